@@ -1,0 +1,47 @@
+"""The one place that wires Counter together at start-up, for the app and the CLI alike.
+
+Opening a data folder creates or upgrades its SQLite database in place (Alembic) and reads
+this PC's terminal code; everything else receives the resulting ``ServiceContext``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .models.database import Database
+from .models.migrate import upgrade
+from .paths import data_dir
+from .services.context import ServiceContext
+from .services.numbering import normalize_terminal
+from .services.settings import TERMINAL_KEY, get_setting, set_setting
+
+DEFAULT_TERMINAL = "01"
+
+
+def open_database(folder: str | os.PathLike[str] | None = None) -> Database:
+    db = Database.local(data_dir(folder))
+    upgrade(db)
+    return db
+
+
+def terminal_code(db: Database) -> str:
+    with db.session() as s:
+        return get_setting(s, TERMINAL_KEY) or ""
+
+
+def set_terminal_code(db: Database, code: str | int) -> str:
+    norm = normalize_terminal(code)
+    with db.transaction() as s:
+        set_setting(s, TERMINAL_KEY, norm)
+    return norm
+
+
+def open_context(folder: str | os.PathLike[str] | None = None) -> ServiceContext:
+    db = open_database(folder)
+    code = terminal_code(db) or set_terminal_code(db, DEFAULT_TERMINAL)
+    return ServiceContext(db=db, terminal=code)
+
+
+def database_path(folder: str | os.PathLike[str] | None = None) -> Path:
+    return data_dir(folder) / "counter.sqlite3"

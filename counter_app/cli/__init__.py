@@ -1,0 +1,1 @@
+"""``counter-admin``: the command line for what an administrator scripts."""

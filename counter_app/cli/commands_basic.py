@@ -1,0 +1,152 @@
+"""init, import-catalog, export-catalog, add-user, demo-data."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import time
+from pathlib import Path
+
+from ..bootstrap import open_context, open_database, set_terminal_code, terminal_code
+from ..paths import resource
+from ..services import auth, demo
+from ..services.catalog_io import CatalogError, load_catalog, save_catalog
+from ..services.catalog_store import export_catalog, import_catalog
+from ..services.numbering import NumberError
+
+SHIPPED_CATALOG = ("catalog", "luoshan.yaml")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("init", help="创建或升级本机数据库，载入随附的事项目录，记录终端编号")
+    p.add_argument("--terminal", help="本机终端编号（1-99，全大厅唯一）")
+    p.add_argument("--catalog", help="改用此目录文件（xlsx/json/yaml）")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("import-catalog", help="导入事项目录（xlsx/json/yaml）；有错则整体拒绝")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_import_catalog)
+
+    p = sub.add_parser("export-catalog", help="导出当前事项目录（按扩展名：xlsx/json/yaml）")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_export_catalog)
+
+    p = sub.add_parser("add-user", help="新增工作人员账号")
+    p.add_argument("username")
+    p.add_argument("--name", required=True, help="姓名")
+    p.add_argument("--roles", required=True, help="角色，逗号分隔：clerk,guide,approver,supervisor")
+    p.add_argument("--window", default="", help="所在窗口编码")
+    p.add_argument("--department", default="", help="所属部门编码")
+    p.add_argument("--employer", default="outsourced", choices=["outsourced", "department"])
+    p.add_argument("--phone", default="")
+    p.add_argument("--password-env", default="",
+                   help="从此环境变量读取密码（脚本用）；不给则在终端提示输入")
+    p.set_defaults(func=cmd_add_user)
+
+    p = sub.add_parser("demo-data", help="生成演示数据（人员、培训授权、办件）")
+    p.add_argument("--cases", type=int, default=500)
+    p.add_argument("--days", type=int, default=30)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=cmd_demo_data)
+
+
+def _user_error(msg: str) -> Exception:
+    from .main import UserError
+
+    return UserError(msg)
+
+
+def _load(file: str):  # type: ignore[no-untyped-def]
+    path = Path(file)
+    if not path.exists():
+        raise _user_error(f"文件不存在：{file}")
+    try:
+        return load_catalog(path)
+    except CatalogError as exc:
+        lines = [f"目录文件“{file}”有 {len(exc.problems)} 处问题，未导入任何内容："]
+        lines += [f"  {p}" for p in exc.problems]
+        raise _user_error("\n".join(lines)) from None
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    db = open_database(args.data_dir)
+    try:
+        if args.terminal:
+            code = set_terminal_code(db, args.terminal)
+        else:
+            code = terminal_code(db) or set_terminal_code(db, "01")
+    except NumberError as exc:
+        raise _user_error(str(exc)) from None
+    data = _load(args.catalog) if args.catalog else _load(str(resource(*SHIPPED_CATALOG)))
+    with db.transaction() as s:
+        summary = import_catalog(s, data, terminal=code)
+    print(f"数据库已就绪：{db.url.removeprefix('sqlite:///')}")
+    print(f"终端编号：{code}")
+    print(f"事项目录：{summary}")
+    db.dispose()
+    return 0
+
+
+def cmd_import_catalog(args: argparse.Namespace) -> int:
+    ctx = open_context(args.data_dir)
+    data = _load(args.file)
+    with ctx.db.transaction() as s:
+        summary = import_catalog(s, data, terminal=ctx.terminal)
+    print(f"已导入：{summary}")
+    return 0
+
+
+def cmd_export_catalog(args: argparse.Namespace) -> int:
+    ctx = open_context(args.data_dir)
+    with ctx.db.session() as s:
+        data = export_catalog(s)
+    save_catalog(data, Path(args.file))
+    print(f"已导出 {len(data.items)} 个事项到 {args.file}")
+    return 0
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    ctx = open_context(args.data_dir)
+    if args.password_env:
+        password = os.environ.get(args.password_env, "")
+    elif sys.stdin.isatty():
+        password = getpass.getpass("密码：")
+        if getpass.getpass("再输入一次：") != password:
+            raise _user_error("两次输入的密码不一致")
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    roles = [r.strip() for r in args.roles.split(",") if r.strip()]
+    try:
+        with ctx.db.transaction() as s:
+            auth.add_user(s, args.username, args.name, password, roles,
+                          window_code=args.window, department_code=args.department,
+                          employer=args.employer, phone=args.phone, terminal=ctx.terminal)
+    except ValueError as exc:
+        raise _user_error(str(exc)) from None
+    print(f"已新增账号 {args.username}（{args.name}）")
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    if args.cases < 0 or args.days < 1:
+        raise _user_error("--cases 不能为负，--days 至少为 1")
+    ctx = open_context(args.data_dir)
+    start = time.perf_counter()
+
+    def progress(n: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r已生成 {n}/{args.cases} 件", end="", file=sys.stderr)
+
+    try:
+        summary = demo.generate(ctx, args.cases, args.days, args.seed, progress)
+    except ValueError as exc:
+        raise _user_error(str(exc)) from None
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    took = time.perf_counter() - start
+    print(f"演示数据：办件 {summary.cases} 件，事件 {summary.events} 条，交接单 {summary.batches} 张，"
+          f"新增人员 {summary.staff} 名，用时 {took:.1f} 秒")
+    print(f"演示账号密码均为 {demo.DEMO_PASSWORD}（如 admin、受理员 <窗口编码>_c1、审批员 <窗口编码>_a1）")
+    return 0

@@ -1,0 +1,50 @@
+"""Entry point of ``counter-admin``. Each command lives in a small module of its own.
+
+Errors a user can fix are printed in Chinese on stderr with exit status 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import commands_basic, commands_cases
+
+COMMAND_MODULES = [commands_basic, commands_cases]
+
+
+class UserError(Exception):
+    """A problem the administrator can fix; printed without a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="counter-admin",
+        description="Counter 综合窗口受理台：管理命令行（初始化、事项目录、演示数据、打印、报表、同步、审计）",
+    )
+    parser.add_argument("--data-dir", help="数据文件夹（默认：本机用户数据目录，或环境变量 COUNTER_DATA_DIR）")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Windows consoles default to a legacy code page; Chinese output must not crash.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""The append-only event log (hash-chained per terminal) and the print log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, SyncedMixin
+
+
+class Event(SyncedMixin, Base):
+    """One state change. Never updated or deleted; corrections are new events.
+
+    ``seq`` counts per terminal and ``hash`` covers this event's content and the previous
+    event's hash of the same terminal, so a chain can be built offline and checked anywhere.
+    """
+
+    __tablename__ = "event_log"
+    __table_args__ = (UniqueConstraint("terminal_code", "seq", name="uq_event_terminal_seq"),)
+    terminal_code: Mapped[str] = mapped_column(String(8))
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    batch_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    actor_id: Mapped[str | None] = mapped_column(String(36))
+    actor_role: Mapped[str] = mapped_column(String(16), default="")
+    payload: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class PrintRecord(SyncedMixin, Base):
+    __tablename__ = "print_log"
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    batch_id: Mapped[str | None] = mapped_column(ForeignKey("handoff_batch.id"))
+    doc_kind: Mapped[str] = mapped_column(String(32))
+    layout: Mapped[str] = mapped_column(String(16))
+    reprint_no: Mapped[int] = mapped_column(Integer, default=0)
+    printed_by_id: Mapped[str | None] = mapped_column(String(36))
+    terminal_code: Mapped[str] = mapped_column(String(8))
+    printed_at: Mapped[datetime] = mapped_column(DateTime)
+    printer: Mapped[str] = mapped_column(String(200), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")

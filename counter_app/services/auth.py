@@ -1,0 +1,125 @@
+"""Accounts: argon2 password hashes, lock-out after repeated failures, roles."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import ROLES, Department, HallWindow, Staff, StaffRole
+from .context import Actor, ServiceContext
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+_hasher = PasswordHasher()
+
+
+class LoginError(Exception):
+    """Wrong user name or password, or a locked account. The message is for the user."""
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def add_user(
+    session: Session,
+    username: str,
+    full_name: str,
+    password: str,
+    roles: list[str],
+    *,
+    window_code: str = "",
+    department_code: str = "",
+    employer: str = "outsourced",
+    phone: str = "",
+    terminal: str = "",
+) -> Staff:
+    username = username.strip()
+    if not username or not username.isascii() or " " in username:
+        raise ValueError(f"用户名“{username}”无效：请用英文字母、数字组成，不含空格")
+    if len(password) < 8:
+        raise ValueError("密码太短：至少 8 位")
+    bad = [r for r in roles if r not in ROLES]
+    if bad or not roles:
+        raise ValueError(f"角色无效：{', '.join(bad) or '未指定'}；可选 {', '.join(ROLES)}")
+    if session.execute(select(Staff).where(Staff.username == username)).scalar_one_or_none():
+        raise ValueError(f"用户名“{username}”已存在")
+    staff = Staff(
+        username=username, full_name=full_name, password_hash=hash_password(password),
+        employer=employer, phone=phone, origin_terminal=terminal,
+    )
+    if window_code:
+        win = session.execute(select(HallWindow).where(HallWindow.code == window_code)).scalar()
+        if win is None:
+            raise ValueError(f"窗口编码“{window_code}”不存在")
+        staff.window_id = win.id
+    if department_code:
+        dep = session.execute(
+            select(Department).where(Department.code == department_code)
+        ).scalar()
+        if dep is None:
+            raise ValueError(f"部门编码“{department_code}”不存在")
+        staff.department_id = dep.id
+    staff.roles = [StaffRole(role=r, origin_terminal=terminal) for r in roles]
+    session.add(staff)
+    session.flush()
+    return staff
+
+
+def window_code_of(session: Session, staff: Staff) -> str:
+    if not staff.window_id:
+        return ""
+    win = session.get(HallWindow, staff.window_id)
+    return win.code if win else ""
+
+
+class AuthService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def login(self, username: str, password: str) -> Actor:
+        """Check a password; five failures in a row lock the account for a while."""
+        now = self.ctx.now()
+        with self.ctx.db.transaction() as s:
+            staff = s.execute(
+                select(Staff).where(Staff.username == username.strip())
+            ).scalar_one_or_none()
+            if staff is None or not staff.active:
+                # Same message as a wrong password: do not reveal which user names exist.
+                raise LoginError("用户名或密码错误")
+            if staff.locked_until and staff.locked_until > now:
+                mins = int((staff.locked_until - now).total_seconds() // 60) + 1
+                raise LoginError(f"密码错误次数过多，账号已锁定，请 {mins} 分钟后再试")
+            if not check_password(staff.password_hash, password):
+                staff.failed_logins += 1
+                if staff.failed_logins >= MAX_FAILURES:
+                    staff.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                    staff.failed_logins = 0
+                    raise LoginError(
+                        f"密码连续错误 {MAX_FAILURES} 次，账号锁定 {LOCK_MINUTES} 分钟"
+                    )
+                left = MAX_FAILURES - staff.failed_logins
+                raise LoginError(f"用户名或密码错误（再错 {left} 次将锁定账号）")
+            staff.failed_logins = 0
+            staff.locked_until = None
+            return Actor.of(staff, window_code_of(s, staff))
+
+    def verify(self, username: str, password: str, role: str) -> Actor:
+        """A second credential at the counter (a supervising approver): same lock-out."""
+        actor = self.login(username, password)
+        if not actor.has(role):
+            from ..models import ROLE_LABELS
+
+            raise LoginError(f"{actor.full_name}不是{ROLE_LABELS.get(role, role)}，不能作为陪同人")
+        return actor

@@ -1,0 +1,452 @@
+"""Receiving an application at the counter: checklist, completeness, decision, resume.
+
+Every rule of DOMAIN.md's "A case, end to end" steps 2-3 lives here; the counter screen only
+collects input and shows what these functions return.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import (
+    CaseFile,
+    CaseMaterial,
+    ItemVersion,
+    MaterialRequirement,
+    Notice,
+    ServiceItem,
+    Staff,
+)
+from . import validation as v
+from .calendar_store import load_calendar
+from .context import Actor, PermissionDenied, ServiceContext, require_role
+from .events import append_event
+from .numbering import KIND_CASE, next_number
+from .rules import supervision_for
+
+DECISIONS = {
+    "accept": "受理",
+    "notify": "一次性告知",
+    "not_accept": "不予受理",
+    "finish": "当场办结",
+    "hold": "收件待审",
+}
+# Conditions the app can decide itself from the intake (condition_key in the catalog).
+AUTO_CONDITIONS = ("agent", "organisation", "person")
+
+
+class IntakeError(Exception):
+    """The intake cannot be recorded as asked; ``issues`` name each field and problem."""
+
+    def __init__(self, message: str, issues: tuple[v.Issue, ...] = ()) -> None:
+        super().__init__(message)
+        self.issues = issues
+
+
+@dataclass
+class PartyInput:
+    kind: str = "person"  # "person" or "organisation"
+    name: str = ""
+    id_type: str = "resident_id"  # resident_id / credit_code / passport / other
+    id_no: str = ""
+    legal_rep: str = ""
+    contact_name: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+@dataclass
+class AgentInput:
+    name: str = ""
+    id_no: str = ""
+    phone: str = ""
+
+
+@dataclass
+class MaterialEntry:
+    name: str
+    requirement: str  # required / optional / conditional (after resolving auto conditions)
+    requirement_id: str | None = None
+    condition: str = ""
+    state: str = "missing"  # received / missing / defective / not_applicable
+    form: str = ""
+    copies: int = 0
+    pages: int = 0
+    reason: str = ""
+    default_form: str = ""
+    default_copies: int = 1
+
+
+@dataclass
+class Intake:
+    item_code: str
+    applicant: PartyInput = field(default_factory=PartyInput)
+    agent: AgentInput | None = None
+    materials: list[MaterialEntry] = field(default_factory=list)
+    delivery: str = "窗口领取"
+    is_training: bool = False
+    override_reason: str = ""  # why a checksum warning was overridden
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Intake:
+        data = json.loads(text)
+        agent = data.get("agent")
+        return cls(
+            item_code=data["item_code"],
+            applicant=PartyInput(**data.get("applicant") or {}),
+            agent=AgentInput(**agent) if agent else None,
+            materials=[MaterialEntry(**m) for m in data.get("materials") or []],
+            delivery=data.get("delivery", "窗口领取"),
+            is_training=bool(data.get("is_training")),
+            override_reason=data.get("override_reason", ""),
+        )
+
+
+@dataclass(frozen=True)
+class Completeness:
+    missing: tuple[MaterialEntry, ...]
+    defective: tuple[MaterialEntry, ...]
+    received: int
+    needed: int
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.defective
+
+    @property
+    def summary(self) -> str:
+        if self.complete:
+            return f"材料齐全：已收 {self.received} 项"
+        return (f"已收 {self.received} 项，缺 {len(self.missing)} 项，"
+                f"不符合要求 {len(self.defective)} 项")
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    case_id: str
+    case_no: str
+    status: str
+    documents: tuple[str, ...]  # document kinds to print, in order
+    warnings: tuple[str, ...] = ()
+
+
+def current_version(session: Session, item_code: str) -> ItemVersion:
+    item = session.execute(
+        select(ServiceItem).where(ServiceItem.code == item_code)
+    ).scalar_one_or_none()
+    if item is None or item.current_version_id is None:
+        raise IntakeError(f"事项编码“{item_code}”不存在")
+    version = session.get(ItemVersion, item.current_version_id)
+    assert version is not None
+    return version
+
+
+def resolve_requirement(req: MaterialRequirement, applicant_kind: str, has_agent: bool) -> str:
+    """'required', 'optional', 'conditional' (the clerk judges) or 'not_applicable'."""
+    if req.requirement != "conditional" or req.condition_key not in AUTO_CONDITIONS:
+        return req.requirement
+    holds = {
+        "agent": has_agent,
+        "organisation": applicant_kind == "organisation",
+        "person": applicant_kind == "person",
+    }[req.condition_key]
+    return "required" if holds else "not_applicable"
+
+
+def build_checklist(version: ItemVersion, applicant_kind: str, has_agent: bool) -> list[MaterialEntry]:
+    out = []
+    for req in version.materials:
+        eff = resolve_requirement(req, applicant_kind, has_agent)
+        out.append(MaterialEntry(
+            name=req.name, requirement="conditional" if eff == "not_applicable" else eff,
+            requirement_id=req.id, condition=req.condition,
+            state="not_applicable" if eff == "not_applicable" else "missing",
+            default_form=req.form, default_copies=req.copies,
+        ))
+    return out
+
+
+def reconcile_checklist(
+    version: ItemVersion, intake: Intake
+) -> list[MaterialEntry]:
+    """Re-resolve auto conditions after the applicant kind or agent changed, keeping marks."""
+    fresh = build_checklist(version, intake.applicant.kind, intake.agent is not None)
+    marked = {m.requirement_id: m for m in intake.materials}
+    for entry in fresh:
+        old = marked.get(entry.requirement_id)
+        if old is None:
+            continue
+        auto_na = entry.state == "not_applicable"
+        if auto_na and old.state in ("missing", "not_applicable"):
+            continue
+        if not auto_na and old.state == "not_applicable" and entry.requirement != "conditional":
+            continue  # became required: it must be looked at again
+        entry.state, entry.form, entry.copies = old.state, old.form, old.copies
+        entry.pages, entry.reason = old.pages, old.reason
+    return fresh
+
+
+def completeness(materials: list[MaterialEntry]) -> Completeness:
+    missing, defective, received, needed = [], [], 0, 0
+    for m in materials:
+        if m.state == "received":
+            received += 1
+        if m.state == "defective":
+            defective.append(m)
+        if m.requirement in ("required", "conditional") and m.state != "not_applicable":
+            needed += 1
+            if m.state == "missing":
+                missing.append(m)
+    return Completeness(tuple(missing), tuple(defective), received, needed)
+
+
+def validate_intake(intake: Intake) -> tuple[v.Issue, ...]:
+    """Every problem with the applicant, agent and checklist, errors and warnings."""
+    a, issues = intake.applicant, []
+    if a.kind == "person":
+        issues += v.check_person_name(a.name, "申请人姓名").issues
+        if a.id_type == "resident_id":
+            issues += v.check_resident_id(a.id_no, "申请人身份证号").issues
+        else:
+            issues += v.check_required(a.id_no, "申请人证件号码").issues
+    elif a.kind == "organisation":
+        issues += v.check_org_name(a.name, "单位名称").issues
+        issues += v.check_credit_code(a.id_no, "统一社会信用代码").issues
+        issues += v.check_person_name(a.legal_rep, "法定代表人").issues
+    else:
+        issues.append(v.Issue("申请人类型", "申请人类型无效：应为个人或单位", "error",
+                              "applicant.kind"))
+    issues += v.check_phone(a.phone, "联系电话").issues
+    if intake.agent is not None:
+        issues += v.check_person_name(intake.agent.name, "代办人姓名").issues
+        issues += v.check_resident_id(intake.agent.id_no, "代办人身份证号").issues
+        if intake.agent.phone:
+            issues += v.check_phone(intake.agent.phone, "代办人电话").issues
+    for m in intake.materials:
+        if m.state == "received" and (m.copies < 1 or m.pages < 0):
+            issues.append(v.Issue(f"材料“{m.name}”", f"材料“{m.name}”份数应至少为 1，页数不能为负",
+                                  "error", "material.copies"))
+        if m.state == "defective" and not m.reason.strip():
+            issues.append(v.Issue(f"材料“{m.name}”", f"材料“{m.name}”标为不符合要求，请填写原因",
+                                  "error", "material.reason"))
+    return tuple(issues)
+
+
+def blocking(issues: tuple[v.Issue, ...], override_reason: str) -> tuple[v.Issue, ...]:
+    """Errors always block; a warning blocks until the clerk gives a reason to override it."""
+    return tuple(i for i in issues
+                 if i.severity == "error" or (i.severity == "warning" and not override_reason.strip()))
+
+
+class IntakeService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def checklist(self, item_code: str, applicant_kind: str = "person",
+                  has_agent: bool = False) -> list[MaterialEntry]:
+        with self.ctx.db.session() as s:
+            return build_checklist(current_version(s, item_code), applicant_kind, has_agent)
+
+    def new_intake(self, item_code: str, applicant_kind: str = "person",
+                   has_agent: bool = False) -> Intake:
+        intake = Intake(item_code=item_code, applicant=PartyInput(kind=applicant_kind),
+                        agent=AgentInput() if has_agent else None)
+        intake.materials = self.checklist(item_code, applicant_kind, has_agent)
+        return intake
+
+    def refresh(self, intake: Intake) -> Intake:
+        with self.ctx.db.session() as s:
+            intake.materials = reconcile_checklist(current_version(s, intake.item_code), intake)
+        return intake
+
+    def record(
+        self,
+        actor: Actor,
+        intake: Intake,
+        decision: str,
+        *,
+        co_signer: Actor | None = None,
+        reason: str = "",
+        redirect: str = "",
+    ) -> IntakeResult:
+        """Validate, decide and commit the case in one transaction (before anything prints)."""
+        require_role(actor, "clerk")
+        if decision not in DECISIONS:
+            raise IntakeError(f"处理方式“{decision}”无效")
+        problems = blocking(validate_intake(intake), intake.override_reason)
+        if problems and decision != "not_accept":
+            raise IntakeError("；".join(i.message for i in problems), problems)
+        done = completeness(intake.materials)
+        now = self.ctx.now()
+        with self.ctx.db.transaction() as s:
+            version = current_version(s, intake.item_code)
+            self._check_decision(s, actor, version, decision, done, co_signer, reason)
+            cal = load_calendar(s)
+            case = CaseFile(
+                case_no=next_number(s, now.date(), KIND_CASE, self.ctx.terminal),
+                item_version_id=version.id, item_code=version.code,
+                window_code=version.window_code, department_code=version.department_code,
+                clerk_id=actor.staff_id, co_clerk_id=co_signer.staff_id if co_signer else None,
+                status="received", is_training=intake.is_training,
+                received_at=now, received_on=now.date(), delivery=intake.delivery,
+                override_note=intake.override_reason.strip(),
+                origin_terminal=self.ctx.terminal,
+                **_party_columns(intake),
+            )
+            case.materials = [
+                CaseMaterial(
+                    seq=i, name=m.name, requirement=m.requirement,
+                    requirement_id=m.requirement_id, state=m.state,
+                    form=m.form if m.state == "received" else "",
+                    copies=m.copies if m.state == "received" else 0,
+                    pages=m.pages if m.state == "received" else 0,
+                    reason=m.reason.strip(),
+                    supplied_at=now if m.state == "received" else None,
+                    origin_terminal=self.ctx.terminal,
+                )
+                for i, m in enumerate(intake.materials, start=1)
+            ]
+            s.add(case)
+            s.flush()
+            ev = dict(terminal=self.ctx.terminal, at=now, actor_id=actor.staff_id,
+                      actor_role="clerk", case_id=case.id)
+            append_event(s, kind="received", case_no=case.case_no, item=version.code,
+                         version=version.version, training=intake.is_training,
+                         co_signer=co_signer.staff_id if co_signer else None, **ev)
+            warnings: list[str] = []
+            docs: tuple[str, ...]
+            if decision in ("accept", "finish"):
+                warnings += _accept(case, version, now.date(), cal)
+                if decision == "finish":
+                    case.status, case.closed_at = "finished", now
+                    append_event(s, kind="finished", **ev)
+                else:
+                    append_event(s, kind="accepted", accepted_on=case.accepted_on, **ev)
+                docs = ("acceptance",)
+            elif decision == "notify":
+                case.status = "awaiting_supplement"
+                s.add(_notice(case, "one_time_notice", actor, now, done, self.ctx.terminal))
+                append_event(s, kind="notice_issued", missing=len(done.missing),
+                             defective=len(done.defective), **ev)
+                docs = ("one_time_notice",)
+            elif decision == "not_accept":
+                case.status, case.closed_at = "not_accepted", now
+                case.not_accepted_reason, case.redirect_to = reason.strip(), redirect.strip()
+                append_event(s, kind="not_accepted", reason=case.not_accepted_reason,
+                             redirect=case.redirect_to, **ev)
+                docs = ("not_accepted",)
+            else:
+                docs = ()
+            return IntakeResult(case.id, case.case_no, case.status, docs, tuple(warnings))
+
+    def _check_decision(self, s: Session, actor: Actor, version: ItemVersion, decision: str,
+                        done: Completeness, co_signer: Actor | None, reason: str) -> None:
+        if decision in ("accept", "finish") and not done.complete:
+            raise IntakeError(f"材料不齐全，不能受理：{done.summary}；请出具一次性告知单")
+        if decision == "notify" and done.complete:
+            raise IntakeError("材料已齐全，无需一次性告知，请直接受理")
+        if decision == "not_accept" and not reason.strip():
+            raise IntakeError("请填写不予受理的理由")
+        if decision == "finish" and not (version.kind == "immediate"
+                                         and version.front_desk_can_finish):
+            raise IntakeError("本事项不是授权前台当场办结的即办件，不能当场办结")
+        if decision in ("accept", "finish"):
+            sup = supervision_for(s, actor.staff_id, version.code, version.window_code)
+            if sup.needs_co_signer:
+                if co_signer is None:
+                    raise IntakeError("；".join(sup.reasons))
+                if not co_signer.has("approver") or co_signer.staff_id == actor.staff_id:
+                    raise PermissionDenied("陪同受理须由另一名审批人员确认")
+
+    def supplement(
+        self, actor: Actor, case_no: str, updates: list[MaterialEntry],
+        *, co_signer: Actor | None = None,
+    ) -> IntakeResult:
+        """The applicant came back: record what was supplied; accept when complete.
+
+        The acceptance date is the day the last missing material arrived (DOMAIN.md).
+        """
+        require_role(actor, "clerk")
+        now = self.ctx.now()
+        with self.ctx.db.transaction() as s:
+            case = s.execute(select(CaseFile).where(CaseFile.case_no == case_no)).scalar_one_or_none()
+            if case is None:
+                raise IntakeError(f"没有找到办件“{case_no}”")
+            if case.status not in ("awaiting_supplement", "received"):
+                raise IntakeError(f"办件“{case_no}”当前状态不需要补正")
+            by_name = {m.name: m for m in case.materials}
+            supplied = []
+            for u in updates:
+                row = by_name.get(u.name)
+                if row is None or row.state == u.state:
+                    continue
+                if u.state == "defective" and not u.reason.strip():
+                    raise IntakeError(f"材料“{u.name}”标为不符合要求，请填写原因")
+                if row.state in ("missing", "defective") and u.state == "received":
+                    supplied.append(u.name)
+                    row.supplied_at = now
+                row.state, row.reason = u.state, u.reason.strip()
+                row.form, row.copies, row.pages = u.form, u.copies, u.pages
+            entries = [MaterialEntry(name=m.name, requirement=m.requirement, state=m.state)
+                       for m in case.materials]
+            done = completeness(entries)
+            ev = dict(terminal=self.ctx.terminal, at=now, actor_id=actor.staff_id,
+                      actor_role="clerk", case_id=case.id)
+            append_event(s, kind="supplemented", materials=supplied, **ev)
+            docs: list[str] = ["supplement_receipt"] if supplied else []
+            warnings: list[str] = []
+            if done.complete:
+                version = s.get(ItemVersion, case.item_version_id)
+                assert version is not None
+                sup = supervision_for(s, actor.staff_id, case.item_code, case.window_code)
+                if sup.needs_co_signer and (co_signer is None or not co_signer.has("approver")):
+                    raise IntakeError("；".join(sup.reasons))
+                if co_signer is not None:
+                    case.co_clerk_id = co_signer.staff_id
+                warnings += _accept(case, version, now.date(), load_calendar(s))
+                append_event(s, kind="accepted", accepted_on=case.accepted_on, **ev)
+                docs.append("acceptance")
+            return IntakeResult(case.id, case.case_no, case.status, tuple(docs), tuple(warnings))
+
+
+def _party_columns(intake: Intake) -> dict[str, str]:
+    a, g = intake.applicant, intake.agent
+    return dict(
+        applicant_kind=a.kind, applicant_name=a.name.strip(),
+        applicant_id_type="credit_code" if a.kind == "organisation" else a.id_type,
+        applicant_id_no=v.normalize_id(a.id_no), legal_rep=a.legal_rep.strip(),
+        contact_name=a.contact_name.strip(), phone=a.phone.strip(), address=a.address.strip(),
+        agent_name=g.name.strip() if g else "", agent_id_no=v.normalize_id(g.id_no) if g else "",
+        agent_phone=g.phone.strip() if g else "",
+    )
+
+
+def _accept(case: CaseFile, version: ItemVersion, day: date, cal) -> list[str]:  # type: ignore[no-untyped-def]
+    case.status, case.accepted_on = "accepted", day
+    promised = cal.add_workdays(day, version.promised_days)
+    statutory = cal.add_workdays(day, version.statutory_days)
+    case.promised_due, case.statutory_due = promised.date, statutory.date
+    return [w.message for w in (*promised.warnings, *statutory.warnings)]
+
+
+def _notice(case: CaseFile, kind: str, actor: Actor, now, done: Completeness,  # type: ignore[no-untyped-def]
+            terminal: str) -> Notice:
+    listed = [{"name": m.name, "state": m.state, "reason": m.reason}
+              for m in (*done.missing, *done.defective)]
+    return Notice(case_id=case.id, kind=kind, issued_at=now, issued_by_id=actor.staff_id,
+                  content=json.dumps(listed, ensure_ascii=False), origin_terminal=terminal)
+
+
+def staff_name(session: Session, staff_id: str | None) -> str:
+    if not staff_id:
+        return ""
+    staff = session.get(Staff, staff_id)
+    return staff.full_name if staff else ""

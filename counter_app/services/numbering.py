@@ -1,0 +1,112 @@
+"""Document numbers a counter PC assigns offline, unique across the hall.
+
+Format (20 ASCII digits, an even count so Code 128 set C packs two digits per symbol)::
+
+    411521 261127 1 07 00042
+    ^^^^^^ ^^^^^^ ^ ^^ ^^^^^
+    region  date  | |  sequence of that kind, that day, on that terminal (00001-99999)
+    (hall)  YYMMDD| terminal code (01-99), unique per PC in the hall
+                  kind: 1 = case (办件), 2 = handoff batch (交接单)
+
+No server is asked: the terminal code makes numbers from different PCs disjoint and the
+per-day counter (table ``number_counter``, bumped in the same transaction as the row it
+numbers) makes them unique on one PC. The region code lets a scan of another hall's
+barcode be recognised as foreign.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import NumberCounter
+
+REGION_CODE = "411521"  # Luoshan County
+KIND_CASE = "1"
+KIND_BATCH = "2"
+KIND_LABELS = {KIND_CASE: "办件编号", KIND_BATCH: "交接单号"}
+NUMBER_LENGTH = 20
+MAX_SEQ = 99_999
+
+
+class NumberError(ValueError):
+    """A scanned or typed number that is not one of ours. The message is for the user."""
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    region: str
+    day: date
+    kind: str
+    terminal: str
+    seq: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.region}{self.day:%y%m%d}{self.kind}{self.terminal}{self.seq:05d}"
+
+
+def normalize_terminal(code: str | int) -> str:
+    text = str(code).strip()
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 99:
+        raise NumberError(f"终端编号“{code}”无效：应为 1 到 99 之间的数字")
+    return f"{int(text):02d}"
+
+
+def format_number(day: date, kind: str, terminal: str, seq: int, region: str = REGION_CODE) -> str:
+    if not 1 <= seq <= MAX_SEQ:
+        raise NumberError(f"本终端当日编号已用尽（{MAX_SEQ}）")
+    return DocNumber(region, day, kind, normalize_terminal(terminal), seq).text
+
+
+def display(number: str) -> str:
+    """Grouped for people: 411521 261127 1 07 00042."""
+    if len(number) != NUMBER_LENGTH:
+        return number
+    return f"{number[:6]} {number[6:12]} {number[12]} {number[13:15]} {number[15:]}"
+
+
+def parse_number(raw: str, expect_kind: str | None = None, region: str = REGION_CODE) -> DocNumber:
+    """Check a scanned or typed number; raises NumberError with a Chinese message."""
+    text = (raw or "").strip().replace(" ", "").replace("-", "")
+    if not text:
+        raise NumberError("未读到编号：请重新扫描或输入")
+    if not text.isascii() or not text.isdigit():
+        raise NumberError(f"编号“{raw.strip()[:40]}”含有非数字字符：不是本系统的条码")
+    if len(text) != NUMBER_LENGTH:
+        raise NumberError(
+            f"编号“{text[:40]}”长度为 {len(text)} 位，应为 {NUMBER_LENGTH} 位："
+            "可能扫描不完整或不是本系统的条码"
+        )
+    if text[:6] != region:
+        raise NumberError(f"编号“{text}”属于其他地区（区划 {text[:6]}），不是本大厅的件")
+    try:
+        day = date(2000 + int(text[6:8]), int(text[8:10]), int(text[10:12]))
+    except ValueError:
+        raise NumberError(f"编号“{text}”中的日期无效：不是本系统的条码") from None
+    kind = text[12]
+    if kind not in KIND_LABELS:
+        raise NumberError(f"编号“{text}”的类型码“{kind}”无效")
+    if expect_kind is not None and kind != expect_kind:
+        raise NumberError(
+            f"扫描的是{KIND_LABELS[kind]}，这里需要{KIND_LABELS[expect_kind]}"
+        )
+    if text[13:15] == "00" or int(text[15:]) == 0:
+        raise NumberError(f"编号“{text}”的终端或序号为 0：不是本系统的条码")
+    return DocNumber(text[:6], day, kind, text[13:15], int(text[15:]))
+
+
+def next_number(session: Session, day: date, kind: str, terminal: str) -> str:
+    """Take the next number; the caller's transaction makes it durable with its row."""
+    key = f"{day:%y%m%d}"
+    counter = session.execute(
+        select(NumberCounter).where(NumberCounter.kind == kind, NumberCounter.day == key)
+    ).scalar_one_or_none()
+    if counter is None:
+        counter = NumberCounter(kind=kind, day=key, last=0)
+        session.add(counter)
+    counter.last += 1
+    return format_number(day, kind, terminal, counter.last)

@@ -1,0 +1,23 @@
+"""Qt translations: source strings are English, Simplified Chinese is the default."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from ..paths import resource
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+def install_translator(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> QTranslator | None:
+    """Load ``resources/i18n/counter_<lang>.qm``; English needs none (it is the source)."""
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        return None
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load(str(resource("i18n", f"counter_{language}.qm"))):
+        app.installTranslator(translator)
+        return translator
+    return None

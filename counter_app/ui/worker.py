@@ -1,0 +1,79 @@
+"""The database lane: one background thread runs every service call, in order.
+
+Widgets never touch the database on the GUI thread. They submit a callable; the result (or
+the exception) comes back through a signal delivered on the GUI thread. One thread means
+one writer, so SQLite never sees two writers from this process.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Job(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.finished_event = threading.Event()
+
+
+class DbLane(QObject):
+    """A single worker thread fed by a queue; results return as queued Qt signals."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._jobs: set[Job] = set()  # keep Python wrappers alive until delivered
+        self._thread = threading.Thread(target=self._run, name="db-lane", daemon=True)
+        self._thread.start()
+
+    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> Job:
+        job = Job(fn)
+        if on_done:
+            job.done.connect(on_done)
+        if on_error:
+            job.failed.connect(on_error)
+        job.done.connect(lambda _r, j=job: self._jobs.discard(j))
+        job.failed.connect(lambda _e, j=job: self._jobs.discard(j))
+        self._jobs.add(job)
+        self._queue.put(job)
+        return job
+
+    def call(self, fn: Callable[[], Any], timeout: float = 30.0) -> Any:
+        """Run on the lane and wait (start-up and tests only; never from a key handler)."""
+        job = self.submit(fn)
+        if not job.finished_event.wait(timeout):
+            raise TimeoutError("数据库操作超时")
+        if job.error is not None:
+            raise job.error
+        return job.result
+
+    def _run(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            try:
+                job.result = job.fn()
+            except BaseException as exc:  # delivered to the GUI, which shows it
+                job.error = exc
+                job.finished_event.set()
+                job.failed.emit(exc)
+            else:
+                job.finished_event.set()
+                job.done.emit(job.result)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._queue.put(None)
+        self._thread.join(timeout)
