@@ -22,8 +22,8 @@ def test_upgrade_from_first_revision_keeps_data(tmp_path: Path) -> None:
     assert current_revision(db) == first
     with db.engine.begin() as c:
         c.execute(text("INSERT INTO department (id, code, name, created_at, updated_at, "
-                       "origin_terminal) VALUES ('d1', 'SCJGJ', '县市场监督管理局', "
-                       "'2026-01-01', '2026-01-01', '01')"))
+                       "origin_terminal, phone) VALUES ('d1', 'SCJGJ', '县市场监督管理局', "
+                       "'2026-01-01', '2026-01-01', '01', '')"))
     db.dispose()
     reopened = open_database(tmp_path.joinpath("..", tmp_path.name))  # what the app does
     reopened.dispose()

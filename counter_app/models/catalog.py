@@ -56,6 +56,8 @@ class ItemVersion(SyncedMixin, Base):
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     delivery: Mapped[str] = mapped_column(String(200), default="")  # options, one per line
     fee: Mapped[str] = mapped_column(String(200), default="")
+    agent_allowed: Mapped[bool] = mapped_column(Boolean, default=True)
+    keywords: Mapped[str] = mapped_column(Text, default="")  # one per line
     created_by_id: Mapped[str | None] = mapped_column(String(36))
     effective_at: Mapped[datetime | None] = mapped_column(DateTime)
 

@@ -19,6 +19,7 @@ class Department(SyncedMixin, Base):
     __tablename__ = "department"
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str] = mapped_column(String(32), default="")
 
 
 class HallWindow(SyncedMixin, Base):
@@ -30,6 +31,8 @@ class HallWindow(SyncedMixin, Base):
     lead_department_id: Mapped[str | None] = mapped_column(ForeignKey("department.id"))
     planned_staff: Mapped[int] = mapped_column(Integer, default=0)
     staffed_by: Mapped[str] = mapped_column(String(16), default="outsourced")
+    kind: Mapped[str] = mapped_column(String(16), default="counter")
+    co_departments: Mapped[str] = mapped_column(String(200), default="")  # codes, one per line
     print_layout: Mapped[str] = mapped_column(String(16), default="a4")
     phone: Mapped[str] = mapped_column(String(32), default="")
 

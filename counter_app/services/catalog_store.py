@@ -7,7 +7,7 @@ under). The whole import is one transaction: a bad file changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,7 +19,14 @@ from ..models import (
     MaterialRequirement,
     ServiceItem,
 )
-from .catalog_io import CatalogData, DepartmentSpec, ItemSpec, MaterialSpec, WindowSpec
+from .catalog_io import (
+    CatalogData,
+    DepartmentSpec,
+    HallSpec,
+    ItemSpec,
+    MaterialSpec,
+    WindowSpec,
+)
 from .settings import HALL_KEY, get_json, set_json
 
 
@@ -48,33 +55,41 @@ def _material_rows(spec: ItemSpec, terminal: str) -> list[MaterialRequirement]:
     ]
 
 
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(p for p in text.split("\n") if p)
+
+
 def version_to_spec(ver: ItemVersion) -> ItemSpec:
     return ItemSpec(
         code=ver.code, name=ver.name, window=ver.window_code, department=ver.department_code,
         kind=ver.kind, statutory_days=ver.statutory_days, promised_days=ver.promised_days,
         front_desk_can_finish=ver.front_desk_can_finish, conditions=ver.conditions,
-        review_points=[p for p in ver.review_points.split("\n") if p],
-        legal_basis=ver.legal_basis,
-        delivery=[d for d in ver.delivery.split("\n") if d], fee=ver.fee,
-        materials=[
+        review_points=_lines(ver.review_points), legal_basis=ver.legal_basis,
+        delivery=_lines(ver.delivery), fee=ver.fee, agent_allowed=ver.agent_allowed,
+        keywords=_lines(ver.keywords),
+        materials=tuple(
             MaterialSpec(
                 name=m.name, form=m.form, copies=m.copies, pages_hint=m.pages_hint,
-                requirement=m.requirement, condition=m.condition,
-                condition_key=m.condition_key, note=m.note, template=m.template,
+                requirement=m.requirement, condition=m.condition or None,
+                condition_key=m.condition_key or None, note=m.note or None,
+                template=m.template or None,
             )
             for m in ver.materials
-        ],
+        ),
     )
 
 
 def _apply_spec(ver: ItemVersion, spec: ItemSpec) -> None:
     ver.code, ver.name = spec.code, spec.name
     ver.window_code, ver.department_code = spec.window, spec.department
-    ver.kind, ver.statutory_days, ver.promised_days = spec.kind, spec.statutory_days, spec.promised_days
+    ver.kind = spec.kind
+    ver.statutory_days, ver.promised_days = spec.statutory_days, spec.promised_days
     ver.front_desk_can_finish = spec.front_desk_can_finish
     ver.conditions, ver.legal_basis, ver.fee = spec.conditions, spec.legal_basis, spec.fee
     ver.review_points = "\n".join(spec.review_points)
     ver.delivery = "\n".join(spec.delivery)
+    ver.agent_allowed = spec.agent_allowed
+    ver.keywords = "\n".join(spec.keywords)
 
 
 def save_item_version(
@@ -82,7 +97,9 @@ def save_item_version(
 ) -> tuple[ItemVersion, str]:
     """Store ``spec`` as the item's current version if it differs; returns (version, what)."""
     item = session.execute(select(ServiceItem).where(ServiceItem.code == spec.code)).scalar()
-    current = session.get(ItemVersion, item.current_version_id) if item and item.current_version_id else None
+    current = None
+    if item is not None and item.current_version_id:
+        current = session.get(ItemVersion, item.current_version_id)
     if current is not None and version_to_spec(current) == spec:
         return current, "unchanged"
     if item is None:
@@ -106,7 +123,7 @@ def import_catalog(session: Session, data: CatalogData, *, terminal: str,
     deps = {d.code: d for d in session.execute(select(Department)).scalars()}
     for spec in data.departments:
         dep = deps.get(spec.code) or Department(code=spec.code, origin_terminal=terminal)
-        dep.name = spec.name
+        dep.name, dep.phone = spec.name, spec.phone or ""
         session.add(dep)
         deps[spec.code] = dep
     session.flush()
@@ -114,6 +131,7 @@ def import_catalog(session: Session, data: CatalogData, *, terminal: str,
     for spec in data.windows:
         win = wins.get(spec.code) or HallWindow(code=spec.code, origin_terminal=terminal)
         win.name, win.planned_staff, win.staffed_by = spec.name, spec.planned_staff, spec.staffed_by
+        win.kind, win.co_departments = spec.kind, "\n".join(spec.co_departments)
         lead = deps.get(spec.lead_department) if spec.lead_department else None
         win.lead_department_id = lead.id if lead else None
         session.add(win)
@@ -121,8 +139,7 @@ def import_catalog(session: Session, data: CatalogData, *, terminal: str,
     for spec in data.items:
         _, what = save_item_version(session, spec, terminal=terminal, by=by)
         counts[what] += 1
-    if data.hall:
-        set_json(session, HALL_KEY, dict(data.hall))
+    set_json(session, HALL_KEY, asdict(data.hall))
     return ImportSummary(len(data.departments), len(data.windows), counts["new"],
                          counts["changed"], counts["unchanged"])
 
@@ -135,16 +152,19 @@ def export_catalog(session: Session) -> CatalogData:
         select(ItemVersion).join(ServiceItem, ServiceItem.current_version_id == ItemVersion.id)
         .where(ServiceItem.active.is_(True)).order_by(ItemVersion.code)
     ).scalars().all()
+    hall = get_json(session, HALL_KEY, None)
     return CatalogData(
-        hall=get_json(session, HALL_KEY, {}) or {},
-        departments=[DepartmentSpec(code=d.code, name=d.name) for d in deps],
-        windows=[
+        hall=HallSpec(**hall) if hall else HallSpec("", "", "", "", "", ""),
+        departments=tuple(DepartmentSpec(code=d.code, name=d.name, phone=d.phone or None)
+                          for d in deps),
+        windows=tuple(
             WindowSpec(code=w.code, name=w.name,
                        lead_department=by_id.get(w.lead_department_id or "", ""),
-                       planned_staff=w.planned_staff, staffed_by=w.staffed_by)
+                       planned_staff=w.planned_staff, staffed_by=w.staffed_by, kind=w.kind,
+                       co_departments=_lines(w.co_departments))
             for w in wins
-        ],
-        items=[version_to_spec(v) for v in items],
+        ),
+        items=tuple(version_to_spec(v) for v in items),
     )
 
 

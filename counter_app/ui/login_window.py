@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from .main_window import MainWindow
 from .services import AppServices
 from .worker import DbLane
@@ -39,5 +41,6 @@ def build_main_window(args: argparse.Namespace) -> MainWindow:
 
     window = MainWindow(services, auth, idle_minutes=args.idle_minutes)
     lane.submit(open_all, opened, lambda exc: window.login.show_error(
-        window.tr("The database could not be opened: %1").replace("%1", str(exc))))
+        QCoreApplication.translate("MainWindow", "The database could not be opened: %1")
+        .replace("%1", str(exc))))
     return window

@@ -7,6 +7,7 @@ are imported only when a user who may see the page logs in, which keeps start-up
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,22 +26,35 @@ class PageSpec:
     roles: frozenset[str]
     factory: str  # "module:function"
 
+    @property
+    def available(self) -> bool:
+        return importlib.util.find_spec(self.factory.split(":")[0]) is not None
+
     def build(self, services, actor) -> QWidget:  # type: ignore[no-untyped-def]
         module, func = self.factory.split(":")
         return getattr(importlib.import_module(module), func)(services, actor)
 
 
-PAGES: list[PageSpec] = []
-
-
-def register(spec: PageSpec) -> None:
-    PAGES[:] = [p for p in PAGES if p.key != spec.key] + [spec]
+ALL = frozenset({"clerk", "guide", "approver", "supervisor"})
+PAGES: list[PageSpec] = [
+    PageSpec("counter", lambda: _t("Receive"), frozenset({"clerk"}),
+             "counter_app.ui.counter.page:build"),
+    PageSpec("cases", lambda: _t("Cases"), frozenset({"clerk", "supervisor"}),
+             "counter_app.ui.cases_page:build"),
+    PageSpec("handoff", lambda: _t("Handoff"), frozenset({"clerk"}),
+             "counter_app.ui.handoff.page:build"),
+    PageSpec("approver", lambda: _t("Approver desk"), frozenset({"approver"}),
+             "counter_app.ui.approver.page:build"),
+    PageSpec("issue", lambda: _t("Issue results"), frozenset({"clerk"}),
+             "counter_app.ui.handoff.issue_page:build"),
+    PageSpec("consult", lambda: _t("Consultations"), frozenset({"guide", "clerk"}),
+             "counter_app.ui.supervision.consult_page:build"),
+    PageSpec("supervision", lambda: _t("Supervision"), frozenset({"supervisor"}),
+             "counter_app.ui.supervision.page:build"),
+    PageSpec("settings", lambda: _t("Settings"), ALL, "counter_app.ui.settings_page:build"),
+    PageSpec("home", lambda: _t("Home"), ALL, "counter_app.ui.home_page:build"),
+]
 
 
 def pages_for(roles: frozenset[str]) -> list[PageSpec]:
-    return [p for p in PAGES if p.roles & roles]
-
-
-register(PageSpec("home", lambda: _t("Home"),
-                  frozenset({"clerk", "guide", "approver", "supervisor"}),
-                  "counter_app.ui.home_page:build"))
+    return [p for p in PAGES if p.roles & roles and p.available]

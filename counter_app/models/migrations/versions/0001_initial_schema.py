@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 15:35:00.964240
+Create Date: 2026-11-27 15:43:40.680785
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def upgrade() -> None:
     op.create_table('department',
     sa.Column('code', sa.String(length=32), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('phone', sa.String(length=32), nullable=False),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
@@ -127,6 +128,8 @@ def upgrade() -> None:
     sa.Column('lead_department_id', sa.String(length=36), nullable=True),
     sa.Column('planned_staff', sa.Integer(), nullable=False),
     sa.Column('staffed_by', sa.String(length=16), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('co_departments', sa.String(length=200), nullable=False),
     sa.Column('print_layout', sa.String(length=16), nullable=False),
     sa.Column('phone', sa.String(length=32), nullable=False),
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -153,6 +156,8 @@ def upgrade() -> None:
     sa.Column('legal_basis', sa.Text(), nullable=False),
     sa.Column('delivery', sa.String(length=200), nullable=False),
     sa.Column('fee', sa.String(length=200), nullable=False),
+    sa.Column('agent_allowed', sa.Boolean(), nullable=False),
+    sa.Column('keywords', sa.Text(), nullable=False),
     sa.Column('created_by_id', sa.String(length=36), nullable=True),
     sa.Column('effective_at', sa.DateTime(), nullable=True),
     sa.Column('id', sa.String(length=36), nullable=False),

@@ -1,0 +1,96 @@
+"""Shared fixtures: a fresh data folder with the shipped catalog and a few staff."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from counter_app.bootstrap import open_context  # noqa: E402
+from counter_app.models import ItemVersion  # noqa: E402
+from counter_app.paths import resource  # noqa: E402
+from counter_app.services import auth  # noqa: E402
+from counter_app.services.catalog_io import load_catalog  # noqa: E402
+from counter_app.services.catalog_store import current_versions, import_catalog  # noqa: E402
+from counter_app.services.context import Actor, ServiceContext  # noqa: E402
+from counter_app.services.rules import set_training  # noqa: E402
+
+PASSWORD = "counter123"
+T0 = datetime(2026, 11, 23, 9, 30)  # a Monday, with a known official calendar
+
+
+@pytest.fixture(scope="session")
+def shipped_catalog():  # type: ignore[no-untyped-def]
+    return load_catalog(resource("catalog", "luoshan.yaml"))
+
+
+class Clock:
+    """A settable clock so tests decide what "now" is (and can make it wrong)."""
+
+    def __init__(self, now: datetime = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Hall:
+    ctx: ServiceContext
+    clock: Clock
+    clerk: Actor
+    trainee: Actor
+    approver: Actor
+    supervisor: Actor
+    committed: ItemVersion  # a committed item (承诺件) with an agent-conditional material
+    immediate: ItemVersion  # an immediate item the front desk may finish
+
+
+def make_hall(folder: Path, catalog, terminal: str = "01") -> Hall:  # type: ignore[no-untyped-def]
+    from counter_app.bootstrap import set_terminal_code
+
+    ctx = open_context(folder)
+    set_terminal_code(ctx.db, terminal)
+    ctx.terminal = terminal
+    clock = Clock()
+    ctx.clock = clock
+    with ctx.db.transaction() as s:
+        import_catalog(s, catalog, terminal=terminal)
+        versions = current_versions(s)
+        committed = next(v for v in versions if v.kind == "committed" and v.promised_days >= 3
+                         and any(m.condition_key == "agent" for m in v.materials))
+        immediate = next(v for v in versions if v.kind == "immediate" and v.front_desk_can_finish
+                         and v.window_code == committed.window_code) if any(
+            v.kind == "immediate" and v.front_desk_can_finish
+            and v.window_code == committed.window_code for v in versions) else next(
+            v for v in versions if v.kind == "immediate" and v.front_desk_can_finish)
+        people = {}
+        for username, roles in (("clerk", ["clerk"]), ("trainee", ["clerk"]),
+                                ("approver", ["approver"]), ("boss", ["supervisor"])):
+            st = auth.add_user(s, username, f"测试{username}", PASSWORD, roles,
+                               window_code=committed.window_code, terminal=terminal)
+            people[username] = st
+        for win in {committed.window_code, immediate.window_code}:
+            set_training(s, staff_id=people["clerk"].id, scope="window", scope_code=win,
+                         stage="authorized", set_by_id=people["boss"].id, at=T0,
+                         terminal=terminal)
+        set_training(s, staff_id=people["trainee"].id, scope="window",
+                     scope_code=committed.window_code, stage="phase2",
+                     set_by_id=people["boss"].id, at=T0, terminal=terminal)
+        actors = {k: Actor.of(v, committed.window_code) for k, v in people.items()}
+        s.expunge_all()
+    return Hall(ctx, clock, actors["clerk"], actors["trainee"], actors["approver"],
+                actors["boss"], committed, immediate)
+
+
+@pytest.fixture()
+def hall(tmp_path: Path, shipped_catalog) -> Iterator[Hall]:  # type: ignore[no-untyped-def]
+    h = make_hall(tmp_path / "data", shipped_catalog)
+    yield h
+    h.ctx.db.dispose()
