@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -52,30 +54,27 @@ class Hall:
     immediate: ItemVersion  # an immediate item the front desk may finish
 
 
-def make_hall(folder: Path, catalog, terminal: str = "01") -> Hall:  # type: ignore[no-untyped-def]
+_TEMPLATES: dict[tuple[int, str], tuple[Path, dict]] = {}
+
+
+def _build_template(folder: Path, catalog, terminal: str) -> dict:  # type: ignore[no-untyped-def]
     from counter_app.bootstrap import set_terminal_code
 
     ctx = open_context(folder)
     set_terminal_code(ctx.db, terminal)
-    ctx.terminal = terminal
-    clock = Clock()
-    ctx.clock = clock
     with ctx.db.transaction() as s:
         import_catalog(s, catalog, terminal=terminal)
         versions = current_versions(s)
         committed = next(v for v in versions if v.kind == "committed" and v.promised_days >= 3
                          and any(m.condition_key == "agent" for m in v.materials))
-        immediate = next(v for v in versions if v.kind == "immediate" and v.front_desk_can_finish
-                         and v.window_code == committed.window_code) if any(
-            v.kind == "immediate" and v.front_desk_can_finish
-            and v.window_code == committed.window_code for v in versions) else next(
-            v for v in versions if v.kind == "immediate" and v.front_desk_can_finish)
+        finishable = [v for v in versions if v.kind == "immediate" and v.front_desk_can_finish]
+        immediate = next((v for v in finishable if v.window_code == committed.window_code),
+                         finishable[0])
         people = {}
         for username, roles in (("clerk", ["clerk"]), ("trainee", ["clerk"]),
                                 ("approver", ["approver"]), ("boss", ["supervisor"])):
-            st = auth.add_user(s, username, f"测试{username}", PASSWORD, roles,
-                               window_code=committed.window_code, terminal=terminal)
-            people[username] = st
+            people[username] = auth.add_user(s, username, f"测试{username}", PASSWORD, roles,
+                                             window_code=committed.window_code, terminal=terminal)
         for win in {committed.window_code, immediate.window_code}:
             set_training(s, staff_id=people["clerk"].id, scope="window", scope_code=win,
                          stage="authorized", set_by_id=people["boss"].id, at=T0,
@@ -83,10 +82,31 @@ def make_hall(folder: Path, catalog, terminal: str = "01") -> Hall:  # type: ign
         set_training(s, staff_id=people["trainee"].id, scope="window",
                      scope_code=committed.window_code, stage="phase2",
                      set_by_id=people["boss"].id, at=T0, terminal=terminal)
+        s.flush()
         actors = {k: Actor.of(v, committed.window_code) for k, v in people.items()}
         s.expunge_all()
-    return Hall(ctx, clock, actors["clerk"], actors["trainee"], actors["approver"],
-                actors["boss"], committed, immediate)
+    ctx.db.dispose()  # the last connection closing folds the WAL into the file
+    return {"actors": actors, "committed": committed, "immediate": immediate}
+
+
+def make_hall(folder: Path, catalog, terminal: str = "01") -> Hall:  # type: ignore[no-untyped-def]
+    """A data folder with the catalog, four staff and their training, at ``terminal``.
+
+    Built once per (catalog, terminal) and copied: argon2 hashing and the catalog import
+    cost seconds, and every test wants the same starting hall.
+    """
+    key = (id(catalog), terminal)
+    if key not in _TEMPLATES:
+        template = Path(tempfile.mkdtemp(prefix=f"counter-hall-{terminal}-"))
+        _TEMPLATES[key] = (template, _build_template(template, catalog, terminal))
+    template, info = _TEMPLATES[key]
+    shutil.copytree(template, folder)
+    ctx = open_context(folder)
+    clock = Clock()
+    ctx.clock = clock
+    a = info["actors"]
+    return Hall(ctx, clock, a["clerk"], a["trainee"], a["approver"], a["boss"],
+                info["committed"], info["immediate"])
 
 
 @pytest.fixture()

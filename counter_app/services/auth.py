@@ -44,11 +44,13 @@ def add_user(
     employer: str = "outsourced",
     phone: str = "",
     terminal: str = "",
+    password_hash: str = "",
 ) -> Staff:
+    """A new account. ``password_hash`` (argon2, e.g. from a set-up file) skips hashing."""
     username = username.strip()
     if not username or not username.isascii() or " " in username:
         raise ValueError(f"用户名“{username}”无效：请用英文字母、数字组成，不含空格")
-    if len(password) < 8:
+    if not password_hash and len(password) < 8:
         raise ValueError("密码太短：至少 8 位")
     bad = [r for r in roles if r not in ROLES]
     if bad or not roles:
@@ -56,7 +58,8 @@ def add_user(
     if session.execute(select(Staff).where(Staff.username == username)).scalar_one_or_none():
         raise ValueError(f"用户名“{username}”已存在")
     staff = Staff(
-        username=username, full_name=full_name, password_hash=hash_password(password),
+        username=username, full_name=full_name,
+        password_hash=password_hash or hash_password(password),
         employer=employer, phone=phone, origin_terminal=terminal,
     )
     if window_code:

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from ..models import (
+    Base,
     CaseDecision,
     CaseFile,
     CaseMaterial,
@@ -39,6 +40,7 @@ from .calendar_store import load_calendar
 from .catalog_store import current_versions
 from .context import ServiceContext
 from .events import chain_head, chain_row
+from ..sync.capture import capture_mode, set_mode
 from .numbering import KIND_BATCH, KIND_CASE, format_number
 
 DEMO_PASSWORD = "counter123"
@@ -74,9 +76,9 @@ def ensure_demo_staff(ctx: ServiceContext) -> int:
         for username, name, roles, win_code in plan:
             if username in existing:
                 continue
-            staff = add_user(s, username, name, DEMO_PASSWORD, roles, window_code=win_code,
-                             phone=people.mobile(rng), terminal=ctx.terminal)
-            staff.password_hash = pw_hash
+            staff = add_user(s, username, name, "", roles, window_code=win_code,
+                             phone=people.mobile(rng), terminal=ctx.terminal,
+                             password_hash=pw_hash)
             made += 1
             if "clerk" in roles:
                 # Most clerks are authorized; the second of each window is still in phase 2.
@@ -87,23 +89,79 @@ def ensure_demo_staff(ctx: ServiceContext) -> int:
     return made
 
 
-class _Writer:
-    """Buffers rows per table and writes them in chunks."""
+def queue_rows(conn: Connection, table: str, ids: list[str]) -> None:
+    """Queue bulk-inserted rows in the sync outbox, as the row triggers would have."""
+    conn.execute(text(
+        "INSERT INTO sync_outbox (change_id, table_name, row_id, op, base, queued_at, attempts,"
+        " last_error) VALUES (lower(hex(randomblob(16))), :t, :id, 'upsert', NULL,"
+        " strftime('%Y-%m-%d %H:%M:%f', 'now', '+8 hours') || '000', 0, '')"
+        " ON CONFLICT (table_name, row_id) DO NOTHING"), [{"t": table, "id": i} for i in ids])
 
-    def __init__(self, session: Session) -> None:
-        self.s = session
+
+def _sqlite_value(v: Any) -> Any:
+    # The text forms SQLAlchemy's SQLite types store, so the ORM reads these rows back.
+    if isinstance(v, datetime):
+        return v.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, bool):
+        return int(v)
+    return v
+
+
+def _executemany(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Straight to the DB-API: for a million cases SQLAlchemy's per-row parameter
+    processing costs more than SQLite's own work."""
+    cols = list(rows[0])
+    sql = (f'INSERT INTO "{table}" ({", ".join(cols)}) '
+           f'VALUES ({", ".join("?" * len(cols))})')
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(Base.metadata.tables[table]), rows)
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.executemany(sql, [tuple(_sqlite_value(r[c]) for c in cols) for r in rows])
+
+
+ORDER = [CaseFile, CaseMaterial, HandoffBatch, HandoffItem, CaseDecision, Evaluation,
+         Consultation, Event]  # parents before children: foreign keys and the sync order
+
+
+class _Writer:
+    """Buffers rows per table and writes a chunk per transaction.
+
+    Bulk rows bypass the per-row sync triggers (mode switched inside the same transaction)
+    and are queued in the outbox in parent-first order with one statement per table, which
+    is what the triggers would have done, a row at a time.
+    """
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
         self.rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
 
     def add(self, model: type, row: dict[str, Any]) -> None:
         self.rows[model].append(row)
 
-    def flush(self) -> None:
-        order = [CaseFile, CaseMaterial, HandoffBatch, HandoffItem, CaseDecision, Evaluation,
-                 Consultation, Event]
-        for model in order:
-            rows = self.rows.pop(model, None)
-            if rows:
-                self.s.execute(insert(model), rows)
+    def commit(self, counters: dict[tuple[str, str], int]) -> None:
+        with self.ctx.db.transaction() as s:
+            conn = s.connection()
+            mode = capture_mode(conn)
+            set_mode(conn, "bulk")
+            for model in ORDER:
+                rows = self.rows.pop(model, None)
+                if not rows:
+                    continue
+                _executemany(conn, model.__tablename__, rows)
+                if mode == "terminal":
+                    queue_rows(conn, model.__tablename__, [r["id"] for r in rows])
+            set_mode(conn, mode)
+            for (kind, key), last in counters.items():
+                row = s.get(NumberCounter, (kind, key))
+                if row is None:
+                    s.add(NumberCounter(kind=kind, day=key, last=last))
+                elif row.last < last:
+                    s.execute(update(NumberCounter).where(NumberCounter.kind == kind,
+                                                          NumberCounter.day == key).values(last=last))
 
 
 def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
@@ -117,7 +175,9 @@ def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
         staff = s.execute(select(Staff)).scalars().all()
         clerks: dict[str, list[str]] = defaultdict(list)
         approvers: dict[str, list[str]] = defaultdict(list)
-        win_by_id = {w.id: w.code for w in s.execute(select(HallWindow)).scalars()}
+        windows = s.execute(select(HallWindow)).scalars().all()
+        win_by_id = {w.id: w.code for w in windows}
+        planned = {w.code: w.planned_staff for w in windows}
         for st in staff:
             code = win_by_id.get(st.window_id or "", "")
             if "clerk" in st.role_names:
@@ -129,7 +189,8 @@ def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
     versions = [v for v in versions if clerks.get(v.window_code)]
     if not versions:
         raise ValueError("目录为空或没有受理员：请先运行 init 载入事项目录")
-    weights = [5 if v.window_code in ("YBSB", "BDC", "SCZR") else 2 for v in versions]
+    # Busier windows have more staff in the plan: weight items by their window's headcount.
+    weights = [max(planned.get(v.window_code, 1), 1) for v in versions]
     due_cache: dict[tuple[date, int], date] = {}
 
     def due(day: date, n: int) -> date:
@@ -155,6 +216,7 @@ def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
                         actor_id=actor, actor_role=role, case_id=case_id, batch_id=batch_id,
                         payload=payload)
         prev = row["hash"]
+        row["created_at"] = row["updated_at"] = at
         w.add(Event, row)
         st["events"] += 1
 
@@ -164,31 +226,21 @@ def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
         return format_number(day, kind, ctx.terminal, counters[key])
 
     done = 0
-    with ctx.db.transaction() as s:
-        w = _Writer(s)
-        for day, n in zip(day_list, quota, strict=True):
-            age = (today - day).days
-            batches: dict[str, dict[str, Any]] = {}
-            for _ in range(n):
-                ver = rng.choices(versions, weights)[0]
-                _one_case(ctx, w, rng, ver, day, age, clerks, approvers, batches, take, ev, due)
-                done += 1
-                st["cases"] += 1
-                if done % CHUNK == 0:
-                    w.flush()
-                    if progress:
-                        progress(done)
-            st["batches"] += len(batches)
-            for b in batches.values():
-                w.add(HandoffBatch, b["row"])
-            w.flush()
-        for (kind, key), last in counters.items():
-            row = s.get(NumberCounter, (kind, key))
-            if row is None:
-                s.add(NumberCounter(kind=kind, day=key, last=last))
-            else:
-                s.execute(update(NumberCounter).where(NumberCounter.kind == kind,
-                                                      NumberCounter.day == key).values(last=last))
+    w = _Writer(ctx)
+    for day, n in zip(day_list, quota, strict=True):
+        age = (today - day).days
+        batches: dict[tuple[str, bool], dict[str, Any]] = {}
+        for _ in range(n):
+            ver = rng.choices(versions, weights)[0]
+            _one_case(ctx, w, rng, ver, day, age, clerks, approvers, batches, take, ev, due)
+            done += 1
+            st["cases"] += 1
+        st["batches"] += len(batches)
+        if len(w.rows[CaseFile]) >= CHUNK:
+            w.commit(counters)
+            if progress:
+                progress(done)
+    w.commit(counters)
     if progress:
         progress(done)
     return DemoSummary(st["cases"], st["events"], st["batches"], staff_made)
@@ -285,12 +337,12 @@ def _one_case(ctx, w, rng, ver, day, age, clerks, approvers, batches, take, ev, 
        doc={"accepted": "acceptance", "finished": "acceptance",
             "awaiting_supplement": "one_time_notice", "not_accepted": "not_accepted"}[outcome])
     if status in ("in_handoff", "with_approver", "approved", "issued", "returned", "denied"):
-        b = batches.get(ver.department_code)
+        signed = status != "in_handoff"
+        b = batches.get((ver.department_code, signed))
         if b is None:
             bid = new_id()
             b_at = datetime.combine(day, time(16, 30))
-            signed = status != "in_handoff"
-            b = batches[ver.department_code] = {"id": bid, "row": {
+            b = batches[(ver.department_code, signed)] = {"id": bid, "row": {
                 "id": bid, "created_at": b_at, "updated_at": b_at, "origin_terminal": term,
                 "batch_no": take(KIND_BATCH, day), "department_code": ver.department_code,
                 "window_code": ver.window_code, "clerk_id": clerk,
@@ -298,6 +350,7 @@ def _one_case(ctx, w, rng, ver, day, age, clerks, approvers, batches, take, ev, 
                 "signed_by_id": approver if signed else None,
                 "signed_at": b_at + timedelta(hours=17) if signed else None,
             }}
+            w.add(HandoffBatch, b["row"])  # before its items: they reference it
         batch_at = b["row"]["created_at"]
         w.add(HandoffItem, {
             "id": new_id(), "created_at": batch_at, "updated_at": batch_at,

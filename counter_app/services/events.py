@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -52,18 +53,20 @@ def event_digest(prev_hash: str, fields: dict[str, Any]) -> str:
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
-def hashed_fields(ev: Event) -> dict[str, Any]:
+def hashed_fields(ev: Event | Mapping[str, Any]) -> dict[str, Any]:
+    """What the hash covers: every column an auditor cares about, not the sync bookkeeping."""
+    row: Mapping[str, Any] = ev if isinstance(ev, Mapping) else ev.__dict__
     return {
-        "id": ev.id,
-        "terminal": ev.terminal_code,
-        "seq": ev.seq,
-        "at": ev.at.isoformat(timespec="microseconds"),
-        "kind": ev.kind,
-        "case": ev.case_id,
-        "batch": ev.batch_id,
-        "actor": ev.actor_id,
-        "role": ev.actor_role,
-        "payload": ev.payload,
+        "id": row["id"],
+        "terminal": row["terminal_code"],
+        "seq": row["seq"],
+        "at": row["at"].isoformat(timespec="microseconds"),
+        "kind": row["kind"],
+        "case": row.get("case_id"),
+        "batch": row.get("batch_id"),
+        "actor": row.get("actor_id"),
+        "role": row.get("actor_role", ""),
+        "payload": row["payload"],
     }
 
 
@@ -96,7 +99,7 @@ def chain_row(
         "prev_hash": prev_hash,
         "origin_terminal": terminal,
     }
-    row["hash"] = event_digest(prev_hash, hashed_fields(Event(**row)))
+    row["hash"] = event_digest(prev_hash, hashed_fields(row))
     return row
 
 

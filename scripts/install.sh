@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Install everything Counter needs on a Debian/Ubuntu machine into ./.venv.
+#   scripts/install.sh          the app (Qt runtime libraries + Python packages)
+#   scripts/install.sh --test   plus what the tests need (poppler, NSIS, PostgreSQL server)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+SUDO=""
+if [ "$(id -u)" != "0" ]; then
+  command -v sudo >/dev/null 2>&1 && SUDO="sudo"
+fi
+
+# Qt's xcb/offscreen platforms need these shared libraries on a bare Debian.
+pkgs=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
+      libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+      libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0)
+if [ "$want_test" = 1 ]; then
+  # pdftoppm/pdffonts/pdftotext prove the printed documents; makensis builds the
+  # Windows installer; the sync tests start their own PostgreSQL 15.
+  pkgs+=(poppler-utils nsis)
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || pkgs+=(postgresql-15)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "Please install: ${missing[*]}" >&2
+  fi
+fi
+
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+if [ "$want_test" = 1 ]; then
+  .venv/bin/pip install -q -e ".[test]"
+else
+  .venv/bin/pip install -q -e .
+fi

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Fresh machine → every test run: installs the test needs, then runs pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh --test
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check counter_app tests bench scripts
+exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
