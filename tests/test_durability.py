@@ -33,7 +33,7 @@ def _run_and_kill(hall: Hall, rng: random.Random) -> list[str]:
     assert proc.stdout is not None
     first = proc.stdout.readline()
     assert first.strip() == "ready", proc.stderr.read() if proc.stderr else first
-    time.sleep(rng.uniform(0.0, 0.25))
+    time.sleep(rng.uniform(0.05, 0.8))
     os.kill(proc.pid, signal.SIGKILL)
     out, _err = proc.communicate(timeout=30)
     # Only whole lines were acknowledged: a line cut mid-write was never reported.
@@ -47,7 +47,7 @@ def test_sigkill_loses_no_acknowledged_case(hall: Hall) -> None:
     reported: list[str] = []
     for _ in range(KILLS):
         reported += _run_and_kill(hall, rng)
-    assert len(reported) > KILLS  # the child did real work between kills
+    assert len(reported) >= KILLS  # the child did real work between kills
     path = hall.ctx.db.url.removeprefix("sqlite:///")
     con = sqlite3.connect(path)
     try:

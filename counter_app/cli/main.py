@@ -9,9 +9,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import commands_basic, commands_cases
+import importlib
+import importlib.util
 
-COMMAND_MODULES = [commands_basic, commands_cases]
+# One module per group of commands, each with register(subparsers).
+COMMAND_MODULES = ["commands_basic", "commands_cases", "commands_report", "commands_sync",
+                   "commands_setup"]
 
 
 class UserError(Exception):
@@ -25,8 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", help="数据文件夹（默认：本机用户数据目录，或环境变量 COUNTER_DATA_DIR）")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for name in COMMAND_MODULES:
+        if importlib.util.find_spec(f"{__package__}.{name}") is not None:
+            importlib.import_module(f"{__package__}.{name}").register(sub)
     return parser
 
 
