@@ -202,3 +202,19 @@ def test_clerk_role_is_required(hall: Hall) -> None:
     svc = IntakeService(hall.ctx)
     with pytest.raises(PermissionDenied):
         svc.record(hall.approver, complete_intake(svc, hall.committed.code), "accept")
+
+
+def test_in_person_items_refuse_an_agent(hall: Hall) -> None:
+    from sqlalchemy import select as sel
+
+    from counter_app.models import ItemVersion, ServiceItem
+
+    with hall.ctx.db.session() as s:
+        code = s.execute(sel(ItemVersion.code).join(
+            ServiceItem, ServiceItem.current_version_id == ItemVersion.id)
+            .where(ItemVersion.agent_allowed.is_(False))).scalars().first()
+    assert code is not None
+    svc = IntakeService(hall.ctx)
+    intake = complete_intake(svc, code, agent=True)
+    with pytest.raises(IntakeError, match="本人到场"):
+        svc.record(hall.clerk, intake, "accept")

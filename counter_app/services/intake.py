@@ -288,7 +288,8 @@ class IntakeService:
         now = self.ctx.now()
         with self.ctx.db.transaction() as s:
             version = current_version(s, intake.item_code)
-            self._check_decision(s, actor, version, decision, done, co_signer, reason)
+            self._check_decision(s, actor, version, decision, done, co_signer, reason,
+                                 intake.agent is not None)
             cal = load_calendar(s)
             case = CaseFile(
                 case_no=next_number(s, now.date(), KIND_CASE, self.ctx.terminal),
@@ -348,7 +349,10 @@ class IntakeService:
             return IntakeResult(case.id, case.case_no, case.status, docs, tuple(warnings))
 
     def _check_decision(self, s: Session, actor: Actor, version: ItemVersion, decision: str,
-                        done: Completeness, co_signer: Actor | None, reason: str) -> None:
+                        done: Completeness, co_signer: Actor | None, reason: str,
+                        intake_has_agent: bool = False) -> None:
+        if intake_has_agent and not version.agent_allowed:
+            raise IntakeError(f"“{version.name}”须申请人本人到场办理，不能由代办人办理")
         if decision in ("accept", "finish") and not done.complete:
             raise IntakeError(f"材料不齐全，不能受理：{done.summary}；请出具一次性告知单")
         if decision == "notify" and done.complete:
