@@ -42,6 +42,7 @@ from .org import (
     Terminal,
     TrainingRecord,
 )
+from .sync import SyncApplied, SyncCapture, SyncConflict, SyncJournal, SyncMeta
 
 __all__ = [
     "FORM_LABELS", "GRADES", "KIND_LABELS", "MATERIAL_STATES", "REQUIREMENT_LABELS",
@@ -51,5 +52,6 @@ __all__ = [
     "Department", "Evaluation", "Event", "HallWindow", "HandoffBatch", "HandoffItem",
     "HolidayOverride", "IntakeDraft", "Issuance", "ItemVersion", "MaterialRequirement",
     "Notice", "NumberCounter", "OutboxEntry", "PrintRecord", "ServiceItem", "Setting",
-    "Staff", "StaffRole", "SyncedMixin", "Terminal", "TrainingRecord", "new_id", "hall_now",
+    "Staff", "StaffRole", "SyncApplied", "SyncCapture", "SyncConflict", "SyncJournal",
+    "SyncMeta", "SyncedMixin", "Terminal", "TrainingRecord", "new_id", "hall_now",
 ]

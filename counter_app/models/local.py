@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, SyncedMixin, new_id, hall_now
@@ -38,14 +38,22 @@ class IntakeDraft(Base):
 
 
 class OutboxEntry(Base):
-    """A change waiting for the server. Removed only after the server confirmed it."""
+    """A changed row waiting for the server. Removed only after the server confirmed it.
+
+    Filled by SQLite triggers (``counter_app.sync.capture``), one entry per row: a second
+    change of a row not yet sent gets a fresh ``change_id`` but keeps ``seq`` (parents stay
+    ahead of children) and ``base``, the row as it was before its first unsent change (JSON),
+    which the server's conflict rules compare against. NULL base: a row new on this PC.
+    """
 
     __tablename__ = "sync_outbox"
+    __table_args__ = (UniqueConstraint("table_name", "row_id", name="uq_sync_outbox_row"),)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     change_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[str] = mapped_column(String(36))
     op: Mapped[str] = mapped_column(String(8), default="upsert")
+    base: Mapped[str | None] = mapped_column(Text)
     queued_at: Mapped[datetime] = mapped_column(DateTime, default=hall_now)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")

@@ -105,18 +105,20 @@ class AuthService:
                 mins = int((staff.locked_until - now).total_seconds() // 60) + 1
                 raise LoginError(f"密码错误次数过多，账号已锁定，请 {mins} 分钟后再试")
             if not check_password(staff.password_hash, password):
+                # Commit the count, then refuse: raising inside would roll it back.
                 staff.failed_logins += 1
                 if staff.failed_logins >= MAX_FAILURES:
                     staff.locked_until = now + timedelta(minutes=LOCK_MINUTES)
                     staff.failed_logins = 0
-                    raise LoginError(
-                        f"密码连续错误 {MAX_FAILURES} 次，账号锁定 {LOCK_MINUTES} 分钟"
-                    )
-                left = MAX_FAILURES - staff.failed_logins
-                raise LoginError(f"用户名或密码错误（再错 {left} 次将锁定账号）")
-            staff.failed_logins = 0
-            staff.locked_until = None
-            return Actor.of(staff, window_code_of(s, staff))
+                    failure = f"密码连续错误 {MAX_FAILURES} 次，账号锁定 {LOCK_MINUTES} 分钟"
+                else:
+                    left = MAX_FAILURES - staff.failed_logins
+                    failure = f"用户名或密码错误（再错 {left} 次将锁定账号）"
+            else:
+                staff.failed_logins = 0
+                staff.locked_until = None
+                return Actor.of(staff, window_code_of(s, staff))
+        raise LoginError(failure)
 
     def verify(self, username: str, password: str, role: str) -> Actor:
         """A second credential at the counter (a supervising approver): same lock-out."""

@@ -421,15 +421,23 @@ class IntakeService:
             return IntakeResult(case.id, case.case_no, case.status, tuple(docs), tuple(warnings))
 
 
+def _clean(checker, value: str) -> str:  # type: ignore[no-untyped-def]
+    """The validator's normalised form (· in minority names, ASCII digits, 0376-...)."""
+    return checker(value, required=False).value if value.strip() else ""
+
+
 def _party_columns(intake: Intake) -> dict[str, str]:
     a, g = intake.applicant, intake.agent
+    name_check = v.check_org_name if a.kind == "organisation" else v.check_person_name
     return dict(
-        applicant_kind=a.kind, applicant_name=a.name.strip(),
+        applicant_kind=a.kind, applicant_name=_clean(name_check, a.name),
         applicant_id_type="credit_code" if a.kind == "organisation" else a.id_type,
-        applicant_id_no=v.normalize_id(a.id_no), legal_rep=a.legal_rep.strip(),
-        contact_name=a.contact_name.strip(), phone=a.phone.strip(), address=a.address.strip(),
-        agent_name=g.name.strip() if g else "", agent_id_no=v.normalize_id(g.id_no) if g else "",
-        agent_phone=g.phone.strip() if g else "",
+        applicant_id_no=v.normalize_id(a.id_no), legal_rep=_clean(v.check_person_name, a.legal_rep),
+        contact_name=a.contact_name.strip(), phone=_clean(v.check_phone, a.phone),
+        address=a.address.strip(),
+        agent_name=_clean(v.check_person_name, g.name) if g else "",
+        agent_id_no=v.normalize_id(g.id_no) if g else "",
+        agent_phone=_clean(v.check_phone, g.phone) if g else "",
     )
 
 

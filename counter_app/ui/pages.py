@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Pages", text)
+translate = QCoreApplication.translate  # lupdate extracts translate("Pages", "...")
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,10 @@ class PageSpec:
 
     @property
     def available(self) -> bool:
-        return importlib.util.find_spec(self.factory.split(":")[0]) is not None
+        try:
+            return importlib.util.find_spec(self.factory.split(":")[0]) is not None
+        except ModuleNotFoundError:  # the parent package does not exist yet either
+            return False
 
     def build(self, services, actor) -> QWidget:  # type: ignore[no-untyped-def]
         module, func = self.factory.split(":")
@@ -37,22 +38,22 @@ class PageSpec:
 
 ALL = frozenset({"clerk", "guide", "approver", "supervisor"})
 PAGES: list[PageSpec] = [
-    PageSpec("counter", lambda: _t("Receive"), frozenset({"clerk"}),
+    PageSpec("counter", lambda: translate("Pages", "Receive"), frozenset({"clerk"}),
              "counter_app.ui.counter.page:build"),
-    PageSpec("cases", lambda: _t("Cases"), frozenset({"clerk", "supervisor"}),
+    PageSpec("cases", lambda: translate("Pages", "Cases"), frozenset({"clerk", "supervisor"}),
              "counter_app.ui.cases_page:build"),
-    PageSpec("handoff", lambda: _t("Handoff"), frozenset({"clerk"}),
+    PageSpec("handoff", lambda: translate("Pages", "Handoff"), frozenset({"clerk"}),
              "counter_app.ui.handoff.page:build"),
-    PageSpec("approver", lambda: _t("Approver desk"), frozenset({"approver"}),
+    PageSpec("approver", lambda: translate("Pages", "Approver desk"), frozenset({"approver"}),
              "counter_app.ui.approver.page:build"),
-    PageSpec("issue", lambda: _t("Issue results"), frozenset({"clerk"}),
+    PageSpec("issue", lambda: translate("Pages", "Issue results"), frozenset({"clerk"}),
              "counter_app.ui.handoff.issue_page:build"),
-    PageSpec("consult", lambda: _t("Consultations"), frozenset({"guide", "clerk"}),
+    PageSpec("consult", lambda: translate("Pages", "Consultations"), frozenset({"guide", "clerk"}),
              "counter_app.ui.supervision.consult_page:build"),
-    PageSpec("supervision", lambda: _t("Supervision"), frozenset({"supervisor"}),
+    PageSpec("supervision", lambda: translate("Pages", "Supervision"), frozenset({"supervisor"}),
              "counter_app.ui.supervision.page:build"),
-    PageSpec("settings", lambda: _t("Settings"), ALL, "counter_app.ui.settings_page:build"),
-    PageSpec("home", lambda: _t("Home"), ALL, "counter_app.ui.home_page:build"),
+    PageSpec("settings", lambda: translate("Pages", "Settings"), ALL, "counter_app.ui.settings_page:build"),
+    PageSpec("home", lambda: translate("Pages", "Home"), ALL, "counter_app.ui.home_page:build"),
 ]
 
 

@@ -1,11 +1,1868 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>ApplicantForm</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="50" />
+      <source>&amp;Person</source>
+      <translation>个人(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="51" />
+      <source>&amp;Organisation</source>
+      <translation>单位(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="60" />
+      <source>Resident ID</source>
+      <translation>居民身份证</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="60" />
+      <source>Passport</source>
+      <translation>护照</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="61" />
+      <source>Other ID</source>
+      <translation>其他证件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="68" />
+      <source>Reason to go on despite the warning</source>
+      <translation>核对原件无误后，填写继续办理的理由</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="74" />
+      <source>&amp;Agent applies on the applicant's behalf</source>
+      <translation>委托代办人办理(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="99" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="100" />
+      <source>ID type</source>
+      <translation>证件类型</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="101" />
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="102" />
+      <source>Organisation</source>
+      <translation>单位名称</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="103" />
+      <source>Credit code</source>
+      <translation>信用代码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="104" />
+      <source>Override reason</source>
+      <translation>继续理由</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="105" />
+      <source>Legal rep.</source>
+      <translation>法定代表人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="106" />
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="107" />
+      <source>Phone</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="108" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="109" />
+      <source>Delivery</source>
+      <translation>结果送达</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="115" />
+      <source>Agent name</source>
+      <translation>代办人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="116" />
+      <source>Agent ID no.</source>
+      <translation>代办人证件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="117" />
+      <source>Agent phone</source>
+      <translation>代办人电话</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
+      <source>Enter: next field · Ctrl+O: person/organisation · Ctrl+G: agent</source>
+      <translation>回车：下一项 · Ctrl+O：个人/单位 · Ctrl+G：代办人</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApproverDesk</name>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="48" />
+      <source>① Scan the barcode on the handoff sheet  →  ② check each case  →  ③ Sign</source>
+      <translation>① 扫描交接单上的条码　→　② 逐件核对　→　③ 签收</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="50" />
+      <source>Find</source>
+      <translation>查找</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="53" />
+      <source>Scan anywhere on this screen, or type a batch or case number and press Enter</source>
+      <translation>在本页面任何位置直接扫码即可；也可在此输入交接单号或办件编号后按回车</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="66" />
+      <source>Waiting to be signed</source>
+      <translation>待签收交接单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="69" />
+      <source>Put the handoff sheet under the scanner and scan its barcode.
+
+Or click a batch in the list on the left.
+
+Scanning a case barcode opens that case.</source>
+      <translation>请用扫码枪扫描交接单上的条码。
+
+也可以点击左侧列表中的交接单。
+
+扫描办件条码可查看该办件。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="117" />
+      <source>Unexpected error: %1</source>
+      <translation>发生意外错误：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="135" />
+      <source>%1
+from %2 · %3 cases · waiting %4</source>
+      <translation>%1
+移交人 %2 · %3 件 · 已等待 %4</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="147" />
+      <source>Waiting to be signed (%1)</source>
+      <translation>待签收交接单（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="149" />
+      <source>%1 waiting too long</source>
+      <translation>%1 张等待过久</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="177" />
+      <source>Finish or cancel the open form first, then scan again</source>
+      <translation>请先完成或取消正在填写的表单，再扫码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="183" />
+      <source>The scan ended without Enter: scan again, or check that the scanner sends Enter after the code</source>
+      <translation>扫码未以回车结束：请重新扫描，或检查扫码枪是否设置了回车后缀</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="198" />
+      <source>Case %1 is in the folder ✓</source>
+      <translation>办件 %1 已核对在卷 ✓</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="200" />
+      <source>Case %1 is not in this batch (%2 cases): put it aside and tell the sender</source>
+      <translation>办件 %1 不在本交接单中（本单共 %2 件）：请单独放置并告知移交人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="225" />
+      <source>Batch %1: scan each case or tick “In folder”</source>
+      <translation>交接单 %1：请逐件扫描办件条码，或勾选“在卷”</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="228" />
+      <source>Batch %1 was already signed for</source>
+      <translation>交接单 %1 已签收</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="235" />
+      <source>Case %1: %2</source>
+      <translation>办件 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="248" />
+      <source>Signed for %1 case(s).</source>
+      <translation>已签收 %1 件。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="250" />
+      <source>%1 case(s) with a discrepancy stay with the sender.</source>
+      <translation>%1 件登记了差异，仍由移交方负责。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="264" />
+      <source>Returned to the front desk</source>
+      <translation>已退回前台</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="275" />
+      <source>Approved: the result waits at the front desk for collection</source>
+      <translation>已准予许可：结果送前台待领取</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="276" />
+      <source>Denied</source>
+      <translation>已作出不予许可决定</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchPanel</name>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="34" />
+      <source>In folder</source>
+      <translation>在卷</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="34" />
+      <source>Case number</source>
+      <translation>办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="34" />
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="35" />
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="35" />
+      <source>Materials</source>
+      <translation>材料</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="35" />
+      <source>Finding</source>
+      <translation>核对结果</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="48" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="161" />
+      <source>Sign for this batch</source>
+      <translation>签收本交接单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="76" />
+      <source>Handoff batch %1</source>
+      <translation>交接单 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="77" />
+      <source>From %1 (clerk %2) to %3 · %4 cases · created %5</source>
+      <translation>%1（移交人 %2）→ %3 · 共 %4 件 · 生成于 %5</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="82" />
+      <source>waiting %1</source>
+      <translation>已等待 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="84" />
+      <source>WAITING TOO LONG: %1</source>
+      <translation>等待过久：已等待 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="87" />
+      <source>Step 2: check each case — scan the barcode on each case file, or tick “In folder”. Missing case or material? Click “Discrepancy”.</source>
+      <translation>第 2 步：逐件核对——扫描每件办件上的条码，或勾选“在卷”。缺件或缺材料，请点该行的“登记差异”。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="93" />
+      <source>Signed by %1 at %2</source>
+      <translation>已由 %1 于 %2 签收</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="96" />
+      <source>%1 case(s) with a discrepancy stayed with the sender</source>
+      <translation>%1 件有差异，留在移交方</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="114" />
+      <source>%1 items, %2 pages</source>
+      <translation>%1 项 %2 页</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="120" />
+      <source>Checked</source>
+      <translation>已核对</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="121" />
+      <source>Not checked yet</source>
+      <translation>待核对</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="125" />
+      <source>Signed</source>
+      <translation>已签收</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="140" />
+      <source>Discrepancy…</source>
+      <translation>登记差异…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="153" />
+      <source>Double-click a case (or scan it) to open it and decide.</source>
+      <translation>下一步：双击某一行（或扫描办件条码）打开办件，进行审批。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="162" />
+      <source>%1 case(s) not checked yet</source>
+      <translation>还有 %1 件未核对</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="164" />
+      <source>All %1 cases checked. Step 3: click “Sign for this batch”.</source>
+      <translation>%1 件已全部核对。第 3 步：点击“签收本交接单”。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="168" />
+      <source>Checked %1 of %2 cases</source>
+      <translation>已核对 %1 / %2 件</translation>
+    </message>
+  </context>
+  <context>
+    <name>BulletinView</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="39" />
+      <source>Daily</source>
+      <translation>日报</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="39" />
+      <source>Weekly</source>
+      <translation>周报</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
+      <source>Monthly</source>
+      <translation>月报</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="47" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="48" />
+      <source>Export PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="49" />
+      <source>Export Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="51" />
+      <source>Bulletin</source>
+      <translation>通报</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="102" />
+      <source>Loading…</source>
+      <translation>正在统计…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="131" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="131" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="132" />
+      <source>Export bulletin</source>
+      <translation>导出通报</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="149" />
+      <source>Saved: %1</source>
+      <translation>已保存：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>CasePanel</name>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="26" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="86" />
+      <source>← Back to the batch</source>
+      <translation>← 返回交接单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="33" />
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="33" />
+      <source>Material</source>
+      <translation>材料</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="33" />
+      <source>Form</source>
+      <translation>形式</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="34" />
+      <source>Copies</source>
+      <translation>份数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="34" />
+      <source>Pages</source>
+      <translation>页数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="34" />
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="36" />
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="36" />
+      <source>Step</source>
+      <translation>环节</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="36" />
+      <source>By (role · terminal)</source>
+      <translation>经办人（角色 · 终端）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="37" />
+      <source>Details</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="37" />
+      <source>Responsible from here</source>
+      <translation>此后由谁负责</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="45" />
+      <source>Checklist (as received)</source>
+      <translation>材料清单（收件时）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="51" />
+      <source>History: who held the file when</source>
+      <translation>办理经过：各时段由谁负责</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="57" />
+      <source>Return to front desk…</source>
+      <translation>退回前台…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="58" />
+      <source>Approve…</source>
+      <translation>准予许可…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="59" />
+      <source>Deny…</source>
+      <translation>不予许可…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="86" />
+      <source>← Back to the list</source>
+      <translation>← 返回待签收列表</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="90" />
+      <source>Case %1</source>
+      <translation>办件 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="96" />
+      <source>Applicant: %1 (%2)</source>
+      <translation>申请人：%1（%2）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="98" />
+      <source>Agent: %1</source>
+      <translation>代办人：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="99" />
+      <source>Received %1 by %2 at %3 · accepted %4 · promised by %5</source>
+      <translation>%1 由 %2 在“%3”收件 · 受理日期 %4 · 承诺办结 %5</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="106" />
+      <source>Returned before: %1</source>
+      <translation>曾被退回：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="109" />
+      <source>Decision: %1</source>
+      <translation>审批决定：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="115" />
+      <source>Custody: %1</source>
+      <translation>保管经过：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="122" />
+      <source>Next: return the file with a reason, or record the decision.</source>
+      <translation>下一步：填写理由退回前台，或录入审批决定。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="123" />
+      <source>Sign for the batch first to act on this case.</source>
+      <translation>请先签收交接单，才能办理此件。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="135" />
+      <source>Review points:</source>
+      <translation>审查要点：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="143" />
+      <source>%1 (%2 · terminal %3)</source>
+      <translation>%1（%2 · 终端 %3）</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseTable</name>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <source>Case number</source>
+      <translation>办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <source>Received</source>
+      <translation>收件时间</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <source>Promised by</source>
+      <translation>承诺办结</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <source>Clerk</source>
+      <translation>受理人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="51" />
+      <source> (training)</source>
+      <translation>（培训）</translation>
+    </message>
+  </context>
+  <context>
+    <name>CasesPage</name>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="72" />
+      <source>Search: case number, name or ID number (Ctrl+F)</source>
+      <translation>查询：办件编号、姓名或证件号码（Ctrl+F）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="77" />
+      <source>My cases</source>
+      <translation>本人办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="78" />
+      <source>My window</source>
+      <translation>本窗口办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="86" />
+      <source>Today</source>
+      <translation>今日办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="87" />
+      <source>Awaiting the applicant</source>
+      <translation>待补正</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="88" />
+      <source>Search results</source>
+      <translation>查询结果</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="122" />
+      <source>Today (%1)</source>
+      <translation>今日办件（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="123" />
+      <source>Awaiting the applicant (%1)</source>
+      <translation>待补正（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="133" />
+      <source>Search results (%1)</source>
+      <translation>查询结果（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="135" />
+      <source>No case found</source>
+      <translation>没有找到办件</translation>
+    </message>
+  </context>
+  <context>
+    <name>CatalogEditorWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="49" />
+      <source>Filter items</source>
+      <translation>筛选事项（名称或编码）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="63" />
+      <source>Front desk may finish on the spot</source>
+      <translation>授权前台当场办结</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="64" />
+      <source>An agent may apply</source>
+      <translation>允许代办</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <source>Material</source>
+      <translation>材料名称</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <source>Form</source>
+      <translation>形式</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <source>Copies</source>
+      <translation>份数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <source>Requirement</source>
+      <translation>要求</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="77" />
+      <source>Condition</source>
+      <translation>条件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="77" />
+      <source>Condition key</source>
+      <translation>条件键</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="77" />
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="79" />
+      <source>Add material</source>
+      <translation>增加材料</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="79" />
+      <source>Remove material</source>
+      <translation>删除材料</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="81" />
+      <source>Code</source>
+      <translation>事项编码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="82" />
+      <source>Name</source>
+      <translation>事项名称</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="83" />
+      <source>Window / department</source>
+      <translation>窗口 / 部门</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="84" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="85" />
+      <source>Statutory / promised days</source>
+      <translation>法定 / 承诺时限（工作日）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="87" />
+      <source>Acceptance conditions</source>
+      <translation>受理条件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="88" />
+      <source>Review points (one per line)</source>
+      <translation>审查要点（每行一条）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="89" />
+      <source>Legal basis</source>
+      <translation>设定依据</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="90" />
+      <source>Delivery</source>
+      <translation>送达方式</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="91" />
+      <source>Fee</source>
+      <translation>收费</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="92" />
+      <source>Search keywords (comma separated)</source>
+      <translation>检索关键词（逗号分隔）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <source>Save as new version</source>
+      <translation>保存为新版本</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <source>New item</source>
+      <translation>新增事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
+      <source>Import Excel…</source>
+      <translation>导入 Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
+      <source>Export Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="230" />
+      <source>No change: the item is as saved</source>
+      <translation>未修改：事项与已保存的版本相同</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="232" />
+      <source>Saved as version %1</source>
+      <translation>已保存为第 %1 版</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="239" />
+      <source>Import catalog</source>
+      <translation>导入事项目录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="240" />
+      <source>Catalog (*.xlsx *.yaml *.json)</source>
+      <translation>事项目录 (*.xlsx *.yaml *.json)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="250" />
+      <source>Export catalog</source>
+      <translation>导出事项目录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="251" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="255" />
+      <source>Exported %1 items</source>
+      <translation>已导出 %1 个事项</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistEditor</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <source>Material</source>
+      <translation>材料名称</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <source>Requirement</source>
+      <translation>要求</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <source>Form</source>
+      <translation>形式</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="38" />
+      <source>Copies</source>
+      <translation>份数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="38" />
+      <source>Pages</source>
+      <translation>页数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="38" />
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="107" />
+      <source>This material was already received and cannot change</source>
+      <translation>该材料已收取，不能更改</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="113" />
+      <source>A required material cannot be marked not applicable</source>
+      <translation>必需材料不能标为不适用</translation>
+    </message>
+  </context>
+  <context>
+    <name>CoSignerDialog</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="163" />
+      <source>An approver must co-sign</source>
+      <translation>须由审批人员陪同受理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="177" />
+      <source>Approver user name</source>
+      <translation>审批人员用户名</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="178" />
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintsWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="30" />
+      <source>Open only</source>
+      <translation>只看未办结</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="43" />
+      <source>Register complaint</source>
+      <translation>登记投诉</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="46" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="116" />
+      <source>Complainant</source>
+      <translation>投诉人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="47" />
+      <source>Phone</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="48" />
+      <source>Case number</source>
+      <translation>办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="49" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="117" />
+      <source>Window</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="50" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="116" />
+      <source>Content</source>
+      <translation>投诉内容</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="52" />
+      <source>New complaint</source>
+      <translation>新投诉</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="58" />
+      <source>Assign</source>
+      <translation>交办</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="59" />
+      <source>Record handling</source>
+      <translation>填写处理情况</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="60" />
+      <source>Close</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="63" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="118" />
+      <source>Handled by</source>
+      <translation>承办人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="64" />
+      <source>Handling / reply</source>
+      <translation>处理情况 / 答复</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="69" />
+      <source>Selected complaint</source>
+      <translation>所选投诉</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="104" />
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="116" />
+      <source>Received</source>
+      <translation>登记时间</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="117" />
+      <source>Case</source>
+      <translation>办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="117" />
+      <source>About</source>
+      <translation>被投诉人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="118" />
+      <source>Due</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="118" />
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="130" />
+      <source>Complaint registered</source>
+      <translation>投诉已登记</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="142" />
+      <source>Select a complaint first</source>
+      <translation>请先选择一条投诉</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="147" />
+      <source>Saved</source>
+      <translation>已保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConsultPage</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="39" />
+      <source>What was asked (optional if an item is chosen)</source>
+      <translation>咨询内容（已选事项可不填）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="42" />
+      <source>Case number (optional)</source>
+      <translation>办件编号（可不填）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="51" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="120" />
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="52" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="120" />
+      <source>Question</source>
+      <translation>咨询内容</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="53" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="121" />
+      <source>Case</source>
+      <translation>办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="54" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="121" />
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="55" />
+      <source>Log a consultation</source>
+      <translation>登记咨询</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="61" />
+      <source>Ask the applicant for a rating</source>
+      <translation>请申请人评价</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="64" />
+      <source>Case number</source>
+      <translation>办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="65" />
+      <source>Show rating screen</source>
+      <translation>打开评价器</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="65" />
+      <source>QR code</source>
+      <translation>扫码评价</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="102" />
+      <source>Logged: %1</source>
+      <translation>已登记：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="119" />
+      <source>Today: %1</source>
+      <translation>今日：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="120" />
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="128" />
+      <source>Enter the case number to rate</source>
+      <translation>请输入要评价的办件编号</translation>
+    </message>
+  </context>
+  <context>
+    <name>CounterPage</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="105" />
+      <source>Case number or scan the notice (F4)</source>
+      <translation>办件编号或扫描告知单条码（F4）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="204" />
+      <source>The saved intake was restored</source>
+      <translation>已恢复未完成的收件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="217" />
+      <source>New intake</source>
+      <translation>新收件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="218" />
+      <source>Discard the intake in progress?</source>
+      <translation>放弃正在办理的收件吗？</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="431" />
+      <source>The co-signer must be another person</source>
+      <translation>陪同受理人须为另一人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="451" />
+      <source>Recording…</source>
+      <translation>正在保存……</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="462" />
+      <source>%1: case %2</source>
+      <translation>%1：办件编号 %2</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="500" />
+      <source>No case %1 in this counter's database</source>
+      <translation>本机没有办件 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="507" />
+      <source>This case is not waiting for materials</source>
+      <translation>该办件不在待补正状态</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="536" />
+      <source>Nothing new was marked as supplied</source>
+      <translation>没有标记新补交的材料</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="541" />
+      <source>Supplement recorded: case %1 (%2)</source>
+      <translation>补正已登记：办件 %1（%2）</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlinesWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="44" />
+      <source>Stop clock</source>
+      <translation>暂停计时</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="44" />
+      <source>Restart clock</source>
+      <translation>恢复计时</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="45" />
+      <source>Extend</source>
+      <translation>延长期限</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="47" />
+      <source>Case number</source>
+      <translation>办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="48" />
+      <source>Not counted because of</source>
+      <translation>不计时事由</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="49" />
+      <source>Reason (told to the applicant)</source>
+      <translation>理由（将告知申请人）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="50" />
+      <source>Extension (working days)</source>
+      <translation>延长（工作日）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="55" />
+      <source>Time not counted and extensions</source>
+      <translation>暂停计时与延长期限</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="58" />
+      <source>Cases near (2 working days) or past their promised date</source>
+      <translation>临期（2 个工作日内到期）与超期办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="83" />
+      <source>Case</source>
+      <translation>办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="83" />
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="83" />
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="84" />
+      <source>Window</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="84" />
+      <source>Clerk</source>
+      <translation>受理人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="84" />
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="85" />
+      <source>Promised</source>
+      <translation>承诺日期</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="85" />
+      <source>Working days left</source>
+      <translation>剩余工作日</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="89" />
+      <source>Clock stopped: %1</source>
+      <translation>暂停计时中：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="95" />
+      <source>Enter or select a case number</source>
+      <translation>请输入或选择办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="99" />
+      <source>Saved</source>
+      <translation>已保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecideDialog</name>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="128" />
+      <source>Approve</source>
+      <translation>准予许可</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="129" />
+      <source>Deny</source>
+      <translation>不予许可</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="142" />
+      <source>Decision number</source>
+      <translation>决定文号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="143" />
+      <source>Decision date</source>
+      <translation>决定日期</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="145" />
+      <source>Optional</source>
+      <translation>可不填</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="146" />
+      <source>Reasons (told to the applicant)</source>
+      <translation>理由（将告知申请人）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="158" />
+      <source>Enter the decision number</source>
+      <translation>请填写决定文号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="160" />
+      <source>A denial must give its reasons</source>
+      <translation>不予许可须说明理由</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecisionBar</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/decision_bar.py" line="22" />
+      <source>Accept</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/decision_bar.py" line="22" />
+      <source>One-time notice</source>
+      <translation>一次性告知</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/decision_bar.py" line="23" />
+      <source>Not accept</source>
+      <translation>不予受理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/decision_bar.py" line="23" />
+      <source>Finish on the spot</source>
+      <translation>当场办结</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/decision_bar.py" line="39" />
+      <source>No item picked</source>
+      <translation>尚未选择事项</translation>
+    </message>
+  </context>
+  <context>
+    <name>DefectReasonDialog</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="70" />
+      <source>Why does the material not meet the requirements?</source>
+      <translation>材料不符合要求的原因</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="78" />
+      <source>Or type the reason</source>
+      <translation>或输入其他原因</translation>
+    </message>
+  </context>
+  <context>
+    <name>DiscrepancyDialog</name>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="64" />
+      <source>Record a discrepancy</source>
+      <translation>登记签收差异</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="67" />
+      <source>Case %1 · %2 · %3</source>
+      <translation>办件 %1 · %2 · %3</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="69" />
+      <source>The whole case is not in the folder</source>
+      <translation>整件未收到（办件不在卷中）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="72" />
+      <source>Or tick each material that is missing:</source>
+      <translation>或勾选缺少的材料：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="84" />
+      <source>Remark (optional)</source>
+      <translation>备注（可不填）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="86" />
+      <source>This case will stay with the sending clerk; both sides will see the discrepancy.</source>
+      <translation>此件将留在移交方（受理员）负责；双方都能看到这条差异。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="97" />
+      <source>Tick “not in the folder” or at least one missing material</source>
+      <translation>请勾选“整件未收到”，或至少勾选一项缺少的材料</translation>
+    </message>
+  </context>
+  <context>
+    <name>DraftBanner</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/banner.py" line="21" />
+      <source>Restore (Enter)</source>
+      <translation>恢复（回车）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/banner.py" line="23" />
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/banner.py" line="36" />
+      <source>(no applicant yet)</source>
+      <translation>（尚未填写申请人）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/banner.py" line="37" />
+      <source>An unfinished intake was saved at %1: %2, %3. Restore it?</source>
+      <translation>发现 %1 保存的未完成收件：%2，%3。是否恢复？</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvaluationScreen</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="38" />
+      <source>Rate our service</source>
+      <translation>服务评价</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="40" />
+      <source>Please rate our service</source>
+      <translation>请您对本次服务进行评价</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="43" />
+      <source>Case %1</source>
+      <translation>办件编号 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="48" />
+      <source>Anything to tell us? (optional)</source>
+      <translation>意见建议（可不填）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="65" />
+      <source>Your rating goes to the service hall's supervisors; staff at the window cannot change it.</source>
+      <translation>您的评价直接提交政务服务中心管理人员，窗口工作人员无法修改。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="89" />
+      <source>Thank you for your rating</source>
+      <translation>感谢您的评价！</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunDialog</name>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="42" />
+      <source>Set up this counter PC</source>
+      <translation>本机首次设置</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="43" />
+      <source>This PC has not been set up yet. Fill in what the hall's administrator gave you; you can change it later.</source>
+      <translation>本机尚未设置。请按大厅管理人员提供的信息填写，以后可以修改。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="55" />
+      <source>Stan&amp;d-alone (no hall server)</source>
+      <translation>单机使用，不连接大厅服务器(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="61" />
+      <source>System default printer</source>
+      <translation>系统默认打印机</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="66" />
+      <source>A4 paper</source>
+      <translation>A4 纸</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="67" />
+      <source>80 mm receipt</source>
+      <translation>80 mm 小票</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="70" />
+      <source>&amp;Terminal number (1-99):</source>
+      <translation>终端编号（1-99）(&amp;T)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="71" />
+      <source>&amp;Window:</source>
+      <translation>所在窗口(&amp;W)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="72" />
+      <source>Hall ser&amp;ver:</source>
+      <translation>大厅服务器(&amp;V)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="74" />
+      <source>&amp;Printer:</source>
+      <translation>打印机(&amp;P)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="75" />
+      <source>Paper &amp;layout:</source>
+      <translation>纸张版式(&amp;L)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="89" />
+      <source>First supervisor account</source>
+      <translation>首个管理员账号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="91" />
+      <source>&amp;User name:</source>
+      <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="92" />
+      <source>&amp;Full name:</source>
+      <translation>姓名(&amp;F)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="93" />
+      <source>P&amp;assword:</source>
+      <translation>密码(&amp;A)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="94" />
+      <source>&amp;Repeat password:</source>
+      <translation>再输入一次密码(&amp;R)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="96" />
+      <source>Reading this PC's settings…</source>
+      <translation>正在读取本机设置……</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="103" />
+      <source>&amp;Save and start</source>
+      <translation>保存并启动(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="106" />
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="128" />
+      <source>(no window)</source>
+      <translation>（不指定窗口）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="175" />
+      <source>The two passwords differ.</source>
+      <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="180" />
+      <source>Enter the hall server's address, or tick stand-alone.</source>
+      <translation>请填写大厅服务器地址，或勾选单机使用。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="189" />
+      <source>Saving…</source>
+      <translation>正在保存……</translation>
+    </message>
+  </context>
+  <context>
+    <name>GuidePanel</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/guide.py" line="23" />
+      <source>Pick the service item (F3) to see its acceptance conditions and review points.</source>
+      <translation>请先选择事项（F3），此处显示受理条件和审查要点。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/guide.py" line="27" />
+      <source>finished on the spot</source>
+      <translation>当场办结</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/guide.py" line="28" />
+      <source>promised %1 / statutory %2 working days</source>
+      <translation>承诺 %1 个工作日 / 法定 %2 个工作日</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/guide.py" line="36" />
+      <source>Acceptance conditions</source>
+      <translation>受理条件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/guide.py" line="36" />
+      <source>Review points</source>
+      <translation>审查要点</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandoffPage</name>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="53" />
+      <source>① Tick the files to hand over  →  ② Make and print the handoff sheet  →  ③ Take the sheet with the files to the department</source>
+      <translation>① 勾选要移交的办件　→　② 生成并打印交接单　→　③ 把交接单连同办件送交审批部门</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="58" />
+      <source>Case number</source>
+      <translation>办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="58" />
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="58" />
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="59" />
+      <source>To department</source>
+      <translation>接收部门</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="59" />
+      <source>Materials</source>
+      <translation>材料</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="59" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
+      <source>Tick all</source>
+      <translation>全选</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
+      <source>Untick all</source>
+      <translation>全不选</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="71" />
+      <source>Make handoff sheet and print</source>
+      <translation>生成交接单并打印</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="73" />
+      <source>Ready to hand over</source>
+      <translation>待移交办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="74" />
+      <source>Sent, waiting to be signed</source>
+      <translation>已移交、待签收</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="79" />
+      <source>Reprint the selected sheet</source>
+      <translation>补打所选交接单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="82" />
+      <source>Came back to you</source>
+      <translation>退回与差异</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="128" />
+      <source>Unexpected error: %1</source>
+      <translation>发生意外错误：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="161" />
+      <source>%1 items, %2 pages</source>
+      <translation>%1 项 %2 页</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="174" />
+      <source>%1 → %2
+%3 cases · waiting %4</source>
+      <translation>%1 → %2
+%3 件 · 已等待 %4</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="183" />
+      <source>Waiting too long: remind the department to sign for it</source>
+      <translation>等待过久：请提醒部门尽快签收</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="185" />
+      <source>Sent, waiting to be signed (%1)</source>
+      <translation>已移交、待签收（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="187" />
+      <source>%1 waiting too long</source>
+      <translation>%1 张等待过久</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="194" />
+      <source>Discrepancy at signing · %1 %2: %3</source>
+      <translation>签收差异 · %1 %2：%3</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="199" />
+      <source>%1 %2 · %3</source>
+      <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="204" />
+      <source>Came back to you (%1)</source>
+      <translation>退回与差异（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="207" />
+      <source>Nothing came back.</source>
+      <translation>没有被退回或有差异的办件。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="226" />
+      <source>Make %1 handoff sheet(s) for %2 case(s) and print</source>
+      <translation>生成 %1 张交接单（%2 件）并打印</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="228" />
+      <source>Tick the files to hand over</source>
+      <translation>请勾选要移交的办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="229" />
+      <source>Ready to hand over (%1)</source>
+      <translation>待移交办件（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="238" />
+      <source>Made %1 handoff sheet(s): %2. Print them and take them with the files.</source>
+      <translation>已生成 %1 张交接单：%2。请打印后连同办件送交。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="253" />
+      <source>Select a sheet in the list first</source>
+      <translation>请先在列表中选中一张交接单</translation>
+    </message>
+  </context>
+  <context>
     <name>Home</name>
     <message>
       <location filename="../../counter_app/ui/home_page.py" line="16" />
       <source>Signed in: %1 (%2), terminal %3</source>
       <translation>当前用户：%1（%2），终端 %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>IssuePage</name>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="44" />
+      <source>① Scan the barcode on the applicant's notice  →  ② Check who collects it  →  ③ Issue and print the receipt</source>
+      <translation>① 扫描申请人受理通知书上的条码　→　② 核验领取人身份　→　③ 发证并打印领证回执</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="48" />
+      <source>Scan, or type the case number and press Enter</source>
+      <translation>直接扫码，或输入办件编号后按回车</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="57" />
+      <source>The applicant in person</source>
+      <translation>申请人本人领取</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="57" />
+      <source>Someone else (agent)</source>
+      <translation>他人代领</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="58" />
+      <source>Send by post</source>
+      <translation>邮寄送达</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="71" />
+      <source>I have checked the applicant's letter of authorization</source>
+      <translation>已核验申请人出具的授权委托书</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="76" />
+      <source>Collector's name</source>
+      <translation>领取人姓名</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="77" />
+      <source>Collector's ID number</source>
+      <translation>领取人身份证号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="79" />
+      <source>Tracking number</source>
+      <translation>邮件运单号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="81" />
+      <source>Issue and print the receipt</source>
+      <translation>发证并打印领证回执</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="96" />
+      <source>Find</source>
+      <translation>查找</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="110" />
+      <source>Results waiting to be collected</source>
+      <translation>待领取的办理结果</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="126" />
+      <source>Unexpected error: %1</source>
+      <translation>发生意外错误：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="164" />
+      <source>No results are waiting.</source>
+      <translation>暂无待领取的结果。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="176" />
+      <source>Applicant: %1 (%2)</source>
+      <translation>申请人：%1（%2）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="178" />
+      <source>Decision: %1</source>
+      <translation>审批决定：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="187" />
+      <source>Ask for the collector's ID and check it against the applicant</source>
+      <translation>请查验领取人的身份证件，并与申请人核对</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="189" />
+      <source>This case has no result waiting to be collected (%1)</source>
+      <translation>此办件没有待领取的结果（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="204" />
+      <source>Scan the applicant's notice first</source>
+      <translation>请先扫描申请人的受理通知书</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="210" />
+      <source>Issued. Give the receipt to the collector to sign.</source>
+      <translation>已发证。请领取人在领证回执上签字。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemPicker</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/item_picker.py" line="31" />
+      <source>Item: name, pinyin initials or code (F3)</source>
+      <translation>事项：名称、拼音首字母或编码（F3）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/item_picker.py" line="60" />
+      <source>, %1 working days</source>
+      <translation>，%1 个工作日</translation>
     </message>
   </context>
   <context>
@@ -67,6 +1924,581 @@
       <location filename="../../counter_app/ui/main_window.py" line="106" />
       <source>Only the signed-in user can unlock</source>
       <translation>只有当前登录的用户才能解锁</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotAcceptDialog</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="116" />
+      <source>Not accepted</source>
+      <translation>不予受理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="126" />
+      <source>e.g. County Public Security Bureau, household registration hall</source>
+      <translation>如：县公安局户政大厅</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="130" />
+      <source>Reason</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="131" />
+      <source>Where to go instead</source>
+      <translation>告知申请人向何处申请</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="146" />
+      <source>Enter the reason for not accepting</source>
+      <translation>请填写不予受理的理由</translation>
+    </message>
+  </context>
+  <context>
+    <name>Pages</name>
+    <message>
+      <location filename="../../counter_app/ui/pages.py" line="41" />
+      <source>Receive</source>
+      <translation>收件受理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/pages.py" line="43" />
+      <source>Cases</source>
+      <translation>办件查询</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/pages.py" line="45" />
+      <source>Handoff</source>
+      <translation>流转交接</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/pages.py" line="47" />
+      <source>Approver desk</source>
+      <translation>审批签收</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/pages.py" line="49" />
+      <source>Issue results</source>
+      <translation>发证</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/pages.py" line="51" />
+      <source>Consultations</source>
+      <translation>咨询登记</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/pages.py" line="53" />
+      <source>Supervision</source>
+      <translation>督查通报</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/pages.py" line="55" />
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/pages.py" line="56" />
+      <source>Home</source>
+      <translation>首页</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="133" />
+      <source>Print preview</source>
+      <translation>打印预览</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="155" />
+      <source>No printer installed</source>
+      <translation>未安装打印机</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="162" />
+      <source>A4</source>
+      <translation>A4 纸</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="163" />
+      <source>80 mm receipt</source>
+      <translation>80 毫米小票</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="164" />
+      <location filename="../../counter_app/ui/printing.py" line="258" />
+      <source>Preparing…</source>
+      <translation>正在生成……</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="167" />
+      <source>Print (Ctrl+P)</source>
+      <translation>打印（Ctrl+P）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="168" />
+      <source>No printer: save PDF (Ctrl+P)</source>
+      <translation>无打印机：存为 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="170" />
+      <source>Save PDF (Ctrl+S)</source>
+      <translation>存为 PDF（Ctrl+S）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="172" />
+      <source>PDF folder…</source>
+      <translation>PDF 文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="173" />
+      <source>Close (Esc)</source>
+      <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="186" />
+      <source>Printer</source>
+      <translation>打印机</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="188" />
+      <source>Layout</source>
+      <translation>版式</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="231" />
+      <source> (reprint)</source>
+      <translation>（补打）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="235" />
+      <source>Ready: %1 document(s). Ctrl+P prints, Ctrl+S saves PDF, Esc closes.</source>
+      <translation>已生成 %1 份文书。Ctrl+P 打印，Ctrl+S 存为 PDF，Esc 关闭。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="285" />
+      <source>Sent to %1</source>
+      <translation>已发送到 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="304" />
+      <source>Saved: %1</source>
+      <translation>已保存：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="309" />
+      <source>PDF folder</source>
+      <translation>PDF 文件夹</translation>
+    </message>
+  </context>
+  <context>
+    <name>QrDialog</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="116" />
+      <source>Rate by QR code</source>
+      <translation>扫码评价</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="124" />
+      <source>Scan to rate case %1</source>
+      <translation>请扫码评价办件 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="126" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>RatingsWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="28" />
+      <source>Open follow-ups only</source>
+      <translation>只看待整改和申诉中</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="33" />
+      <source>What was verified and fixed, or the reason</source>
+      <translation>核实整改情况，或申诉理由、审核意见</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="36" />
+      <source>Fixed</source>
+      <translation>已整改</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="37" />
+      <source>Contest</source>
+      <translation>申诉</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="38" />
+      <source>Uphold contest</source>
+      <translation>申诉成立</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="39" />
+      <source>Reject contest</source>
+      <translation>申诉不成立</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="47" />
+      <source>Bad ratings and their follow-up</source>
+      <translation>差评及整改</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="62" />
+      <source>Case</source>
+      <translation>办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="62" />
+      <source>Window</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="62" />
+      <source>Clerk</source>
+      <translation>受理人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="62" />
+      <source>Grade</source>
+      <translation>评价</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
+      <source>Rated</source>
+      <translation>评价时间</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
+      <source>Due</source>
+      <translation>整改期限</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
+      <source>Notes</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="73" />
+      <source>Select a rating first</source>
+      <translation>请先选择一条差评</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="78" />
+      <source>Saved</source>
+      <translation>已保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResumeView</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="36" />
+      <source>Record supplement (F5)</source>
+      <translation>登记补正（F5）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="39" />
+      <source>Back to intake (Esc)</source>
+      <translation>返回收件（Esc）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="62" />
+      <source>Case %1 · %2 · %3 · %4</source>
+      <translation>办件 %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="76" />
+      <source>Nothing to supplement: the case is %1</source>
+      <translation>无需补正：该办件%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnDialog</name>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="107" />
+      <source>Return the file to the front desk</source>
+      <translation>退回前台</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="110" />
+      <source>Case %1. The clerk will see this reason; two returns for the same item mean the clerk must be joined at the counter by an approver.</source>
+      <translation>办件 %1。受理员会看到退回理由；同一事项被退回两次及以上，该受理员须由审批人员到前台共同受理。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="115" />
+      <source>Reason for the return (required)</source>
+      <translation>退回理由（必填）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="120" />
+      <source>Enter the reason</source>
+      <translation>请填写退回理由</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="35" />
+      <source>Staffing plan</source>
+      <translation>人员配置</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="36" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="86" />
+      <source>Staff</source>
+      <translation>工作人员</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="37" />
+      <source>Training and authorization</source>
+      <translation>培训与授权</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="43" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="81" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="110" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="117" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="123" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="127" />
+      <source>Window</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="44" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="127" />
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="47" />
+      <source>Window or item code</source>
+      <translation>窗口编码或事项编码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="53" />
+      <source>Record stage</source>
+      <translation>记录阶段</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="56" />
+      <source>Person</source>
+      <translation>人员</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="57" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="123" />
+      <source>Scope</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="58" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="124" />
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="59" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="124" />
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="60" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="125" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="62" />
+      <source>Training stage / authorization</source>
+      <translation>培训阶段 / 授权</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="75" />
+      <source>Add staff</source>
+      <translation>新增人员</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="76" />
+      <source>Deactivate selected</source>
+      <translation>停用所选人员</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="78" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="117" />
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="79" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="117" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="123" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="80" />
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="82" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="118" />
+      <source>Employer</source>
+      <translation>人员来源</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="83" />
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="118" />
+      <source>Roles</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="110" />
+      <source>Staffed by</source>
+      <translation>人员来源</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="110" />
+      <source>Planned</source>
+      <translation>计划人数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="111" />
+      <source>Registered</source>
+      <translation>在册</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="111" />
+      <source>On duty today</source>
+      <translation>今日在岗</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="111" />
+      <source>Gap</source>
+      <translation>缺口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="114" />
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="118" />
+      <source>Active</source>
+      <translation>在用</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="124" />
+      <source>Set by</source>
+      <translation>设定人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="125" />
+      <source>Set at</source>
+      <translation>设定时间</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="134" />
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="149" />
+      <source>Choose a person and enter the window or item code</source>
+      <translation>请选择人员并填写窗口或事项编码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="153" />
+      <source>Training stage recorded</source>
+      <translation>培训阶段已记录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="161" />
+      <source>Staff added</source>
+      <translation>已新增人员</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="166" />
+      <source>Select a person in the staff list</source>
+      <translation>请在人员列表中选择一人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/staff_widget.py" line="169" />
+      <source>Deactivated</source>
+      <translation>已停用</translation>
+    </message>
+  </context>
+  <context>
+    <name>Style</name>
+    <message>
+      <location filename="../../counter_app/ui/approver/style.py" line="93" />
+      <source>%1 min</source>
+      <translation>%1 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/style.py" line="95" />
+      <source>%1 hours</source>
+      <translation>%1 小时</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/style.py" line="96" />
+      <source>%1 days</source>
+      <translation>%1 天</translation>
+    </message>
+  </context>
+  <context>
+    <name>SupervisionPage</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="25" />
+      <source>Bulletin</source>
+      <translation>通报</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="26" />
+      <source>Deadlines</source>
+      <translation>临期超期</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="27" />
+      <source>Complaints</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="28" />
+      <source>Bad ratings</source>
+      <translation>差评整改</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="29" />
+      <source>Staff and training</source>
+      <translation>人员与培训</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="30" />
+      <source>Catalog</source>
+      <translation>事项目录</translation>
+    </message>
+  </context>
+  <context>
+    <name>_Form</name>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="40" />
+      <source>Confirm</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="41" />
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
 </TS>
