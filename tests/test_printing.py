@@ -1,0 +1,75 @@
+"""Printing a case's documents through the service: print log, reprint marks, refusals."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import func, select
+
+from counter_app.models import Event, PrintRecord
+from counter_app.services.intake import IntakeService
+from counter_app.services.printing import PrintError, PrintService
+
+from .conftest import Hall
+from .helpers import complete_intake
+
+
+def _text(pdf: bytes) -> str:
+    return "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_acceptance_prints_logs_and_marks_reprints(hall: Hall) -> None:
+    svc = IntakeService(hall.ctx)
+    res = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept")
+    printer = PrintService(hall.ctx)
+    first = printer.produce(hall.clerk, "acceptance", res.case_no, "a4")
+    assert first.reprint_no == 0 and first.pdf.startswith(b"%PDF")
+    text = _text(first.pdf)
+    assert res.case_no in text and hall.committed.name[:6] in text and "补打" not in text
+    assert "11010519491231002X" not in text  # the ID is masked on applicant-facing paper
+    again = printer.produce(hall.clerk, "acceptance", res.case_no, "receipt")
+    assert again.reprint_no == 1 and "补打（第 1 次）" in _text(again.pdf)
+    with hall.ctx.db.session() as s:
+        logged = s.execute(select(PrintRecord.doc_kind, PrintRecord.reprint_no,
+                                  PrintRecord.layout).order_by(PrintRecord.reprint_no)).all()
+        kinds = s.execute(select(Event.kind).where(Event.kind.in_(["printed", "reprinted"]))
+                          .order_by(Event.seq)).scalars().all()
+    assert logged == [("acceptance", 0, "a4"), ("acceptance", 1, "receipt")]
+    assert kinds == ["printed", "reprinted"]
+
+
+def test_one_time_notice_lists_the_gaps(hall: Hall) -> None:
+    svc = IntakeService(hall.ctx)
+    intake = complete_intake(svc, hall.committed.code)
+    gap = next(m for m in intake.materials if m.requirement == "required")
+    gap.state = "missing"
+    res = svc.record(hall.clerk, intake, "notify")
+    job = PrintService(hall.ctx).produce(hall.clerk, "one_time_notice", res.case_no)
+    text = _text(job.pdf)
+    assert gap.name in text and "第三十二条" in text and "存根" in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "number", "fragment"),
+    [
+        ("acceptance", "41152126112310100999", "没有找到"),
+        ("bogus", "41152126112310100001", "文书类型"),
+        ("handoff", "41152126112310100001", "交接单号"),
+        ("acceptance", "123", "长度"),
+    ],
+)
+def test_bad_requests_are_refused_and_not_logged(hall: Hall, kind: str, number: str,
+                                                 fragment: str) -> None:
+    with pytest.raises(PrintError, match=fragment):
+        PrintService(hall.ctx).produce(hall.clerk, kind, number)
+    with hall.ctx.db.session() as s:
+        assert s.execute(select(func.count()).select_from(PrintRecord)).scalar_one() == 0
+
+
+def test_a_notice_that_was_never_issued_is_refused(hall: Hall) -> None:
+    svc = IntakeService(hall.ctx)
+    res = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept")
+    with pytest.raises(PrintError, match="没有出具过一次性告知单"):
+        PrintService(hall.ctx).produce(hall.clerk, "one_time_notice", res.case_no)
