@@ -23,18 +23,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from common import MILLION, emit, million_db, timeit  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+from common import MILLION, emit, million_db, timeit
+from sqlalchemy import select
 
-from counter_app.bootstrap import open_context  # noqa: E402
-from counter_app.models import CaseFile, Staff  # noqa: E402
-from counter_app.paths import resource  # noqa: E402
-from counter_app.services import auth  # noqa: E402
-from counter_app.services.catalog_io import load_catalog  # noqa: E402
-from counter_app.services.catalog_store import current_versions, import_catalog  # noqa: E402
-from counter_app.services.context import Actor  # noqa: E402
-from counter_app.services.intake import IntakeService  # noqa: E402
-from counter_app.services.rules import set_training  # noqa: E402
+from counter_app.bootstrap import open_context
+from counter_app.models import CaseFile, Staff
+from counter_app.paths import resource
+from counter_app.services import auth
+from counter_app.services.catalog_io import load_catalog
+from counter_app.services.catalog_store import current_versions, import_catalog
+from counter_app.services.context import Actor
+from counter_app.services.intake import IntakeService
+from counter_app.services.rules import set_training
 
 PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
            "PRAGMA busy_timeout=10000")

@@ -18,7 +18,7 @@ from counter_app.services.context import Actor, ServiceContext
 from counter_app.services.intake import IntakeService
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from helpers import complete_intake  # noqa: E402
+from helpers import complete_intake
 
 
 def main() -> None:

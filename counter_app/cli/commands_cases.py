@@ -75,7 +75,8 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
     if report.ok:
         print(f"审计通过：{report.chains} 条终端链，共 {report.events} 条事件，未发现篡改")
         return 0
-    print(f"审计失败：{report.chains} 条终端链，共 {report.events} 条事件，发现 {len(report.problems)} 处问题：")
+    print(f"审计失败：{report.chains} 条终端链，共 {report.events} 条事件，"
+          f"发现 {len(report.problems)} 处问题：")
     for p in report.problems:
         print(f"  {p}")
     return 1

@@ -6,11 +6,10 @@ Errors a user can fix are printed in Chinese on stderr with exit status 2; no tr
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Sequence
-
 import importlib
 import importlib.util
+import sys
+from collections.abc import Sequence
 
 # One module per group of commands, each with register(subparsers).
 COMMAND_MODULES = ["commands_basic", "commands_cases", "commands_report", "commands_sync",
@@ -24,9 +23,11 @@ class UserError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="counter-admin",
-        description="Counter 综合窗口受理台：管理命令行（初始化、事项目录、演示数据、打印、报表、同步、审计）",
+        description="Counter 综合窗口受理台：管理命令行"
+        "（初始化、事项目录、演示数据、打印、报表、同步、审计）",
     )
-    parser.add_argument("--data-dir", help="数据文件夹（默认：本机用户数据目录，或环境变量 COUNTER_DATA_DIR）")
+    parser.add_argument("--data-dir",
+                        help="数据文件夹（默认：本机用户数据目录，或环境变量 COUNTER_DATA_DIR）")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         if importlib.util.find_spec(f"{__package__}.{name}") is not None:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncedMixin, new_id, hall_now
+from .base import Base, SyncedMixin, hall_now, new_id
 
 
 class Setting(Base):

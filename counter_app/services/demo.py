@@ -16,7 +16,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, text, update
-from sqlalchemy.orm import Session
 
 from ..models import (
     Base,
@@ -34,13 +33,13 @@ from ..models import (
     TrainingRecord,
     new_id,
 )
+from ..sync.capture import capture_mode, set_mode
 from . import demo_people as people
 from .auth import add_user, hash_password
 from .calendar_store import load_calendar
 from .catalog_store import current_versions
 from .context import ServiceContext
 from .events import chain_head, chain_row
-from ..sync.capture import capture_mode, set_mode
 from .numbering import KIND_BATCH, KIND_CASE, format_number
 
 DEMO_PASSWORD = "counter123"

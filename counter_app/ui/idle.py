@@ -26,7 +26,7 @@ class IdleWatcher(QObject):
         self.timer.setInterval(max(1, int(minutes * 60_000)))
         self.timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY:
             self.timer.start()
         return False
