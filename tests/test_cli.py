@@ -145,3 +145,16 @@ def test_unreadable_ledger_gets_a_message(initialised: Path, tmp_path: Path, cap
     bad.write_bytes(b"\x00\x01garbage")
     assert admin(initialised, "import-cases", str(bad)) == 2
     assert "无法读取" in capsys.readouterr().err
+
+
+def test_holiday_overrides_and_unknown_years(initialised: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert admin(initialised, "holiday", "list", "--year", "2027") == 0
+    assert "尚未完整录入" in capsys.readouterr().out
+    assert admin(initialised, "holiday", "set", "2027-01-01", "--holiday", "--note", "元旦") == 0
+    assert admin(initialised, "holiday", "set", "2027-13-01", "--holiday") == 2
+    assert "无法识别" in capsys.readouterr().err
+    assert admin(initialised, "holiday", "complete", "2027") == 0
+    capsys.readouterr()
+    assert admin(initialised, "holiday", "list", "--year", "2027") == 0
+    out = capsys.readouterr().out
+    assert "2027-01-01  放假  元旦" in out and "尚未完整录入" not in out
