@@ -21,7 +21,7 @@ cells = st.one_of(st.text(max_size=30), st.integers(-10**12, 10**12).map(str),
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.lists(cells, min_size=0, max_size=len(HEADER) + 2), max_size=6),
-       header=st.one_of(st.just(HEADER), st.lists(st.sampled_from(HEADER + ["x"]), max_size=12)))
+       header=st.one_of(st.just(HEADER), st.lists(st.sampled_from([*HEADER, "x"]), max_size=12)))
 def test_random_csv_ledgers_never_raise(hall: Hall, tmp_path_factory, rows, header) -> None:  # type: ignore[no-untyped-def]
     buf = io.StringIO()
     csv.writer(buf).writerows([header, *rows])
