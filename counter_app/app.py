@@ -10,7 +10,6 @@ A PC not yet set up (no terminal code or no users) first gets the set-up dialog
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
@@ -18,9 +17,9 @@ from collections.abc import Sequence
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="counter-app", description="Counter 综合窗口受理台")
     p.add_argument("--data-dir", help="数据文件夹（默认：本机用户数据目录或 COUNTER_DATA_DIR）")
-    p.add_argument("--lang", default=os.environ.get("COUNTER_LANG", "zh_CN"),
-                   choices=["zh_CN", "en"], help="界面语言")
-    p.add_argument("--idle-minutes", type=float, default=5.0, help="无操作自动锁屏分钟数")
+    p.add_argument("--lang", choices=["zh_CN", "en"],
+                   help="界面语言（默认：设置页的选择，或环境变量 COUNTER_LANG，或简体中文）")
+    p.add_argument("--idle-minutes", type=float, help="无操作自动锁屏分钟数（默认：设置页的选择，或 5）")
     p.add_argument("--smoke", action="store_true",
                    help="自检：打开数据文件夹（默认新建临时文件夹）、载入目录、生成一张带条码的告知单后退出")
     p.add_argument("--setup", metavar="FILE",
@@ -80,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Counter")
     app.setWindowIcon(QIcon(str(resource("icons", "counter.png"))))
     install_app_font(app)
+    from .ui.prefs import start_idle_minutes, start_language
+
+    args.lang = start_language(args.lang)
+    args.idle_minutes = start_idle_minutes(args.idle_minutes)
     install_translator(app, args.lang)
     if setup_error:  # the user may have no console to read it on
         QMessageBox.critical(None, "Counter", setup_error)

@@ -20,6 +20,7 @@ from . import doc_data
 from .context import Actor, ServiceContext
 from .events import append_event
 from .numbering import KIND_BATCH, NumberError, parse_number
+from .settings import get_setting
 
 CASE_KINDS = ("acceptance", "one_time_notice", "not_accepted", "supplement_receipt",
               "collection")
@@ -75,7 +76,14 @@ def document_data(session: Session, kind: str, number: str):  # type: ignore[no-
     return doc_data.case_doc(session, case), case.id, None
 
 
+LAYOUT_SETTING = "print_layout"  # this PC's choice (set-up file, settings page)
+
+
 def default_layout(session: Session, window_code: str) -> str:
+    """This PC's layout if one was chosen, else its window's, else A4."""
+    own = get_setting(session, LAYOUT_SETTING)
+    if own in LAYOUTS:
+        return own
     win = session.execute(select(HallWindow).where(HallWindow.code == window_code)).scalar()
     return win.print_layout if win and win.print_layout in LAYOUTS else "a4"
 

@@ -21,6 +21,7 @@ from .idle import IdleWatcher
 from .login import LoginWidget, attempt_login
 from .pages import pages_for
 from .services import AppServices
+from .sync_status import SyncController
 
 DEFAULT_IDLE_MINUTES = 5.0
 
@@ -41,6 +42,8 @@ class MainWindow(QMainWindow):
         self.lock_screen: LoginWidget | None = None
         self.user_label = QLabel()
         self.statusBar().addPermanentWidget(self.user_label)
+        # Sync indicator in the status bar; the background sync starts after login (sync_status.py).
+        self.sync = SyncController(services, self.statusBar())
         self.idle = IdleWatcher(idle_minutes, self)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         )
         self.login.reset()
         self.idle.timer.start()
+        self.sync.start()  # syncs only when a server URL is stored; else shows stand-alone
         if self.workspace.count():
             self.workspace.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -120,5 +124,6 @@ class MainWindow(QMainWindow):
         return self.lock_screen is not None
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.sync.stop()  # before the lane: the sync thread must not outlive the database
         self.services.lane.stop()
         super().closeEvent(event)
