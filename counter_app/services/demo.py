@@ -8,6 +8,7 @@ with different terminal codes never collide and can be synced into one server.
 
 from __future__ import annotations
 
+import os
 import random
 from collections import defaultdict
 from collections.abc import Callable
@@ -31,7 +32,6 @@ from ..models import (
     NumberCounter,
     Staff,
     TrainingRecord,
-    new_id,
 )
 from ..sync.capture import capture_mode, set_mode
 from . import demo_people as people
@@ -88,24 +88,29 @@ def ensure_demo_staff(ctx: ServiceContext) -> int:
     return made
 
 
-def queue_rows(conn: Connection, table: str, ids: list[str]) -> None:
-    """Queue bulk-inserted rows in the sync outbox, as the row triggers would have."""
+def queue_since(conn: Connection, table: str, rowid: int) -> None:
+    """Queue rows bulk-inserted after ``rowid`` in the sync outbox, as the row triggers would
+    have (one statement per table: SQLite does the work, not Python)."""
     conn.execute(text(
         "INSERT INTO sync_outbox (change_id, table_name, row_id, op, base, queued_at, attempts,"
-        " last_error) VALUES (lower(hex(randomblob(16))), :t, :id, 'upsert', NULL,"
-        " strftime('%Y-%m-%d %H:%M:%f', 'now', '+8 hours') || '000', 0, '')"
-        " ON CONFLICT (table_name, row_id) DO NOTHING"), [{"t": table, "id": i} for i in ids])
+        " last_error) SELECT lower(hex(randomblob(16))), :t, id, 'upsert', NULL,"
+        " strftime('%Y-%m-%d %H:%M:%f', 'now', '+8 hours') || '000', 0, ''"
+        f' FROM "{table}" WHERE rowid > :r ORDER BY rowid'
+        " ON CONFLICT (table_name, row_id) DO NOTHING"), {"t": table, "r": rowid})
+
+
+def _dt(v: datetime) -> str:
+    # The text form SQLAlchemy's SQLite DateTime stores, so the ORM reads these rows back.
+    text = v.isoformat(" ")
+    return text if v.microsecond else text + ".000000"
+
+
+_CONVERT: dict[type, Callable[[Any], Any]] = {datetime: _dt, date: date.isoformat, bool: int}
 
 
 def _sqlite_value(v: Any) -> Any:
-    # The text forms SQLAlchemy's SQLite types store, so the ORM reads these rows back.
-    if isinstance(v, datetime):
-        return v.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(v, date):
-        return v.isoformat()
-    if isinstance(v, bool):
-        return int(v)
-    return v
+    conv = _CONVERT.get(type(v))
+    return conv(v) if conv else v
 
 
 def _executemany(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
@@ -120,6 +125,24 @@ def _executemany(conn: Connection, table: str, rows: list[dict[str, Any]]) -> No
     raw = conn.connection.driver_connection
     assert raw is not None
     raw.executemany(sql, [tuple(_sqlite_value(r[c]) for c in cols) for r in rows])
+
+
+class _Ids:
+    """Random version-4 UUID strings, several times faster than uuid.uuid4() one by one.
+
+    Seeded from the OS once, so two data folders never draw the same ids."""
+
+    def __init__(self) -> None:
+        self.rng = random.Random(int.from_bytes(os.urandom(32), "big"))
+
+    def __call__(self) -> str:
+        h = f"{self.rng.getrandbits(128) & _UUID_MASK | _UUID_V4:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+_UUID_MASK = ~((0xF << 76) | (0x3 << 62)) & ((1 << 128) - 1)
+_UUID_V4 = (0x4 << 76) | (0x2 << 62)
+new_id = _Ids()
 
 
 ORDER = [CaseFile, CaseMaterial, HandoffBatch, HandoffItem, CaseDecision, Evaluation,
@@ -146,13 +169,16 @@ class _Writer:
             conn = s.connection()
             mode = capture_mode(conn)
             set_mode(conn, "bulk")
+            conn.exec_driver_sql("PRAGMA cache_size=-262144")  # 256 MB: index pages stay hot
             for model in ORDER:
                 rows = self.rows.pop(model, None)
                 if not rows:
                     continue
-                _executemany(conn, model.__tablename__, rows)
+                name = model.__tablename__
+                before = conn.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{name}"').scalar()
+                _executemany(conn, name, rows)
                 if mode == "terminal":
-                    queue_rows(conn, model.__tablename__, [r["id"] for r in rows])
+                    queue_since(conn, name, int(before or 0))
             set_mode(conn, mode)
             for (kind, key), last in counters.items():
                 row = s.get(NumberCounter, (kind, key))
@@ -213,7 +239,7 @@ def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
         seq += 1
         row = chain_row(terminal=ctx.terminal, seq=seq, prev_hash=prev, kind=kind, at=at,
                         actor_id=actor, actor_role=role, case_id=case_id, batch_id=batch_id,
-                        payload=payload)
+                        payload=payload, event_id=new_id())
         prev = row["hash"]
         row["created_at"] = row["updated_at"] = at
         w.add(Event, row)
