@@ -36,14 +36,9 @@ import yaml
 
 FORMAT_ID = "counter-catalog/1"
 
-KIND_LABELS = {"immediate": "即办件", "committed": "承诺件"}
-FORM_LABELS = {
-    "original": "原件",
-    "copy": "复印件",
-    "original_and_copy": "原件及复印件",
-    "original_for_check": "原件核验",
-}
-REQUIREMENT_LABELS = {"required": "必需", "optional": "可选", "conditional": "条件必需"}
+# The enum labels live with the models, which store the same ASCII values.
+from ..models.catalog import FORM_LABELS, KIND_LABELS, REQUIREMENT_LABELS  # noqa: E402
+
 DELIVERY_LABELS = {"window": "窗口领取", "mail": "邮寄送达", "electronic": "电子证照"}
 STAFFED_BY_LABELS = {"outsourced": "外包人员", "department": "部门人员"}
 WINDOW_KIND_LABELS = {"counter": "综合窗口", "help_desk": "引导帮办", "management": "管理"}
@@ -1012,6 +1007,10 @@ def _write_xlsx(data: CatalogData, path: Path) -> None:
         readme.append([line])
     readme.column_dimensions["A"].width = 18
     readme.column_dimensions["B"].width = 60
+    for row in readme.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text, not a formula (an address may start with "=")
 
     rows: dict[str, list[dict[str, Any]]] = {
         "departments": [vars(d) for d in data.departments],
