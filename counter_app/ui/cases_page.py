@@ -1,0 +1,154 @@
+"""The counter's day: today's cases, cases awaiting the applicant (待补正), and search.
+
+Ctrl+F search by case number, name or ID number (IDs match exactly); F5 refreshes; Enter on
+a case awaiting the applicant reopens it at the counter (clerks only).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services.case_queries import CaseQueries, CaseRow
+from ..services.context import Actor
+from ..services.numbering import display
+from .services import AppServices
+
+NO_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CaseTable(QTableWidget):
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(0, 8, parent)
+        self.setObjectName(name)
+        self.setHorizontalHeaderLabels([
+            self.tr("Case number"), self.tr("Item"), self.tr("Applicant"), self.tr("ID number"),
+            self.tr("Status"), self.tr("Received"), self.tr("Promised by"), self.tr("Clerk")])
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().setVisible(False)
+        head = self.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    def show_rows(self, rows: list[CaseRow]) -> None:
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            status = row.status_label + (self.tr(" (training)") if row.is_training else "")
+            cells = (display(row.case_no), row.item_name, row.applicant_name, row.id_no, status,
+                     f"{row.received_at:%m-%d %H:%M}",
+                     f"{row.promised_due:%Y-%m-%d}" if row.promised_due else "", row.clerk_name)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(NO_ROLE, row.case_no)
+                item.setData(Qt.ItemDataRole.UserRole + 1, row.status)
+                self.setItem(r, c, item)
+        if rows:
+            self.setCurrentCell(0, 0)
+
+
+class CasesPage(QWidget):
+    def __init__(self, services: AppServices, actor: Actor) -> None:
+        super().__init__()
+        self.setObjectName("casesPage")
+        self.services, self.actor = services, actor
+        self.queries = CaseQueries(services.ctx)
+        self.search = QLineEdit()
+        self.search.setObjectName("caseSearch")
+        self.search.setPlaceholderText(self.tr("Search: case number, name or ID number (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.run_search)
+        self.scope = QComboBox()
+        self.scope.setObjectName("caseScope")
+        self.scope.addItem(self.tr("My cases"), "clerk")
+        self.scope.addItem(self.tr("My window"), "window")
+        if "clerk" not in actor.roles:
+            self.scope.setCurrentIndex(1)
+        self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.today = CaseTable("todayTable")
+        self.waiting = CaseTable("awaitingTable")
+        self.found = CaseTable("searchTable")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.today, self.tr("Today"))
+        self.tabs.addTab(self.waiting, self.tr("Awaiting the applicant"))
+        self.tabs.addTab(self.found, self.tr("Search results"))
+        self.message = QLabel()
+        self.message.setObjectName("casesMessage")
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.scope)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addLayout(top)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.message)
+        for seq, fn in (("Ctrl+F", self._focus_search), ("F5", self.refresh)):
+            sc = QShortcut(QKeySequence(seq), self, fn)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for table in (self.today, self.waiting, self.found):
+            table.activated.connect(lambda index, t=table: self.resume(t, index.row()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def refresh(self) -> None:
+        q, actor, scope = self.queries, self.actor, self.scope.currentData()
+
+        def load() -> tuple[list[CaseRow], list[CaseRow]]:
+            return q.today(actor, scope), q.awaiting_supplement(actor, scope)
+
+        def show(result: tuple[list[CaseRow], list[CaseRow]]) -> None:
+            self.today.show_rows(result[0])
+            self.waiting.show_rows(result[1])
+            self.tabs.setTabText(0, self.tr("Today (%1)").replace("%1", str(len(result[0]))))
+            self.tabs.setTabText(1, self.tr("Awaiting the applicant (%1)")
+                                 .replace("%1", str(len(result[1]))))
+
+        self.services.lane.submit(load, show, lambda exc: self.message.setText(str(exc)))
+
+    def run_search(self) -> None:
+        q, actor, text = self.queries, self.actor, self.search.text()
+
+        def show(rows: list[CaseRow]) -> None:
+            self.found.show_rows(rows)
+            self.tabs.setTabText(2, self.tr("Search results (%1)").replace("%1", str(len(rows))))
+            self.tabs.setCurrentWidget(self.found)
+            self.message.setText("" if rows else self.tr("No case found"))
+            if rows:
+                self.found.setFocus()
+
+        self.services.lane.submit(lambda: q.search(actor, text), show,
+                                  lambda exc: self.message.setText(str(exc)))
+
+    def resume(self, table: CaseTable, row: int) -> None:
+        """Reopen a case awaiting the applicant on the counter page (clerks only)."""
+        item = table.item(row, 0)
+        if item is None or "clerk" not in self.actor.roles:
+            return
+        window = self.window()
+        page = window.show_page("counter") if hasattr(window, "show_page") else None
+        if page is not None and hasattr(page, "open_case"):
+            page.open_case(item.data(NO_ROLE))
+
+
+def build(services: AppServices, actor: Actor) -> QWidget:
+    return CasesPage(services, actor)
