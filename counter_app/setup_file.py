@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,8 +33,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .bootstrap import open_database
+from .first_run_check import first_run_pending  # noqa: F401  (re-exported)
 from .models import CaseFile, HallWindow, NumberCounter, ServiceItem, Staff, Terminal
-from .models.database import DB_FILENAME, Database
+from .models.database import Database
 from .paths import resource
 from .services import auth
 from .services.catalog_io import CatalogData, CatalogError, load_catalog
@@ -374,19 +374,3 @@ def current_state(db: Database) -> SetupState:
         )
 
 
-def first_run_pending(folder: Path) -> bool:
-    """True when the data folder has no terminal code or no users yet: a quick read-only
-    look at the SQLite file, cheap enough for start-up on the GUI thread."""
-    path = folder / DB_FILENAME
-    if not path.exists():
-        return True
-    try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
-        try:
-            term = con.execute("SELECT value FROM setting WHERE key = ?", (TERMINAL_KEY,)).fetchone()
-            users = con.execute("SELECT count(*) FROM staff").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.OperationalError as exc:
-        return "no such table" in str(exc)
-    return not (term and term[0]) or not users

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..paths import resource
 
@@ -16,6 +16,10 @@ def install_translator(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) 
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return None
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    # Qt's own strings (OK/Cancel, file dialogs) from the translations PySide6 ships.
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
     translator = QTranslator(app)
     if translator.load(str(resource("i18n", f"counter_{language}.qm"))):
         app.installTranslator(translator)

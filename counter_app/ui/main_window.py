@@ -6,6 +6,8 @@ the clerk had typed is still there after unlocking with the same user's password
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.context import Actor
 from .idle import IdleWatcher
 from .login import LoginWidget, attempt_login
 from .pages import pages_for
 from .services import AppServices
 from .sync_status import SyncController
+
+if TYPE_CHECKING:  # keeps SQLAlchemy out of start-up
+    from ..services.context import Actor
 
 DEFAULT_IDLE_MINUTES = 5.0
 
@@ -123,7 +127,7 @@ class MainWindow(QMainWindow):
     def locked(self) -> bool:
         return self.lock_screen is not None
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.sync.stop()  # before the lane: the sync thread must not outlive the database
         self.services.lane.stop()
         super().closeEvent(event)

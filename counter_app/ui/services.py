@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..services.context import Actor, ServiceContext
 from .worker import DbLane
+
+if TYPE_CHECKING:  # start-up must not import SQLAlchemy before the login screen shows
+    from ..services.context import Actor, ServiceContext
 
 
 @dataclass

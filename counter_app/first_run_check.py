@@ -1,0 +1,28 @@
+"""Is this data folder set up? Standard library only: asked on the GUI thread at start-up,
+before SQLAlchemy is imported (the login screen must appear fast)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+DB_FILENAME = "counter.sqlite3"  # = models.database.DB_FILENAME
+TERMINAL_KEY = "terminal_code"  # = services.settings.TERMINAL_KEY
+
+
+def first_run_pending(folder: Path) -> bool:
+    """True when the data folder has no terminal code or no users yet: a quick read-only
+    look at the SQLite file, cheap enough for start-up on the GUI thread."""
+    path = folder / DB_FILENAME
+    if not path.exists():
+        return True
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            term = con.execute("SELECT value FROM setting WHERE key = ?", (TERMINAL_KEY,)).fetchone()
+            users = con.execute("SELECT count(*) FROM staff").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.OperationalError as exc:
+        return "no such table" in str(exc)
+    return not (term and term[0]) or not users
