@@ -1,0 +1,1 @@
+"""The approver desk: sign for handoff batches by scanning, return, decide."""

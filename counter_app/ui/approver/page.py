@@ -1,0 +1,288 @@
+"""The approver desk (审批员签收台): scan a batch barcode, check each case, sign; open a case to
+see its checklist and history, and return it or record the decision.
+
+A scan is taken wherever the focus is (the app's ``ScanFilter``) while this page is shown; the
+scan field takes typed numbers.
+Every service call runs on the database lane; a bad scan only shows a message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.context import Actor, PermissionDenied
+from ...services.handoff import BatchSummary, HandoffError, HandoffService
+from ...services.numbering import KIND_CASE, NumberError, display, parse_number
+from ..scan_filter import make_scan_field, scan_filter, visible_and_active
+from ..services import AppServices
+from .batch_panel import BatchPanel
+from .case_panel import CasePanel
+from .dialogs import DecideDialog, DiscrepancyDialog, ReturnDialog
+from .style import BANNER, RED, ROW_LATE, TITLE, hours_text, label, show_message
+
+USER_ERRORS = (HandoffError, PermissionDenied, NumberError)
+REFRESH_MS = 60_000
+
+
+class ApproverDesk(QWidget):
+    def __init__(self, services: AppServices, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("approverDesk")
+        self.services, self.actor = services, actor
+        self.svc: HandoffService = services.service(HandoffService)
+        self.dialog: Any = None  # the open form, if any (tests fill it)
+        self.banner = label(self.tr("① Scan the barcode on the handoff sheet  →  ② check each case  "
+                                    "→  ③ Sign"), BANNER, "banner")
+        self.scan = QPushButton(self.tr("Find"))
+        self.field = QLineEdit()
+        self.field.setObjectName("scanField")
+        self.field.setPlaceholderText(self.tr("Scan anywhere on this screen, or type a batch or case "
+                                              "number and press Enter"))
+        self.field.setStyleSheet("QLineEdit { font-size: 15pt; padding: 6px; }")
+        make_scan_field(self.field)
+        self.field.returnPressed.connect(lambda: self.handle_scan(self.field.text()))
+        self.scan.clicked.connect(lambda: self.handle_scan(self.field.text()))
+        self.message = label("", name="scanMessage")
+        self.message.hide()
+        self.waiting = QListWidget()
+        self.waiting.setObjectName("waitingList")
+        self.waiting.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
+        self.waiting.itemActivated.connect(self._open_waiting)
+        self.waiting.itemClicked.connect(self._open_waiting)
+        self.waiting_title = label(self.tr("Waiting to be signed"), TITLE, "waitingTitle")
+        self.batch = BatchPanel()
+        self.case = CasePanel()
+        self.welcome = label(self.tr("Put the handoff sheet under the scanner and scan its barcode.\n\n"
+                                     "Or click a batch in the list on the left.\n\n"
+                                     "Scanning a case barcode opens that case."), name="welcome")
+        self.welcome.setStyleSheet("QLabel { font-size: 18pt; color: #455a64; padding: 40px; }")
+        self.stack = QStackedWidget()
+        for w in (self.welcome, self.batch, self.case):
+            self.stack.addWidget(w)
+        self._layout()
+        self.scanner = scan_filter(services)
+        self.scanner.scanned.connect(self._global_scan)
+        self.scanner.partial.connect(self._partial_scan)
+        self.batch.sign_requested.connect(self._sign)
+        self.batch.discrepancy_requested.connect(self._ask_discrepancy)
+        self.batch.case_requested.connect(lambda n: self._open_case(n, from_batch=True))
+        self.batch.changed.connect(self._batch_progress)
+        self.case.back_requested.connect(self._back)
+        self.case.return_requested.connect(self._ask_return)
+        self.case.decide_requested.connect(self._ask_decision)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(REFRESH_MS)
+        self.refresh()
+
+    def _layout(self) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.field, 1)
+        row.addWidget(self.scan)
+        left = QVBoxLayout()
+        left.addWidget(self.waiting_title)
+        left.addWidget(self.waiting, 1)
+        self.side = QWidget()
+        self.side.setLayout(left)
+        self.side.setFixedWidth(330)
+        body = QHBoxLayout()
+        body.addWidget(self.side)
+        body.addWidget(self.stack, 1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.banner)
+        lay.addLayout(row)
+        lay.addWidget(self.message)
+        lay.addLayout(body, 1)
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def _run(self, fn, on_done) -> None:  # type: ignore[no-untyped-def]
+        self.services.lane.submit(fn, on_done, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, USER_ERRORS):
+            exc = RuntimeError(self.tr("Unexpected error: %1").replace("%1", str(exc)))
+        self._say(str(exc), "error")
+        if self.batch.is_open:
+            self.batch.update_progress()
+
+    def _say(self, text: str, kind: str = "info") -> None:
+        show_message(self.message, text, kind)
+        if kind == "error":
+            QApplication.beep()
+
+    # -- the list of waiting batches --------------------------------------------------------------
+    def refresh(self) -> None:
+        self._run(lambda: self.svc.batches(status="open"), self._show_waiting)
+
+    def _show_waiting(self, batches: list[BatchSummary]) -> None:
+        self.waiting.clear()
+        late = 0
+        for b in batches:
+            text = (self.tr("%1\nfrom %2 · %3 cases · waiting %4").replace("%1", display(b.batch_no))
+                    .replace("%2", b.clerk_name).replace("%3", str(b.cases))
+                    .replace("%4", hours_text(b.hours_waiting)))
+            if b.overdue:
+                text = "⚠ " + text
+                late += 1
+            it = QListWidgetItem(f"{b.department_name}\n{text}")
+            it.setData(Qt.ItemDataRole.UserRole, b.batch_no)
+            if b.overdue:
+                it.setBackground(ROW_LATE)
+                it.setForeground(QColor(RED))
+            self.waiting.addItem(it)
+        title = self.tr("Waiting to be signed (%1)").replace("%1", str(len(batches)))
+        if late:
+            title += " · " + self.tr("%1 waiting too long").replace("%1", str(late))
+        self.waiting_title.setText(title)
+        self.waiting_title.setStyleSheet(TITLE.replace("}", f" color: {RED if late else '#263238'}; }}"))
+        self._show_panel(self.stack.currentWidget())
+
+    def _show_panel(self, panel: QWidget) -> None:
+        """The list of waiting batches beside the welcome and batch views; a case gets the width."""
+        self.stack.setCurrentWidget(panel)
+        self.side.setVisible(panel is not self.case)
+        for i in range(self.waiting.count()):
+            it = self.waiting.item(i)
+            it.setSelected(panel is self.batch and it.data(Qt.ItemDataRole.UserRole) == self.batch.batch_no)
+
+    def _back(self) -> None:
+        if self.case.came_from_batch and self.batch.view is not None:
+            self._open_batch(self.batch.batch_no)
+        else:
+            self._show_panel(self.welcome)
+            self.message.hide()
+
+    def _open_waiting(self, item: QListWidgetItem) -> None:
+        self._open_batch(item.data(Qt.ItemDataRole.UserRole))
+
+    # -- scans ----------------------------------------------------------------------------------
+    def _global_scan(self, code: str) -> None:
+        if not visible_and_active(self):
+            return
+        if self.dialog is not None and self.dialog.isVisible():
+            self._say(self.tr("Finish or cancel the open form first, then scan again"), "error")
+            return
+        self.handle_scan(code)
+
+    def _partial_scan(self, _text: str) -> None:
+        if visible_and_active(self):
+            self._say(self.tr("The scan ended without Enter: scan again, or check that the scanner "
+                              "sends Enter after the code"), "error")
+
+    def handle_scan(self, raw: str) -> None:
+        """A scan or a typed number: check a case of the open batch, or open a batch or case."""
+        self.field.clear()
+        if self.batch.is_open and self.stack.currentWidget() is self.batch:
+            try:
+                num = parse_number(raw)
+            except NumberError as exc:
+                self._say(str(exc), "error")
+                return
+            if num.kind == KIND_CASE:
+                if num.text in self.batch.case_numbers():
+                    self.batch.mark_present(num.text)
+                    self._say(self.tr("Case %1 is in the folder ✓").replace("%1", display(num.text)), "ok")
+                else:
+                    self._say(self.tr("Case %1 is not in this batch (%2 cases): put it aside and "
+                                      "tell the sender").replace("%1", display(num.text))
+                              .replace("%2", str(len(self.batch.case_numbers()))), "error")
+                return
+        self._run(lambda: self.svc.resolve_scan(raw), self._resolved)
+
+    def _resolved(self, target) -> None:  # type: ignore[no-untyped-def]
+        if target.kind == "batch":
+            self._open_batch(target.number)
+        else:
+            self._open_case(target.number, from_batch=False)
+
+    def _open_batch(self, batch_no: str, note: str = "") -> None:
+        def shown(view) -> None:  # type: ignore[no-untyped-def]
+            self.batch.show_batch(view)
+            self._show_panel(self.batch)
+            if note:
+                self._say(note, "ok")
+            else:
+                self._batch_progress()
+
+        self._run(lambda: self.svc.batch_view(batch_no), shown)
+
+    def _batch_progress(self) -> None:
+        if self.batch.is_open:
+            self._say(self.tr("Batch %1: scan each case or tick “In folder”").replace(
+                "%1", display(self.batch.batch_no)), "info")
+        elif self.batch.view is not None:
+            self._say(self.tr("Batch %1 was already signed for").replace(
+                "%1", display(self.batch.batch_no)), "info")
+
+    def _open_case(self, case_no: str, from_batch: bool, note: str = "") -> None:
+        def shown(view) -> None:  # type: ignore[no-untyped-def]
+            self.case.show_case(view, from_batch and self.batch.view is not None)
+            self._show_panel(self.case)
+            self._say(note or self.tr("Case %1: %2").replace("%1", display(view.case_no))
+                      .replace("%2", view.status_label), "ok" if note else "info")
+
+        self._run(lambda: self.svc.case_view(case_no), shown)
+
+    # -- signing ---------------------------------------------------------------------------------
+    def _ask_discrepancy(self, case_no: str) -> None:
+        self.dialog = DiscrepancyDialog(self.batch.line(case_no), self)
+        self.dialog.accepted.connect(lambda d=self.dialog: self.batch.record_discrepancy(d.check()))
+        self.dialog.open()
+
+    def _sign(self, batch_no: str, checks: list) -> None:  # type: ignore[type-arg]
+        def done(res) -> None:  # type: ignore[no-untyped-def]
+            text = self.tr("Signed for %1 case(s).").replace("%1", str(len(res.signed)))
+            if res.discrepancies:
+                text += " " + self.tr("%1 case(s) with a discrepancy stay with the sender.").replace(
+                    "%1", str(len(res.discrepancies)))
+            self._open_batch(batch_no, text)
+            self.refresh()
+
+        self._run(lambda: self.svc.sign(self.actor, batch_no, checks), done)
+
+    # -- return and decide -------------------------------------------------------------------------
+    def _ask_return(self, case_no: str) -> None:
+        self.dialog = ReturnDialog(case_no, self)
+
+        def go(d=self.dialog) -> None:  # type: ignore[no-untyped-def]
+            reason = d.reason.toPlainText()
+            self._run(lambda: self.svc.return_case(self.actor, case_no, reason),
+                      lambda _r: self._after(case_no, self.tr("Returned to the front desk")))
+
+        self.dialog.accepted.connect(go)
+        self.dialog.open()
+
+    def _ask_decision(self, case_no: str, outcome: str) -> None:
+        self.dialog = DecideDialog(case_no, outcome, self.services.ctx.now().date(), self)
+
+        def go(d=self.dialog) -> None:  # type: ignore[no-untyped-def]
+            args = dict(decision_no=d.number.text(), decided_on=d.decided_on(),
+                        reason=d.reason.toPlainText())
+            done = self.tr("Approved: the result waits at the front desk for collection") \
+                if outcome == "approved" else self.tr("Denied")
+            self._run(lambda: self.svc.decide(self.actor, case_no, outcome, **args),
+                      lambda _r: self._after(case_no, done))
+
+        self.dialog.accepted.connect(go)
+        self.dialog.open()
+
+    def _after(self, case_no: str, text: str) -> None:
+        self._open_case(case_no, self.case.came_from_batch, text)
+
+
+def build(services: AppServices, actor: Actor) -> QWidget:
+    return ApproverDesk(services, actor)

@@ -1,0 +1,1 @@
+"""The clerk's side of custody: handing files over, and issuing results."""

@@ -1,0 +1,259 @@
+"""The clerk's handoff page (流转交接): pick accepted files, make one handoff sheet per
+receiving department and print it; see what waits to be signed for (red when too long),
+and what came back (discrepancies found at signing, returns with their reasons)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.context import Actor, PermissionDenied
+from ...services.handoff import BatchLine, BatchSummary, HandoffError, HandoffService, ReadyCase
+from ...services.numbering import display
+from ..approver.style import (
+    AMBER,
+    BANNER,
+    RED,
+    ROW_BAD,
+    ROW_LATE,
+    TITLE,
+    big_button,
+    cell,
+    hours_text,
+    label,
+    show_message,
+    table,
+)
+from ..printing import DocRequest, open_preview
+from ..services import AppServices
+
+REFRESH_MS = 60_000
+
+
+class HandoffPage(QWidget):
+    def __init__(self, services: AppServices, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("handoffPage")
+        self.services, self.actor = services, actor
+        self.svc: HandoffService = services.service(HandoffService)
+        self.ready: list[ReadyCase] = []
+        self.preview: Any = None
+        self.banner = label(self.tr("① Tick the files to hand over  →  ② Make and print the handoff "
+                                    "sheet  →  ③ Take the sheet with the files to the department"),
+                            BANNER, "banner")
+        self.message = label(name="handoffMessage")
+        self.message.hide()
+        self.grid = table(["", self.tr("Case number"), self.tr("Item"), self.tr("Applicant"),
+                           self.tr("To department"), self.tr("Materials"), self.tr("Note")], "readyTable")
+        self.grid.setStyleSheet("QTableWidget { font-size: 12pt; }"
+                                " QTableWidget::indicator { width: 24px; height: 24px; }")
+        hh = self.grid.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.grid.itemChanged.connect(lambda _i: self._count())
+        self.all_btn = QPushButton(self.tr("Tick all"))
+        self.none_btn = QPushButton(self.tr("Untick all"))
+        self.all_btn.clicked.connect(lambda: self._tick_all(True))
+        self.none_btn.clicked.connect(lambda: self._tick_all(False))
+        self.make = big_button(self.tr("Make handoff sheet and print"), name="makeBatchButton")
+        self.make.clicked.connect(self.make_batches)
+        self.ready_title = label(self.tr("Ready to hand over"), TITLE, "readyTitle")
+        self.waiting_title = label(self.tr("Sent, waiting to be signed"), TITLE, "sentTitle")
+        self.waiting = QListWidget()
+        self.waiting.setObjectName("sentList")
+        self.waiting.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.waiting.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 4px; }")
+        self.reprint = QPushButton(self.tr("Reprint the selected sheet"))
+        self.reprint.setObjectName("reprintButton")
+        self.reprint.clicked.connect(self._reprint)
+        self.problems_title = label(self.tr("Came back to you"), TITLE, "problemsTitle")
+        self.problems = QListWidget()
+        self.problems.setObjectName("problemList")
+        self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 4px; }")
+        self._layout()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(REFRESH_MS)
+        self.refresh()
+
+    def _layout(self) -> None:
+        tools = QHBoxLayout()
+        tools.addWidget(self.all_btn)
+        tools.addWidget(self.none_btn)
+        tools.addStretch(1)
+        tools.addWidget(self.make)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.ready_title)
+        ll.addWidget(self.grid, 1)
+        ll.addLayout(tools)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.waiting_title)
+        rl.addWidget(self.waiting, 1)
+        rl.addWidget(self.reprint)
+        rl.addWidget(self.problems_title)
+        rl.addWidget(self.problems, 1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([880, 460])
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.message)
+        lay.addWidget(split, 1)
+
+    def _say(self, text: str, kind: str = "info") -> None:
+        show_message(self.message, text, kind)
+
+    def _failed(self, exc: BaseException) -> None:
+        known = isinstance(exc, HandoffError | PermissionDenied)
+        self._say(str(exc) if known else self.tr("Unexpected error: %1").replace("%1", str(exc)), "error")
+        self.make.setEnabled(True)
+
+    # -- loading ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        win = self.actor.window_code or None
+
+        def load() -> tuple[Any, ...]:
+            return (self.svc.ready_cases(win), self.svc.batches(status="open", window_code=win),
+                    self.svc.discrepancies(win), self.svc.returned_cases(self.actor))
+
+        self.services.lane.submit(load, self._show, self._failed)
+
+    def _show(self, data: tuple[Any, ...]) -> None:
+        ready, waiting, odd, returned = data
+        self._fill_ready(ready)
+        self._fill_waiting(waiting)
+        self._fill_problems(odd, returned)
+
+    def _fill_ready(self, ready: list[ReadyCase]) -> None:
+        shown, kept = {r.case_no for r in self.ready}, set(self.selected())
+        self.ready = ready
+        self.grid.blockSignals(True)
+        self.grid.setRowCount(0)
+        for row, c in enumerate(ready):
+            self.grid.insertRow(row)
+            tick = cell("")
+            tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            # New files come ticked; one that came back waits until the clerk fixed it and ticks it.
+            on = c.case_no in kept or (c.case_no not in shown and not c.note)
+            tick.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            tick.setData(Qt.ItemDataRole.UserRole, c.case_no)
+            self.grid.setItem(row, 0, tick)
+            mats = self.tr("%1 items, %2 pages").replace("%1", str(c.materials)).replace("%2", str(c.pages))
+            hot = ROW_BAD if c.note else None
+            for col, text in enumerate([display(c.case_no), c.item_name, c.applicant_name,
+                                        c.department_name, mats, c.note], start=1):
+                self.grid.setItem(row, col, cell(text, hot, bold=col == 1))
+        self.grid.blockSignals(False)
+        self.grid.resizeRowsToContents()
+        self._count()
+
+    def _fill_waiting(self, waiting: list[BatchSummary]) -> None:
+        self.waiting.clear()
+        late = 0
+        for b in waiting:
+            text = (self.tr("%1 → %2\n%3 cases · waiting %4").replace("%1", display(b.batch_no))
+                    .replace("%2", b.department_name).replace("%3", str(b.cases))
+                    .replace("%4", hours_text(b.hours_waiting)))
+            it = QListWidgetItem(("⚠ " if b.overdue else "") + text)
+            it.setData(Qt.ItemDataRole.UserRole, b.batch_no)
+            if b.overdue:
+                late += 1
+                it.setBackground(ROW_LATE)
+                it.setForeground(QColor(RED))
+                it.setToolTip(self.tr("Waiting too long: remind the department to sign for it"))
+            self.waiting.addItem(it)
+        title = self.tr("Sent, waiting to be signed (%1)").replace("%1", str(len(waiting)))
+        if late:
+            title += " · " + self.tr("%1 waiting too long").replace("%1", str(late))
+        self.waiting_title.setText(title)
+        self.waiting_title.setStyleSheet(TITLE.replace("}", f" color: {RED if late else '#263238'}; }}"))
+
+    def _fill_problems(self, odd: list[BatchLine], returned: list[ReadyCase]) -> None:
+        self.problems.clear()
+        for d in odd:
+            it = QListWidgetItem(self.tr("Discrepancy at signing · %1 %2: %3").replace(
+                "%1", display(d.case_no)).replace("%2", d.applicant_name).replace("%3", d.discrepancy))
+            it.setBackground(ROW_BAD)
+            self.problems.addItem(it)
+        for r in returned:
+            it = QListWidgetItem(self.tr("%1 %2 · %3").replace("%1", display(r.case_no))
+                                 .replace("%2", r.applicant_name).replace("%3", r.note))
+            it.setBackground(ROW_BAD)
+            self.problems.addItem(it)
+        n = len(odd) + len(returned)
+        self.problems_title.setText(self.tr("Came back to you (%1)").replace("%1", str(n)))
+        self.problems_title.setStyleSheet(TITLE.replace("}", f" color: {AMBER if n else '#263238'}; }}"))
+        if not n:
+            self.problems.addItem(self.tr("Nothing came back."))
+
+    # -- ticking and making batches ----------------------------------------------------------------
+    def selected(self) -> list[str]:
+        out = []
+        for row in range(self.grid.rowCount()):
+            it = self.grid.item(row, 0)
+            if it is not None and it.checkState() == Qt.CheckState.Checked:
+                out.append(it.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def _tick_all(self, on: bool) -> None:
+        for row in range(self.grid.rowCount()):
+            self.grid.item(row, 0).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _count(self) -> None:
+        chosen = self.selected()
+        deps = {c.department_code for c in self.ready if c.case_no in chosen}
+        self.make.setEnabled(bool(chosen))
+        self.make.setText(self.tr("Make %1 handoff sheet(s) for %2 case(s) and print")
+                          .replace("%1", str(len(deps))).replace("%2", str(len(chosen)))
+                          if chosen else self.tr("Tick the files to hand over"))
+        self.ready_title.setText(self.tr("Ready to hand over (%1)").replace("%1", str(len(self.ready))))
+
+    def make_batches(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        self.make.setEnabled(False)
+
+        def made(batch_nos: list[str]) -> None:
+            self._say(self.tr("Made %1 handoff sheet(s): %2. Print them and take them with the files.")
+                      .replace("%1", str(len(batch_nos)))
+                      .replace("%2", "、".join(display(n) for n in batch_nos)), "ok")
+            self.refresh()
+            self._print(batch_nos)
+
+        self.services.lane.submit(lambda: self.svc.create_batches(self.actor, chosen), made, self._failed)
+
+    def _print(self, batch_nos: list[str]) -> None:
+        self.preview = open_preview(self.services, self.actor,
+                                    [DocRequest("handoff", n) for n in batch_nos], self)
+
+    def _reprint(self) -> None:
+        it = self.waiting.currentItem()
+        if it is None:
+            self._say(self.tr("Select a sheet in the list first"), "error")
+            return
+        self._print([it.data(Qt.ItemDataRole.UserRole)])
+
+
+def build(services: AppServices, actor: Actor) -> QWidget:
+    return HandoffPage(services, actor)

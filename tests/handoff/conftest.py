@@ -1,0 +1,137 @@
+"""Shared pieces of the handoff tests: accepted cases, row counts, barcodes read off a PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QWindow
+from sqlalchemy import func, select
+
+from counter_app.models import (
+    CaseDecision,
+    CaseFile,
+    CaseReturn,
+    Event,
+    HandoffBatch,
+    HandoffItem,
+    Issuance,
+    PrintRecord,
+)
+from counter_app.services.handoff import HandoffService
+from counter_app.services.intake import IntakeService
+from counter_app.ui.fonts import install_app_font
+from counter_app.ui.i18n import install_translator
+from counter_app.ui.scan_filter import SETTINGS_KEY
+from counter_app.ui.services import AppServices
+from counter_app.ui.worker import DbLane
+
+from ..conftest import Hall
+from ..helpers import complete_intake, fill_person
+
+COUNTED = (CaseFile, HandoffBatch, HandoffItem, CaseReturn, CaseDecision, Issuance, Event,
+           PrintRecord)
+
+
+def accept_cases(hall: Hall, n: int, item_code: str | None = None,
+                 names: tuple[str, ...] = ("张伟", "王芳", "李强", "赵敏", "陈静")) -> list[str]:
+    """n accepted cases received by the clerk; returns their numbers."""
+    svc = IntakeService(hall.ctx)
+    out = []
+    for k in range(n):
+        intake = fill_person(complete_intake(svc, item_code or hall.committed.code),
+                             name=names[k % len(names)])
+        out.append(svc.record(hall.clerk, intake, "accept").case_no)
+    return out
+
+
+def snapshot(hall: Hall) -> dict[str, int]:
+    """Row counts of every custody table and the event log, plus case statuses."""
+    with hall.ctx.db.session() as s:
+        out = {m.__tablename__: s.execute(select(func.count()).select_from(m)).scalar_one()
+               for m in COUNTED}
+        for status, n in s.execute(select(CaseFile.status, func.count()).group_by(CaseFile.status)):
+            out[f"status:{status}"] = n
+        for status, n in s.execute(select(HandoffBatch.status, func.count())
+                                   .group_by(HandoffBatch.status)):
+            out[f"batch:{status}"] = n
+    return out
+
+
+def barcodes_in_pdf(pdf: bytes, tmp: Path) -> list[str]:
+    """Every barcode text on every page, as a 300 dpi grey scan of the printed page sees it."""
+    if shutil.which("pdftoppm") is None:
+        raise RuntimeError("pdftoppm missing: apt-get install -y poppler-utils")
+    path = tmp / "scan.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-gray", "-r", "300", "-png", str(path), str(tmp / "page")],
+                   check=True)
+    texts = []
+    for f in sorted(tmp.glob("page-*.png")):
+        with Image.open(f) as im:
+            texts += [r.text for r in zxingcpp.read_barcodes(im.convert("L"))]
+    return texts
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform warns once per top-level window with a size hint.
+    for item in items:
+        if "/tests/handoff/" in str(item.path):
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_ui_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Print settings (QSettings) go to a temporary folder, never the user's."""
+    ini = tmp_path_factory.mktemp("handoff-qsettings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ini))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _chinese_ui(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The desks as the hall sees them: Chinese strings and the bundled CJK font."""
+    install_app_font(qapp)
+    translator = install_translator(qapp, "zh_CN")
+    yield
+    if translator is not None:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture()
+def handoff(hall: Hall) -> HandoffService:
+    return HandoffService(hall.ctx)
+
+
+@dataclass
+class Gui:
+    services: AppServices
+    lane: DbLane
+
+    def wait(self, qtbot, fn, timeout: int = 15000) -> None:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(fn, timeout=timeout)
+
+
+@pytest.fixture()
+def gui(hall: Hall, qapp) -> Iterator[Gui]:  # type: ignore[no-untyped-def]
+    lane = DbLane()
+    services = AppServices(hall.ctx, lane)
+    yield Gui(services, lane)
+    lane.stop()
+    filt = services.settings.get(SETTINGS_KEY)
+    if filt is not None:  # one filter per AppServices: do not leave it on the shared app
+        qapp.removeEventFilter(filt)
+        filt.deleteLater()
+
+
+def scan_keys(qtbot, window: QWindow, code: str, delay: int = -1) -> None:  # type: ignore[no-untyped-def]
+    """Type ``code`` and Enter into the window the way a keyboard-wedge scanner does."""
+    for ch in code:
+        qtbot.keyClick(window, ch, Qt.KeyboardModifier.NoModifier, delay)
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, delay)
