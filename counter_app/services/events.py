@@ -45,6 +45,8 @@ EVENT_LABELS = {
     "evaluated": "评价",
     "complaint": "投诉",
     "conflict": "同步冲突",
+    "consulted": "咨询登记",
+    "staff_changed": "人员变更",
 }
 
 

@@ -7,6 +7,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from ..paths import resource
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+# Installed translators, kept referenced for the life of the process: a translator whose
+# Python wrapper is collected silently turns the UI back to English.
+_INSTALLED: list[QTranslator] = []
 DEFAULT_LANGUAGE = "zh_CN"
 
 
@@ -20,8 +23,10 @@ def install_translator(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) 
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
+        _INSTALLED.append(qt_own)
     translator = QTranslator(app)
     if translator.load(str(resource("i18n", f"counter_{language}.qm"))):
         app.installTranslator(translator)
+        _INSTALLED.append(translator)
         return translator
     return None

@@ -1,0 +1,265 @@
+"""The supervisors' catalog editor: edit an item and its materials (saving makes a new
+version; cases keep theirs), import and export the catalog as an Excel workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.catalog_io import (
+    DELIVERY_LABELS,
+    FORM_LABELS,
+    KIND_LABELS,
+    REQUIREMENT_LABELS,
+    CatalogData,
+    ItemSpec,
+    MaterialSpec,
+)
+from ...services.staffing import CatalogEditor
+from .common import message_label, say, submit
+
+MATERIAL_COLUMNS = ("name", "form", "copies", "requirement", "condition", "condition_key", "note")
+
+
+class CatalogEditorWidget(QWidget):
+    def __init__(self, services, actor, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setObjectName("catalogEditor")
+        self.services, self.actor = services, actor
+        self.svc: CatalogEditor = services.service(CatalogEditor)
+        self.catalog: CatalogData | None = None
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter items"))
+        self.items = QListWidget()
+        self.items.setObjectName("catalogItems")
+        self.code, self.name = QLineEdit(), QLineEdit()
+        self.code.setObjectName("itemCode")
+        self.name.setObjectName("itemName")
+        self.window, self.department = QLineEdit(), QLineEdit()
+        self.kind = QComboBox()
+        for key, label in KIND_LABELS.items():
+            self.kind.addItem(label, key)
+        self.statutory, self.promised = QSpinBox(), QSpinBox()
+        self.promised.setObjectName("itemPromised")
+        for spin in (self.statutory, self.promised):
+            spin.setRange(0, 999)
+        self.finish = QCheckBox(self.tr("Front desk may finish on the spot"))
+        self.agent = QCheckBox(self.tr("An agent may apply"))
+        self.conditions, self.review = QPlainTextEdit(), QPlainTextEdit()
+        for edit in (self.conditions, self.review):
+            edit.setMaximumHeight(60)
+        self.legal, self.fee, self.keywords = QLineEdit(), QLineEdit(), QLineEdit()
+        self.delivery = {k: QCheckBox(v) for k, v in DELIVERY_LABELS.items()}
+        deliv = QHBoxLayout()
+        for box in self.delivery.values():
+            deliv.addWidget(box)
+        self.materials = QTableWidget(0, len(MATERIAL_COLUMNS))
+        self.materials.setObjectName("itemMaterials")
+        self.materials.setHorizontalHeaderLabels([
+            self.tr("Material"), self.tr("Form"), self.tr("Copies"), self.tr("Requirement"),
+            self.tr("Condition"), self.tr("Condition key"), self.tr("Note")])
+        self.materials.horizontalHeader().setStretchLastSection(True)
+        add_row, del_row = QPushButton(self.tr("Add material")), QPushButton(self.tr("Remove material"))
+        form = QFormLayout()
+        form.addRow(self.tr("Code"), self.code)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Window / department"), _row(self.window, self.department))
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Statutory / promised days"), _row(self.statutory, self.promised))
+        form.addRow("", _row(self.finish, self.agent))
+        form.addRow(self.tr("Acceptance conditions"), self.conditions)
+        form.addRow(self.tr("Review points (one per line)"), self.review)
+        form.addRow(self.tr("Legal basis"), self.legal)
+        form.addRow(self.tr("Delivery"), deliv)
+        form.addRow(self.tr("Fee"), self.fee)
+        form.addRow(self.tr("Search keywords (comma separated)"), self.keywords)
+        self.message = message_label("catalogMessage")
+        save, new = QPushButton(self.tr("Save as new version")), QPushButton(self.tr("New item"))
+        save.setObjectName("catalogSave")
+        imp, exp = QPushButton(self.tr("Import Excel…")), QPushButton(self.tr("Export Excel…"))
+        buttons = QHBoxLayout()
+        for b in (save, new, imp, exp):
+            buttons.addWidget(b)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(self.materials, 1)
+        right.addWidget(_row(add_row, del_row))
+        right.addLayout(buttons)
+        right.addWidget(self.message)
+        left = QVBoxLayout()
+        left.addWidget(self.filter)
+        left.addWidget(self.items, 1)
+        lay = QHBoxLayout(self)
+        lay.addLayout(left, 1)
+        lay.addLayout(right, 3)
+        self.filter.textChanged.connect(self._fill_list)
+        self.items.currentItemChanged.connect(self._pick)
+        add_row.clicked.connect(lambda: self.materials.insertRow(self.materials.rowCount()))
+        del_row.clicked.connect(lambda: self.materials.removeRow(self.materials.currentRow()))
+        save.clicked.connect(self.save)
+        new.clicked.connect(self.new_item)
+        imp.clicked.connect(self._import)
+        exp.clicked.connect(self._export)
+        self.refresh()
+
+    def refresh(self, select: str = "") -> None:
+        def show(data: CatalogData) -> None:
+            self.catalog = data
+            self._fill_list()
+            if select:
+                self.select(select)
+
+        submit(self, self.svc.catalog, show, lambda e: say(self.message, str(e), True))
+
+    def _fill_list(self) -> None:
+        text = self.filter.text().strip().lower()
+        self.items.clear()
+        for item in self.catalog.items if self.catalog else ():
+            if text and text not in f"{item.code} {item.name}".lower():
+                continue
+            row = QListWidgetItem(f"{item.code}  {item.name}")
+            row.setData(256, item.code)
+            self.items.addItem(row)
+
+    def select(self, code: str) -> None:
+        for i in range(self.items.count()):
+            if self.items.item(i).data(256) == code:
+                self.items.setCurrentRow(i)
+                return
+
+    def _pick(self, current: QListWidgetItem | None) -> None:
+        if current is None or self.catalog is None:
+            return
+        spec = self.catalog.item(current.data(256))
+        if spec is not None:
+            self.show_item(spec)
+
+    def show_item(self, spec: ItemSpec) -> None:
+        self.code.setText(spec.code)
+        self.code.setReadOnly(True)
+        self.name.setText(spec.name)
+        self.window.setText(spec.window)
+        self.department.setText(spec.department)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(spec.kind)))
+        self.statutory.setValue(spec.statutory_days)
+        self.promised.setValue(spec.promised_days)
+        self.finish.setChecked(spec.front_desk_can_finish)
+        self.agent.setChecked(spec.agent_allowed)
+        self.conditions.setPlainText(spec.conditions)
+        self.review.setPlainText("\n".join(spec.review_points))
+        self.legal.setText(spec.legal_basis)
+        self.fee.setText(spec.fee)
+        self.keywords.setText("，".join(spec.keywords))
+        for key, box in self.delivery.items():
+            box.setChecked(key in spec.delivery)
+        self.materials.setRowCount(len(spec.materials))
+        for r, m in enumerate(spec.materials):
+            values = (m.name, FORM_LABELS.get(m.form, m.form), str(m.copies),
+                      REQUIREMENT_LABELS.get(m.requirement, m.requirement), m.condition or "",
+                      m.condition_key or "", m.note or "")
+            for c, v in enumerate(values):
+                self.materials.setItem(r, c, QTableWidgetItem(v))
+        self.materials.resizeColumnsToContents()
+        for c in range(len(MATERIAL_COLUMNS) - 1):  # cap long names and conditions
+            self.materials.setColumnWidth(c, min(self.materials.columnWidth(c), 300))
+
+    def new_item(self) -> None:
+        self.items.clearSelection()
+        self.code.setReadOnly(False)
+        for w in (self.code, self.name, self.legal, self.keywords):
+            w.clear()
+        self.fee.setText("不收费")
+        self.materials.setRowCount(0)
+        self.code.setFocus()
+
+    def spec(self) -> ItemSpec:
+        """The edited item; enums may be the Chinese labels (the catalog checker takes both)."""
+        def cell(r: int, c: int) -> str:
+            it = self.materials.item(r, c)
+            return it.text().strip() if it is not None else ""
+
+        mats = []
+        for r in range(self.materials.rowCount()):
+            if not cell(r, 0):
+                continue
+            copies = cell(r, 2)
+            mats.append(MaterialSpec(
+                name=cell(r, 0), form=cell(r, 1), copies=int(copies) if copies.isdigit() else 1,
+                requirement=cell(r, 3) or "required", condition=cell(r, 4) or None,
+                condition_key=cell(r, 5) or None, note=cell(r, 6) or None))
+        words = self.keywords.text().replace(",", "，").split("，")
+        return ItemSpec(
+            code=self.code.text().strip(), name=self.name.text().strip(),
+            window=self.window.text().strip(), department=self.department.text().strip(),
+            kind=self.kind.currentData(), statutory_days=self.statutory.value(),
+            promised_days=self.promised.value(), conditions=self.conditions.toPlainText().strip(),
+            review_points=tuple(x.strip() for x in self.review.toPlainText().splitlines() if x.strip()),
+            legal_basis=self.legal.text().strip(),
+            delivery=tuple(k for k, box in self.delivery.items() if box.isChecked()),
+            materials=tuple(mats), front_desk_can_finish=self.finish.isChecked(),
+            agent_allowed=self.agent.isChecked(), fee=self.fee.text().strip(),
+            keywords=tuple(w.strip() for w in words if w.strip()))
+
+    def save(self) -> None:
+        try:
+            spec = self.spec()
+        except (TypeError, ValueError) as exc:
+            say(self.message, str(exc), True)
+            return
+
+        def done(result: tuple[int, str]) -> None:
+            version, what = result
+            if what == "unchanged":
+                say(self.message, self.tr("No change: the item is as saved"))
+            else:
+                say(self.message, self.tr("Saved as version %1").replace("%1", str(version)))
+            self.refresh(select=spec.code)
+
+        submit(self, lambda: self.svc.save_item(self.actor, spec), done,
+                                  lambda e: say(self.message, str(e), True))
+
+    def _import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import catalog"), "",
+                                              self.tr("Catalog (*.xlsx *.yaml *.json)"))
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> None:
+        submit(self, lambda: self.svc.import_file(self.actor, path),
+                                  lambda s: (say(self.message, str(s)), self.refresh()),
+                                  lambda e: say(self.message, str(e), True))
+
+    def _export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export catalog"), "事项目录.xlsx",
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            submit(self,
+                lambda: self.svc.export(Path(path)),
+                lambda n: say(self.message, self.tr("Exported %1 items").replace("%1", str(n))),
+                lambda e: say(self.message, str(e), True))
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    lay = QHBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        lay.addWidget(w)
+    return box

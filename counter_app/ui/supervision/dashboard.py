@@ -1,0 +1,149 @@
+"""The bulletin on screen: choose day, week or month and a date; summary, four charts, the
+tables; export the same bulletin as PDF or Excel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.bulletin import Bulletin, charts, compute_bulletin, tables
+from ...services.bulletin_pdf import render_bulletin_pdf
+from ...services.bulletin_xlsx import save_bulletin_xlsx
+from .charts import BarChart
+from .common import fill_table, make_table, message_label, say, submit
+
+
+class BulletinView(QWidget):
+    def __init__(self, services, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setObjectName("bulletinView")
+        self.services = services
+        self.bulletin: Bulletin | None = None
+        self.kind = QComboBox()
+        self.kind.setObjectName("bulletinKind")
+        for key, label in (("day", self.tr("Daily")), ("week", self.tr("Weekly")),
+                           ("month", self.tr("Monthly"))):
+            self.kind.addItem(label, key)
+        today = services.ctx.now().date()
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day.setObjectName("bulletinDate")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.xlsx_button = QPushButton(self.tr("Export Excel…"))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Bulletin")))
+        bar.addWidget(self.kind)
+        bar.addWidget(self.day)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(self.pdf_button)
+        bar.addWidget(self.xlsx_button)
+        self.title = QLabel("")
+        self.title.setObjectName("bulletinTitle")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.summary = QLabel("")
+        self.summary.setObjectName("bulletinSummary")
+        self.summary.setWordWrap(True)
+        self.message = message_label("bulletinMessage")
+        self.charts = [BarChart() for _ in range(4)]
+        grid = QGridLayout()
+        for i, chart in enumerate(self.charts):
+            chart.setObjectName(f"bulletinChart{i}")
+            grid.addWidget(chart, i // 2, i % 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        top = QWidget()
+        top_lay = QVBoxLayout(top)
+        top_lay.setContentsMargins(0, 0, 0, 0)
+        top_lay.addWidget(self.title)
+        top_lay.addWidget(self.summary)
+        top_lay.addLayout(grid, 1)
+        self.tables = QTabWidget()
+        self.tables.setObjectName("bulletinTables")
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.tables)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 4)
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.message)
+        lay.addWidget(split, 1)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.day.dateChanged.connect(self.refresh)
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+
+    def chosen_day(self) -> date:
+        d = self.day.date()
+        return date(d.year(), d.month(), d.day())
+
+    def refresh(self) -> None:
+        kind, day = self.kind.currentData(), self.chosen_day()
+        self.refresh_button.setEnabled(False)
+        say(self.message, self.tr("Loading…"))
+        submit(self, lambda: compute_bulletin(self.services.ctx, kind, day),
+                                  self.show_bulletin, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.refresh_button.setEnabled(True)
+        say(self.message, str(exc), error=True)
+
+    def show_bulletin(self, b: Bulletin) -> None:
+        self.bulletin = b
+        self.refresh_button.setEnabled(True)
+        self.message.setText("")
+        self.title.setText(b.title)
+        self.summary.setText("\n".join(f"{i}. {x}" for i, x in enumerate(b.summary_lines(), 1)))
+        for chart, data in zip(self.charts, charts(b), strict=True):
+            chart.set_data(data)
+        current = self.tables.currentIndex()
+        self.tables.clear()
+        for data in tables(b):
+            t = make_table(f"bulletinTable_{data.key}")
+            fill_table(t, [h.replace("\n", "") for h in data.headers], data.rows)
+            self.tables.addTab(t, data.title.split("（")[0])
+        self.tables.setCurrentIndex(max(0, current))
+
+    def export(self, fmt: str) -> None:
+        b = self.bulletin
+        if b is None:
+            return
+        name = f"{b.title}.{fmt}"
+        flt = self.tr("PDF (*.pdf)") if fmt == "pdf" else self.tr("Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bulletin"), name, flt)
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the shown bulletin (on the lane: rendering takes a moment)."""
+        b = self.bulletin
+        assert b is not None
+
+        def write() -> Path:
+            if path.suffix.lower() == ".pdf":
+                path.write_bytes(render_bulletin_pdf(b))
+            else:
+                save_bulletin_xlsx(b, path)
+            return path
+
+        submit(self, write, lambda p: say(self.message, self.tr("Saved: %1").replace("%1", str(p))),
+               self._failed)

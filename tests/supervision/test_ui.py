@@ -1,0 +1,164 @@
+"""The supervision widgets over a real hall database (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import func, select
+
+from counter_app.models import Complaint, Consultation, Evaluation, TrainingRecord
+from counter_app.services.evaluations import EvaluationService
+from counter_app.ui.fonts import install_app_font
+from counter_app.ui.i18n import install_translator
+from counter_app.ui.supervision.consult_page import build as build_consult
+from counter_app.ui.supervision.evaluation_screen import EvaluationScreen, QrDialog, ask_for_rating
+from counter_app.ui.supervision.page import build as build_supervision
+
+from ..conftest import Hall
+from .conftest import accept
+from .test_bulletin import _busy_day
+
+SCREENS = Path(__file__).resolve().parents[2] / "build" / "screens"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def chinese(qapp: QApplication) -> Iterator[None]:
+    install_app_font(qapp)
+    translator = install_translator(qapp, "zh_CN")
+    yield
+    if translator is not None:
+        qapp.removeTranslator(translator)
+
+
+def _count(hall: Hall, model: type) -> int:
+    with hall.ctx.db.session() as s:
+        return s.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert widget.grab().save(str(SCREENS / f"{name}.png"))
+
+
+def test_dashboard_shows_and_exports_the_bulletin(hall: Hall, app_services, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _busy_day(hall)
+    page = build_supervision(app_services, hall.supervisor)
+    qtbot.addWidget(page)
+    page.resize(1500, 1000)
+    page.show()
+    view = page.bulletin
+    qtbot.waitUntil(lambda: view.bulletin is not None, timeout=60000)
+    assert view.title.text() == view.bulletin.title and "日报" in view.title.text()
+    assert view.summary.text().startswith("1. 收件 6 件")
+    assert [c.data.title for c in view.charts if c.data] == \
+        ["分窗口办件量", "评价等级分布", "分窗口临期、超期与待签收", "咨询结果"]
+    assert view.tables.count() == 9 and view.tables.tabText(0) == "分窗口情况"
+    _shot(page, "supervision-dashboard")
+    for name in ("b.pdf", "b.xlsx"):
+        view.export_to(tmp_path / name)
+        qtbot.waitUntil(lambda n=name: (tmp_path / n).exists(), timeout=60000)
+    qtbot.waitUntil(lambda: "已保存" in view.message.text(), timeout=60000)  # msg: view.message.text()
+    view.kind.setCurrentIndex(2)  # month
+    qtbot.waitUntil(lambda: view.bulletin is not None and view.bulletin.period.kind == "month",
+                    timeout=60000)
+    assert view.charts[3].data is not None and view.charts[3].data.title == "每日收件与受理"
+    for i, name in enumerate(("deadlines", "complaints", "ratings", "staff", "catalog"), start=1):
+        page.setCurrentIndex(i)
+        qtbot.wait(300)
+        _shot(page, f"supervision-{name}")
+
+
+def test_complaint_registered_from_the_page(hall: Hall, app_services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = build_supervision(app_services, hall.supervisor)
+    qtbot.addWidget(page)
+    w = page.complaints
+    w.content.setPlainText("叫号系统故障，等了一小时")
+    w.complainant.setText("赵先生")
+    qtbot.mouseClick(w.findChild(QWidget, "complaintReceive"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.table.rowCount() == 1, timeout=10000)
+    assert _count(hall, Complaint) == 1 and "已登记" in w.message.text()
+
+
+def test_training_stage_recorded_from_the_page(hall: Hall, app_services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = build_supervision(app_services, hall.supervisor)
+    qtbot.addWidget(page)
+    w = page.staff
+    qtbot.waitUntil(lambda: w.person.count() >= 2, timeout=10000)
+    w.person.setCurrentIndex(w.person.findData(hall.trainee.staff_id))
+    w.scope.setCurrentIndex(w.scope.findData("item"))
+    w.scope_code.setText(hall.committed.code)
+    w.stage.setCurrentIndex(w.stage.findData("authorized"))
+    before = _count(hall, TrainingRecord)
+    qtbot.mouseClick(w.findChild(QWidget, "trainingSave"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _count(hall, TrainingRecord) == before + 1, timeout=10000)
+    qtbot.waitUntil(lambda: "已记录" in w.message.text(), timeout=10000)
+
+
+def test_catalog_editor_saves_a_new_version(hall: Hall, app_services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = build_supervision(app_services, hall.supervisor)
+    qtbot.addWidget(page)
+    ed = page.catalog
+    qtbot.waitUntil(lambda: ed.items.count() > 50, timeout=10000)
+    ed.select(hall.committed.code)
+    assert ed.code.text() == hall.committed.code and ed.materials.rowCount() > 0
+    ed.promised.setValue(ed.promised.value() - 1)
+    qtbot.mouseClick(ed.findChild(QWidget, "catalogSave"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "第 2 版" in ed.message.text(), timeout=10000)
+
+
+def test_consultation_logged_with_one_press(hall: Hall, app_services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = build_consult(app_services, hall.clerk)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.item.count() > 50, timeout=10000)
+    page.item.setCurrentIndex(page.item.findData(hall.committed.code))
+    qtbot.mouseClick(page.findChild(QWidget, "consult_prechecked"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
+    assert _count(hall, Consultation) == 1
+    assert "预审材料 1" in page.today.text()
+    _shot(page, "consult-page")
+
+
+def test_applicant_rates_on_the_screen(hall: Hall, app_services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    no = accept(hall)
+    ticket = EvaluationService(hall.ctx).open_rating(hall.clerk, no)
+    screen = EvaluationScreen(app_services, ticket)
+    qtbot.addWidget(screen)
+    screen.resize(1000, 560)
+    screen.show()
+    _shot(screen, "evaluation-screen")
+    with qtbot.waitSignal(screen.rated, timeout=10000) as sig:
+        qtbot.mouseClick(screen.buttons[4], Qt.MouseButton.LeftButton)
+    assert sig.args == [4] and screen.status.text() == "感谢您的评价！"
+    with hall.ctx.db.session() as s:
+        ev = s.execute(select(Evaluation)).scalar_one()
+        assert (ev.grade, ev.channel) == (4, "screen")
+    assert not any(b.isEnabled() for b in screen.buttons.values())
+
+
+def test_counter_asks_for_a_qr_rating(hall: Hall, app_services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    no = accept(hall)
+    page = build_consult(app_services, hall.clerk)
+    qtbot.addWidget(page)
+    ask_for_rating(app_services, hall.clerk, no, "qr", parent=page)
+    qtbot.waitUntil(lambda: page.findChild(QrDialog) is not None, timeout=10000)
+    dialog = page.findChild(QrDialog)
+    _shot(dialog, "rating-qr")
+    dialog.accept()
+
+
+def test_guide_registers_a_complaint_from_the_consult_page(hall: Hall, app_services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from counter_app.services.context import Actor
+
+    guide = Actor(hall.clerk.staff_id, "clerk", "测试clerk", frozenset({"guide"}))
+    page = build_consult(app_services, guide)
+    qtbot.addWidget(page)
+    page.complaint.setText("自助机无法打印")
+    qtbot.mouseClick(page.findChild(QWidget, "consultComplain"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _count(hall, Complaint) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: "已登记" in page.message.text(), timeout=10000)
