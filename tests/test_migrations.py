@@ -41,3 +41,15 @@ def test_head_schema_matches_models(tmp_path: Path) -> None:
     tables = set(inspect(db.engine).get_table_names())
     assert set(Base.metadata.tables) <= tables
     db.dispose()
+
+
+def test_migrations_produce_exactly_the_models(tmp_path: Path) -> None:
+    """A model change without its migration (or the reverse) fails here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    db = open_database(tmp_path)
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    db.dispose()
+    assert diff == []

@@ -39,7 +39,7 @@ class Evaluation(SyncedMixin, Base):
     channel: Mapped[str] = mapped_column(String(16), default="screen")  # screen / qr
     rated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     followup_due: Mapped[date | None] = mapped_column(Date)
-    followup_status: Mapped[str] = mapped_column(String(16), default="")
+    followup_status: Mapped[str] = mapped_column(String(16), default="", index=True)
     followup_note: Mapped[str] = mapped_column(Text, default="")
     contest_reason: Mapped[str] = mapped_column(Text, default="")
 

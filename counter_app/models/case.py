@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -41,6 +42,8 @@ MATERIAL_STATES = {"received": "已收", "missing": "缺少", "defective": "不�
 
 class CaseFile(SyncedMixin, Base):
     __tablename__ = "case_file"
+    # The bulletin's near/overdue read: open cases by status, then by promised date.
+    __table_args__ = (Index("ix_case_file_status_due", "status", "promised_due"),)
     case_no: Mapped[str] = mapped_column(String(24), unique=True)
     item_version_id: Mapped[str] = mapped_column(ForeignKey("item_version.id"))
     item_code: Mapped[str] = mapped_column(String(32), index=True)
@@ -106,7 +109,7 @@ class Notice(SyncedMixin, Base):
     __tablename__ = "notice"
     case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
-    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    issued_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     issued_by_id: Mapped[str] = mapped_column(ForeignKey("staff.id"))
     content: Mapped[str] = mapped_column(Text, default="")  # JSON snapshot of what was listed
 

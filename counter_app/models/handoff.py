@@ -46,7 +46,7 @@ class CaseReturn(SyncedMixin, Base):
     item_code: Mapped[str] = mapped_column(String(32))
     approver_id: Mapped[str] = mapped_column(ForeignKey("staff.id"))
     reason: Mapped[str] = mapped_column(Text)
-    returned_at: Mapped[datetime] = mapped_column(DateTime)
+    returned_at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
 
 class CaseDecision(SyncedMixin, Base):
