@@ -167,7 +167,7 @@ def test_demo_day_adds_up_and_uses_indexes(hall: Hall) -> None:
         assert b.totals.received == n > 0
         assert sum(c.counts.received for c in b.clerks) == n
         # No statement walks a whole big table: every access to them goes through an index,
-        # except the one count of open 差评 follow-ups (no index on the follow-up state).
+        # the open 差评 count included (ix_evaluation_followup_status).
         big = ("case_file", "event_log", "case_material", "consultation", "handoff_item")
         raw = s.connection().connection.driver_connection
         assert raw is not None

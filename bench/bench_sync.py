@@ -1,0 +1,189 @@
+"""Sync benchmark (issue 6): push 10,000 cases with their materials, events and print records
+from a counter's SQLite to PostgreSQL through the sync engine, against raw psycopg inserting
+the same rows into an identical database (same tables, indexes, foreign keys; no journal
+triggers) in the same run. Targets: under 20 s, within 4x of raw.
+
+The cases are written the way the demo generator writes them (SQLAlchemy Core
+``insert(Model)`` executemany), so the figure includes the outbox the capture triggers fill.
+Starts its own PostgreSQL (counter_app.sync.pgtest).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import psycopg  # noqa: E402
+from sqlalchemy import func, insert, select, text  # noqa: E402
+
+from counter_app.models import (  # noqa: E402
+    CaseFile,
+    CaseMaterial,
+    Event,
+    MaterialRequirement,
+    PrintRecord,
+    new_id,
+)
+from counter_app.models.database import Database  # noqa: E402
+from counter_app.services.events import GENESIS, chain_row  # noqa: E402
+from counter_app.services.numbering import KIND_CASE, format_number  # noqa: E402
+from counter_app.sync.capture import PG_FUNCTIONS  # noqa: E402
+from counter_app.sync.engine import SyncReport  # noqa: E402
+from counter_app.sync.pgtest import PgServer  # noqa: E402
+from counter_app.sync.server import init_server  # noqa: E402
+from tests.sync.hallkit import HallRef, make_counter, seed_hall  # noqa: E402
+
+CASES = int(os.environ.get("COUNTER_BENCH_SYNC_CASES", "10000"))
+MATERIALS = 6
+CHUNK = 2500
+TABLES = (CaseFile, CaseMaterial, Event, PrintRecord)
+
+
+def _add_materials(db: Database, ref: HallRef) -> list[str]:
+    """The benchmark item gets six checklist materials (a typical count in the catalog)."""
+    with db.transaction() as s:
+        have = s.execute(select(func.count()).select_from(MaterialRequirement)).scalar_one()
+        for i in range(have + 1, MATERIALS + 1):
+            s.add(MaterialRequirement(version_id=ref.version_id, seq=i, name=f"附加材料{i}",
+                                      form="copy", copies=1, requirement="optional"))
+    with db.session() as s:
+        return list(s.execute(select(MaterialRequirement.id).where(
+            MaterialRequirement.version_id == ref.version_id)
+            .order_by(MaterialRequirement.seq)).scalars())
+
+
+def generate(db: Database, terminal: str, ref: HallRef, clerk: str, reqs: list[str],
+             n: int) -> int:
+    """n accepted cases with materials, three chained events and a print record each."""
+    day = datetime(2026, 11, 23, 8, 30)
+    seq, prev, rows = 0, GENESIS, 0
+    with db.transaction() as s:
+        for start in range(0, n, CHUNK):
+            batch: dict[type, list[dict[str, Any]]] = {t: [] for t in TABLES}
+            for k in range(start, min(n, start + CHUNK)):
+                at = day + timedelta(seconds=k)
+                cid = new_id()
+                meta = {"created_at": at, "updated_at": at, "origin_terminal": terminal}
+                batch[CaseFile].append({
+                    "id": cid, **meta, "case_no": format_number(at.date(), KIND_CASE, terminal,
+                                                                k + 1),
+                    "item_version_id": ref.version_id, "item_code": ref.item_code,
+                    "window_code": ref.window_code, "department_code": ref.department_code,
+                    "clerk_id": clerk, "co_clerk_id": None, "status": "accepted",
+                    "is_training": False, "applicant_kind": "person",
+                    "applicant_name": f"申请人{k}", "applicant_id_type": "resident_id",
+                    "applicant_id_no": "11010519491231002X", "legal_rep": "",
+                    "contact_name": "", "phone": "13812345678", "address": "罗山县龙山街道1号",
+                    "agent_name": "", "agent_id_no": "", "agent_phone": "",
+                    "delivery": "窗口领取", "override_note": "", "received_at": at,
+                    "received_on": at.date(), "accepted_on": at.date(),
+                    "promised_due": at.date() + timedelta(days=7),
+                    "statutory_due": at.date() + timedelta(days=28), "deemed_accepted": False,
+                    "not_accepted_reason": "", "redirect_to": "", "closed_at": None})
+                for i, rid in enumerate(reqs, start=1):
+                    batch[CaseMaterial].append({
+                        "id": new_id(), **meta, "case_id": cid, "requirement_id": rid,
+                        "seq": i, "name": f"材料{i}", "requirement": "required",
+                        "state": "received", "form": "original", "copies": 1, "pages": 2,
+                        "reason": "", "supplied_at": at})
+                for kind in ("received", "accepted", "printed"):
+                    seq += 1
+                    row = chain_row(terminal=terminal, seq=seq, prev_hash=prev, kind=kind,
+                                    at=at, actor_id=clerk, actor_role="clerk", case_id=cid)
+                    prev = row["hash"]
+                    batch[Event].append({**row, "created_at": at, "updated_at": at})
+                batch[PrintRecord].append({
+                    "id": new_id(), **meta, "case_id": cid, "batch_id": None,
+                    "doc_kind": "acceptance", "layout": "a4", "reprint_no": 0,
+                    "printed_by_id": clerk, "terminal_code": terminal, "printed_at": at,
+                    "printer": "", "sha256": ""})
+            for model in TABLES:
+                s.execute(insert(model), batch[model])
+                rows += len(batch[model])
+    return rows
+
+
+def raw_copy(db: Database, dsn: str) -> tuple[float, int]:
+    """psycopg executemany of the same rows, one transaction per table (untimed reading)."""
+    data: list[tuple[str, list[str], list[tuple[Any, ...]]]] = []
+    with db.engine.connect() as conn:
+        for model in TABLES:
+            table = model.__table__
+            cols = list(table.c.keys())
+            data.append((table.name, cols, [tuple(r) for r in conn.execute(select(table))]))
+    t0 = time.perf_counter()
+    n = 0
+    with psycopg.connect(dsn) as pconn:
+        for name, cols, rows in data:
+            sql = (f'INSERT INTO "{name}" ({", ".join(cols)}) '
+                   f'VALUES ({", ".join(["%s"] * len(cols))})')
+            with pconn.cursor() as cur:
+                cur.executemany(sql, rows)
+            pconn.commit()
+            n += len(rows)
+    return time.perf_counter() - t0, n
+
+
+def run() -> dict:
+    with PgServer() as pg, tempfile.TemporaryDirectory() as tmp:
+        url = pg.create_database("bench_sync")
+        init_server(url)
+        server = Database(url)
+        ref = seed_hall(server, clerks=1)
+        reqs = _add_materials(server, ref)
+        server.dispose()
+        # The raw target: the same database before any case, without journal triggers.
+        raw_url = pg.create_database("bench_raw", template="bench_sync")
+        raw_db = Database(raw_url)
+        with raw_db.engine.begin() as conn:
+            for fn in PG_FUNCTIONS:
+                conn.execute(text(f"DROP FUNCTION {fn}() CASCADE"))
+        raw_db.dispose()
+
+        counter = make_counter(Path(tmp) / "counter", "07", url, ref.clerks[0])
+        first = counter.sync()
+        assert first.ok, first.errors
+        t0 = time.perf_counter()
+        rows = generate(counter.db, "07", ref, ref.clerks[0], reqs, CASES)
+        gen_s = time.perf_counter() - t0
+        t0, c0 = time.perf_counter(), time.process_time()
+        report = counter.engine.push(SyncReport())
+        push_s, push_cpu = time.perf_counter() - t0, time.process_time() - c0
+        check = Database(url)
+        with check.engine.connect() as conn:
+            on_server = conn.execute(select(func.count()).select_from(CaseFile)).scalar_one()
+        check.dispose()
+        assert on_server == CASES, (on_server, CASES)
+        assert report.pushed == rows, (report.pushed, rows)
+        dsn = f"host=127.0.0.1 port={pg.port} user=postgres dbname=bench_raw"
+        raw_s, raw_rows = raw_copy(counter.db, dsn)
+        assert raw_rows == rows
+        counter.close()
+    return {
+        "bench": "bench_sync",
+        "cases": CASES,
+        "rows": rows,
+        "generate_local_s": round(gen_s, 2),
+        "push_s": round(push_s, 2),
+        "push_client_cpu_s": round(push_cpu, 2),
+        "load_avg_1min": round(os.getloadavg()[0], 1),
+        "raw_psycopg_s": round(raw_s, 2),
+        "ratio_vs_raw": round(push_s / raw_s, 2),
+        "rows_per_s": round(rows / push_s),
+        "target": "10,000 cases < 20 s and within 4x of raw",
+        "ok": push_s < 20 and push_s / raw_s <= 4,
+    }
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(run(), ensure_ascii=False, indent=2))
