@@ -22,6 +22,10 @@ DEFAULT_TERMINAL = "01"
 def open_database(folder: str | os.PathLike[str] | None = None) -> Database:
     db = Database.local(data_dir(folder))
     upgrade(db)
+    from .sync.capture import ensure_capture
+
+    with db.engine.begin() as conn:  # a migration that added or copied a table needs triggers
+        ensure_capture(conn)
     return db
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QT_FREE = ["counter_app/models", "counter_app/services", "counter_app/documents",
-           "counter_app/cli"]
+           "counter_app/sync", "counter_app/cli"]
 
 
 def _imports(path: Path) -> set[str]:
@@ -37,7 +37,9 @@ def test_importing_services_loads_no_qt_module() -> None:
     code = (
         "import sys, pkgutil, importlib\n"
         "import counter_app.models, counter_app.services, counter_app.documents\n"
-        "for pkg in (counter_app.models, counter_app.services, counter_app.documents):\n"
+        "import counter_app.sync\n"
+        "for pkg in (counter_app.models, counter_app.services, counter_app.documents,\n"
+        "            counter_app.sync):\n"
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        if '.migrations' not in m.name: importlib.import_module(m.name)\n"
         "import counter_app.cli.main\n"

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import ROLES, Department, HallWindow, Staff, StaffRole
+from ..sync.identity import stable_id
 from .context import Actor, ServiceContext
 
 MAX_FAILURES = 5
@@ -58,6 +59,7 @@ def add_user(
     if session.execute(select(Staff).where(Staff.username == username)).scalar_one_or_none():
         raise ValueError(f"用户名“{username}”已存在")
     staff = Staff(
+        id=stable_id("staff", username),  # one account, whichever PC created it
         username=username, full_name=full_name,
         password_hash=password_hash or hash_password(password),
         employer=employer, phone=phone, origin_terminal=terminal,
@@ -74,7 +76,8 @@ def add_user(
         if dep is None:
             raise ValueError(f"部门编码“{department_code}”不存在")
         staff.department_id = dep.id
-    staff.roles = [StaffRole(role=r, origin_terminal=terminal) for r in roles]
+    staff.roles = [StaffRole(id=stable_id("staff_role", username, r), role=r,
+                             origin_terminal=terminal) for r in roles]
     session.add(staff)
     session.flush()
     return staff

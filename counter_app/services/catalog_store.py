@@ -19,6 +19,7 @@ from ..models import (
     MaterialRequirement,
     ServiceItem,
 )
+from ..sync.identity import stable_id  # the same catalog imported on two PCs is one catalog
 from .catalog_io import (
     CatalogData,
     DepartmentSpec,
@@ -43,10 +44,11 @@ class ImportSummary:
                 f"更新 {self.items_changed} 个（生成新版本），未变 {self.items_unchanged} 个")
 
 
-def _material_rows(spec: ItemSpec, terminal: str) -> list[MaterialRequirement]:
+def _material_rows(spec: ItemSpec, version: int, terminal: str) -> list[MaterialRequirement]:
     return [
         MaterialRequirement(
-            seq=i, name=m.name, form=m.form, copies=m.copies, pages_hint=m.pages_hint,
+            id=stable_id("material_requirement", spec.code, version, i), seq=i, name=m.name,
+            form=m.form, copies=m.copies, pages_hint=m.pages_hint,
             requirement=m.requirement, condition=m.condition or "",
             condition_key=m.condition_key or "", note=m.note or "",
             template=m.template or "", origin_terminal=terminal,
@@ -103,13 +105,15 @@ def save_item_version(
     if current is not None and version_to_spec(current) == spec:
         return current, "unchanged"
     if item is None:
-        item = ServiceItem(code=spec.code, origin_terminal=terminal)
+        item = ServiceItem(id=stable_id("service_item", spec.code), code=spec.code,
+                           origin_terminal=terminal)
         session.add(item)
         session.flush()
-    ver = ItemVersion(item_id=item.id, version=(current.version + 1) if current else 1,
-                      created_by_id=by, effective_at=at, origin_terminal=terminal)
+    number = (current.version + 1) if current else 1
+    ver = ItemVersion(id=stable_id("item_version", spec.code, number), item_id=item.id,
+                      version=number, created_by_id=by, effective_at=at, origin_terminal=terminal)
     _apply_spec(ver, spec)
-    ver.materials = _material_rows(spec, terminal)
+    ver.materials = _material_rows(spec, number, terminal)
     session.add(ver)
     session.flush()
     item.current_version_id = ver.id
@@ -122,14 +126,16 @@ def import_catalog(session: Session, data: CatalogData, *, terminal: str,
     """Upsert departments and windows, version the items. Caller owns the transaction."""
     deps = {d.code: d for d in session.execute(select(Department)).scalars()}
     for spec in data.departments:
-        dep = deps.get(spec.code) or Department(code=spec.code, origin_terminal=terminal)
+        dep = deps.get(spec.code) or Department(
+            id=stable_id("department", spec.code), code=spec.code, origin_terminal=terminal)
         dep.name, dep.phone = spec.name, spec.phone or ""
         session.add(dep)
         deps[spec.code] = dep
     session.flush()
     wins = {w.code: w for w in session.execute(select(HallWindow)).scalars()}
     for spec in data.windows:
-        win = wins.get(spec.code) or HallWindow(code=spec.code, origin_terminal=terminal)
+        win = wins.get(spec.code) or HallWindow(
+            id=stable_id("hall_window", spec.code), code=spec.code, origin_terminal=terminal)
         win.name, win.planned_staff, win.staffed_by = spec.name, spec.planned_staff, spec.staffed_by
         win.kind, win.co_departments = spec.kind, "\n".join(spec.co_departments)
         lead = deps.get(spec.lead_department) if spec.lead_department else None

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from argon2 import PasswordHasher, Type
+from argon2.low_level import hash_secret
 from sqlalchemy import Connection, insert, select, text, update
 
 from ..models import (
@@ -34,8 +36,9 @@ from ..models import (
     TrainingRecord,
 )
 from ..sync.capture import capture_mode, set_mode
+from ..sync.identity import stable_id
 from . import demo_people as people
-from .auth import add_user, hash_password
+from .auth import add_user
 from .calendar_store import load_calendar
 from .catalog_store import current_versions
 from .context import ServiceContext
@@ -56,12 +59,24 @@ class DemoSummary:
     staff: int
 
 
+# Demo staff made in two data folders must be the same rows (stable ids, same values), so
+# their cases can be synced into one server: a fixed salt and a fixed training date.
+DEMO_TRAINING_AT = datetime(2022, 2, 28, 17, 0)  # the end of phase 2 in the county's plan
+_DEMO_SALT = b"counter-demo-salt"
+
+
+def _demo_hash() -> str:
+    ph = PasswordHasher()  # the same costs as real accounts
+    return hash_secret(DEMO_PASSWORD.encode(), _DEMO_SALT, ph.time_cost, ph.memory_cost,
+                       ph.parallelism, ph.hash_len, type=Type.ID).decode()
+
+
 def ensure_demo_staff(ctx: ServiceContext) -> int:
     """One supervisor, a guide, clerks per window and an approver per department."""
     made = 0
     with ctx.db.transaction() as s:
         existing = set(s.execute(select(Staff.username)).scalars())
-        pw_hash = hash_password(DEMO_PASSWORD)  # hash once: argon2 is slow on purpose
+        pw_hash = _demo_hash()
         wins = s.execute(select(HallWindow).order_by(HallWindow.code)).scalars().all()
         plan: list[tuple[str, str, list[str], str]] = [
             ("admin", "管理员", ["supervisor"], ""),
@@ -82,8 +97,9 @@ def ensure_demo_staff(ctx: ServiceContext) -> int:
             if "clerk" in roles:
                 # Most clerks are authorized; the second of each window is still in phase 2.
                 stage = "phase2" if username.endswith("_c2") else "authorized"
-                s.add(TrainingRecord(staff_id=staff.id, scope="window", scope_code=win_code,
-                                     stage=stage, set_at=ctx.now(), set_by_id=None,
+                s.add(TrainingRecord(id=stable_id("training_record", username, "demo"),
+                                     staff_id=staff.id, scope="window", scope_code=win_code,
+                                     stage=stage, set_at=DEMO_TRAINING_AT, set_by_id=None,
                                      origin_terminal=ctx.terminal))
     return made
 

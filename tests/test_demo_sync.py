@@ -1,0 +1,40 @@
+"""Demo data of two data folders with different terminal codes sync into one server."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from counter_app.bootstrap import open_context
+from counter_app.cli.main import main
+from counter_app.sync import SyncEngine, init_server
+
+
+def test_two_demo_folders_sync_into_one_shared_server(tmp_path: Path) -> None:
+    server = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    init_server(server)
+    folders = []
+    for term in ("3", "4"):
+        folder = tmp_path / f"pc{term}"
+        assert main(["--data-dir", str(folder), "init", "--terminal", term]) == 0
+        assert main(["--data-dir", str(folder), "demo-data", "--cases", "120", "--days", "3"]) == 0
+        folders.append(folder)
+    for _ in range(2):  # the second round pulls what the other counter pushed
+        for folder in folders:
+            ctx = open_context(folder)
+            engine = SyncEngine(ctx.db, server, ctx.terminal)
+            report = engine.run_once()
+            engine.close()
+            ctx.db.dispose()
+            assert report.ok, report.errors
+    con = sqlite3.connect(tmp_path / "hall.sqlite3")
+    numbers = [r[0] for r in con.execute("SELECT case_no FROM case_file")]
+    conflicts = con.execute("SELECT COUNT(*) FROM sync_conflict").fetchone()[0]
+    staff = con.execute("SELECT COUNT(*) FROM staff").fetchone()[0]
+    con.close()
+    assert len(numbers) == len(set(numbers)) == 240
+    assert conflicts == 0
+    local = sqlite3.connect(folders[0] / "counter.sqlite3")
+    assert local.execute("SELECT COUNT(*) FROM case_file").fetchone()[0] == 240
+    assert local.execute("SELECT COUNT(*) FROM staff").fetchone()[0] == staff
+    local.close()
