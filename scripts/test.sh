@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/install.sh --test
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check counter_app tests bench scripts
-exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
+# The whole run must fit CI's 90 minutes, install included.
+exec timeout 80m .venv/bin/python -m pytest -p no:cacheprovider "$@"
