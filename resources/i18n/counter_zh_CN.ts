@@ -3,112 +3,112 @@
   <context>
     <name>ApplicantForm</name>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="50" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="52" />
       <source>&amp;Person</source>
       <translation>个人(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="51" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="53" />
       <source>&amp;Organisation</source>
       <translation>单位(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="60" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="62" />
       <source>Resident ID</source>
       <translation>居民身份证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="60" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="62" />
       <source>Passport</source>
       <translation>护照</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="61" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="63" />
       <source>Other ID</source>
       <translation>其他证件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="68" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="70" />
       <source>Reason to go on despite the warning</source>
       <translation>核对原件无误后，填写继续办理的理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="74" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="76" />
       <source>&amp;Agent applies on the applicant's behalf</source>
       <translation>委托代办人办理(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="99" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="107" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="100" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="108" />
       <source>ID type</source>
       <translation>证件类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="101" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="109" />
       <source>ID number</source>
       <translation>证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="102" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="110" />
       <source>Organisation</source>
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="103" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="111" />
       <source>Credit code</source>
       <translation>信用代码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="104" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="112" />
       <source>Override reason</source>
       <translation>继续理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="105" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="113" />
       <source>Legal rep.</source>
       <translation>法定代表人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="106" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="114" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="107" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="115" />
       <source>Phone</source>
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="108" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="116" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="109" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="117" />
       <source>Delivery</source>
       <translation>结果送达</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="115" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="123" />
       <source>Agent name</source>
       <translation>代办人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="116" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
       <source>Agent ID no.</source>
       <translation>代办人证件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="117" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="125" />
       <source>Agent phone</source>
       <translation>代办人电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="132" />
       <source>Enter: next field · Ctrl+O: person/organisation · Ctrl+G: agent</source>
       <translation>回车：下一项 · Ctrl+O：个人/单位 · Ctrl+G：代办人</translation>
     </message>
@@ -408,7 +408,7 @@ from %2 · %3 cases · waiting %4</source>
       <translation>导出通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="149" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="148" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
@@ -874,12 +874,12 @@ from %2 · %3 cases · waiting %4</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="107" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="106" />
       <source>This material was already received and cannot change</source>
       <translation>该材料已收取，不能更改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="113" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="112" />
       <source>A required material cannot be marked not applicable</source>
       <translation>必需材料不能标为不适用</translation>
     </message>
@@ -887,17 +887,17 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CoSignerDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="163" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="167" />
       <source>An approver must co-sign</source>
       <translation>须由审批人员陪同受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="177" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="181" />
       <source>Approver user name</source>
       <translation>审批人员用户名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="178" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="182" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
@@ -1025,143 +1025,315 @@ from %2 · %3 cases · waiting %4</source>
     </message>
   </context>
   <context>
-    <name>ConsultPage</name>
+    <name>ConflictsPanel</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="39" />
-      <source>What was asked (optional if an item is chosen)</source>
-      <translation>咨询内容（已选事项可不填）</translation>
+      <location filename="../../counter_app/ui/settings_page.py" line="379" />
+      <source>Also show conflicts already settled or resolved</source>
+      <translation>同时显示已按规则处理或已裁定的冲突</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="42" />
-      <source>Case number (optional)</source>
-      <translation>办件编号（可不填）</translation>
+      <location filename="../../counter_app/ui/settings_page.py" line="381" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="51" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="120" />
-      <source>Item</source>
-      <translation>事项</translation>
+      <location filename="../../counter_app/ui/settings_page.py" line="383" />
+      <source>Found</source>
+      <translation>发现时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="52" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="120" />
-      <source>Question</source>
-      <translation>咨询内容</translation>
+      <location filename="../../counter_app/ui/settings_page.py" line="383" />
+      <source>Where</source>
+      <translation>发现于</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="53" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="121" />
-      <source>Case</source>
-      <translation>办件</translation>
+      <location filename="../../counter_app/ui/settings_page.py" line="383" />
+      <source>Terminal</source>
+      <translation>终端</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="54" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="121" />
-      <source>Outcome</source>
-      <translation>结果</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="55" />
-      <source>Log a consultation</source>
-      <translation>登记咨询</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="61" />
-      <source>Ask the applicant for a rating</source>
-      <translation>请申请人评价</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="64" />
+      <location filename="../../counter_app/ui/settings_page.py" line="384" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="384" />
+      <source>Rule</source>
+      <translation>冲突类型</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="384" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="385" />
+      <source>What happened</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="392" />
+      <source>Note: why this choice</source>
+      <translation>备注：裁定理由</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="393" />
+      <source>Keep the server's version</source>
+      <translation>保留服务器版本</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="395" />
+      <source>Use the counter's version</source>
+      <translation>采用终端版本</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="440" />
+      <source>Loading…</source>
+      <translation>正在读取…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="445" />
+      <source>server</source>
+      <translation>服务器</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="445" />
+      <source>this PC</source>
+      <translation>本机</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="450" />
+      <source>Server conflicts could not be read: %1</source>
+      <translation>无法读取服务器上的冲突：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="453" />
+      <source>Stand-alone: there is no server to sync with</source>
+      <translation>单机使用：没有同步服务器</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="455" />
+      <source>%1 conflict(s)</source>
+      <translation>共 %1 条冲突</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="468" />
+      <source>Select a conflict to see both versions.</source>
+      <translation>选择一条冲突，可查看终端与服务器两个版本。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="474" />
+      <source>%1: counter %2 / server %3</source>
+      <translation>%1：终端为 %2 ／ 服务器为 %3</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="477" />
+      <source>Met on this PC while pulling: for information only.</source>
+      <translation>本机下载服务器数据时发现，仅供查看。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="497" />
+      <source>Resolved</source>
+      <translation>已裁定</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConsultPage</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="40" />
+      <source>What was asked (optional if an item is chosen)</source>
+      <translation>咨询内容（已选事项可不填）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="43" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="78" />
+      <source>Case number (optional)</source>
+      <translation>办件编号（可不填）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="52" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="138" />
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="53" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="138" />
+      <source>Question</source>
+      <translation>咨询内容</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="54" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="139" />
+      <source>Case</source>
+      <translation>办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="55" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="139" />
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="56" />
+      <source>Log a consultation</source>
+      <translation>登记咨询</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="62" />
+      <source>Ask the applicant for a rating</source>
+      <translation>请申请人评价</translation>
+    </message>
+    <message>
       <location filename="../../counter_app/ui/supervision/consult_page.py" line="65" />
+      <source>Case number</source>
+      <translation>办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="66" />
       <source>Show rating screen</source>
       <translation>打开评价器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="65" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="66" />
       <source>QR code</source>
       <translation>扫码评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="102" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="71" />
+      <source>Register a complaint</source>
+      <translation>登记投诉</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="74" />
+      <source>What the complaint is about</source>
+      <translation>投诉内容</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="76" />
+      <source>Complainant and phone (optional)</source>
+      <translation>投诉人及电话（可不填）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="79" />
+      <source>Register</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="120" />
       <source>Logged: %1</source>
       <translation>已登记：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="119" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="137" />
       <source>Today: %1</source>
       <translation>今日：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="120" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="138" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="128" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="148" />
+      <source>Complaint registered; the supervisors will follow it up</source>
+      <translation>投诉已登记，管理人员将跟进处理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="158" />
       <source>Enter the case number to rate</source>
       <translation>请输入要评价的办件编号</translation>
     </message>
   </context>
   <context>
+    <name>CounterDialogs</name>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="53" />
+      <source>OK (Enter)</source>
+      <translation>确定（回车）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="55" />
+      <source>Cancel (Esc)</source>
+      <translation>取消（Esc）</translation>
+    </message>
+  </context>
+  <context>
     <name>CounterPage</name>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="105" />
-      <source>Case number or scan the notice (F4)</source>
-      <translation>办件编号或扫描告知单条码（F4）</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="204" />
-      <source>The saved intake was restored</source>
-      <translation>已恢复未完成的收件</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="217" />
-      <source>New intake</source>
-      <translation>新收件</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="218" />
-      <source>Discard the intake in progress?</source>
-      <translation>放弃正在办理的收件吗？</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="431" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="105" />
       <source>The co-signer must be another person</source>
       <translation>陪同受理人须为另一人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="451" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="125" />
       <source>Recording…</source>
       <translation>正在保存……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="462" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="147" />
       <source>%1: case %2</source>
       <translation>%1：办件编号 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="500" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="190" />
       <source>No case %1 in this counter's database</source>
       <translation>本机没有办件 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="507" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="196" />
       <source>This case is not waiting for materials</source>
       <translation>该办件不在待补正状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="536" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="225" />
       <source>Nothing new was marked as supplied</source>
       <translation>没有标记新补交的材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="541" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="229" />
       <source>Supplement recorded: case %1 (%2)</source>
       <translation>补正已登记：办件 %1（%2）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="90" />
+      <source>Case number or scan the notice (F4)</source>
+      <translation>办件编号或扫描告知单条码（F4）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="201" />
+      <source>The saved intake was restored</source>
+      <translation>已恢复未完成的收件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="214" />
+      <source>New intake</source>
+      <translation>新收件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="215" />
+      <source>Discard the intake in progress?</source>
+      <translation>放弃正在办理的收件吗？</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="218" />
+      <source>&amp;Yes, discard</source>
+      <translation>放弃(&amp;Y)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="219" />
+      <source>&amp;No</source>
+      <translation>不放弃(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="362" />
+      <source>Checklist done: F5 accept</source>
+      <translation>材料已逐项核对：按 F5 受理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="363" />
+      <source>Materials missing: F6 one-time notice</source>
+      <translation>材料不齐：按 F6 出具一次性告知单</translation>
     </message>
   </context>
   <context>
@@ -1212,57 +1384,57 @@ from %2 · %3 cases · waiting %4</source>
       <translation>临期（2 个工作日内到期）与超期办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="83" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="85" />
       <source>Case</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="83" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="85" />
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="83" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="85" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="84" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="86" />
       <source>Window</source>
       <translation>窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="84" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="86" />
       <source>Clerk</source>
       <translation>受理人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="84" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="86" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="85" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="87" />
       <source>Promised</source>
       <translation>承诺日期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="85" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="87" />
       <source>Working days left</source>
       <translation>剩余工作日</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="89" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="91" />
       <source>Clock stopped: %1</source>
       <translation>暂停计时中：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="95" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="97" />
       <source>Enter or select a case number</source>
       <translation>请输入或选择办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="99" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="101" />
       <source>Saved</source>
       <translation>已保存</translation>
     </message>
@@ -1270,42 +1442,42 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>DecideDialog</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="128" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="132" />
       <source>Approve</source>
       <translation>准予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="129" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="133" />
       <source>Deny</source>
       <translation>不予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="142" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="146" />
       <source>Decision number</source>
       <translation>决定文号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="143" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="147" />
       <source>Decision date</source>
       <translation>决定日期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="145" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="149" />
       <source>Optional</source>
       <translation>可不填</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="146" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="150" />
       <source>Reasons (told to the applicant)</source>
       <translation>理由（将告知申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="158" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="162" />
       <source>Enter the decision number</source>
       <translation>请填写决定文号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="160" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="164" />
       <source>A denial must give its reasons</source>
       <translation>不予许可须说明理由</translation>
     </message>
@@ -1341,12 +1513,12 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>DefectReasonDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="70" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="74" />
       <source>Why does the material not meet the requirements?</source>
       <translation>材料不符合要求的原因</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="78" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="82" />
       <source>Or type the reason</source>
       <translation>或输入其他原因</translation>
     </message>
@@ -1354,37 +1526,37 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>DiscrepancyDialog</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="64" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="68" />
       <source>Record a discrepancy</source>
       <translation>登记签收差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="67" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="71" />
       <source>Case %1 · %2 · %3</source>
       <translation>办件 %1 · %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="69" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="73" />
       <source>The whole case is not in the folder</source>
       <translation>整件未收到（办件不在卷中）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="72" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="76" />
       <source>Or tick each material that is missing:</source>
       <translation>或勾选缺少的材料：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="84" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="88" />
       <source>Remark (optional)</source>
       <translation>备注（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="86" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="90" />
       <source>This case will stay with the sending clerk; both sides will see the discrepancy.</source>
       <translation>此件将留在移交方（受理员）负责；双方都能看到这条差异。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="97" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="101" />
       <source>Tick “not in the folder” or at least one missing material</source>
       <translation>请勾选“整件未收到”，或至少勾选一项缺少的材料</translation>
     </message>
@@ -1415,32 +1587,32 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>EvaluationScreen</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="38" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="40" />
       <source>Rate our service</source>
       <translation>服务评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="46" />
       <source>Please rate our service</source>
       <translation>请您对本次服务进行评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="43" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="49" />
       <source>Case %1</source>
       <translation>办件编号 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="48" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="54" />
       <source>Anything to tell us? (optional)</source>
       <translation>意见建议（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="65" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="71" />
       <source>Your rating goes to the service hall's supervisors; staff at the window cannot change it.</source>
       <translation>您的评价直接提交政务服务中心管理人员，窗口工作人员无法修改。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="89" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="95" />
       <source>Thank you for your rating</source>
       <translation>感谢您的评价！</translation>
     </message>
@@ -1453,112 +1625,112 @@ from %2 · %3 cases · waiting %4</source>
       <translation>本机首次设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="43" />
+      <location filename="../../counter_app/ui/first_run.py" line="44" />
       <source>This PC has not been set up yet. Fill in what the hall's administrator gave you; you can change it later.</source>
       <translation>本机尚未设置。请按大厅管理人员提供的信息填写，以后可以修改。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="55" />
+      <location filename="../../counter_app/ui/first_run.py" line="56" />
       <source>Stan&amp;d-alone (no hall server)</source>
       <translation>单机使用，不连接大厅服务器(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="61" />
+      <location filename="../../counter_app/ui/first_run.py" line="62" />
       <source>System default printer</source>
       <translation>系统默认打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="66" />
+      <location filename="../../counter_app/ui/first_run.py" line="67" />
       <source>A4 paper</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="67" />
+      <location filename="../../counter_app/ui/first_run.py" line="68" />
       <source>80 mm receipt</source>
       <translation>80 mm 小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="70" />
+      <location filename="../../counter_app/ui/first_run.py" line="71" />
       <source>&amp;Terminal number (1-99):</source>
       <translation>终端编号（1-99）(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="71" />
+      <location filename="../../counter_app/ui/first_run.py" line="72" />
       <source>&amp;Window:</source>
       <translation>所在窗口(&amp;W)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="72" />
+      <location filename="../../counter_app/ui/first_run.py" line="73" />
       <source>Hall ser&amp;ver:</source>
       <translation>大厅服务器(&amp;V)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="74" />
+      <location filename="../../counter_app/ui/first_run.py" line="75" />
       <source>&amp;Printer:</source>
       <translation>打印机(&amp;P)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="75" />
+      <location filename="../../counter_app/ui/first_run.py" line="76" />
       <source>Paper &amp;layout:</source>
       <translation>纸张版式(&amp;L)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="89" />
+      <location filename="../../counter_app/ui/first_run.py" line="90" />
       <source>First supervisor account</source>
       <translation>首个管理员账号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="91" />
+      <location filename="../../counter_app/ui/first_run.py" line="92" />
       <source>&amp;User name:</source>
       <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="92" />
+      <location filename="../../counter_app/ui/first_run.py" line="93" />
       <source>&amp;Full name:</source>
       <translation>姓名(&amp;F)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="93" />
+      <location filename="../../counter_app/ui/first_run.py" line="94" />
       <source>P&amp;assword:</source>
       <translation>密码(&amp;A)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="94" />
+      <location filename="../../counter_app/ui/first_run.py" line="95" />
       <source>&amp;Repeat password:</source>
       <translation>再输入一次密码(&amp;R)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="96" />
+      <location filename="../../counter_app/ui/first_run.py" line="97" />
       <source>Reading this PC's settings…</source>
       <translation>正在读取本机设置……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="103" />
+      <location filename="../../counter_app/ui/first_run.py" line="104" />
       <source>&amp;Save and start</source>
       <translation>保存并启动(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="106" />
+      <location filename="../../counter_app/ui/first_run.py" line="107" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="128" />
+      <location filename="../../counter_app/ui/first_run.py" line="129" />
       <source>(no window)</source>
       <translation>（不指定窗口）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="175" />
+      <location filename="../../counter_app/ui/first_run.py" line="176" />
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="180" />
+      <location filename="../../counter_app/ui/first_run.py" line="181" />
       <source>Enter the hall server's address, or tick stand-alone.</source>
       <translation>请填写大厅服务器地址，或勾选单机使用。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="189" />
+      <location filename="../../counter_app/ui/first_run.py" line="190" />
       <source>Saving…</source>
       <translation>正在保存……</translation>
     </message>
@@ -1571,22 +1743,27 @@ from %2 · %3 cases · waiting %4</source>
       <translation>请先选择事项（F3），此处显示受理条件和审查要点。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/guide.py" line="27" />
-      <source>finished on the spot</source>
-      <translation>当场办结</translation>
+      <location filename="../../counter_app/ui/counter/guide.py" line="28" />
+      <source>front desk finishes it on the spot</source>
+      <translation>授权前台当场办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/guide.py" line="28" />
+      <location filename="../../counter_app/ui/counter/guide.py" line="29" />
+      <source>finished by the department on the spot</source>
+      <translation>由部门当场办理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/guide.py" line="31" />
       <source>promised %1 / statutory %2 working days</source>
       <translation>承诺 %1 个工作日 / 法定 %2 个工作日</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/guide.py" line="36" />
+      <location filename="../../counter_app/ui/counter/guide.py" line="39" />
       <source>Acceptance conditions</source>
       <translation>受理条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/guide.py" line="36" />
+      <location filename="../../counter_app/ui/counter/guide.py" line="39" />
       <source>Review points</source>
       <translation>审查要点</translation>
     </message>
@@ -1906,22 +2083,22 @@ from %2 · %3 cases · waiting %4</source>
       <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="34" />
+      <location filename="../../counter_app/ui/main_window.py" line="39" />
       <source>Counter — comprehensive window acceptance</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="63" />
+      <location filename="../../counter_app/ui/main_window.py" line="70" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="91" />
+      <location filename="../../counter_app/ui/main_window.py" line="99" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="106" />
+      <location filename="../../counter_app/ui/main_window.py" line="114" />
       <source>Only the signed-in user can unlock</source>
       <translation>只有当前登录的用户才能解锁</translation>
     </message>
@@ -1929,27 +2106,27 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>NotAcceptDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="116" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="120" />
       <source>Not accepted</source>
       <translation>不予受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="126" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="130" />
       <source>e.g. County Public Security Bureau, household registration hall</source>
       <translation>如：县公安局户政大厅</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="130" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="134" />
       <source>Reason</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="131" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="135" />
       <source>Where to go instead</source>
       <translation>告知申请人向何处申请</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="146" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="150" />
       <source>Enter the reason for not accepting</source>
       <translation>请填写不予受理的理由</translation>
     </message>
@@ -2005,88 +2182,88 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="133" />
+      <location filename="../../counter_app/ui/printing.py" line="135" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="155" />
+      <location filename="../../counter_app/ui/printing.py" line="162" />
       <source>No printer installed</source>
       <translation>未安装打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="162" />
+      <location filename="../../counter_app/ui/printing.py" line="169" />
       <source>A4</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="163" />
+      <location filename="../../counter_app/ui/printing.py" line="170" />
       <source>80 mm receipt</source>
       <translation>80 毫米小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="164" />
-      <location filename="../../counter_app/ui/printing.py" line="258" />
+      <location filename="../../counter_app/ui/printing.py" line="171" />
+      <location filename="../../counter_app/ui/printing.py" line="266" />
       <source>Preparing…</source>
       <translation>正在生成……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="167" />
+      <location filename="../../counter_app/ui/printing.py" line="174" />
       <source>Print (Ctrl+P)</source>
       <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="168" />
+      <location filename="../../counter_app/ui/printing.py" line="175" />
       <source>No printer: save PDF (Ctrl+P)</source>
       <translation>无打印机：存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="170" />
+      <location filename="../../counter_app/ui/printing.py" line="177" />
       <source>Save PDF (Ctrl+S)</source>
       <translation>存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="172" />
+      <location filename="../../counter_app/ui/printing.py" line="179" />
       <source>PDF folder…</source>
       <translation>PDF 文件夹…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="173" />
+      <location filename="../../counter_app/ui/printing.py" line="180" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="186" />
+      <location filename="../../counter_app/ui/printing.py" line="193" />
       <source>Printer</source>
       <translation>打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="188" />
+      <location filename="../../counter_app/ui/printing.py" line="195" />
       <source>Layout</source>
       <translation>版式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="231" />
+      <location filename="../../counter_app/ui/printing.py" line="238" />
       <source> (reprint)</source>
       <translation>（补打）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="235" />
+      <location filename="../../counter_app/ui/printing.py" line="242" />
       <source>Ready: %1 document(s). Ctrl+P prints, Ctrl+S saves PDF, Esc closes.</source>
       <translation>已生成 %1 份文书。Ctrl+P 打印，Ctrl+S 存为 PDF，Esc 关闭。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="285" />
+      <location filename="../../counter_app/ui/printing.py" line="293" />
       <source>Sent to %1</source>
       <translation>已发送到 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="304" />
+      <location filename="../../counter_app/ui/printing.py" line="312" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="309" />
+      <location filename="../../counter_app/ui/printing.py" line="317" />
       <source>PDF folder</source>
       <translation>PDF 文件夹</translation>
     </message>
@@ -2094,17 +2271,17 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>QrDialog</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="116" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="122" />
       <source>Rate by QR code</source>
       <translation>扫码评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="124" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="130" />
       <source>Scan to rate case %1</source>
       <translation>请扫码评价办件 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="126" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="132" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -2198,6 +2375,74 @@ from %2 · %3 cases · waiting %4</source>
     </message>
   </context>
   <context>
+    <name>ReconcilePanel</name>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="516" />
+      <source>Check against the server</source>
+      <translation>与服务器核对</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="522" />
+      <source>Printed</source>
+      <translation>打印时间</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="522" />
+      <source>Document</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="522" />
+      <source>Reprint</source>
+      <translation>补打次数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="523" />
+      <source>Case number</source>
+      <translation>办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="523" />
+      <source>Result</source>
+      <translation>核对结果</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="523" />
+      <source>Detail</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="526" />
+      <source>Day printed:</source>
+      <translation>打印日期：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="538" />
+      <source>Stand-alone: there is no server to check against</source>
+      <translation>单机使用：没有服务器可供核对</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="551" />
+      <source>Checking…</source>
+      <translation>正在核对…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="567" />
+      <source>%1 document(s) printed, %2 match the server</source>
+      <translation>本机共打印 %1 份文书，%2 份与服务器一致</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="570" />
+      <source>; %1 have NO record on the server: find out why now</source>
+      <translation>；%1 份在服务器上没有记录，请立即查明原因</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="573" />
+      <source>; the rest are not on the server yet: sync, then check again</source>
+      <translation>；其余尚未上传到服务器，请同步后再核对</translation>
+    </message>
+  </context>
+  <context>
     <name>ResumeView</name>
     <message>
       <location filename="../../counter_app/ui/counter/resume.py" line="36" />
@@ -2223,24 +2468,169 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ReturnDialog</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="107" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="111" />
       <source>Return the file to the front desk</source>
       <translation>退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="110" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="114" />
       <source>Case %1. The clerk will see this reason; two returns for the same item mean the clerk must be joined at the counter by an approver.</source>
       <translation>办件 %1。受理员会看到退回理由；同一事项被退回两次及以上，该受理员须由审批人员到前台共同受理。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="115" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="119" />
       <source>Reason for the return (required)</source>
       <translation>退回理由（必填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="120" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="124" />
       <source>Enter the reason</source>
       <translation>请填写退回理由</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="101" />
+      <source>This counter</source>
+      <translation>本机设置</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="107" />
+      <source>Sync conflicts</source>
+      <translation>同步冲突</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="108" />
+      <source>Reconciliation</source>
+      <translation>打印对账</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="124" />
+      <source>Hall server (sync)</source>
+      <translation>大厅服务器（数据同步）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="125" />
+      <source>Stand-alone: this PC works on its own, no server</source>
+      <translation>单机使用：本机独立工作，不连接服务器</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="126" />
+      <source>Sync with the hall's shared database</source>
+      <translation>与大厅共享数据库同步</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="141" />
+      <source>PostgreSQL: postgresql+psycopg://user@server:5432/database. The smallest hall may share a SQLite file on this PC's own disk (never on a network share): sqlite:///D:/counter/shared.sqlite3</source>
+      <translation>PostgreSQL 格式：postgresql+psycopg://用户名@服务器地址:5432/数据库名。规模最小的大厅可共用一个 SQLite 文件，该文件必须在服务器本机磁盘上（不能放在网络共享文件夹）：sqlite:///D:/counter/shared.sqlite3</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="146" />
+      <location filename="../../counter_app/ui/settings_page.py" line="302" />
+      <source>Test connection</source>
+      <translation>测试连接</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="149" />
+      <source>Save server setting</source>
+      <translation>保存服务器设置</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="157" />
+      <source>Server address:</source>
+      <translation>服务器地址：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="158" />
+      <source>Password:</source>
+      <translation>密码：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="174" />
+      <source>This PC</source>
+      <translation>本机偏好</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="183" />
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="187" />
+      <source>A4 paper</source>
+      <translation>A4 纸</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="188" />
+      <source>80 mm receipt</source>
+      <translation>80 mm 小票</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="189" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="195" />
+      <source>Interface language:</source>
+      <translation>界面语言：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="196" />
+      <source>takes effect at the next start</source>
+      <translation>下次启动时生效</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="197" />
+      <source>Lock the screen after no input for:</source>
+      <translation>无操作自动锁屏：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="198" />
+      <source>(no window)</source>
+      <translation>（未分配窗口）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="199" />
+      <source>Default print layout of window %1:</source>
+      <translation>窗口 %1 的默认打印版式：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="258" />
+      <source>saved; leave empty to keep it</source>
+      <translation>已保存，留空则不变</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="283" />
+      <location filename="../../counter_app/ui/settings_page.py" line="308" />
+      <source>Enter the server address first</source>
+      <translation>请先填写服务器地址</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="287" />
+      <source>Testing…</source>
+      <translation>正在测试…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="288" />
+      <source>Connecting to %1 …</source>
+      <translation>正在连接 %1 …</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="321" />
+      <source>Saved: this PC syncs with %1</source>
+      <translation>已保存：本机将与 %1 同步</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="322" />
+      <source>Saved: stand-alone, no sync</source>
+      <translation>已保存：单机使用，不同步</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings_page.py" line="344" />
+      <source>Saved</source>
+      <translation>已保存</translation>
     </message>
   </context>
   <context>
@@ -2489,14 +2879,92 @@ from %2 · %3 cases · waiting %4</source>
     </message>
   </context>
   <context>
+    <name>SyncIndicator</name>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="218" />
+      <source>Stand-alone</source>
+      <translation>单机</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="218" />
+      <source>Syncing…</source>
+      <translation>正在同步…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="219" />
+      <source>Online</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="219" />
+      <source>Offline</source>
+      <translation>离线</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="222" />
+      <source>%1 waiting</source>
+      <translation>待上传 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="224" />
+      <source>synced %1</source>
+      <translation>同步于 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="226" />
+      <source>%1 conflicts</source>
+      <translation>冲突 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="233" />
+      <source>Stand-alone: no hall server is set (Settings page)</source>
+      <translation>单机使用：未设置大厅服务器（见“设置”页）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="236" />
+      <source>Server: %1</source>
+      <translation>服务器：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="237" />
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="238" />
+      <source>Last sync: %1</source>
+      <translation>上次同步：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="239" />
+      <source>Changes waiting to be sent: %1</source>
+      <translation>待上传的改动：%1 条</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="241" />
+      <source>Last error: %1</source>
+      <translation>上次出错：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="244" />
+      <source>Retrying in about %1 s</source>
+      <translation>约 %1 秒后重试</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/sync_status.py" line="245" />
+      <source>Click to sync now</source>
+      <translation>点击立即同步</translation>
+    </message>
+  </context>
+  <context>
     <name>_Form</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="40" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="44" />
       <source>Confirm</source>
       <translation>确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="41" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="45" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
