@@ -1,8 +1,8 @@
-"""Deadlines: the Art. 32 five-day rule and cases near or past their promised date."""
+"""The Art. 32 five-day rule. Near- and past-due lists, which honour stopped clocks, are
+``clock_stops.ClockService.due_list`` and ``clock_stops.due_lines``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import exists, select
@@ -13,21 +13,6 @@ from .context import ServiceContext
 from .events import append_event
 
 NOTICE_LIMIT_DAYS = 5  # 行政许可法第三十二条: tell the applicant within five days
-NEAR_DUE_DAYS = 2
-OPEN_STATUSES = ("accepted", "in_handoff", "with_approver", "returned")
-
-
-@dataclass(frozen=True)
-class DueFlag:
-    case_no: str
-    applicant: str
-    item_code: str
-    promised_due: date
-    workdays_left: int  # negative when overdue
-
-    @property
-    def overdue(self) -> bool:
-        return self.workdays_left < 0
 
 
 def flag_deemed_accepted(ctx: ServiceContext, today: date | None = None) -> list[str]:
@@ -54,30 +39,3 @@ def flag_deemed_accepted(ctx: ServiceContext, today: date | None = None) -> list
                          actor_id=None, actor_role="system", case_id=case.id,
                          received_on=case.received_on)
     return flagged
-
-
-def due_flags(ctx: ServiceContext, today: date | None = None, window_code: str = "",
-              clerk_id: str = "", department_code: str = "") -> list[DueFlag]:
-    """Open cases within NEAR_DUE_DAYS working days of their promised date, or past it."""
-    today = today or ctx.now().date()
-    with ctx.db.session() as s:
-        cal = load_calendar(s)
-        horizon = cal.add_workdays(today, NEAR_DUE_DAYS).date
-        q = select(CaseFile).where(CaseFile.status.in_(OPEN_STATUSES),
-                                   CaseFile.promised_due.is_not(None),
-                                   CaseFile.promised_due <= horizon,
-                                   CaseFile.is_training.is_(False))
-        if window_code:
-            q = q.where(CaseFile.window_code == window_code)
-        if clerk_id:
-            q = q.where(CaseFile.clerk_id == clerk_id)
-        if department_code:
-            q = q.where(CaseFile.department_code == department_code)
-        out = []
-        for case in s.execute(q.order_by(CaseFile.promised_due)).scalars():
-            due = case.promised_due
-            assert due is not None
-            left = (cal.workdays_between(today, due) if due >= today
-                    else -cal.workdays_between(due, today))
-            out.append(DueFlag(case.case_no, case.applicant_name, case.item_code, due, left))
-        return out

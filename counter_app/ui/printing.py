@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QRectF,
-    QSettings,
     QSize,
     QStandardPaths,
     Qt,
@@ -42,14 +41,11 @@ from PySide6.QtWidgets import (
 
 from ..services.context import Actor
 from ..services.printing import PrintJob, PrintService
+from .prefs import ui_settings  # one QSettings store for the whole UI
 from .services import AppServices
 
 PRINT_DPI = 300
-ORG, APP = "LuoshanHall", "Counter"
 
-
-def ui_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, APP)
 
 
 def default_pdf_dir() -> Path:

@@ -58,11 +58,11 @@ from ..sync import (
     test_connection,
 )
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .prefs import IDLE_KEY, LANG_KEY
 from .printing import remember, remembered, ui_settings
 from .services import AppServices
 from .sync_status import SYNC_KEY, run_detached
 
-LANG_KEY, IDLE_KEY = "ui/language", "ui/idle_minutes"
 COLORS = {"ok": "#2e7d32", "error": "#c62828", "busy": "#1565c0"}
 STATUS_COLORS = {"missing": "#c62828", "differs": "#c62828", "conflict": "#e65100",
                  "pending": "#8d6e00"}
