@@ -14,7 +14,10 @@ DEFAULT_LANGUAGE = "zh_CN"
 
 
 def install_translator(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> QTranslator | None:
-    """Load ``resources/i18n/counter_<lang>.qm``; English needs none (it is the source)."""
+    """Switch the UI to ``language``: translators of an earlier language are removed first,
+    then ``resources/i18n/counter_<lang>.qm`` is loaded; English needs none (the source)."""
+    while _INSTALLED:
+        app.removeTranslator(_INSTALLED.pop())
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return None

@@ -80,12 +80,6 @@ def barcodes_in_pdf(pdf: bytes, tmp: Path) -> list[str]:
     return texts
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The offscreen platform warns once per top-level window with a size hint.
-    for item in items:
-        if "/tests/handoff/" in str(item.path):
-            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
-
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_ui_settings(tmp_path_factory: pytest.TempPathFactory) -> None:

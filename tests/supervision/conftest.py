@@ -16,13 +16,6 @@ from ..conftest import Hall
 from ..helpers import complete_intake, fill_person
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The offscreen platform warns once per top-level window with a size hint.
-    for item in items:
-        if "/tests/supervision/" in str(item.path):
-            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
-
-
 def accept(hall: Hall, actor: Actor | None = None, item: str = "", training: bool = False,
            decision: str = "accept") -> str:
     """A complete case recorded by ``actor`` (the authorized clerk); returns its number."""

@@ -7,37 +7,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from counter_app.services.intake import IntakeService
-from counter_app.ui.fonts import install_app_font
-from counter_app.ui.i18n import install_translator
 from counter_app.ui.services import AppServices
 from counter_app.ui.worker import DbLane
 
 from ..conftest import Hall
 from ..helpers import complete_intake
+from ..qt_support import chinese_ui  # noqa: F401  (autouse: Chinese UI, isolated QSettings)
 
 SCREENS = Path(__file__).resolve().parents[2] / "build" / "screens"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The offscreen platform warns once per top-level window with a size hint.
-    for item in items:
-        if "/tests/ui_settings/" in str(item.path):
-            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
-
-
-@pytest.fixture(scope="session", autouse=True)
-def chinese_ui(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    ini = tmp_path_factory.mktemp("qsettings")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ini))
-    install_app_font(qapp)
-    translator = install_translator(qapp, "zh_CN")
-    yield
-    if translator is not None:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture(autouse=True)
