@@ -10,14 +10,15 @@ from sqlalchemy.orm import Session
 from ..models import CalendarYear, HolidayOverride
 from .workdays import WorkCalendar
 
+# Built once: the calendar is read on every acceptance.
+_OVERRIDES = select(HolidayOverride.day, HolidayOverride.is_workday)
+_COMPLETE_YEARS = select(CalendarYear.year).where(CalendarYear.complete.is_(True))
+
 
 def load_calendar(session: Session) -> WorkCalendar:
-    overrides = {
-        row.day: row.is_workday for row in session.execute(select(HolidayOverride)).scalars()
-    }
-    years = session.execute(
-        select(CalendarYear.year).where(CalendarYear.complete.is_(True))
-    ).scalars()
+    # Plain column reads: this runs on every acceptance; full entities cost more.
+    overrides = {day: workday for day, workday in session.execute(_OVERRIDES)}
+    years = session.execute(_COMPLETE_YEARS).scalars()
     return WorkCalendar(overrides, known_years=list(years))
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Event, new_id
@@ -105,14 +105,13 @@ def chain_row(
     return row
 
 
+_HEAD = (select(Event.seq, Event.hash).where(Event.terminal_code == bindparam("terminal"))
+         .order_by(Event.seq.desc()).limit(1))
+
+
 def chain_head(session: Session, terminal: str) -> tuple[int, str]:
     """(last seq, last hash) of a terminal's chain; (0, GENESIS) when empty."""
-    last = session.execute(
-        select(Event.seq, Event.hash)
-        .where(Event.terminal_code == terminal)
-        .order_by(Event.seq.desc())
-        .limit(1)
-    ).first()
+    last = session.execute(_HEAD, {"terminal": terminal}).first()
     return (last[0], last[1]) if last else (0, GENESIS)
 
 
@@ -136,6 +135,33 @@ def append_event(
     session.add(ev)
     session.flush()
     return ev
+
+
+def append_events(
+    session: Session,
+    events: Sequence[tuple[str, dict[str, Any]]],
+    *,
+    terminal: str,
+    at: datetime,
+    actor_id: str | None,
+    actor_role: str = "",
+    case_id: str | None = None,
+    batch_id: str | None = None,
+) -> list[dict[str, Any]]:
+    """Append several (kind, payload) events of one act in one statement: one chain-head
+    read and no unit-of-work flush, for the paths a clerk waits on."""
+    seq, prev = chain_head(session, terminal)
+    rows = []
+    for kind, payload in events:
+        seq += 1
+        row = chain_row(terminal=terminal, seq=seq, prev_hash=prev, kind=kind, at=at,
+                        actor_id=actor_id, actor_role=actor_role, case_id=case_id,
+                        batch_id=batch_id, payload=payload)
+        row["created_at"] = row["updated_at"] = at
+        prev = row["hash"]
+        rows.append(row)
+    session.connection().execute(Event.__table__.insert(), rows)
+    return rows
 
 
 def last_seq(session: Session, terminal: str) -> int:

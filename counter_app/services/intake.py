@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import (
     CaseFile,
-    CaseMaterial,
     ItemVersion,
     MaterialRequirement,
     Notice,
@@ -25,7 +25,8 @@ from ..models import (
 from . import validation as v
 from .calendar_store import load_calendar
 from .context import Actor, PermissionDenied, ServiceContext, require_role
-from .events import append_event
+from .events import append_event, append_events
+from .intake_rows import VersionCache, VersionFacts, due_dates, insert_case
 from .numbering import KIND_CASE, next_number
 from .rules import supervision_for
 
@@ -249,6 +250,7 @@ def blocking(issues: tuple[v.Issue, ...], override_reason: str) -> tuple[v.Issue
 class IntakeService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self._versions = VersionCache()
 
     def checklist(self, item_code: str, applicant_kind: str = "person",
                   has_agent: bool = False) -> list[MaterialEntry]:
@@ -285,70 +287,60 @@ class IntakeService:
         if problems and decision != "not_accept":
             raise IntakeError("；".join(i.message for i in problems), problems)
         done = completeness(intake.materials)
-        now = self.ctx.now()
+        now, term = self.ctx.now(), self.ctx.terminal
         with self.ctx.db.transaction() as s:
-            version = current_version(s, intake.item_code)
+            version = self._versions.current(s, intake.item_code)
+            if version is None:
+                raise IntakeError(f"事项编码“{intake.item_code}”不存在")
             self._check_decision(s, actor, version, decision, done, co_signer, reason,
                                  intake.agent is not None)
-            cal = load_calendar(s)
-            case = CaseFile(
-                case_no=next_number(s, now.date(), KIND_CASE, self.ctx.terminal),
+            case: dict[str, Any] = dict(
+                case_no=next_number(s, now.date(), KIND_CASE, term),
                 item_version_id=version.id, item_code=version.code,
                 window_code=version.window_code, department_code=version.department_code,
                 clerk_id=actor.staff_id, co_clerk_id=co_signer.staff_id if co_signer else None,
                 status="received", is_training=intake.is_training,
                 received_at=now, received_on=now.date(), delivery=intake.delivery,
-                override_note=intake.override_reason.strip(),
-                origin_terminal=self.ctx.terminal,
+                override_note=intake.override_reason.strip(), origin_terminal=term,
                 **_party_columns(intake),
             )
-            case.materials = [
-                CaseMaterial(
-                    seq=i, name=m.name, requirement=m.requirement,
-                    requirement_id=m.requirement_id, state=m.state,
-                    form=m.form if m.state == "received" else "",
-                    copies=m.copies if m.state == "received" else 0,
-                    pages=m.pages if m.state == "received" else 0,
-                    reason=m.reason.strip(),
-                    supplied_at=now if m.state == "received" else None,
-                    origin_terminal=self.ctx.terminal,
-                )
-                for i, m in enumerate(intake.materials, start=1)
-            ]
-            s.add(case)
-            s.flush()
-            ev = dict(terminal=self.ctx.terminal, at=now, actor_id=actor.staff_id,
-                      actor_role="clerk", case_id=case.id)
-            append_event(s, kind="received", case_no=case.case_no, item=version.code,
-                         version=version.version, training=intake.is_training,
-                         co_signer=co_signer.staff_id if co_signer else None, **ev)
+            materials = [_material_row(i, m, now, term) for i, m in enumerate(intake.materials, start=1)]
+            received = dict(case_no=case["case_no"], item=version.code, version=version.version,
+                            training=intake.is_training,
+                            co_signer=co_signer.staff_id if co_signer else None)
+            events: list[tuple[str, dict[str, Any]]] = [("received", received)]
             warnings: list[str] = []
-            docs: tuple[str, ...]
+            docs: tuple[str, ...] = ()
             if decision in ("accept", "finish"):
-                warnings += _accept(case, version, now.date(), cal)
+                promised, statutory, warnings = due_dates(
+                    version.promised_days, version.statutory_days, now.date(), load_calendar(s))
+                case.update(status="accepted", accepted_on=now.date(), promised_due=promised,
+                            statutory_due=statutory)
                 if decision == "finish":
-                    case.status, case.closed_at = "finished", now
-                    append_event(s, kind="finished", **ev)
+                    case.update(status="finished", closed_at=now)
+                    events.append(("finished", {}))
                 else:
-                    append_event(s, kind="accepted", accepted_on=case.accepted_on, **ev)
+                    events.append(("accepted", {"accepted_on": now.date()}))
                 docs = ("acceptance",)
             elif decision == "notify":
-                case.status = "awaiting_supplement"
-                s.add(_notice(case, "one_time_notice", actor, now, done, self.ctx.terminal))
-                append_event(s, kind="notice_issued", missing=len(done.missing),
-                             defective=len(done.defective), **ev)
+                case["status"] = "awaiting_supplement"
+                events.append(("notice_issued", {"missing": len(done.missing),
+                                                 "defective": len(done.defective)}))
                 docs = ("one_time_notice",)
             elif decision == "not_accept":
-                case.status, case.closed_at = "not_accepted", now
-                case.not_accepted_reason, case.redirect_to = reason.strip(), redirect.strip()
-                append_event(s, kind="not_accepted", reason=case.not_accepted_reason,
-                             redirect=case.redirect_to, **ev)
+                case.update(status="not_accepted", closed_at=now, not_accepted_reason=reason.strip(),
+                            redirect_to=redirect.strip())
+                events.append(("not_accepted", {"reason": case["not_accepted_reason"],
+                                                "redirect": case["redirect_to"]}))
                 docs = ("not_accepted",)
-            else:
-                docs = ()
-            return IntakeResult(case.id, case.case_no, case.status, docs, tuple(warnings))
+            insert_case(s, case, materials, now)
+            if decision == "notify":
+                s.add(_notice(case["id"], "one_time_notice", actor, now, done, term))
+            append_events(s, events, terminal=term, at=now, actor_id=actor.staff_id,
+                          actor_role="clerk", case_id=case["id"])
+            return IntakeResult(case["id"], case["case_no"], case["status"], docs, tuple(warnings))
 
-    def _check_decision(self, s: Session, actor: Actor, version: ItemVersion, decision: str,
+    def _check_decision(self, s: Session, actor: Actor, version: VersionFacts, decision: str,
                         done: Completeness, co_signer: Actor | None, reason: str,
                         intake_has_agent: bool = False) -> None:
         if intake_has_agent and not version.agent_allowed:
@@ -443,18 +435,25 @@ def _party_columns(intake: Intake) -> dict[str, str]:
 
 def _accept(case: CaseFile, version: ItemVersion, day: date, cal) -> list[str]:  # type: ignore[no-untyped-def]
     case.status, case.accepted_on = "accepted", day
-    promised = cal.add_workdays(day, version.promised_days)
-    statutory = cal.add_workdays(day, version.statutory_days)
-    case.promised_due, case.statutory_due = promised.date, statutory.date
-    return [w.message for w in (*promised.warnings, *statutory.warnings)]
+    case.promised_due, case.statutory_due, warnings = due_dates(
+        version.promised_days, version.statutory_days, day, cal)
+    return warnings
 
 
-def _notice(case: CaseFile, kind: str, actor: Actor, now, done: Completeness,  # type: ignore[no-untyped-def]
+def _notice(case_id: str, kind: str, actor: Actor, now, done: Completeness,  # type: ignore[no-untyped-def]
             terminal: str) -> Notice:
     listed = [{"name": m.name, "state": m.state, "reason": m.reason}
               for m in (*done.missing, *done.defective)]
-    return Notice(case_id=case.id, kind=kind, issued_at=now, issued_by_id=actor.staff_id,
+    return Notice(case_id=case_id, kind=kind, issued_at=now, issued_by_id=actor.staff_id,
                   content=json.dumps(listed, ensure_ascii=False), origin_terminal=terminal)
+
+
+def _material_row(seq: int, m: MaterialEntry, now: datetime, terminal: str) -> dict[str, Any]:
+    got = m.state == "received"
+    return dict(seq=seq, name=m.name, requirement=m.requirement, requirement_id=m.requirement_id,
+                state=m.state, form=m.form if got else "", copies=m.copies if got else 0,
+                pages=m.pages if got else 0, reason=m.reason.strip(),
+                supplied_at=now if got else None, origin_terminal=terminal)
 
 
 def staff_name(session: Session, staff_id: str | None) -> str:

@@ -19,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ..models import NumberCounter
@@ -99,14 +101,21 @@ def parse_number(raw: str, expect_kind: str | None = None, region: str = REGION_
     return DocNumber(text[:6], day, kind, text[13:15], int(text[15:]))
 
 
+def _take_statement(dialect: str):  # type: ignore[no-untyped-def]
+    """Read and bump a counter in one upsert (SQLite 3.35+ and PostgreSQL both have
+    ON CONFLICT ... RETURNING), inside the write the transaction already holds."""
+    table = NumberCounter.__table__
+    dialect_insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = dialect_insert(table).values(kind=bindparam("kind"), day=bindparam("day"), last=1)
+    return stmt.on_conflict_do_update(index_elements=[table.c.kind, table.c.day],
+                                      set_={"last": table.c.last + 1}).returning(table.c.last)
+
+
+_TAKE = {name: _take_statement(name) for name in ("sqlite", "postgresql")}
+
+
 def next_number(session: Session, day: date, kind: str, terminal: str) -> str:
     """Take the next number; the caller's transaction makes it durable with its row."""
-    key = f"{day:%y%m%d}"
-    counter = session.execute(
-        select(NumberCounter).where(NumberCounter.kind == kind, NumberCounter.day == key)
-    ).scalar_one_or_none()
-    if counter is None:
-        counter = NumberCounter(kind=kind, day=key, last=0)
-        session.add(counter)
-    counter.last += 1
-    return format_number(day, kind, terminal, counter.last)
+    conn = session.connection()
+    last = conn.execute(_TAKE[conn.dialect.name], {"kind": kind, "day": f"{day:%y%m%d}"}).scalar_one()
+    return format_number(day, kind, terminal, last)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import TRAINING_LABELS, CaseReturn, CoAcceptanceClearance, TrainingRecord
@@ -61,15 +61,38 @@ def returns_counted(session: Session, staff_id: str, item_code: str) -> int:
     return session.execute(q).scalar_one()
 
 
+def _stage_of(scope: str, code: str):  # type: ignore[no-untyped-def]
+    return (select(TrainingRecord.stage)
+            .where(TrainingRecord.staff_id == bindparam("staff"), TrainingRecord.scope == scope,
+                   TrainingRecord.scope_code == bindparam(code))
+            .order_by(TrainingRecord.set_at.desc()).limit(1).scalar_subquery())
+
+
+_CLEARED = select(func.max(CoAcceptanceClearance.cleared_at)).where(
+    CoAcceptanceClearance.staff_id == bindparam("staff"),
+    CoAcceptanceClearance.item_code == bindparam("item"),
+).scalar_subquery()
+# Built once: supervision_for runs on every acceptance, while the applicant waits.
+_SUPERVISION = select(
+    _stage_of("item", "item"), _stage_of("window", "window"),
+    select(func.count()).select_from(CaseReturn).where(
+        CaseReturn.clerk_id == bindparam("staff"), CaseReturn.item_code == bindparam("item"),
+        or_(_CLEARED.is_(None), CaseReturn.returned_at > _CLEARED),
+    ).scalar_subquery(),
+)
+
+
 def supervision_for(
     session: Session, staff_id: str, item_code: str, window_code: str
 ) -> Supervision:
-    stage = training_stage(session, staff_id, item_code, window_code)
+    """The same answers as ``training_stage`` and ``returns_counted``, in one round trip."""
+    by_item, by_window, returns = session.execute(
+        _SUPERVISION, {"staff": staff_id, "item": item_code, "window": window_code}).one()
+    stage = by_item or by_window or ""
     reasons: list[str] = []
     if stage != "authorized":
         label = TRAINING_LABELS.get(stage, "未经部门授权")
         reasons.append(f"受理员对本事项尚未获授权（{label}），须由审批人员陪同受理")
-    returns = returns_counted(session, staff_id, item_code)
     if returns >= RETURNS_LIMIT:
         reasons.append(f"本事项已被退回 {returns} 次，须由审批人员到前台共同受理")
     return Supervision(stage, returns, tuple(reasons))

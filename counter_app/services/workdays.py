@@ -42,6 +42,12 @@ class DueDate:
 
 
 @cache
+def _package_workday(d: date) -> bool:
+    # chinese_calendar validates its argument on every call; a due date asks ~40 days.
+    return bool(chinese_calendar.is_workday(d))
+
+
+@cache
 def _package_knows(year: int) -> bool:
     try:
         chinese_calendar.is_workday(date(year, 6, 1))
@@ -98,7 +104,7 @@ class WorkCalendar:
         if d in self._overrides:
             return self._overrides[d], None
         if _package_knows(d.year):
-            return chinese_calendar.is_workday(d), None
+            return _package_workday(d), None
         weekday = d.weekday() < 5
         if d.year in self._complete_years:
             return weekday, None

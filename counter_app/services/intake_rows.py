@@ -1,0 +1,93 @@
+"""The rows of a new case, written without the ORM's unit of work.
+
+Recording a case is what the applicant waits on before the receipt prints, so its write is
+lean: the item version is read once per version id (a version never changes once made; an
+edit makes a new one), and the case, its materials and its events go in as Core inserts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from ..models import CaseFile, CaseMaterial, ItemVersion, ServiceItem, new_id
+
+
+class _DueDate(Protocol):
+    date: date
+    warnings: tuple[Any, ...]
+
+
+class _Calendar(Protocol):
+    def add_workdays(self, start: date, n: int) -> _DueDate: ...
+
+
+@dataclass(frozen=True)
+class VersionFacts:
+    """What recording a case needs of its item version."""
+
+    id: str
+    code: str
+    version: int
+    name: str
+    window_code: str
+    department_code: str
+    kind: str
+    front_desk_can_finish: bool
+    agent_allowed: bool
+    promised_days: int
+    statutory_days: int
+
+    @classmethod
+    def of(cls, v: ItemVersion) -> VersionFacts:
+        return cls(v.id, v.code, v.version, v.name, v.window_code, v.department_code, v.kind,
+                   v.front_desk_can_finish, v.agent_allowed, v.promised_days, v.statutory_days)
+
+
+_CURRENT = select(ServiceItem.current_version_id).where(ServiceItem.code == bindparam("code"))
+
+
+class VersionCache:
+    """Current version of an item: one indexed read for the id, the facts kept by id."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, VersionFacts] = {}
+
+    def current(self, session: Session, item_code: str) -> VersionFacts | None:
+        version_id = session.execute(_CURRENT, {"code": item_code}).scalar_one_or_none()
+        if version_id is None:
+            return None
+        facts = self._by_id.get(version_id)
+        if facts is None:
+            version = session.get(ItemVersion, version_id)
+            if version is None:
+                return None
+            facts = self._by_id[version_id] = VersionFacts.of(version)
+        return facts
+
+
+def due_dates(promised_days: int, statutory_days: int, day: date,
+              cal: _Calendar) -> tuple[date, date, list[str]]:
+    """(promised due, statutory due, calendar warnings) for a case accepted on ``day``."""
+    promised = cal.add_workdays(day, promised_days)
+    statutory = cal.add_workdays(day, statutory_days)
+    return promised.date, statutory.date, [w.message for w in (*promised.warnings,
+                                                                *statutory.warnings)]
+
+
+def insert_case(session: Session, case: dict[str, Any], materials: list[dict[str, Any]],
+                at: datetime) -> None:
+    """Insert the case then its materials (parent first: foreign keys are on)."""
+    case.setdefault("id", new_id())
+    case["created_at"] = case["updated_at"] = at
+    for m in materials:
+        m["id"], m["case_id"] = new_id(), case["id"]
+        m["created_at"] = m["updated_at"] = at
+    conn = session.connection()
+    conn.execute(CaseFile.__table__.insert(), case)
+    if materials:
+        conn.execute(CaseMaterial.__table__.insert(), materials)
