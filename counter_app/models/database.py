@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 DB_FILENAME = "counter.sqlite3"
+READ_ONLY = "counter_read_only"  # execution option of read sessions
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -31,7 +32,10 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writers take the lock up front; a read-only session (Database.session) begins
+    # deferred, so a lookup at the counter never waits behind the sync worker's write.
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -53,6 +57,8 @@ class Database:
         self.url = url
         self.engine = make_engine(url, **engine_kwargs)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._reads = sessionmaker(self.engine, expire_on_commit=False,
+                                   execution_options={READ_ONLY: True})
 
     @classmethod
     def local(cls, data_dir: Path) -> Database:
@@ -63,7 +69,15 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     def session(self) -> Session:
-        return self._sessions()
+        """A session for reading. It is never committed; write in ``transaction()``."""
+        return self._reads()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A Core connection in a read-only (deferred) transaction, for the lookups a clerk
+        waits on: no session and no entity loading."""
+        with self.engine.connect() as conn:
+            yield conn.execution_options(**{READ_ONLY: True})
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from ..documents.masking import mask_id
@@ -60,6 +60,20 @@ class OpenCase:
         return self.status in ("awaiting_supplement", "received")
 
 
+# One joined read of plain columns per list: a scanned number is looked up while the
+# applicant stands at the counter, so no entity loading and no second round trip.
+_ROWS = (
+    select(CaseFile.case_no, CaseFile.item_code, ItemVersion.name.label("item_name"),
+           CaseFile.applicant_name, CaseFile.applicant_id_no, CaseFile.status,
+           CaseFile.received_at, CaseFile.promised_due, Staff.full_name.label("clerk_name"),
+           CaseFile.is_training)
+    .outerjoin(ItemVersion, ItemVersion.id == CaseFile.item_version_id)
+    .outerjoin(Staff, Staff.id == CaseFile.clerk_id)
+)
+
+_BY_NUMBER = _ROWS.where(CaseFile.case_no == bindparam("no"))  # the scanner's path, built once
+
+
 def sees_ids(actor: Actor) -> bool:
     return bool(actor.roles & ROLES_SEEING_IDS)
 
@@ -71,7 +85,7 @@ class CaseQueries:
     def today(self, actor: Actor, scope: str = "clerk", day: date | None = None) -> list[CaseRow]:
         """Cases received today by this clerk (``scope="clerk"``) or at their window."""
         day = day or self.ctx.now().date()
-        q = select(CaseFile).where(CaseFile.received_on == day)
+        q = _ROWS.where(CaseFile.received_on == day)
         if scope == "window":
             q = q.where(CaseFile.window_code == actor.window_code)
         else:
@@ -81,7 +95,7 @@ class CaseQueries:
 
     def awaiting_supplement(self, actor: Actor, scope: str = "window") -> list[CaseRow]:
         """Cases waiting for the applicant (待补正), oldest first."""
-        q = select(CaseFile).where(CaseFile.status == "awaiting_supplement")
+        q = _ROWS.where(CaseFile.status == "awaiting_supplement")
         if scope == "window" and actor.window_code:
             q = q.where(CaseFile.window_code == actor.window_code)
         elif scope == "clerk":
@@ -94,9 +108,9 @@ class CaseQueries:
         key = normalize_id(raw).replace("-", "")
         if not key:
             return []
-        q = select(CaseFile)
+        q = _ROWS
         if key.isdigit() and len(key) == NUMBER_LENGTH:
-            q = q.where(CaseFile.case_no == key)
+            return self._rows(actor, _BY_NUMBER, {"no": key})
         elif _ID_LIKE.fullmatch(key):
             q = q.where(or_(CaseFile.applicant_id_no == key, CaseFile.agent_id_no == key))
         elif key.isdigit() and len(key) >= 4:
@@ -132,31 +146,17 @@ class CaseQueries:
     def _id(self, actor: Actor, id_no: str) -> str:
         return id_no if sees_ids(actor) else mask_id(id_no)
 
-    def _rows(self, actor: Actor, q: Select) -> list[CaseRow]:  # type: ignore[type-arg]
-        with self.ctx.db.session() as s:
-            cases = s.execute(q.limit(MAX_ROWS)).scalars().all()
-            names = _item_names(s, {c.item_version_id for c in cases})
-            clerks = _staff_names(s, {c.clerk_id for c in cases})
-            return [
-                CaseRow(c.case_no, c.item_code, names.get(c.item_version_id, c.item_code),
-                        c.applicant_name, self._id(actor, c.applicant_id_no), c.status,
-                        STATUS_LABELS.get(c.status, c.status), c.received_at, c.promised_due,
-                        clerks.get(c.clerk_id, ""), c.is_training)
-                for c in cases
-            ]
-
-
-def _item_names(s: Session, ids: set[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    return dict(s.execute(select(ItemVersion.id, ItemVersion.name)
-                          .where(ItemVersion.id.in_(ids))).all())
-
-
-def _staff_names(s: Session, ids: set[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    return dict(s.execute(select(Staff.id, Staff.full_name).where(Staff.id.in_(ids))).all())
+    def _rows(self, actor: Actor, q: Select, params: dict[str, str] | None = None,  # type: ignore[type-arg]
+              ) -> list[CaseRow]:
+        with self.ctx.db.read() as conn:
+            rows = conn.execute(q if params else q.limit(MAX_ROWS), params).all()
+        return [
+            CaseRow(r.case_no, r.item_code, r.item_name or r.item_code, r.applicant_name,
+                    self._id(actor, r.applicant_id_no), r.status,
+                    STATUS_LABELS.get(r.status, r.status), r.received_at, r.promised_due,
+                    r.clerk_name or "", r.is_training)
+            for r in rows
+        ]
 
 
 def _requirements(s: Session, ids: list[str | None]) -> dict[str | None, MaterialRequirement]:
