@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PIL import Image
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QWindow
 from sqlalchemy import func, select
 
@@ -27,14 +27,13 @@ from counter_app.models import (
 )
 from counter_app.services.handoff import HandoffService
 from counter_app.services.intake import IntakeService
-from counter_app.ui.fonts import install_app_font
-from counter_app.ui.i18n import install_translator
 from counter_app.ui.scan_filter import SETTINGS_KEY
 from counter_app.ui.services import AppServices
 from counter_app.ui.worker import DbLane
 
 from ..conftest import Hall
 from ..helpers import complete_intake, fill_person
+from ..qt_support import chinese_ui, ui_session  # noqa: F401  (autouse: Chinese UI, isolated QSettings)
 
 COUNTED = (CaseFile, HandoffBatch, HandoffItem, CaseReturn, CaseDecision, Issuance, Event,
            PrintRecord)
@@ -79,23 +78,6 @@ def barcodes_in_pdf(pdf: bytes, tmp: Path) -> list[str]:
             texts += [r.text for r in zxingcpp.read_barcodes(im.convert("L"))]
     return texts
 
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _isolated_ui_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Print settings (QSettings) go to a temporary folder, never the user's."""
-    ini = tmp_path_factory.mktemp("handoff-qsettings")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ini))
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _chinese_ui(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """The desks as the hall sees them: Chinese strings and the bundled CJK font."""
-    install_app_font(qapp)
-    translator = install_translator(qapp, "zh_CN")
-    yield
-    if translator is not None:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture()

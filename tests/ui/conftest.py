@@ -15,7 +15,7 @@ from counter_app.ui.services import AppServices
 from counter_app.ui.worker import DbLane
 
 from ..conftest import Hall
-from ..qt_support import chinese_ui  # noqa: F401  (autouse: Chinese UI, isolated QSettings)
+from ..qt_support import chinese_ui, ui_session  # noqa: F401  (autouse: Chinese UI, isolated QSettings)
 
 SCREENS = Path(__file__).resolve().parents[2] / "build" / "screens"
 
