@@ -1,0 +1,117 @@
+"""The bulk demo generator: ordered ids, column lists, triggers and chain kept intact."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections import Counter
+
+import pytest
+
+from counter_app.models import Base
+from counter_app.services import demo, demo_writer
+from counter_app.services.audit import verify_chains
+from counter_app.services.demo_child import chunks_from_child
+from counter_app.services.demo_ids import OrderedIds
+from counter_app.services.demo_rows import COLUMNS, chunks
+from counter_app.sync.capture import ensure_capture
+from tests.conftest import Hall
+
+
+def test_ordered_ids_are_uuids_that_grow() -> None:
+    ids = OrderedIds()
+    made = [ids() for _ in range(50_000)]
+    assert made == sorted(made)
+    assert len(set(made)) == len(made)
+    for text in made[:3] + made[-3:]:
+        u = uuid.UUID(text)
+        assert str(u) == text and len(text) == 36
+        assert u.version == 7 and u.variant == uuid.RFC_4122
+
+
+def test_two_generators_in_the_same_millisecond_never_share_an_id() -> None:
+    a, b = OrderedIds(now_ms=1_800_000_000_000), OrderedIds(now_ms=1_800_000_000_000)
+    assert a.node != b.node  # drawn from the OS
+    assert not {a() for _ in range(10_000)} & {b() for _ in range(10_000)}
+
+
+def test_a_full_counter_moves_on_to_the_next_millisecond_in_order() -> None:
+    ids = OrderedIds(now_ms=5)
+    ids.count = (1 << 26) - 2
+    made = [ids() for _ in range(4)]
+    assert made == sorted(made) and len(set(made)) == 4
+    assert uuid.UUID(made[-1]).int >> 80 == 6
+
+
+def test_columns_are_exactly_the_tables_columns() -> None:
+    for table, cols in COLUMNS.items():
+        assert len(cols) == len(set(cols))
+        assert set(cols) == set(Base.metadata.tables[table].columns.keys()), table
+
+
+def _counts(path: str) -> dict[str, int]:
+    con = sqlite3.connect(path)
+    try:
+        return {t: con.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]
+                for t in [*COLUMNS, "sync_outbox"]}
+    finally:
+        con.close()
+
+
+def test_generated_rows_are_chained_queued_and_triggers_survive(hall: Hall) -> None:
+    summary = demo.generate(hall.ctx, 400, 12, seed=3)
+    with hall.ctx.db.session() as s:
+        report = verify_chains(s)
+    assert report.ok and report.events == summary.events
+    with hall.ctx.db.engine.begin() as conn:
+        assert ensure_capture(conn) is False  # every trigger back, unchanged
+        queued = Counter(dict(conn.exec_driver_sql(
+            "SELECT table_name, COUNT(*) FROM sync_outbox GROUP BY table_name").all()))
+        ids = conn.exec_driver_sql("SELECT id FROM case_file ORDER BY rowid").scalars().all()
+        change_ids = conn.exec_driver_sql(
+            "SELECT change_id FROM sync_outbox WHERE table_name = 'event_log' ORDER BY seq"
+        ).scalars().all()
+        for table in COLUMNS:
+            n = conn.exec_driver_sql(f'SELECT COUNT(*) FROM "{table}"').scalar()
+            assert queued[table] >= n > 0 or table == "evaluation", table
+    assert len(ids) == 400 and ids == sorted(ids)
+    assert change_ids == sorted(change_ids) and all(len(c) == 32 for c in change_ids)
+    # A later change of a demo row is still captured by the re-created triggers.
+    with hall.ctx.db.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM sync_outbox")
+        conn.exec_driver_sql("UPDATE case_file SET phone = '13800000000' WHERE id = ?", (ids[0],))
+        assert conn.exec_driver_sql("SELECT row_id FROM sync_outbox").scalars().all() == [ids[0]]
+
+
+def test_a_chunk_that_fails_leaves_nothing_behind(hall: Hall,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    path = str(hall.ctx.db.engine.url.database)
+    demo.ensure_demo_staff(hall.ctx)  # its own transaction, before the chunks
+    before = _counts(path)
+    real = demo_writer._insert
+
+    def failing(conn, table, rows):  # type: ignore[no-untyped-def]
+        if table == "event_log":
+            raise RuntimeError("disk gone")
+        real(conn, table, rows)
+
+    monkeypatch.setattr(demo_writer, "_insert", failing)
+    with pytest.raises(RuntimeError):
+        demo.generate(hall.ctx, 50, 3)
+    assert _counts(path) == before
+    with hall.ctx.db.engine.begin() as conn:
+        assert ensure_capture(conn) is False  # the dropped triggers rolled back with the rows
+
+
+def test_the_child_process_makes_the_same_rows(hall: Hall) -> None:
+    demo.ensure_demo_staff(hall.ctx)
+    plan = demo.build_plan(hall.ctx, 300, 8, seed=4)
+    here, there = list(chunks(plan, chunk=100)), list(chunks_from_child(plan))
+    assert [c.cases for c in there][-1] == here[-1].cases == 300
+
+    def shape(cs):  # type: ignore[no-untyped-def]
+        case_rows = [r for c in cs for r in c.rows["case_file"]]
+        return ([r[4:] for r in case_rows],  # all but the (random) id and times
+                {t: sum(len(c.rows[t]) for c in cs) for t in COLUMNS}, cs[-1].events)
+
+    assert shape(here) == shape(there)
