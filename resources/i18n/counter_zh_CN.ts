@@ -1027,112 +1027,112 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ConflictsPanel</name>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="379" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="39" />
       <source>Also show conflicts already settled or resolved</source>
       <translation>同时显示已按规则处理或已裁定的冲突</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="381" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="41" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="383" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="43" />
       <source>Found</source>
       <translation>发现时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="383" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="43" />
       <source>Where</source>
       <translation>发现于</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="383" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="43" />
       <source>Terminal</source>
       <translation>终端</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="384" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="44" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="384" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="44" />
       <source>Rule</source>
       <translation>冲突类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="384" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="44" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="385" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="45" />
       <source>What happened</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="392" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="52" />
       <source>Note: why this choice</source>
       <translation>备注：裁定理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="393" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="53" />
       <source>Keep the server's version</source>
       <translation>保留服务器版本</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="395" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="55" />
       <source>Use the counter's version</source>
       <translation>采用终端版本</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="440" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="100" />
       <source>Loading…</source>
       <translation>正在读取…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="445" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="105" />
       <source>server</source>
       <translation>服务器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="445" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="105" />
       <source>this PC</source>
       <translation>本机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="450" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="110" />
       <source>Server conflicts could not be read: %1</source>
       <translation>无法读取服务器上的冲突：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="453" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="113" />
       <source>Stand-alone: there is no server to sync with</source>
       <translation>单机使用：没有同步服务器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="455" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="115" />
       <source>%1 conflict(s)</source>
       <translation>共 %1 条冲突</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="468" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="128" />
       <source>Select a conflict to see both versions.</source>
       <translation>选择一条冲突，可查看终端与服务器两个版本。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="474" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="134" />
       <source>%1: counter %2 / server %3</source>
       <translation>%1：终端为 %2 ／ 服务器为 %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="477" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="137" />
       <source>Met on this PC while pulling: for information only.</source>
       <translation>本机下载服务器数据时发现，仅供查看。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="497" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="157" />
       <source>Resolved</source>
       <translation>已裁定</translation>
     </message>
@@ -2043,6 +2043,64 @@ from %2 · %3 cases · waiting %4</source>
     </message>
   </context>
   <context>
+    <name>LocalSettings</name>
+    <message>
+      <location filename="../../counter_app/ui/settings/local_box.py" line="46" />
+      <source>This PC</source>
+      <translation>本机偏好</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/local_box.py" line="55" />
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/local_box.py" line="59" />
+      <source>A4 paper</source>
+      <translation>A4 纸</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/local_box.py" line="60" />
+      <source>80 mm receipt</source>
+      <translation>80 mm 小票</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/local_box.py" line="61" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/local_box.py" line="67" />
+      <source>Interface language:</source>
+      <translation>界面语言：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/local_box.py" line="68" />
+      <source>takes effect at the next start</source>
+      <translation>下次启动时生效</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/local_box.py" line="69" />
+      <source>Lock the screen after no input for:</source>
+      <translation>无操作自动锁屏：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/local_box.py" line="70" />
+      <source>(no window)</source>
+      <translation>（未分配窗口）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/local_box.py" line="71" />
+      <source>Default print layout of window %1:</source>
+      <translation>窗口 %1 的默认打印版式：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/local_box.py" line="108" />
+      <source>Saved</source>
+      <translation>已保存</translation>
+    </message>
+  </context>
+  <context>
     <name>LoginWidget</name>
     <message>
       <location filename="../../counter_app/ui/login.py" line="28" />
@@ -2182,88 +2240,88 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="135" />
+      <location filename="../../counter_app/ui/printing.py" line="131" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="162" />
+      <location filename="../../counter_app/ui/printing.py" line="158" />
       <source>No printer installed</source>
       <translation>未安装打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="169" />
+      <location filename="../../counter_app/ui/printing.py" line="165" />
       <source>A4</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="170" />
+      <location filename="../../counter_app/ui/printing.py" line="166" />
       <source>80 mm receipt</source>
       <translation>80 毫米小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="171" />
-      <location filename="../../counter_app/ui/printing.py" line="266" />
+      <location filename="../../counter_app/ui/printing.py" line="167" />
+      <location filename="../../counter_app/ui/printing.py" line="262" />
       <source>Preparing…</source>
       <translation>正在生成……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="174" />
+      <location filename="../../counter_app/ui/printing.py" line="170" />
       <source>Print (Ctrl+P)</source>
       <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="175" />
+      <location filename="../../counter_app/ui/printing.py" line="171" />
       <source>No printer: save PDF (Ctrl+P)</source>
       <translation>无打印机：存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="177" />
+      <location filename="../../counter_app/ui/printing.py" line="173" />
       <source>Save PDF (Ctrl+S)</source>
       <translation>存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="179" />
+      <location filename="../../counter_app/ui/printing.py" line="175" />
       <source>PDF folder…</source>
       <translation>PDF 文件夹…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="180" />
+      <location filename="../../counter_app/ui/printing.py" line="176" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="193" />
+      <location filename="../../counter_app/ui/printing.py" line="189" />
       <source>Printer</source>
       <translation>打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="195" />
+      <location filename="../../counter_app/ui/printing.py" line="191" />
       <source>Layout</source>
       <translation>版式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="238" />
+      <location filename="../../counter_app/ui/printing.py" line="234" />
       <source> (reprint)</source>
       <translation>（补打）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="242" />
+      <location filename="../../counter_app/ui/printing.py" line="238" />
       <source>Ready: %1 document(s). Ctrl+P prints, Ctrl+S saves PDF, Esc closes.</source>
       <translation>已生成 %1 份文书。Ctrl+P 打印，Ctrl+S 存为 PDF，Esc 关闭。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="293" />
+      <location filename="../../counter_app/ui/printing.py" line="289" />
       <source>Sent to %1</source>
       <translation>已发送到 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="312" />
+      <location filename="../../counter_app/ui/printing.py" line="308" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="317" />
+      <location filename="../../counter_app/ui/printing.py" line="313" />
       <source>PDF folder</source>
       <translation>PDF 文件夹</translation>
     </message>
@@ -2377,67 +2435,67 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ReconcilePanel</name>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="516" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="40" />
       <source>Check against the server</source>
       <translation>与服务器核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="522" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="46" />
       <source>Printed</source>
       <translation>打印时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="522" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="46" />
       <source>Document</source>
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="522" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="46" />
       <source>Reprint</source>
       <translation>补打次数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="523" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="47" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="523" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="47" />
       <source>Result</source>
       <translation>核对结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="523" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="47" />
       <source>Detail</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="526" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="50" />
       <source>Day printed:</source>
       <translation>打印日期：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="538" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="62" />
       <source>Stand-alone: there is no server to check against</source>
       <translation>单机使用：没有服务器可供核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="551" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="75" />
       <source>Checking…</source>
       <translation>正在核对…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="567" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="91" />
       <source>%1 document(s) printed, %2 match the server</source>
       <translation>本机共打印 %1 份文书，%2 份与服务器一致</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="570" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="94" />
       <source>; %1 have NO record on the server: find out why now</source>
       <translation>；%1 份在服务器上没有记录，请立即查明原因</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="573" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="97" />
       <source>; the rest are not on the server yet: sync, then check again</source>
       <translation>；其余尚未上传到服务器，请同步后再核对</translation>
     </message>
@@ -2489,148 +2547,96 @@ from %2 · %3 cases · waiting %4</source>
     </message>
   </context>
   <context>
-    <name>SettingsPage</name>
+    <name>ServerSettings</name>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="101" />
-      <source>This counter</source>
-      <translation>本机设置</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="107" />
-      <source>Sync conflicts</source>
-      <translation>同步冲突</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="108" />
-      <source>Reconciliation</source>
-      <translation>打印对账</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="124" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="40" />
       <source>Hall server (sync)</source>
       <translation>大厅服务器（数据同步）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="125" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="41" />
       <source>Stand-alone: this PC works on its own, no server</source>
       <translation>单机使用：本机独立工作，不连接服务器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="126" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="42" />
       <source>Sync with the hall's shared database</source>
       <translation>与大厅共享数据库同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="141" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="57" />
       <source>PostgreSQL: postgresql+psycopg://user@server:5432/database. The smallest hall may share a SQLite file on this PC's own disk (never on a network share): sqlite:///D:/counter/shared.sqlite3</source>
       <translation>PostgreSQL 格式：postgresql+psycopg://用户名@服务器地址:5432/数据库名。规模最小的大厅可共用一个 SQLite 文件，该文件必须在服务器本机磁盘上（不能放在网络共享文件夹）：sqlite:///D:/counter/shared.sqlite3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="146" />
-      <location filename="../../counter_app/ui/settings_page.py" line="302" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="62" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="148" />
       <source>Test connection</source>
       <translation>测试连接</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="149" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="65" />
       <source>Save server setting</source>
       <translation>保存服务器设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="157" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="73" />
       <source>Server address:</source>
       <translation>服务器地址：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="158" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="74" />
       <source>Password:</source>
       <translation>密码：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="174" />
-      <source>This PC</source>
-      <translation>本机偏好</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="183" />
-      <source> min</source>
-      <translation> 分钟</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="187" />
-      <source>A4 paper</source>
-      <translation>A4 纸</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="188" />
-      <source>80 mm receipt</source>
-      <translation>80 mm 小票</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="189" />
-      <source>Save</source>
-      <translation>保存</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="195" />
-      <source>Interface language:</source>
-      <translation>界面语言：</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="196" />
-      <source>takes effect at the next start</source>
-      <translation>下次启动时生效</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="197" />
-      <source>Lock the screen after no input for:</source>
-      <translation>无操作自动锁屏：</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="198" />
-      <source>(no window)</source>
-      <translation>（未分配窗口）</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="199" />
-      <source>Default print layout of window %1:</source>
-      <translation>窗口 %1 的默认打印版式：</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="258" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="104" />
       <source>saved; leave empty to keep it</source>
       <translation>已保存，留空则不变</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="283" />
-      <location filename="../../counter_app/ui/settings_page.py" line="308" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="129" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="154" />
       <source>Enter the server address first</source>
       <translation>请先填写服务器地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="287" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="133" />
       <source>Testing…</source>
       <translation>正在测试…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="288" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="134" />
       <source>Connecting to %1 …</source>
       <translation>正在连接 %1 …</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="321" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="167" />
       <source>Saved: this PC syncs with %1</source>
       <translation>已保存：本机将与 %1 同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="322" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="168" />
       <source>Saved: stand-alone, no sync</source>
       <translation>已保存：单机使用，不同步</translation>
     </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
     <message>
-      <location filename="../../counter_app/ui/settings_page.py" line="344" />
-      <source>Saved</source>
-      <translation>已保存</translation>
+      <location filename="../../counter_app/ui/settings/page.py" line="39" />
+      <source>This counter</source>
+      <translation>本机设置</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/page.py" line="45" />
+      <source>Sync conflicts</source>
+      <translation>同步冲突</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/page.py" line="46" />
+      <source>Reconciliation</source>
+      <translation>打印对账</translation>
     </message>
   </context>
   <context>
