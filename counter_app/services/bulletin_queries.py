@@ -286,7 +286,7 @@ class _Builder:
                 c.stage, c.authorized_by, c.authorized_at = t.stage, t.set_by, t.set_at
             elif t.scope == "item":
                 c.item_stages.append(f"{t.scope_code}：{t.stage_label}")
-        # The two-returns rule (rules.returns_counted), for every clerk and item at once.
+        # The two-returns rule (rules.supervision_for), for every clerk and item at once.
         cleared = {(a, b): at for a, b, at in self.s.execute(
             select(CoAcceptanceClearance.staff_id, CoAcceptanceClearance.item_code,
                    func.max(CoAcceptanceClearance.cleared_at))

@@ -69,6 +69,7 @@ _ROWS = (
            CaseFile.is_training)
     .outerjoin(ItemVersion, ItemVersion.id == CaseFile.item_version_id)
     .outerjoin(Staff, Staff.id == CaseFile.clerk_id)
+    .limit(MAX_ROWS)
 )
 
 _BY_NUMBER = _ROWS.where(CaseFile.case_no == bindparam("no"))  # the scanner's path, built once
@@ -149,7 +150,7 @@ class CaseQueries:
     def _rows(self, actor: Actor, q: Select, params: dict[str, str] | None = None,  # type: ignore[type-arg]
               ) -> list[CaseRow]:
         with self.ctx.db.read() as conn:
-            rows = conn.execute(q if params else q.limit(MAX_ROWS), params).all()
+            rows = conn.execute(q, params).all()
         return [
             CaseRow(r.case_no, r.item_code, r.item_name or r.item_code, r.applicant_name,
                     self._id(actor, r.applicant_id_no), r.status,

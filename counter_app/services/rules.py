@@ -31,36 +31,6 @@ class Supervision:
         return bool(self.reasons)
 
 
-def training_stage(session: Session, staff_id: str, item_code: str, window_code: str) -> str:
-    """The newest record for the item wins over the window's; none means not authorized."""
-    for scope, code in (("item", item_code), ("window", window_code)):
-        row = session.execute(
-            select(TrainingRecord.stage)
-            .where(TrainingRecord.staff_id == staff_id, TrainingRecord.scope == scope,
-                   TrainingRecord.scope_code == code)
-            .order_by(TrainingRecord.set_at.desc())
-            .limit(1)
-        ).scalar_one_or_none()
-        if row:
-            return row
-    return ""
-
-
-def returns_counted(session: Session, staff_id: str, item_code: str) -> int:
-    cleared = session.execute(
-        select(func.max(CoAcceptanceClearance.cleared_at)).where(
-            CoAcceptanceClearance.staff_id == staff_id,
-            CoAcceptanceClearance.item_code == item_code,
-        )
-    ).scalar_one_or_none()
-    q = select(func.count()).select_from(CaseReturn).where(
-        CaseReturn.clerk_id == staff_id, CaseReturn.item_code == item_code
-    )
-    if cleared is not None:
-        q = q.where(CaseReturn.returned_at > cleared)
-    return session.execute(q).scalar_one()
-
-
 def _stage_of(scope: str, code: str):  # type: ignore[no-untyped-def]
     return (select(TrainingRecord.stage)
             .where(TrainingRecord.staff_id == bindparam("staff"), TrainingRecord.scope == scope,
@@ -85,7 +55,9 @@ _SUPERVISION = select(
 def supervision_for(
     session: Session, staff_id: str, item_code: str, window_code: str
 ) -> Supervision:
-    """The same answers as ``training_stage`` and ``returns_counted``, in one round trip."""
+    """Why this clerk needs a co-signer for this item, in one round trip: the newest training
+    record for the item wins over the window's (none means not authorized), and returns count
+    since the last clearance."""
     by_item, by_window, returns = session.execute(
         _SUPERVISION, {"staff": staff_id, "item": item_code, "window": window_code}).one()
     stage = by_item or by_window or ""
@@ -96,6 +68,11 @@ def supervision_for(
     if returns >= RETURNS_LIMIT:
         reasons.append(f"本事项已被退回 {returns} 次，须由审批人员到前台共同受理")
     return Supervision(stage, returns, tuple(reasons))
+
+
+def returns_counted(session: Session, staff_id: str, item_code: str) -> int:
+    """Returns counted against the two-returns rule (since the last clearance)."""
+    return supervision_for(session, staff_id, item_code, "").returns
 
 
 def set_training(
