@@ -27,6 +27,7 @@ from .calendar_store import load_calendar
 from .catalog_store import current_versions
 from .context import ServiceContext
 from .demo_child import chunks_from_child, use_child
+from .demo_ids import Stamps
 from .demo_rows import Chunk, Plan, chunks, item_from_version
 from .demo_writer import write_chunk
 from .events import chain_head
@@ -132,8 +133,9 @@ def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
     staff_made = ensure_demo_staff(ctx)
     plan = build_plan(ctx, cases, days, seed)
     last = Chunk({}, {}, 0, 0, 0)
+    stamps = Stamps()  # outbox change ids keep growing from chunk to chunk of this run
     for last in chunks_from_child(plan) if use_child(cases) else chunks(plan):
-        write_chunk(ctx, last)
+        write_chunk(ctx, last, stamps)
         if progress:
             progress(last.cases)
     return DemoSummary(last.cases, last.events, last.batches, staff_made)

@@ -16,10 +16,8 @@ from .context import ServiceContext
 from .demo_ids import Stamps, outbox_change_id
 from .demo_rows import COLUMNS, Chunk
 
-_STAMPS = Stamps()
 
-
-def queue_since(conn: Connection, table: str, rowid: int) -> None:
+def queue_since(conn: Connection, table: str, rowid: int, stamp: int) -> None:
     """Queue rows bulk-inserted after ``rowid`` in the sync outbox, as the row triggers would
     have (one statement per table: SQLite does the work, not Python). The change ids grow,
     so the outbox's unique index is appended to, not rewritten at random."""
@@ -28,7 +26,7 @@ def queue_since(conn: Connection, table: str, rowid: int) -> None:
         f" last_error) SELECT {outbox_change_id('stamp')}, :t, id, 'upsert', NULL,"
         " strftime('%Y-%m-%d %H:%M:%f', 'now', '+8 hours') || '000', 0, ''"
         f' FROM "{table}" WHERE rowid > :r ORDER BY rowid'
-        " ON CONFLICT (table_name, row_id) DO NOTHING"), {"t": table, "r": rowid, "stamp": _STAMPS()})
+        " ON CONFLICT (table_name, row_id) DO NOTHING"), {"t": table, "r": rowid, "stamp": stamp})
 
 
 def _insert(conn: Connection, table: str, rows: list[tuple[Any, ...]]) -> None:
@@ -53,7 +51,7 @@ def _insert_triggers(conn: Connection, tables: list[str]) -> list[tuple[str, str
         f"({', '.join('?' * len(names))})", tuple(names)).all()]
 
 
-def write_chunk(ctx: ServiceContext, chunk: Chunk) -> None:
+def write_chunk(ctx: ServiceContext, chunk: Chunk, stamps: Stamps) -> None:
     """Bulk rows bypass the per-row sync triggers and are queued in parent-first order, one
     statement per table.
 
@@ -78,7 +76,7 @@ def write_chunk(ctx: ServiceContext, chunk: Chunk) -> None:
             before = conn.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{table}"').scalar()
             _insert(conn, table, rows)
             if mode == "terminal":
-                queue_since(conn, table, int(before or 0))
+                queue_since(conn, table, int(before or 0), stamps())
         set_mode(conn, mode)
         for _, sql in triggers:
             conn.exec_driver_sql(sql)
