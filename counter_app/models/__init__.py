@@ -29,6 +29,7 @@ from .local import (
     OutboxEntry,
     Setting,
 )
+from .oplog import HallEnrollCode, HallOp, HallTerminal, SyncOp
 from .org import (
     ROLE_LABELS,
     ROLES,
@@ -69,6 +70,9 @@ __all__ = [
     "Department",
     "Evaluation",
     "Event",
+    "HallEnrollCode",
+    "HallOp",
+    "HallTerminal",
     "HallWindow",
     "HandoffBatch",
     "HandoffItem",
@@ -90,6 +94,7 @@ __all__ = [
     "SyncConflict",
     "SyncJournal",
     "SyncMeta",
+    "SyncOp",
     "SyncedMixin",
     "Terminal",
     "TrainingRecord",

@@ -12,6 +12,8 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import DateTime, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from .opstate import current as current_op
+
 # Stable constraint names so Alembic migrations behave the same on SQLite and PostgreSQL.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -23,7 +25,9 @@ NAMING = {
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    # Inside an operation both runs (PC and hall service) draw the same ids; see oplog.
+    op = current_op()
+    return op.next_id() if op is not None else str(uuid.uuid4())
 
 
 # China has one time zone and no daylight saving: every stored time is naive Beijing time,

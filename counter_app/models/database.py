@@ -16,6 +16,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from .oplog import save_op
+from .opstate import current as current_op
+
 DB_FILENAME = "counter.sqlite3"
 READ_ONLY = "counter_read_only"  # execution option of read sessions
 
@@ -81,9 +84,15 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work commits on success and rolls back on any error."""
+        """A session whose work commits on success and rolls back on any error.
+
+        Inside an operation being recorded on a PC, the operation is queued for the hall
+        service in this same transaction: what commits is sent, and nothing else."""
         with self._sessions() as session, session.begin():
             yield session
+            op = current_op()
+            if op is not None and op.terminal and not op.replay:
+                save_op(session.connection(), op)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -21,6 +21,7 @@ from ..models import CaseExtension, CaseFile, CaseSuspension, Department, ItemVe
 from .calendar_store import load_calendar
 from .context import Actor, ServiceContext, require_role
 from .events import append_event
+from .operations import operation
 from .workdays import WorkCalendar
 
 SUSPENSION_KINDS = {"inspection": "现场核查", "testing": "检验检测", "appraisal": "鉴定",
@@ -115,6 +116,7 @@ class ClockService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @operation("clock.suspend")
     def suspend(self, actor: Actor, case_no: str, kind: str, reason: str,
                 start_on: date | None = None) -> None:
         require_role(actor, "approver", "supervisor")
@@ -139,6 +141,7 @@ class ClockService:
                          actor_id=actor.staff_id, actor_role=actor.main_role, case_id=case.id,
                          reason_kind=kind, reason=reason.strip(), start_on=start)
 
+    @operation("clock.resume")
     def resume(self, actor: Actor, case_no: str, end_on: date | None = None) -> date | None:
         """Close the open suspension (``end_on`` is the last day not counted); returns the new
         promised date."""
@@ -161,6 +164,7 @@ class ClockService:
                          statutory_due=case.statutory_due)
             return case.promised_due
 
+    @operation("clock.extend")
     def extend(self, actor: Actor, case_no: str, days: int, reason: str) -> date | None:
         """An extension approved by ``actor`` (an approver or supervisor: 经批准延长)."""
         require_role(actor, "approver", "supervisor")

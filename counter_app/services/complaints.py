@@ -17,6 +17,7 @@ from ..models import CaseFile, Complaint, Staff
 from .calendar_store import load_calendar
 from .context import Actor, PermissionDenied, ServiceContext, require_role
 from .events import append_event
+from .operations import operation
 from .settings import get_setting, set_setting
 
 STATES = {"received": "已登记", "assigned": "已交办", "handled": "已处理", "closed": "已办结"}
@@ -61,6 +62,7 @@ class ComplaintService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @operation("complaint.set_due_days")
     def set_due_days(self, actor: Actor, days: int) -> None:
         require_role(actor, "supervisor")
         if not 1 <= days <= 60:
@@ -68,6 +70,7 @@ class ComplaintService:
         with self.ctx.db.transaction() as s:
             set_setting(s, DUE_DAYS_KEY, str(days))
 
+    @operation("complaint.receive")
     def receive(self, actor: Actor, content: str, *, complainant: str = "", phone: str = "",
                 case_no: str = "", window_code: str = "", about_staff_id: str | None = None) -> str:
         require_role(actor, "guide", "clerk", "supervisor")
@@ -95,6 +98,7 @@ class ComplaintService:
             self._event(s, actor, row, "received")
             return row.id
 
+    @operation("complaint.assign")
     def assign(self, actor: Actor, complaint_id: str, to_staff_id: str,
                due_on: date | None = None) -> None:
         require_role(actor, "supervisor")
@@ -107,6 +111,7 @@ class ComplaintService:
                 row.due_on = due_on
             self._event(s, actor, row, "assigned", to=to_staff_id)
 
+    @operation("complaint.handle")
     def handle(self, actor: Actor, complaint_id: str, note: str) -> None:
         """The assignee (or a supervisor) reports what was done."""
         if not note.strip():
@@ -118,6 +123,7 @@ class ComplaintService:
             row.resolution, row.status = note.strip(), "handled"
             self._event(s, actor, row, "handled")
 
+    @operation("complaint.close")
     def close(self, actor: Actor, complaint_id: str, resolution: str = "") -> None:
         require_role(actor, "supervisor")
         with self.ctx.db.transaction() as s:

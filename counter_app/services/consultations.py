@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from ..models import CaseFile, Consultation, ItemVersion, ServiceItem
 from .context import Actor, ServiceContext, require_role
 from .events import append_event
+from .operations import operation
 
 OUTCOMES = {"answered": "已解答", "prechecked": "预审材料", "sent_to_window": "引导至窗口",
             "helped_fill": "帮助填表"}
@@ -41,6 +42,7 @@ class ConsultationService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @operation("consultation.log")
     def log(self, actor: Actor, outcome: str, *, item_code: str = "", topic: str = "",
             case_no: str = "", window_code: str | None = None) -> str:
         require_role(actor, "guide", "clerk")

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from ..models import Staff, hall_now
 from ..models.database import Database
+from ..models.opstate import current as current_op
 
 
 @dataclass(frozen=True)
@@ -55,5 +56,10 @@ class ServiceContext:
     terminal: str
     clock: Callable[[], datetime] = field(default=hall_now)
 
+    # Set on an enrolled PC: service methods marked as operations are then recorded for the
+    # hall service (see services/operations.py).
+    records_ops: bool = False
+
     def now(self) -> datetime:
-        return self.clock()
+        op = current_op()  # one time for the whole operation, the same in both runs
+        return op.at if op is not None else self.clock()

@@ -26,6 +26,7 @@ from ..models import GRADES, CaseFile, Evaluation, Staff
 from .calendar_store import load_calendar
 from .context import Actor, PermissionDenied, ServiceContext, require_role
 from .events import append_event
+from .operations import allow, operation
 from .settings import get_setting, set_setting
 
 BAD_GRADES = (1, 2)
@@ -124,10 +125,14 @@ def qr_code(ticket: RatingTicket):  # type: ignore[no-untyped-def]
     return segno.make_qr(ticket.payload(), error="m")
 
 
+allow(RatingTicket)
+
+
 class EvaluationService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @operation("rating.open_rating")
     def open_rating(self, actor: Actor, case_no: str, channel: str = "screen") -> RatingTicket:
         """Staff ask for a rating; the ticket goes to the applicant's screen or QR code."""
         require_role(actor, "clerk", "guide", "supervisor")
@@ -140,6 +145,7 @@ class EvaluationService:
             return RatingTicket(case.case_no, channel, expires,
                                 _sign(_secret(s), case.case_no, channel, expires))
 
+    @operation("rating.submit")
     def submit(self, ticket: RatingTicket, grade: int, comment: str = "") -> Rated:
         """The applicant's rating, through the channel that holds ``ticket``."""
         if not isinstance(ticket, RatingTicket):
@@ -193,6 +199,7 @@ class EvaluationService:
             return [BadRatingLine(*r) for r in s.execute(
                 q.order_by(Evaluation.followup_due, Evaluation.rated_at).limit(limit))]
 
+    @operation("rating.set_followup_days")
     def set_followup_days(self, actor: Actor, days: int) -> None:
         require_role(actor, "supervisor")
         if not 1 <= days <= 60:
@@ -210,6 +217,7 @@ class EvaluationService:
         require_role(actor, "clerk", "supervisor")
         self._move(actor, case_no, ("open",), "contested", reason, "请填写申诉理由")
 
+    @operation("rating.decide_contest")
     def decide_contest(self, actor: Actor, case_no: str, upheld: bool, note: str) -> None:
         """Upheld: the rating no longer counts as 差评; rejected: the follow-up reopens."""
         require_role(actor, "supervisor")

@@ -34,6 +34,7 @@ from . import validation as v
 from .context import Actor, ServiceContext, require_role
 from .events import append_event
 from .numbering import KIND_BATCH, KIND_CASE, NumberError, display, next_number, parse_number
+from .operations import allow, operation
 from .rules import clear_co_acceptance
 from .settings import set_setting
 from .timeline import (
@@ -127,6 +128,9 @@ class ScanTarget:
     number: str
 
 
+allow(CaseCheck, IssueInput)
+
+
 class HandoffService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -152,6 +156,7 @@ class HandoffService:
         with self.ctx.db.session() as s:
             return self._threshold(s)
 
+    @operation("handoff.set_overdue_hours")
     def set_overdue_hours(self, actor: Actor, hours: float) -> None:
         require_role(actor, "supervisor")
         if not 0 < hours <= 24 * 30:
@@ -233,6 +238,7 @@ class HandoffService:
             return DEFAULT_OVERDUE_HOURS
 
     # -- the clerk hands over ---------------------------------------------------------------
+    @operation("handoff.create_batches")
     def create_batches(self, actor: Actor, case_nos: Sequence[str] | None = None) -> list[str]:
         """One batch per receiving department from the given cases (None: every accepted case
         of the actor's window, except those that came back: they go again only when chosen).
@@ -282,6 +288,7 @@ class HandoffService:
             return out
 
     # -- the approver signs, returns, decides -----------------------------------------------
+    @operation("handoff.sign")
     def sign(self, actor: Actor, batch_no: str, checks: Sequence[CaseCheck]) -> SignResult:
         """Sign for a batch. Every case needs a finding; a case missing from the folder or
         lacking a material is a discrepancy and stays with the sender."""
@@ -330,6 +337,7 @@ class HandoffService:
             batch.signed_by_id, batch.signed_at = actor.staff_id, now
             return SignResult(batch.batch_no, batch.status, tuple(signed), tuple(odd))
 
+    @operation("handoff.return_case")
     def return_case(self, actor: Actor, case_no: str, reason: str) -> None:
         """退回: back to the front with the reason; counts for the two-returns rule."""
         require_role(actor, "approver")
@@ -347,6 +355,7 @@ class HandoffService:
                          actor_id=actor.staff_id, actor_role="approver", case_id=case.id,
                          reason=reason.strip(), sender=case.clerk_id, item=case.item_code)
 
+    @operation("handoff.decide")
     def decide(self, actor: Actor, case_no: str, outcome: str, *, decision_no: str = "",
                decided_on: date | None = None, reason: str = "") -> None:
         """Approve (decision number and date; the result then waits at the front for
@@ -378,6 +387,7 @@ class HandoffService:
                          outcome=outcome, decision_no=decision_no.strip(),
                          decided_on=day.isoformat(), reason=reason.strip())
 
+    @operation("handoff.clear_co_acceptance")
     def clear_co_acceptance(self, actor: Actor, clerk_id: str, item_code: str, note: str = "") -> None:
         """An approver judges that the clerk has mastered the item: the two-returns rule
         starts afresh (returns before now no longer count)."""
@@ -391,6 +401,7 @@ class HandoffService:
                          item=item_code, note=note.strip())
 
     # -- the clerk issues the result --------------------------------------------------------
+    @operation("handoff.issue")
     def issue(self, actor: Actor, case_no: str, given: IssueInput) -> None:
         """发证: in person (the applicant's own ID must match; an agent shows the letter of
         authorization and their own ID) or by post (tracking number). Print the 领证回执 next."""

@@ -28,6 +28,7 @@ from .context import Actor, PermissionDenied, ServiceContext, require_role
 from .events import append_event, append_events
 from .intake_rows import VersionCache, VersionFacts, due_dates, insert_case
 from .numbering import KIND_CASE, next_number
+from .operations import allow, operation
 from .rules import supervision_for
 
 DECISIONS = {
@@ -247,6 +248,9 @@ def blocking(issues: tuple[v.Issue, ...], override_reason: str) -> tuple[v.Issue
                  if i.severity == "error" or (i.severity == "warning" and not override_reason.strip()))
 
 
+allow(PartyInput, AgentInput, MaterialEntry, Intake)
+
+
 class IntakeService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -269,6 +273,7 @@ class IntakeService:
             intake.materials = reconcile_checklist(current_version(s, intake.item_code), intake)
         return intake
 
+    @operation("intake.record")
     def record(
         self,
         actor: Actor,
@@ -362,6 +367,7 @@ class IntakeService:
                 if not co_signer.has("approver") or co_signer.staff_id == actor.staff_id:
                     raise PermissionDenied("陪同受理须由另一名审批人员确认")
 
+    @operation("intake.supplement")
     def supplement(
         self, actor: Actor, case_no: str, updates: list[MaterialEntry],
         *, co_signer: Actor | None = None,

@@ -25,6 +25,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ..models import NumberCounter
+from ..models.opstate import current as current_op
 
 REGION_CODE = "411521"  # Luoshan County
 KIND_CASE = "1"
@@ -115,7 +116,26 @@ _TAKE = {name: _take_statement(name) for name in ("sqlite", "postgresql")}
 
 
 def next_number(session: Session, day: date, kind: str, terminal: str) -> str:
-    """Take the next number; the caller's transaction makes it durable with its row."""
+    """Take the next number; the caller's transaction makes it durable with its row.
+
+    Inside an operation the number is part of it: a PC records what it took, and the hall
+    service, replaying, takes that same number (it is already printed on a receipt)."""
+    op = current_op()
+    if op is not None and op.replay:
+        recorded = op.take_number()
+        if recorded is None:  # the service's counters are not the PC's: never guess one
+            raise NumberError("操作记录中缺少本机取用的编号，服务器不能代为编号")
+        return _replayed(recorded, kind, terminal)
     conn = session.connection()
     last = conn.execute(_TAKE[conn.dialect.name], {"kind": kind, "day": f"{day:%y%m%d}"}).scalar_one()
-    return format_number(day, kind, terminal, last)
+    number = format_number(day, kind, terminal, last)
+    if op is not None and not op.replay:
+        op.numbers.append(number)
+    return number
+
+
+def _replayed(number: str, kind: str, terminal: str) -> str:
+    n = parse_number(number, expect_kind=kind)
+    if n.terminal != normalize_terminal(terminal):
+        raise NumberError(f"编号“{display(number)}”属于终端 {n.terminal}，不是本终端 {terminal} 的编号")
+    return number

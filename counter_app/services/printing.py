@@ -20,6 +20,7 @@ from . import doc_data
 from .context import Actor, ServiceContext
 from .events import append_event
 from .numbering import KIND_BATCH, NumberError, parse_number
+from .operations import operation
 from .settings import get_setting
 
 CASE_KINDS = ("acceptance", "one_time_notice", "not_accepted", "supplement_receipt",
@@ -92,6 +93,7 @@ class PrintService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    @operation("print.produce")
     def produce(self, actor: Actor | None, kind: str, number: str, layout: str | None = None,
                 printer: str = "") -> PrintJob:
         """Render the document and log the print (and a printed/reprinted event)."""

@@ -27,6 +27,7 @@ from .auth import add_user
 from .catalog_io import (
     CatalogData,
     ItemSpec,
+    MaterialSpec,
     catalog_from_dict,
     catalog_to_dict,
     item_to_dict,
@@ -36,6 +37,7 @@ from .catalog_io import (
 from .catalog_store import ImportSummary, export_catalog, import_catalog, save_item_version
 from .context import Actor, ServiceContext, require_role
 from .events import append_event
+from .operations import allow, operation
 from .rules import set_training
 
 EMPLOYERS = {"outsourced": "外包公司", "department": "部门"}
@@ -150,6 +152,9 @@ def training_history(s: Session, staff_id: str) -> list[TrainingLine]:
             for r, n, by in s.execute(q)]
 
 
+allow(ItemSpec, MaterialSpec)
+
+
 class StaffService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -167,6 +172,7 @@ class StaffService:
         with self.ctx.db.session() as s:
             return current_training(s)
 
+    @operation("staff.add")
     def add(self, actor: Actor, username: str, full_name: str, password: str, roles: list[str],
             *, window_code: str = "", department_code: str = "", employer: str = "outsourced",
             phone: str = "") -> str:
@@ -180,6 +186,7 @@ class StaffService:
             self._event(s, actor, st.id, "added", roles=roles, window=window_code)
             return st.id
 
+    @operation("staff.update")
     def update(self, actor: Actor, staff_id: str, *, window_code: str | None = None,
                roles: list[str] | None = None, active: bool | None = None,
                phone: str | None = None) -> None:
@@ -215,6 +222,7 @@ class StaffService:
                 changes["phone"] = st.phone
             self._event(s, actor, staff_id, "updated", **changes)
 
+    @operation("staff.set_stage")
     def set_stage(self, actor: Actor, staff_id: str, scope: str, scope_code: str, stage: str,
                   note: str = "") -> None:
         """Record a training stage or the department's authorization (who and when)."""
@@ -246,6 +254,7 @@ class CatalogEditor:
         with self.ctx.db.session() as s:
             return export_catalog(s)
 
+    @operation("catalog.save_item")
     def save_item(self, actor: Actor, spec: ItemSpec) -> tuple[int, str]:
         """Check ``spec`` against the whole catalog and store it; (version number, what)."""
         require_role(actor, "supervisor")

@@ -1,0 +1,130 @@
+"""Operations: what a person did, recorded on the PC and replayed by the hall service.
+
+A service method marked as an operation runs twice: on the PC at once (optimistic, works
+offline) and on the hall service later (authoritative). While one runs, an ``OpState`` is
+active in this context (a ``ContextVar``, so the GUI's lane thread and the sync thread never
+see each other's) and makes both runs agree on what would otherwise differ:
+
+- ids: ``new_id()`` draws ``uuid5(op id, n)``, so both runs make rows with the same keys;
+- the clock: ``ServiceContext.now()`` returns the operation's one time;
+- numbers: the PC records each case or batch number it takes; the service takes the same
+  ones, in the same order (a number printed on a receipt can never change).
+
+``opstate`` holds the running operation. ``SyncOp`` is the PC's queue of operations not
+yet confirmed. The hall service's own tables (terminals, enrollment codes, the operations
+it applied) live here as well, so one schema and one migration path serve both kinds of
+database; none of them is ever synced.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base
+from .opstate import OpState
+
+OP_SEQ_KEY = "hall.op_seq"  # the last operation sequence this PC used (never reused)
+
+_SEQ = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class SyncOp(Base):
+    """An operation of this PC, kept until the hall service has confirmed or refused it.
+
+    ``status``: ``pending`` (not yet answered), ``done`` (applied by the service),
+    ``refused`` (the service said no; ``reason`` says why, in Chinese, for the clerk and the
+    supervisor: nothing is dropped silently)."""
+
+    __tablename__ = "sync_op"
+    seq: Mapped[int] = mapped_column(_SEQ, primary_key=True, autoincrement=False)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    terminal: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(64))
+    staff_id: Mapped[str] = mapped_column(String(36), default="")
+    args: Mapped[str] = mapped_column(Text)
+    numbers: Mapped[str] = mapped_column(Text, default="[]")
+    at: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class HallTerminal(Base):
+    """A PC enrolled with the hall service. The service assigns ``code`` (unique by
+    construction) and keeps only a hash of the PC's credential; ``revoked`` ends it."""
+
+    __tablename__ = "hall_terminal"
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="counter")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_seq: Mapped[int] = mapped_column(_SEQ, default=0)  # last operation applied or refused
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
+    clock_offset_s: Mapped[float] = mapped_column(Float, default=0.0)  # PC clock minus service clock
+    diverged: Mapped[str] = mapped_column(Text, default="")  # why it was stopped, if it was
+
+
+class HallEnrollCode(Base):
+    """A one-time enrollment code (its hash), valid until ``expires_at``."""
+
+    __tablename__ = "hall_enroll_code"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_by: Mapped[str] = mapped_column(String(8), default="")
+
+
+class HallOp(Base):
+    """An operation the hall service answered: the key that makes a resend harmless and
+    that tells a restored or cloned PC (same sequence, other content) from a resend."""
+
+    __tablename__ = "hall_op"
+    __table_args__ = (UniqueConstraint("terminal", "seq", name="uq_hall_op_terminal_seq"),
+                      Index("ix_hall_op_applied", "applied_at"))
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    terminal: Mapped[str] = mapped_column(String(8))
+    seq: Mapped[int] = mapped_column(_SEQ)
+    digest: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(64))
+    staff_id: Mapped[str] = mapped_column(String(36), default="")
+    status: Mapped[str] = mapped_column(String(12))  # done / refused
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime)  # the PC's time of the act
+    applied_at: Mapped[datetime] = mapped_column(DateTime)  # the service's time
+
+
+_TAKE_SEQ = text(
+    "INSERT INTO setting (key, value) VALUES (:k, '1') ON CONFLICT (key) DO UPDATE SET "
+    "value = CAST(CAST(setting.value AS INTEGER) + 1 AS TEXT) RETURNING value")
+
+
+def save_op(conn: Connection, op: OpState) -> None:
+    """Queue the running operation in the caller's transaction (once; a later transaction
+    of the same operation only adds the numbers it took)."""
+    numbers = json.dumps(op.numbers)
+    if op.saved:
+        conn.execute(SyncOp.__table__.update().where(SyncOp.op_id == op.op_id)
+                     .values(numbers=numbers))
+        return
+    seq = int(conn.execute(_TAKE_SEQ, {"k": OP_SEQ_KEY}).scalar_one())
+    conn.execute(SyncOp.__table__.insert().values(
+        seq=seq, op_id=op.op_id, terminal=op.terminal, name=op.name, staff_id=op.staff_id,
+        args=op.args, numbers=numbers, at=op.at, status="pending", reason=""))
+    op.saved = True
