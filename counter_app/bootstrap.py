@@ -14,7 +14,7 @@ from .models.migrate import upgrade
 from .paths import data_dir
 from .services.context import ServiceContext
 from .services.numbering import normalize_terminal
-from .services.settings import TERMINAL_KEY, get_setting, set_setting
+from .services.settings import HALL_URL_KEY, TERMINAL_KEY, get_setting, set_setting
 
 DEFAULT_TERMINAL = "01"
 
@@ -44,7 +44,10 @@ def set_terminal_code(db: Database, code: str | int) -> str:
 def open_context(folder: str | os.PathLike[str] | None = None) -> ServiceContext:
     db = open_database(folder)
     code = terminal_code(db) or set_terminal_code(db, DEFAULT_TERMINAL)
-    return ServiceContext(db=db, terminal=code)
+    with db.session() as s:
+        enrolled = bool(get_setting(s, HALL_URL_KEY))
+    # An enrolled PC records every operation for the hall service (services/operations.py).
+    return ServiceContext(db=db, terminal=code, records_ops=enrolled)
 
 
 def database_path(folder: str | os.PathLike[str] | None = None) -> Path:

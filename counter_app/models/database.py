@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from .oplog import save_op
 from .opstate import current as current_op
 
 DB_FILENAME = "counter.sqlite3"
@@ -91,8 +90,8 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
             op = current_op()
-            if op is not None and op.terminal and not op.replay:
-                save_op(session.connection(), op)
+            if op is not None and op.save is not None:
+                op.save(session.connection(), op)
 
     def dispose(self) -> None:
         self.engine.dispose()

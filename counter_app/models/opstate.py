@@ -7,11 +7,12 @@ Kept apart from the tables so ``base.new_id`` can use it without an import cycle
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass
@@ -21,9 +22,12 @@ class OpState:
     staff_id: str
     args: str  # canonical JSON of the arguments
     at: datetime
-    terminal: str = ""  # recording on this PC (empty: not recorded, e.g. not enrolled)
+    terminal: str = ""
     replay: bool = False  # True on the hall service
     numbers: list[str] = field(default_factory=list)  # taken in order (record) / to take (replay)
+    # Called with the connection of every transaction the operation commits, inside it:
+    # the PC queues the operation, the hall service records that it applied it.
+    save: Callable[[Any, OpState], None] | None = None
     saved: bool = False
     _ids: int = 0
     _taken: int = 0

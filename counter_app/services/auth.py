@@ -90,6 +90,12 @@ def window_code_of(session: Session, staff: Staff) -> str:
     return win.code if win else ""
 
 
+def actor_of(session: Session, staff: Staff) -> Actor:
+    """The services' view of a staff member: roles, window and department as stored here."""
+    dep = session.get(Department, staff.department_id) if staff.department_id else None
+    return Actor.of(staff, window_code_of(session, staff), dep.code if dep else "")
+
+
 class AuthService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -120,7 +126,7 @@ class AuthService:
             else:
                 staff.failed_logins = 0
                 staff.locked_until = None
-                return Actor.of(staff, window_code_of(s, staff))
+                return actor_of(s, staff)
         raise LoginError(failure)
 
     def verify(self, username: str, password: str, role: str) -> Actor:

@@ -296,6 +296,7 @@ class HandoffService:
         now = self.ctx.now()
         with self.ctx.db.transaction() as s:
             batch = _batch(s, batch_no)
+            _must_serve(actor, batch.department_code, f"交接单“{display(batch_no)}”")
             if batch.status != "open":
                 who = staff_names(s, [batch.signed_by_id]).get(batch.signed_by_id or "", "")
                 when = f"{batch.signed_at:%Y-%m-%d %H:%M}" if batch.signed_at else ""
@@ -346,6 +347,7 @@ class HandoffService:
         now = self.ctx.now()
         with self.ctx.db.transaction() as s:
             case = _case(s, case_no)
+            _must_serve(actor, case.department_code, f"办件“{display(case_no)}”")
             _must_be_with_approver(case)
             s.add(CaseReturn(case_id=case.id, clerk_id=case.clerk_id, item_code=case.item_code,
                              approver_id=actor.staff_id, reason=reason.strip(), returned_at=now,
@@ -373,6 +375,7 @@ class HandoffService:
             raise HandoffError("决定日期不能晚于今天")
         with self.ctx.db.transaction() as s:
             case = _case(s, case_no)
+            _must_serve(actor, case.department_code, f"办件“{display(case_no)}”")
             _must_be_with_approver(case)
             if case.accepted_on and day < case.accepted_on:
                 raise HandoffError(f"决定日期不能早于受理日期 {case.accepted_on:%Y-%m-%d}")
@@ -475,6 +478,14 @@ def _batch(s: Session, batch_no: str) -> HandoffBatch:
     if batch is None:
         raise HandoffError(f"没有找到交接单“{display(text)}”")
     return batch
+
+
+def _must_serve(actor: Actor, department_code: str, what: str) -> None:
+    """An approver of a department signs and decides for that department alone (one with
+    no department recorded, as in a small hall, serves every department)."""
+    if actor.department_code and department_code and actor.department_code != department_code:
+        raise HandoffError(f"{what}属于{department_code}部门，{actor.full_name}是{actor.department_code}"
+                           "部门的审批人员，不能办理")
 
 
 def _must_be_with_approver(case: CaseFile) -> None:

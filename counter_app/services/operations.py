@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from ..models.oplog import save_op
 from ..models.opstate import OpState, active
 from ..models.opstate import current as current_op
 from .context import Actor
@@ -105,7 +106,7 @@ def operation(name: str) -> Callable[[F], F]:
             state = OpState(op_id=str(uuid.uuid4()), name=name,
                             staff_id=actor.staff_id if isinstance(actor, Actor) else "",
                             args=json.dumps(encode(payload), ensure_ascii=False, sort_keys=True),
-                            at=ctx.clock(), terminal=ctx.terminal)
+                            at=ctx.clock(), terminal=ctx.terminal, save=save_op)
             with active(state):
                 return fn(self, *args, **kwargs)
 

@@ -11,6 +11,7 @@ from ..models import Setting
 
 TERMINAL_KEY = "terminal_code"
 HALL_KEY = "hall"
+HALL_URL_KEY = "hall.url"  # set when this PC is enrolled with a hall service
 
 
 def get_setting(session: Session, key: str, default: str = "") -> str:

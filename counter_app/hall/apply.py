@@ -1,0 +1,176 @@
+"""Applying a PC's operations on the hall service: in order, once, each in a short
+transaction of the service's own, judged with the hall's data.
+
+- **Once.** ``hall_op`` holds (terminal, sequence) with a digest of the operation. The same
+  operation sent again gets its first answer back. Its record is written in the very
+  transaction of its effects (``OpState.save``), so a crash never leaves one without the
+  other.
+- **In order.** A terminal's operations apply in sequence; a gap (a lost operation) is
+  refused until the missing one arrives.
+- **Clones and restored copies.** Another operation under a sequence the hall already holds
+  means two copies of one terminal (a cloned PC, or one restored from an older backup). The
+  terminal is stopped by name until it is rebuilt; nothing of the copy is applied.
+- **Authority.** The person is the hall's own staff record (roles, department, active),
+  never what the PC says; custody and every rule are the services' own checks, run here
+  on the hall's data. A refusal keeps the reason, in Chinese, for the PC and the supervisor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from ..models import HallOp, HallTerminal, Staff, hall_now
+from ..models.opstate import OpState
+from ..services.auth import actor_of
+from ..services.clock_stops import ClockService
+from ..services.complaints import ComplaintError, ComplaintService
+from ..services.consultations import ConsultationService
+from ..services.context import Actor, PermissionDenied
+from ..services.evaluations import EvaluationError, EvaluationService
+from ..services.handoff import HandoffError, HandoffService
+from ..services.intake import IntakeError, IntakeService
+from ..services.numbering import NumberError
+from ..services.operations import OperationError, registry, replay
+from ..services.printing import PrintError, PrintService
+from ..services.staffing import CatalogEditor, StaffService
+from .store import Hall, HallError
+
+log = logging.getLogger(__name__)
+
+OPERATIONS = registry(IntakeService, HandoffService, ComplaintService, ConsultationService,
+                      EvaluationService, ClockService, StaffService, CatalogEditor, PrintService)
+# Errors whose message is already the Chinese reason a person reads.
+REFUSALS: tuple[type[Exception], ...] = (
+    IntakeError, HandoffError, PermissionDenied, NumberError, OperationError, ComplaintError,
+    EvaluationError, PrintError, ValueError)
+CLOCK_WARN_S = 300  # a PC clock further off than this is reported
+
+
+@dataclass
+class OpResult:
+    seq: int
+    op_id: str
+    status: str  # done / refused
+    reason: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"seq": self.seq, "op_id": self.op_id, "status": self.status, "reason": self.reason}
+
+
+def digest(op: dict[str, Any]) -> str:
+    keys = ("op_id", "name", "staff_id", "args", "numbers", "at")
+    return hashlib.sha256(json.dumps({k: op.get(k) for k in keys}, sort_keys=True,
+                                     ensure_ascii=False).encode()).hexdigest()
+
+
+class Applier:
+    """One per service process. A lock makes operations apply one at a time: custody is
+    read and changed in one step, and no PC's request ever holds it while it waits."""
+
+    def __init__(self, hall: Hall) -> None:
+        self.hall = hall
+        self._lock = threading.Lock()
+        self.version = 0  # bumped after every applied batch (the change feed watches it)
+        self.changed = threading.Condition()
+
+    # -- the person, as the hall knows them -------------------------------------------------
+    def actor_of(self, staff_id: str) -> Actor:
+        with self.hall.db.session() as s:
+            staff = s.get(Staff, staff_id) if staff_id else None
+            if staff is None:
+                raise PermissionDenied("操作人不是本大厅登记的工作人员")
+            if not staff.active:
+                raise PermissionDenied(f"{staff.full_name}的账号已停用，不能办理业务")
+            return actor_of(s, staff)
+
+    # -- a push -----------------------------------------------------------------------------
+    def apply(self, term: HallTerminal, ops: list[dict[str, Any]],
+              client_time: datetime | None) -> list[OpResult]:
+        now = hall_now()
+        offset = (client_time - now).total_seconds() if client_time else 0.0
+        results: list[OpResult] = []
+        with self._lock:
+            for op in sorted(ops, key=lambda o: int(o["seq"])):
+                results.append(self._one(term.code, op))
+            with self.hall.db.transaction() as s:
+                s.execute(update(HallTerminal).where(HallTerminal.code == term.code).values(
+                    last_seen_at=now, clock_offset_s=offset))
+        if any(r.status for r in results):
+            with self.changed:
+                self.version += 1
+                self.changed.notify_all()
+        return results
+
+    def _one(self, terminal: str, op: dict[str, Any]) -> OpResult:
+        seq, op_id, dig = int(op["seq"]), str(op["op_id"]), digest(op)
+        with self.hall.db.session() as s:
+            term = s.get(HallTerminal, terminal)
+            assert term is not None
+            if term.diverged:
+                raise HallError(term.diverged, 409)
+            have = s.execute(select(HallOp).where(HallOp.terminal == terminal,
+                                                  HallOp.seq == seq)).scalar_one_or_none()
+            last = term.last_seq
+        if have is not None:
+            if have.digest == dig:
+                return OpResult(seq, op_id, have.status, have.reason)
+            self._diverged(terminal, seq)
+        if seq <= last:
+            self._diverged(terminal, seq)
+        if seq != last + 1:
+            raise HallError(f"终端 {terminal} 的操作 {last + 1} 至 {seq - 1} 尚未送达：请重新同步", 409)
+        state = OpState(op_id=op_id, name=str(op["name"]), staff_id=str(op.get("staff_id") or ""),
+                        args=str(op["args"]), at=datetime.fromisoformat(op["at"]), replay=True,
+                        numbers=list(op.get("numbers") or []))
+        state.save = lambda conn, st: _record(conn, terminal, seq, dig, st, "done", "")
+        ctx = self.hall.context(terminal)
+        try:
+            replay(ctx, OPERATIONS, state, self.actor_of)
+        except REFUSALS as exc:
+            return self._refused(terminal, seq, dig, state, str(exc))
+        except IntegrityError as exc:
+            log.warning("operation %s of terminal %s hit a constraint: %s", op_id, terminal, exc.orig)
+            return self._refused(terminal, seq, dig, state,
+                                 "与大厅已有的记录冲突（如编号已被使用）：本机可能是从备份恢复或复制的，请联系管理员")
+        except SQLAlchemyError:
+            raise  # the database is in trouble: the PC resends later, nothing is decided
+        except Exception as exc:  # a bug must not stop the hall: the op is kept as refused
+            log.exception("operation %s of terminal %s failed", op_id, terminal)
+            return self._refused(terminal, seq, dig, state, f"服务器处理此操作时出错（{type(exc).__name__}）")
+        if not state.saved:  # an operation that changed nothing still counts as answered
+            with self.hall.db.transaction() as s:
+                _record(s.connection(), terminal, seq, dig, state, "done", "")
+        return OpResult(seq, op_id, "done")
+
+    def _refused(self, terminal: str, seq: int, dig: str, state: OpState, reason: str) -> OpResult:
+        with self.hall.db.transaction() as s:
+            _record(s.connection(), terminal, seq, dig, state, "refused", reason)
+        return OpResult(seq, state.op_id, "refused", reason)
+
+    def _diverged(self, terminal: str, seq: int) -> None:
+        why = (f"终端 {terminal} 发来的第 {seq} 号操作与大厅已有的不同：这台电脑可能是从旧备份恢复的，"
+               "或是从另一台终端复制的。为免编号重复，已停止接收它的数据。"
+               "请在这台电脑上运行 counter-admin rebuild 服务器地址 新注册码 重建")
+        with self.hall.db.transaction() as s:
+            s.execute(update(HallTerminal).where(HallTerminal.code == terminal).values(diverged=why))
+        raise HallError(why, 409)
+
+
+def _record(conn: Connection, terminal: str, seq: int, dig: str, st: OpState, status: str,
+            reason: str) -> None:
+    if st.saved:
+        return
+    conn.execute(HallOp.__table__.insert().values(
+        op_id=st.op_id, terminal=terminal, seq=seq, digest=dig, name=st.name,
+        staff_id=st.staff_id, status=status, reason=reason[:2000], at=st.at, applied_at=hall_now()))
+    conn.execute(update(HallTerminal).where(HallTerminal.code == terminal).values(last_seq=seq))
+    st.saved = True

@@ -1,0 +1,135 @@
+"""``counter-server``: the hall service's command line.
+
+    counter-server --data-dir S init [--postgres URL] [--host NAME ...]
+    counter-server --data-dir S serve [--listen HOST:PORT]
+    counter-server --data-dir S enroll-code
+    counter-server --data-dir S add-user NAME --name 姓名 --roles clerk [--department CODE] ...
+    counter-server --data-dir S terminals | revoke NN
+
+Errors a user can fix are printed in Chinese on stderr with exit status 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .store import Hall, HallError, init_hall
+
+DEFAULT_LISTEN = "0.0.0.0:8443"
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir or os.environ.get("COUNTER_SERVER_DIR") or "counter-server-data")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    hall = init_hall(_folder(args), args.postgres, args.host)
+    print(f"大厅服务已就绪：{hall.folder.resolve()}")
+    print(f"数据库：{'PostgreSQL' if not hall.is_sqlite_url else '内置 SQLite'}")
+    print("下一步：counter-server serve，然后用 counter-server enroll-code 为每台电脑取注册码")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .web import create_app
+
+    hall = Hall(_folder(args))
+    host, _, port = args.listen.rpartition(":")
+    if not port.isdigit():
+        raise HallError(f"监听地址“{args.listen}”无效：应为 主机:端口，如 0.0.0.0:8443")
+    tls = hall.tls_dir
+    print(f"大厅服务监听 https://{host or '0.0.0.0'}:{port}", flush=True)
+    uvicorn.run(create_app(hall), host=host or "0.0.0.0", port=int(port),
+                ssl_certfile=str(tls / "server.pem"), ssl_keyfile=str(tls / "server.key"),
+                log_level=args.log_level, timeout_keep_alive=30)
+    return 0
+
+
+def cmd_enroll_code(args: argparse.Namespace) -> int:
+    code = Hall(_folder(args)).new_enroll_code()
+    print(code)
+    print("（一次有效，24 小时内使用：在要注册的电脑上运行 counter-admin enroll 服务器地址 注册码）",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    from ..services.auth import add_user
+
+    hall = Hall(_folder(args))
+    password = os.environ.get(args.password_env, "") if args.password_env \
+        else sys.stdin.readline().rstrip("\n")
+    roles = [r.strip() for r in args.roles.split(",") if r.strip()]
+    try:
+        with hall.db.transaction() as s:
+            add_user(s, args.username, args.name, password, roles, window_code=args.window or "",
+                     department_code=args.department or "", terminal="00")
+    except ValueError as exc:
+        raise HallError(str(exc)) from None
+    print(f"已添加用户 {args.username}")
+    return 0
+
+
+def cmd_terminals(args: argparse.Namespace) -> int:
+    for t in Hall(_folder(args)).terminals():
+        state = "已注销" if t.revoked_at else ("已停止：" + t.diverged[:40] if t.diverged else "正常")
+        seen = f"{t.last_seen_at:%Y-%m-%d %H:%M}" if t.last_seen_at else "从未"
+        print(f"{t.code}  {t.name or '-'}  {t.kind}  操作 {t.last_seq}  最近 {seen}  "
+              f"时钟偏差 {t.clock_offset_s:+.0f} 秒  {state}")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    Hall(_folder(args)).revoke(args.code)
+    print(f"终端 {args.code} 已注销")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="counter-server", description="Counter 大厅服务")
+    p.add_argument("--data-dir", help="服务的数据文件夹（默认 ./counter-server-data 或 COUNTER_SERVER_DIR）")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    c = sub.add_parser("init", help="建立或升级服务的数据库与证书")
+    c.add_argument("--postgres", metavar="URL", help="PostgreSQL 地址（默认内置 SQLite）")
+    c.add_argument("--host", action="append", default=[], help="证书中的服务器名或 IP，可多次")
+    c.set_defaults(func=cmd_init)
+    c = sub.add_parser("serve", help="运行大厅服务")
+    c.add_argument("--listen", default=DEFAULT_LISTEN, help=f"主机:端口（默认 {DEFAULT_LISTEN}）")
+    c.add_argument("--log-level", default="warning")
+    c.set_defaults(func=cmd_serve)
+    sub.add_parser("enroll-code", help="生成一次性注册码").set_defaults(func=cmd_enroll_code)
+    c = sub.add_parser("add-user", help="添加工作人员（密码从标准输入或 --password-env 读取）")
+    c.add_argument("username")
+    c.add_argument("--name", required=True)
+    c.add_argument("--roles", required=True)
+    c.add_argument("--window")
+    c.add_argument("--department")
+    c.add_argument("--password-env")
+    c.set_defaults(func=cmd_add_user)
+    sub.add_parser("terminals", help="列出已注册的终端").set_defaults(func=cmd_terminals)
+    c = sub.add_parser("revoke", help="注销一台终端")
+    c.add_argument("code")
+    c.set_defaults(func=cmd_revoke)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except HallError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

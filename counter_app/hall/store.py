@@ -1,0 +1,174 @@
+"""The hall service's data folder: its configuration, its database, its terminals.
+
+Folder layout: ``hall.json`` (the database URL; the embedded default needs none),
+``hall.sqlite3`` (the embedded database of the smallest hall), ``tls/`` (certificates).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+from sqlalchemy.pool import NullPool
+
+from ..models import HallEnrollCode, HallTerminal, Terminal, hall_now
+from ..models.database import Database
+from ..paths import resource
+from ..services.catalog_io import load_catalog
+from ..services.catalog_store import import_catalog
+from ..services.context import ServiceContext
+from ..sync.server import init_server
+from . import tls
+
+CONFIG = "hall.json"
+EMBEDDED = "hall.sqlite3"
+CODE_HOURS = 24
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud and typed
+SERVICE_TERMINAL = "00"  # the service's own acts (administration), never a PC's code
+
+
+class HallError(Exception):
+    """A problem with the hall service or a request to it. The message is for the user."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@dataclass
+class Enrolled:
+    terminal: str
+    token: str
+    server_id: str
+
+
+class Hall:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        cfg_path = self.folder / CONFIG
+        if not cfg_path.exists():
+            raise HallError(f"“{self.folder}”不是大厅服务的数据文件夹：请先运行 counter-server init")
+        self.config = json.loads(cfg_path.read_text(encoding="utf-8"))
+        self.db = Database(self.config["db_url"], poolclass=NullPool) if self.is_sqlite_url \
+            else Database(self.config["db_url"], pool_size=8, max_overflow=8, pool_pre_ping=True)
+        with self.db.read() as conn:
+            self.server_id = conn.execute(text(
+                "SELECT value FROM sync_meta WHERE key = 'server_id'")).scalar_one()
+
+    @property
+    def is_sqlite_url(self) -> bool:
+        return str(self.config["db_url"]).startswith("sqlite")
+
+    @property
+    def tls_dir(self) -> Path:
+        return self.folder / "tls"
+
+    def context(self, terminal: str, clock: object | None = None) -> ServiceContext:
+        ctx = ServiceContext(db=self.db, terminal=terminal)
+        if clock is not None:
+            ctx.clock = clock  # type: ignore[assignment]
+        return ctx
+
+    # -- enrollment -------------------------------------------------------------------------
+    def new_enroll_code(self, now: datetime | None = None) -> str:
+        """A one-time code: the secret, then the start of the CA fingerprint (the PC checks
+        the server's certificate against it before it sends anything)."""
+        now = now or hall_now()
+        secret = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+        with self.db.transaction() as s:
+            s.add(HallEnrollCode(code_hash=_hash(secret), created_at=now,
+                                 expires_at=now + timedelta(hours=CODE_HOURS), used_by=""))
+        fp = tls.fingerprint((self.tls_dir / tls.CA_FILE).read_bytes())[:tls.FINGERPRINT_CHARS]
+        return f"{secret[:5]}-{secret[5:]}-{fp}"
+
+    def enroll(self, secret: str, name: str, kind: str) -> Enrolled:
+        secret = secret.replace("-", "").strip().upper()
+        now = hall_now()
+        with self.db.transaction() as s:
+            code = s.get(HallEnrollCode, _hash(secret), with_for_update=True)
+            if code is None:
+                raise HallError("注册码无效：请向管理员索取新的注册码", 403)
+            if code.used_by:
+                raise HallError(f"注册码已被终端 {code.used_by} 使用过：每个注册码只能用一次", 403)
+            if code.expires_at < now:
+                raise HallError(f"注册码已于 {code.expires_at:%Y-%m-%d %H:%M} 过期：请索取新的注册码", 403)
+            used = set(s.execute(select(HallTerminal.code)).scalars())
+            used |= set(s.execute(select(Terminal.code)).scalars())
+            free = [f"{n:02d}" for n in range(1, 100) if f"{n:02d}" not in used]
+            if not free:
+                raise HallError("本大厅的 99 个终端编号已用完：请先注销不用的终端", 409)
+            token = secrets.token_urlsafe(32)
+            code.used_by = free[0]
+            s.add(HallTerminal(code=free[0], name=name[:100], kind=kind or "counter",
+                               token_hash=_hash(token), enrolled_at=now, last_seq=0,
+                               clock_offset_s=0.0, diverged=""))
+            # The hall's list of terminals (synced to every PC): the code is taken for good.
+            s.add(Terminal(code=free[0], name=name[:100] or f"终端 {free[0]}",
+                           origin_terminal=SERVICE_TERMINAL))
+        return Enrolled(free[0], token, self.server_id)
+
+    def terminal_for(self, token: str) -> HallTerminal:
+        with self.db.session() as s:
+            term = s.execute(select(HallTerminal).where(
+                HallTerminal.token_hash == _hash(token))).scalar_one_or_none()
+        if term is None:
+            raise HallError("本机的大厅服务凭据无效：请重新注册本机（counter-admin enroll）", 401)
+        if term.revoked_at is not None:
+            raise HallError(f"终端 {term.code} 已于 {term.revoked_at:%Y-%m-%d %H:%M} 被注销："
+                            "请联系管理员重新注册", 403)
+        return term
+
+    def revoke(self, code: str) -> None:
+        with self.db.transaction() as s:
+            term = s.get(HallTerminal, code)
+            if term is None:
+                raise HallError(f"没有编号为 {code} 的终端")
+            term.revoked_at = hall_now()
+
+    def terminals(self) -> list[HallTerminal]:
+        with self.db.session() as s:
+            return list(s.execute(select(HallTerminal).order_by(HallTerminal.code)).scalars())
+
+    def journal_seq(self) -> int:
+        with self.db.read() as conn:
+            return int(conn.execute(text("SELECT coalesce(max(seq), 0) FROM sync_journal"))
+                       .scalar_one())
+
+    def op_count(self) -> int:
+        from ..models import HallOp
+
+        with self.db.read() as conn:
+            return int(conn.execute(select(func.count()).select_from(HallOp.__table__)).scalar_one())
+
+
+def init_hall(folder: Path, db_url: str | None = None, hosts: list[str] | None = None) -> Hall:
+    """Create (or upgrade) the hall service's folder and database; load the shipped catalog
+    on a new hall. Safe to run again."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    cfg_path = folder / CONFIG
+    if cfg_path.exists():
+        config = json.loads(cfg_path.read_text(encoding="utf-8"))
+        if db_url and db_url != config["db_url"]:
+            raise HallError("此文件夹已配置了另一个数据库：请用新的文件夹")
+    else:
+        config = {"db_url": db_url or f"sqlite:///{(folder / EMBEDDED).resolve()}"}
+    init_server(config["db_url"])
+    cfg_path.write_text(json.dumps(config, ensure_ascii=False, indent=2), encoding="utf-8")
+    cfg_path.chmod(0o600)  # a PostgreSQL URL holds the database password: the service's alone
+    if not (folder / "tls" / tls.CA_FILE).exists():
+        tls.make_certificates(folder / "tls", hosts or [])
+    hall = Hall(folder)
+    data = load_catalog(resource("catalog", "luoshan.yaml"))
+    with hall.db.transaction() as s:  # stable ids: the same rows as any PC's own copy
+        import_catalog(s, data, terminal=SERVICE_TERMINAL)
+    return hall

@@ -1,0 +1,122 @@
+"""The hall service's HTTP interface (JSON over HTTPS; every call but ``enroll`` names its
+terminal by the credential the service issued). Version 1:
+
+- ``GET  /v1/ca``        the hall CA (the PC checks it against its enrollment code)
+- ``POST /v1/enroll``    code, name, kind → terminal code, credential, server id
+- ``GET  /v1/hello``     the terminal as the service knows it, the service's time
+- ``POST /v1/ops``       a terminal's operations → one answer each (done / refused)
+- ``GET  /v1/pull``      journal entries after a sequence, with the rows as they are now
+- ``GET  /v1/changes``   server-sent events: a new journal sequence, so PCs pull at once
+
+Errors come back as ``{"detail": "<Chinese message>"}`` with a 4xx status.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sse_starlette.sse import EventSourceResponse
+
+from ..models import HallTerminal, hall_now
+from ..sync.pull import fetch_page
+from ..sync.tables import canon_row
+from .apply import Applier
+from .store import Hall, HallError
+
+PULL_LIMIT = 2000
+
+
+class EnrollIn(BaseModel):
+    code: str
+    name: str = ""
+    kind: str = "counter"
+
+
+class OpIn(BaseModel):
+    seq: int
+    op_id: str
+    name: str
+    staff_id: str = ""
+    args: str
+    numbers: list[str] = []
+    at: str
+
+
+class OpsIn(BaseModel):
+    client_time: str | None = None
+    ops: list[OpIn]
+
+
+def terminal(request: Request, authorization: Annotated[str, Header()] = "") -> HallTerminal:
+    token = authorization.removeprefix("Bearer ").strip()
+    if not token:
+        raise HallError("缺少本机的大厅服务凭据：请先注册本机（counter-admin enroll）", 401)
+    hall: Hall = request.app.state.hall
+    return hall.terminal_for(token)
+
+
+# Module level: FastAPI resolves these annotations by name (this module uses postponed ones).
+Term = Annotated[HallTerminal, Depends(terminal)]
+
+
+def create_app(hall: Hall) -> FastAPI:
+    app = FastAPI(title="Counter hall service", docs_url=None, redoc_url=None, openapi_url=None)
+    applier = Applier(hall)
+    app.state.hall, app.state.applier = hall, applier
+
+    @app.exception_handler(HallError)
+    async def _hall_error(_request: Request, exc: HallError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.get("/v1/ca")
+    def ca() -> dict[str, str]:
+        # Public by nature; the PC checks it against the fingerprint in its enrollment code.
+        return {"ca_pem": (hall.tls_dir / "ca.pem").read_text(encoding="ascii")}
+
+    @app.post("/v1/enroll")
+    def enroll(body: EnrollIn) -> dict[str, Any]:
+        got = hall.enroll(body.code, body.name, body.kind)
+        return {"terminal": got.terminal, "token": got.token, "server_id": got.server_id}
+
+    @app.get("/v1/hello")
+    def hello(term: Term) -> dict[str, Any]:
+        return {"server_id": hall.server_id, "terminal": term.code, "last_seq": term.last_seq,
+                "journal_seq": hall.journal_seq(), "diverged": term.diverged,
+                "server_time": hall_now().isoformat()}
+
+    @app.post("/v1/ops")
+    def ops(body: OpsIn, term: Term) -> dict[str, Any]:
+        client_time = datetime.fromisoformat(body.client_time) if body.client_time else None
+        results = applier.apply(term, [o.model_dump() for o in body.ops], client_time)
+        return {"results": [r.as_dict() for r in results], "server_time": hall_now().isoformat()}
+
+    @app.get("/v1/pull")
+    def pull(term: Term, after: int = 0, limit: int = PULL_LIMIT) -> dict[str, Any]:
+        with hall.db.read() as conn:
+            page = fetch_page(conn, after, max(1, min(limit, PULL_LIMIT)), origin="\x00")
+        if page is None:
+            return {"last_seq": after, "entries": 0, "wanted": {}, "rows": {}}
+        return {"last_seq": page.last_seq, "entries": page.entries,
+                "wanted": {t: sorted(ids) for t, ids in page.wanted.items()},
+                "rows": {t: [canon_row(r) for r in rows.values()] for t, rows in page.rows.items()}}
+
+    @app.get("/v1/changes")
+    async def changes(term: Term, request: Request) -> EventSourceResponse:
+        async def feed() -> AsyncIterator[dict[str, str]]:
+            seen = -1  # the applier's in-memory version: no database work per listener
+            while not await request.is_disconnected():
+                if applier.version != seen:
+                    seen = applier.version
+                    seq = await asyncio.to_thread(hall.journal_seq)
+                    yield {"event": "journal", "data": str(seq)}
+                await asyncio.sleep(0.2)
+
+        return EventSourceResponse(feed(), ping=15)
+
+    return app

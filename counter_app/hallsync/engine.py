@@ -1,0 +1,190 @@
+"""One sync round with the hall service: check in, send the unanswered operations, pull the
+journal and put the hall's results in place of this PC's own (``rebase``).
+
+The PC never holds a lock of the service's: each request is answered on its own, and the
+service applies operations in short transactions of its own. Network or service trouble
+is reported in Chinese and changes nothing locally: every unanswered operation stays
+queued, every refused one stays listed with the service's reason.
+
+- **A restored service** (it answers fewer of this PC's operations than the PC has seen
+  answered, or its journal is shorter than what the PC pulled) gets the missing operations
+  again, and the PC pulls everything afresh.
+- **A restored or cloned PC** is stopped by the service by name; ``rebuild`` recovers it.
+- **Clocks.** The service's time comes back with every answer; the offset is kept and shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..models import SyncConflict, SyncOp, hall_now
+from ..models.database import Database
+from ..services.settings import get_setting, set_setting
+from ..sync import pull as pulling
+from ..sync.capture import capture_mode, ensure_capture, set_mode
+from ..sync.engine import SyncReport, SyncStatus
+from ..sync.errors import SyncError
+from . import config, rebase
+from .client import HallClient
+
+log = logging.getLogger(__name__)
+
+OPS_PER_REQUEST = 200
+PAGE = 2000
+CLOCK_WARN_S = 300
+
+
+class HallSync:
+    def __init__(self, db: Database, terminal: str, *,
+                 clock: Callable[[], datetime] = hall_now,
+                 hook: Callable[[str], None] | None = None) -> None:
+        self.db, self.terminal, self.clock = db, terminal, clock
+        self.hook = hook or (lambda point: None)
+        self._lock = threading.Lock()
+        cfg = config.load(db)
+        if cfg is None:
+            raise SyncError("本机尚未注册到大厅服务：请运行 counter-admin enroll 服务器地址 注册码")
+        self.cfg = cfg
+        with db.engine.begin() as conn:
+            ensure_capture(conn)
+            if capture_mode(conn) != "terminal":
+                set_mode(conn, "terminal")
+
+    def client(self) -> HallClient:
+        return HallClient(self.cfg.url, self.cfg.ca_pem, self.cfg.token)
+
+    # -- a round ------------------------------------------------------------------------
+    def run_once(self) -> SyncReport:
+        with self._lock:
+            report = SyncReport(started_at=self.clock())
+            try:
+                with self.client() as c:
+                    self._check_in(c)
+                    self.push(c, report)
+                    self.pull(c, report)
+            except SyncError as exc:
+                report.errors.append(str(exc))
+            except SQLAlchemyError as exc:
+                log.exception("local database error during sync")
+                report.errors.append(f"本机数据库出错，同步未完成：{type(exc).__name__}")
+            except Exception as exc:  # a background thread must report, not die
+                log.exception("sync round failed")
+                report.errors.append(f"同步出错：{type(exc).__name__}")
+            report.finished_at = self.clock()
+            self._stamp(report)
+            return report
+
+    def _check_in(self, c: HallClient) -> None:
+        hello = c.get("/v1/hello")
+        if hello["server_id"] != self.cfg.server_id:
+            raise SyncError("连接到的不是本机注册的大厅服务（服务器标识不符）：请联系管理员")
+        if hello["diverged"]:
+            raise SyncError(hello["diverged"])
+        offset = (hall_now() - datetime.fromisoformat(hello["server_time"])).total_seconds()
+        with self.db.transaction() as s:
+            set_setting(s, config.K_OFFSET, f"{offset:.0f}")
+            answered = s.execute(select(func.max(SyncOp.seq)).where(
+                SyncOp.status != "pending")).scalar() or 0
+            pulled = int(get_setting(s, config.K_PULL) or 0)
+            if int(hello["last_seq"]) < answered:
+                # The service lost operations it had answered (restored from an older copy):
+                # send them again, and take everything afresh from it.
+                log.warning("hall service restored: resending operations after %s", hello["last_seq"])
+                s.execute(update(SyncOp).where(SyncOp.seq > int(hello["last_seq"])).values(
+                    status="pending", reason="", answered_at=None))
+                set_setting(s, config.K_PULL, "0")
+            elif int(hello["journal_seq"]) < pulled:
+                set_setting(s, config.K_PULL, "0")
+
+    def push(self, c: HallClient, report: SyncReport) -> None:
+        while True:
+            with self.db.read() as conn:
+                ops = rebase.op_rows(conn, OPS_PER_REQUEST)
+            if not ops:
+                return
+            self.hook("push.send")
+            answer = c.post("/v1/ops", {"client_time": self.clock().isoformat(), "ops": ops})
+            self.hook("push.answered")
+            now = hall_now()
+            with self.db.engine.begin() as conn:
+                for r in answer["results"]:
+                    conn.execute(update(SyncOp).where(SyncOp.op_id == r["op_id"]).values(
+                        status=r["status"], reason=r["reason"], answered_at=now))
+            report.pushed += sum(1 for r in answer["results"] if r["status"] == "done")
+            report.conflicts += sum(1 for r in answer["results"] if r["status"] == "refused")
+
+    def pull(self, c: HallClient, report: SyncReport) -> None:
+        with self.db.session() as s:
+            seq = int(get_setting(s, config.K_PULL) or 0)
+        rebased = False
+        while True:
+            data = c.get("/v1/pull", after=seq, limit=PAGE)
+            page = rebase.decode_page(data)
+            self.hook("pull.fetched")
+            with self.db.engine.begin() as conn:
+                if not rebased and rebase.pending_ops(conn) == 0:
+                    rebase.restore_bases(conn)
+                    rebased = True
+                elif page.entries:
+                    rebase.follow_bases(conn, page)
+                if page.entries:
+                    applied, conflicts = pulling.apply_page(conn, page, self.terminal)
+                    report.pulled += applied
+                    report.conflicts += conflicts
+                    conn.exec_driver_sql(
+                        "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                        "DO UPDATE SET value = excluded.value", (config.K_PULL, str(page.last_seq)))
+            self.hook("pull.applied")
+            if not page.entries or page.last_seq == seq:
+                return
+            seq = page.last_seq
+
+    def _stamp(self, report: SyncReport) -> None:
+        assert report.finished_at is not None
+        stamp = report.finished_at.isoformat(timespec="seconds")
+        try:
+            with self.db.transaction() as s:
+                set_setting(s, config.K_LAST_TRY, stamp)
+                set_setting(s, config.K_LAST_ERROR, "; ".join(report.errors))
+                if report.ok:
+                    set_setting(s, config.K_LAST_OK, stamp)
+        except SQLAlchemyError:
+            log.exception("could not record the sync status")
+
+    # -- what the status bar shows ------------------------------------------------------
+    def status(self) -> SyncStatus:
+        with self.db.read() as conn:
+            waiting = rebase.pending_ops(conn)
+            refused = int(conn.execute(select(func.count()).select_from(SyncOp.__table__).where(
+                SyncOp.status == "refused")).scalar_one())
+            open_ = int(conn.execute(select(func.count()).select_from(SyncConflict.__table__).where(
+                SyncConflict.status == "open")).scalar_one())
+        with self.db.session() as s:
+            last_ok, last_try = get_setting(s, config.K_LAST_OK), get_setting(s, config.K_LAST_TRY)
+            error = get_setting(s, config.K_LAST_ERROR)
+            offset = int(get_setting(s, config.K_OFFSET) or 0)
+        if abs(offset) > CLOCK_WARN_S and not error:
+            error = f"本机时钟与大厅服务器相差 {offset:+d} 秒：请校准时间"
+        return SyncStatus(waiting, _when(last_ok), _when(last_try), error, self.cfg.url,
+                          open_ + refused)
+
+    def refused(self) -> list[SyncOp]:
+        with self.db.session() as s:
+            return list(s.execute(select(SyncOp).where(SyncOp.status == "refused")
+                                  .order_by(SyncOp.seq)).scalars())
+
+    def close(self) -> None:
+        pass
+
+
+def _when(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None

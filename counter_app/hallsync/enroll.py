@@ -1,0 +1,93 @@
+"""Enrolling a PC with the hall service (``counter-admin enroll URL CODE``).
+
+The code is ``SECRET-SECRET-FINGERPRINT``: the PC fetches the hall CA, checks it against the
+fingerprint part before it trusts anything, then enrolls over TLS pinned to that CA. The
+service assigns the terminal code; the PC stores its credential and the CA.
+
+A PC already enrolled, or one that holds cases of its own, is refused: ``rebuild`` (the
+recovery for a restored or cloned PC) starts such a PC afresh from the hall's data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import ssl
+
+from sqlalchemy import func, select, text
+
+from ..models import CaseFile, SyncOp
+from ..models.database import Database
+from ..services.settings import TERMINAL_KEY, set_setting
+from ..sync.capture import live_tables
+from ..sync.errors import SyncError
+from . import config
+from .client import HallClient
+
+FP_CHARS = 16
+
+
+def _split(code: str) -> tuple[str, str]:
+    parts = code.strip().split("-")
+    if len(parts) != 3 or len(parts[2]) != FP_CHARS:
+        raise SyncError(f"注册码“{code}”格式不对：应为 XXXXX-XXXXX-十六位校验码"
+                        "（由 counter-server enroll-code 生成）")
+    return parts[0] + parts[1], parts[2].lower()
+
+
+def fetch_ca(url: str, fp: str) -> str:
+    """The hall CA, accepted only if it matches the fingerprint from the code."""
+    with HallClient(url, None) as c:
+        pem = c.get("/v1/ca")["ca_pem"]
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
+    der = x509.load_pem_x509_certificate(pem.encode()).public_bytes(serialization.Encoding.DER)
+    if not hashlib.sha256(der).hexdigest().startswith(fp):
+        raise SyncError(f"服务器“{url}”的证书与注册码不符：可能连到了别的服务器，或注册码抄错了")
+    return str(pem)
+
+
+def enroll(db: Database, url: str, code: str, *, name: str = "", kind: str = "counter",
+           fresh: bool = False) -> str:
+    """Enroll this PC; returns the terminal code the service assigned."""
+    secret, fp = _split(code)
+    if not url.startswith("https://"):
+        raise SyncError(f"服务器地址“{url}”无效：应以 https:// 开头，如 https://192.168.1.10:8443")
+    with db.session() as s:
+        if config.read(s) is not None and not fresh:
+            raise SyncError("本机已注册到大厅服务：如需重建，请运行 counter-admin rebuild")
+        cases = s.execute(select(func.count()).select_from(CaseFile)).scalar_one()
+        unsent = s.execute(select(func.count()).select_from(SyncOp).where(
+            SyncOp.status == "pending")).scalar_one()
+    if cases and not fresh:
+        raise SyncError(f"本机已有 {cases} 件办件：请在大厅服务器上接管（counter-server adopt）后再注册，"
+                        "或用 counter-admin rebuild 从大厅数据重建本机")
+    if unsent:
+        raise SyncError(f"本机还有 {unsent} 项操作未上传：请先同步，再重建")
+    ca = fetch_ca(url, fp)
+    try:
+        with HallClient(url, ca) as c:
+            got = c.post("/v1/enroll", {"code": secret, "name": name or socket.gethostname(),
+                                         "kind": kind})
+    except ssl.SSLError as exc:
+        raise SyncError(f"与服务器“{url}”建立加密连接失败：{exc.reason}") from None
+    with db.engine.begin() as conn:
+        _start_afresh(conn)
+    with db.transaction() as s:
+        config.save(s, config.HallConfig(url, ca, got["token"], got["server_id"]))
+        set_setting(s, TERMINAL_KEY, got["terminal"])
+        set_setting(s, config.K_PULL, "0")
+    return str(got["terminal"])
+
+
+def _start_afresh(conn) -> None:  # type: ignore[no-untyped-def]
+    """Everything synced comes from the hall from now on: drop this PC's copies (the shipped
+    catalog and set-up data come back with the first pull, under the same ids)."""
+    tables = list(live_tables(conn))
+    conn.execute(text("UPDATE sync_capture SET mode = 'applying' WHERE id = 1"))
+    for t in reversed(tables):
+        conn.execute(text(f'DELETE FROM "{t}"'))
+    conn.execute(text("DELETE FROM sync_outbox"))
+    conn.execute(text("DELETE FROM sync_op WHERE status <> 'pending'"))
+    conn.execute(text("UPDATE sync_capture SET mode = 'terminal' WHERE id = 1"))

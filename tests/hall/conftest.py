@@ -1,0 +1,52 @@
+"""A hall service per test (embedded SQLite unless a test asks for PostgreSQL), staffed
+for one committed item: a clerk at its window, an approver of its department, one of
+another department, a supervisor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from counter_app.hall.store import Hall
+from counter_app.services.catalog_store import current_versions
+
+from .kit import PC, HallServer
+
+
+@dataclass
+class Staffed:
+    server: HallServer
+    item_code: str
+    window: str
+    department: str
+    tmp: Path
+
+    def pc(self, name: str, kind: str = "counter") -> PC:
+        return PC(self.tmp / name, self.server).enroll(kind)
+
+
+def _item(hall: Hall) -> tuple[str, str, str]:
+    with hall.db.session() as s:
+        v = next(v for v in current_versions(s) if v.kind == "committed" and v.promised_days >= 3
+                 and v.department_code and v.window_code)
+        return v.code, v.window_code, v.department_code
+
+
+@pytest.fixture()
+def staffed(tmp_path: Path) -> Iterator[Staffed]:
+    server = HallServer(tmp_path / "server").init()
+    hall = server.hall()
+    code, window, dep = _item(hall)
+    hall.db.dispose()
+    server.add_staff("clerk", ["clerk"], window=window)
+    server.add_staff("clerk2", ["clerk"], window=window)
+    server.add_staff("approver", ["approver"], department=dep)
+    server.add_staff("boss", ["supervisor"])
+    server.start()
+    try:
+        yield Staffed(server, code, window, dep, tmp_path)
+    finally:
+        server.stop()

@@ -1,0 +1,168 @@
+"""A real hall for tests: ``counter-server`` in its own process, PCs as data folders that
+enroll with it and act only through the services and the sync engine."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from sqlalchemy import select
+
+from counter_app.bootstrap import open_context
+from counter_app.hall.store import Hall, init_hall
+from counter_app.hallsync.engine import HallSync
+from counter_app.hallsync.enroll import enroll
+from counter_app.models import CaseFile, ItemVersion
+from counter_app.services import auth
+from counter_app.services.context import Actor, ServiceContext
+from counter_app.services.handoff import HandoffService
+from counter_app.services.intake import IntakeService
+from counter_app.sync.tables import canon_row, synced_tables
+
+PASSWORD = "counter123"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class HallServer:
+    folder: Path
+    db_url: str | None = None
+    port: int = field(default_factory=free_port)
+    proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"https://127.0.0.1:{self.port}"
+
+    def init(self) -> HallServer:
+        init_hall(self.folder, self.db_url).db.dispose()
+        return self
+
+    def hall(self) -> Hall:
+        return Hall(self.folder)
+
+    def start(self) -> HallServer:
+        with open(self.folder / "serve.log", "ab") as log:  # the child keeps its own handle
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "counter_app.hall.cli", "--data-dir", str(self.folder),
+                 "serve", "--listen", f"127.0.0.1:{self.port}"],
+                stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError((self.folder / "serve.log").read_text(errors="replace"))
+            try:
+                httpx.get(f"{self.url}/v1/ca", verify=False, timeout=1)
+                return self
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError("counter-server did not start within 30 s")
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+        self.proc = None
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        self.proc = None
+
+    def code(self) -> str:
+        h = self.hall()
+        try:
+            return h.new_enroll_code()
+        finally:
+            h.db.dispose()
+
+    def add_staff(self, username: str, roles: list[str], *, window: str = "",
+                  department: str = "") -> None:
+        h = self.hall()
+        try:
+            with h.db.transaction() as s:
+                auth.add_user(s, username, f"测试{username}", PASSWORD, roles, window_code=window,
+                              department_code=department, terminal="00")
+        finally:
+            h.db.dispose()
+
+
+@dataclass
+class PC:
+    """One PC: its own data folder, enrolled, driven through the services."""
+
+    folder: Path
+    server: HallServer
+    ctx: ServiceContext = field(init=False)
+    sync: HallSync = field(init=False)
+
+    def enroll(self, kind: str = "counter") -> PC:
+        self.ctx = open_context(self.folder)
+        enroll(self.ctx.db, self.server.url, self.server.code(), name=self.folder.name, kind=kind)
+        self.ctx.db.dispose()
+        self.reopen()
+        self.run()
+        return self
+
+    def reopen(self) -> None:
+        self.ctx = open_context(self.folder)
+        self.sync = HallSync(self.ctx.db, self.ctx.terminal)
+
+    def run(self, ok: bool = True) -> list[str]:
+        report = self.sync.run_once()
+        if ok:
+            assert report.ok, report.errors
+        return report.errors
+
+    def login(self, username: str) -> Actor:
+        return auth.AuthService(self.ctx).login(username, PASSWORD)
+
+    @property
+    def intake(self) -> IntakeService:
+        return IntakeService(self.ctx)
+
+    @property
+    def handoff(self) -> HandoffService:
+        return HandoffService(self.ctx)
+
+    def status_of(self, case_no: str) -> str:
+        with self.ctx.db.session() as s:
+            return s.execute(select(CaseFile.status).where(CaseFile.case_no == case_no)).scalar_one()
+
+    def close(self) -> None:
+        self.ctx.db.dispose()
+
+
+def committed_item(pc: PC) -> ItemVersion:
+    """A committed item (承诺件) whose window and department the tests staff."""
+    with pc.ctx.db.session() as s:
+        from counter_app.services.catalog_store import current_versions
+
+        return next(v for v in current_versions(s) if v.kind == "committed"
+                    and v.promised_days >= 3 and v.department_code)
+
+
+def snapshot(db_url_or_ctx: ServiceContext | Hall) -> dict[str, dict[str, dict]]:
+    """Every synced row, canonical, by table and id (for convergence checks)."""
+    db = db_url_or_ctx.db
+    out: dict[str, dict[str, dict]] = {}
+    with db.read() as conn:
+        for t in synced_tables():
+            out[t.name] = {r["id"]: canon_row(r) for r in conn.execute(select(t)).mappings()}
+    return out
