@@ -119,7 +119,7 @@ class Applier:
                 raise HallError(term.diverged, 409)
             have = s.execute(select(HallOp).where(HallOp.terminal == terminal,
                                                   HallOp.seq == seq)).scalar_one_or_none()
-            last = term.last_seq
+            last, previous = term.last_seq, term.previous
         if have is not None:
             if have.digest == dig:
                 return OpResult(seq, op_id, have.status, have.reason)
@@ -130,7 +130,8 @@ class Applier:
             raise HallError(f"终端 {terminal} 的操作 {last + 1} 至 {seq - 1} 尚未送达：请重新同步", 409)
         state = OpState(op_id=op_id, name=str(op["name"]), staff_id=str(op.get("staff_id") or ""),
                         args=str(op["args"]), at=datetime.fromisoformat(op["at"]), replay=True,
-                        numbers=list(op.get("numbers") or []))
+                        numbers=list(op.get("numbers") or []),
+                        other_terminals=(previous,) if previous else ())
         state.save = lambda conn, st: _record(conn, terminal, seq, dig, st, "done", "")
         ctx = self.hall.context(terminal)
         try:

@@ -90,7 +90,9 @@ class Hall:
         fp = tls.fingerprint((self.tls_dir / tls.CA_FILE).read_bytes())[:tls.FINGERPRINT_CHARS]
         return f"{secret[:5]}-{secret[5:]}-{fp}"
 
-    def enroll(self, secret: str, name: str, kind: str) -> Enrolled:
+    def enroll(self, secret: str, name: str, kind: str, replaces: str = "") -> Enrolled:
+        """A new terminal. ``replaces``: the credential of the copy this PC was (rebuild):
+        its code is remembered, since the PC's unsent cases carry numbers of it."""
         secret = secret.replace("-", "").strip().upper()
         now = hall_now()
         with self.db.transaction() as s:
@@ -108,9 +110,11 @@ class Hall:
                 raise HallError("本大厅的 99 个终端编号已用完：请先注销不用的终端", 409)
             token = secrets.token_urlsafe(32)
             code.used_by = free[0]
+            before = s.execute(select(HallTerminal.code).where(
+                HallTerminal.token_hash == _hash(replaces))).scalar() if replaces else None
             s.add(HallTerminal(code=free[0], name=name[:100], kind=kind or "counter",
                                token_hash=_hash(token), enrolled_at=now, last_seq=0,
-                               clock_offset_s=0.0, diverged=""))
+                               clock_offset_s=0.0, diverged="", previous=before or ""))
             # The hall's list of terminals (synced to every PC): the code is taken for good.
             s.add(Terminal(code=free[0], name=name[:100] or f"终端 {free[0]}",
                            origin_terminal=SERVICE_TERMINAL))

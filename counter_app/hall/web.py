@@ -36,6 +36,7 @@ class EnrollIn(BaseModel):
     code: str
     name: str = ""
     kind: str = "counter"
+    replaces: str = ""
 
 
 class OpIn(BaseModel):
@@ -81,7 +82,7 @@ def create_app(hall: Hall) -> FastAPI:
 
     @app.post("/v1/enroll")
     def enroll(body: EnrollIn) -> dict[str, Any]:
-        got = hall.enroll(body.code, body.name, body.kind)
+        got = hall.enroll(body.code, body.name, body.kind, body.replaces)
         return {"terminal": got.terminal, "token": got.token, "server_id": got.server_id}
 
     @app.get("/v1/hello")

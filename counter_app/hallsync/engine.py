@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..models import SyncConflict, SyncOp, hall_now
 from ..models.database import Database
+from ..models.oplog import OP_SEQ_KEY
 from ..services.settings import get_setting, set_setting
 from ..sync import pull as pulling
 from ..sync.capture import capture_mode, ensure_capture, set_mode
@@ -88,6 +89,15 @@ class HallSync:
             raise SyncError(hello["diverged"])
         offset = (hall_now() - datetime.fromisoformat(hello["server_time"])).total_seconds()
         with self.db.transaction() as s:
+            used = int(get_setting(s, OP_SEQ_KEY) or 0)
+            if int(hello["last_seq"]) > used:
+                # The hall has more of this terminal's operations than this PC ever made: it
+                # is an older copy (restored from backup, or a clone whose twin went on).
+                raise SyncError(
+                    f"大厅已收到终端 {self.terminal} 的 {hello['last_seq']} 项操作，"
+                    f"而本机只记录了 {used} 项："
+                    "这台电脑可能是从旧备份恢复的，或是复制来的。为免编号重复，本机暂停上传。"
+                    "请运行 counter-admin rebuild 服务器地址 新注册码 重建本机（未上传的办件会保留并补传）")
             set_setting(s, config.K_OFFSET, f"{offset:.0f}")
             answered = s.execute(select(func.max(SyncOp.seq)).where(
                 SyncOp.status != "pending")).scalar() or 0

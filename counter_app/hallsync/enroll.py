@@ -4,8 +4,10 @@ The code is ``SECRET-SECRET-FINGERPRINT``: the PC fetches the hall CA, checks it
 fingerprint part before it trusts anything, then enrolls over TLS pinned to that CA. The
 service assigns the terminal code; the PC stores its credential and the CA.
 
-A PC already enrolled, or one that holds cases of its own, is refused: ``rebuild`` (the
-recovery for a restored or cloned PC) starts such a PC afresh from the hall's data.
+A PC already enrolled, or one that holds cases of its own, is refused. ``rebuild`` (the
+recovery for a restored or cloned PC) enrolls it as a new terminal, starts it afresh from
+the hall's data and keeps its unsent operations, to be sent under the new terminal (the
+service accepts the old code's numbers from it, once each).
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import ssl
 
 from sqlalchemy import func, select, text
 
-from ..models import CaseFile, SyncOp
+from ..models import CaseFile
 from ..models.database import Database
+from ..models.oplog import OP_SEQ_KEY
 from ..services.settings import TERMINAL_KEY, set_setting
 from ..sync.capture import live_tables
 from ..sync.errors import SyncError
@@ -55,21 +58,18 @@ def enroll(db: Database, url: str, code: str, *, name: str = "", kind: str = "co
     if not url.startswith("https://"):
         raise SyncError(f"服务器地址“{url}”无效：应以 https:// 开头，如 https://192.168.1.10:8443")
     with db.session() as s:
-        if config.read(s) is not None and not fresh:
+        before = config.read(s)
+        if before is not None and not fresh:
             raise SyncError("本机已注册到大厅服务：如需重建，请运行 counter-admin rebuild")
         cases = s.execute(select(func.count()).select_from(CaseFile)).scalar_one()
-        unsent = s.execute(select(func.count()).select_from(SyncOp).where(
-            SyncOp.status == "pending")).scalar_one()
     if cases and not fresh:
         raise SyncError(f"本机已有 {cases} 件办件：请在大厅服务器上接管（counter-server adopt）后再注册，"
                         "或用 counter-admin rebuild 从大厅数据重建本机")
-    if unsent:
-        raise SyncError(f"本机还有 {unsent} 项操作未上传：请先同步，再重建")
     ca = fetch_ca(url, fp)
     try:
         with HallClient(url, ca) as c:
             got = c.post("/v1/enroll", {"code": secret, "name": name or socket.gethostname(),
-                                         "kind": kind})
+                                         "kind": kind, "replaces": before.token if before else ""})
     except ssl.SSLError as exc:
         raise SyncError(f"与服务器“{url}”建立加密连接失败：{exc.reason}") from None
     with db.engine.begin() as conn:
@@ -90,4 +90,12 @@ def _start_afresh(conn) -> None:  # type: ignore[no-untyped-def]
         conn.execute(text(f'DELETE FROM "{t}"'))
     conn.execute(text("DELETE FROM sync_outbox"))
     conn.execute(text("DELETE FROM sync_op WHERE status <> 'pending'"))
+    # Unsent operations go to the service under the new terminal, numbered from 1 again.
+    pending = conn.execute(text("SELECT seq FROM sync_op ORDER BY seq")).scalars().all()
+    for n, seq in enumerate(pending, start=1):
+        conn.execute(text("UPDATE sync_op SET seq = :n, status = 'pending' WHERE seq = :s"),
+                     {"n": -n, "s": seq})
+    conn.execute(text("UPDATE sync_op SET seq = -seq"))
+    conn.execute(text("INSERT INTO setting (key, value) VALUES (:k, :v) ON CONFLICT (key) "
+                      "DO UPDATE SET value = excluded.value"), {"k": OP_SEQ_KEY, "v": str(len(pending))})
     conn.execute(text("UPDATE sync_capture SET mode = 'terminal' WHERE id = 1"))

@@ -79,6 +79,8 @@ class HallTerminal(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
     clock_offset_s: Mapped[float] = mapped_column(Float, default=0.0)  # PC clock minus service clock
     diverged: Mapped[str] = mapped_column(Text, default="")  # why it was stopped, if it was
+    # The code this PC had before it was rebuilt: its unsent cases carry numbers of that code.
+    previous: Mapped[str] = mapped_column(String(8), default="")
 
 
 class HallEnrollCode(Base):

@@ -24,7 +24,10 @@ class OpState:
     at: datetime
     terminal: str = ""
     replay: bool = False  # True on the hall service
-    numbers: list[str] = field(default_factory=list)  # taken in order (record) / to take (replay)
+    numbers: list[str] = field(default_factory=list)
+    # Replay: terminal codes besides the operation's own whose numbers it may carry (the code
+    # a rebuilt PC had before).
+    other_terminals: tuple[str, ...] = ()  # taken in order (record) / to take (replay)
     # Called with the connection of every transaction the operation commits, inside it:
     # the PC queues the operation, the hall service records that it applied it.
     save: Callable[[Any, OpState], None] | None = None

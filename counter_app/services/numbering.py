@@ -125,7 +125,7 @@ def next_number(session: Session, day: date, kind: str, terminal: str) -> str:
         recorded = op.take_number()
         if recorded is None:  # the service's counters are not the PC's: never guess one
             raise NumberError("操作记录中缺少本机取用的编号，服务器不能代为编号")
-        return _replayed(recorded, kind, terminal)
+        return _replayed(recorded, kind, (terminal, *op.other_terminals))
     conn = session.connection()
     last = conn.execute(_TAKE[conn.dialect.name], {"kind": kind, "day": f"{day:%y%m%d}"}).scalar_one()
     number = format_number(day, kind, terminal, last)
@@ -134,8 +134,8 @@ def next_number(session: Session, day: date, kind: str, terminal: str) -> str:
     return number
 
 
-def _replayed(number: str, kind: str, terminal: str) -> str:
+def _replayed(number: str, kind: str, terminals: tuple[str, ...]) -> str:
     n = parse_number(number, expect_kind=kind)
-    if n.terminal != normalize_terminal(terminal):
-        raise NumberError(f"编号“{display(number)}”属于终端 {n.terminal}，不是本终端 {terminal} 的编号")
+    if n.terminal not in {normalize_terminal(t) for t in terminals}:
+        raise NumberError(f"编号“{display(number)}”属于终端 {n.terminal}，不是本终端 {terminals[0]} 的编号")
     return number

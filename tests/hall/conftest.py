@@ -22,24 +22,28 @@ class Staffed:
     item_code: str
     window: str
     department: str
+    other_department: str
     tmp: Path
 
     def pc(self, name: str, kind: str = "counter") -> PC:
         return PC(self.tmp / name, self.server).enroll(kind)
 
 
-def _item(hall: Hall) -> tuple[str, str, str]:
+def _item(hall: Hall) -> tuple[str, str, str, str]:
     with hall.db.session() as s:
-        v = next(v for v in current_versions(s) if v.kind == "committed" and v.promised_days >= 3
+        versions = current_versions(s)
+        v = next(v for v in versions if v.kind == "committed" and v.promised_days >= 3
                  and v.department_code and v.window_code)
-        return v.code, v.window_code, v.department_code
+        other = next(x.department_code for x in versions
+                     if x.department_code and x.department_code != v.department_code)
+        return v.code, v.window_code, v.department_code, other
 
 
 @pytest.fixture()
 def staffed(tmp_path: Path) -> Iterator[Staffed]:
     server = HallServer(tmp_path / "server").init()
     hall = server.hall()
-    code, window, dep = _item(hall)
+    code, window, dep, other = _item(hall)
     hall.db.dispose()
     server.add_staff("clerk", ["clerk"], window=window)
     server.add_staff("clerk2", ["clerk"], window=window)
@@ -47,6 +51,6 @@ def staffed(tmp_path: Path) -> Iterator[Staffed]:
     server.add_staff("boss", ["supervisor"])
     server.start()
     try:
-        yield Staffed(server, code, window, dep, tmp_path)
+        yield Staffed(server, code, window, dep, other, tmp_path)
     finally:
         server.stop()

@@ -166,3 +166,22 @@ def snapshot(db_url_or_ctx: ServiceContext | Hall) -> dict[str, dict[str, dict]]
         for t in synced_tables():
             out[t.name] = {r["id"]: canon_row(r) for r in conn.execute(select(t)).mappings()}
     return out
+
+
+def authorize(pc: PC, boss: Actor, username: str, window: str) -> None:
+    """The supervisor authorizes a clerk for a window (an operation like any other)."""
+    from counter_app.models import Staff
+    from counter_app.services.staffing import StaffService
+
+    with pc.ctx.db.session() as s:
+        staff_id = s.execute(select(Staff.id).where(Staff.username == username)).scalar_one()
+    StaffService(pc.ctx).set_stage(boss, staff_id, "window", window, "authorized")
+
+
+def receive(pc: PC, clerk: Actor, item_code: str, name: str = "张伟") -> str:
+    """A complete application, accepted; returns its case number."""
+    from ..helpers import complete_intake
+
+    intake = complete_intake(pc.intake, item_code)
+    intake.applicant.name = name
+    return pc.intake.record(clerk, intake, "accept").case_no

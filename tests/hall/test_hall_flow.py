@@ -9,21 +9,10 @@ from counter_app.models import HallOp
 from counter_app.services.audit import verify_chains
 from counter_app.services.handoff import CaseCheck, IssueInput
 from counter_app.services.intake import MaterialEntry
-from counter_app.services.staffing import StaffService
 
 from ..helpers import fill_person
 from .conftest import Staffed
-from .kit import snapshot
-
-
-def _authorize(pc, boss, clerk_username: str, window: str) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import select
-
-    from counter_app.models import Staff
-
-    with pc.ctx.db.session() as s:
-        staff_id = s.execute(select(Staff.id).where(Staff.username == clerk_username)).scalar_one()
-    StaffService(pc.ctx).set_stage(boss, staff_id, "window", window, "authorized")
+from .kit import authorize, snapshot
 
 
 def test_counter_approver_counter_converge(staffed: Staffed) -> None:
@@ -31,7 +20,7 @@ def test_counter_approver_counter_converge(staffed: Staffed) -> None:
     codes = {a.ctx.terminal, b.ctx.terminal, c.ctx.terminal}
     assert len(codes) == 3, "the service assigns every PC its own terminal code"
     boss = a.login("boss")
-    _authorize(a, boss, "clerk", staffed.window)
+    authorize(a, boss, "clerk", staffed.window)
     a.run()
 
     # The clerk receives an incomplete application: one-time notice, then the supplement.

@@ -52,6 +52,7 @@ def upgrade() -> None:
         sa.Column('last_seen_at', sa.DateTime(), nullable=True),
         sa.Column('clock_offset_s', sa.Float(), nullable=False),
         sa.Column('diverged', sa.Text(), nullable=False),
+        sa.Column('previous', sa.String(length=8), nullable=False),
         sa.PrimaryKeyConstraint('code', name=op.f('pk_hall_terminal')),
         sa.UniqueConstraint('token_hash', name=op.f('uq_hall_terminal_token_hash')),
     )
