@@ -144,7 +144,8 @@ class HallSync:
                 elif page.entries:
                     rebase.follow_bases(conn, page)
                 if page.entries:
-                    applied, conflicts = pulling.apply_page(conn, page, self.terminal)
+                    applied, conflicts = pulling.apply_page(conn, page, self.terminal,
+                                                            authoritative=True)
                     report.pulled += applied
                     report.conflicts += conflicts
                     conn.exec_driver_sql(

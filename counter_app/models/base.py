@@ -39,6 +39,12 @@ def hall_now() -> datetime:
     return datetime.now(HALL_TZ).replace(tzinfo=None)
 
 
+def row_now() -> datetime:
+    """Row times: inside an operation its one time, so both runs write the same row."""
+    op = current_op()
+    return op.at if op is not None else hall_now()
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -47,6 +53,6 @@ class SyncedMixin:
     """Key, times and origin terminal: what the sync engine needs on every shared row."""
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=hall_now)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=hall_now, onupdate=hall_now)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=row_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=row_now, onupdate=row_now)
     origin_terminal: Mapped[str] = mapped_column(String(8), default="")

@@ -52,8 +52,10 @@ def fetch_page(conn: Connection, after: int, limit: int, origin: str) -> Page | 
 
 
 class _Apply:
-    def __init__(self, conn: Connection, terminal: str) -> None:
+    def __init__(self, conn: Connection, terminal: str, authoritative: bool = False) -> None:
         self.conn, self.terminal = conn, terminal
+        # From the hall service, whose rows are the truth: events too are taken as they are.
+        self.authoritative = authoritative
         self.applied = 0
         self.conflicts: list[dict[str, Any]] = []
 
@@ -89,7 +91,7 @@ class _Apply:
                               f"服务器上的记录无法写入本机（约束不满足）：{detail}", local, row)
 
     def upsert(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        if table.name in IMMUTABLE:
+        if table.name in IMMUTABLE and not self.authoritative:
             have = fetch_rows(self.conn, table, [r["id"] for r in rows])
             for r in rows:
                 if r["id"] in have and canon_row(have[r["id"]]) != canon_row(r):
@@ -107,7 +109,7 @@ class _Apply:
         self._each(table, stmt, rows)
 
     def remove(self, table: Table, ids: list[str]) -> None:
-        if table.name in IMMUTABLE:
+        if table.name in IMMUTABLE and not self.authoritative:
             return  # an event is never deleted, not even when the server lost it
         for row_id in ids:
             try:
@@ -182,8 +184,8 @@ def apply_retry(conn: Connection, page: Page, terminal: str) -> int:
     return work.applied
 
 
-def _apply(conn: Connection, page: Page, terminal: str) -> _Apply:
-    work = _Apply(conn, terminal)
+def _apply(conn: Connection, page: Page, terminal: str, authoritative: bool = False) -> _Apply:
+    work = _Apply(conn, terminal, authoritative)
     with applying(conn):
         pending = _pending(conn, page)
         for table in synced_tables():
@@ -202,9 +204,10 @@ def _apply(conn: Connection, page: Page, terminal: str) -> _Apply:
     return work
 
 
-def apply_page(conn: Connection, page: Page, terminal: str) -> tuple[int, int]:
+def apply_page(conn: Connection, page: Page, terminal: str,
+               authoritative: bool = False) -> tuple[int, int]:
     """Apply one page in the caller's local transaction; (rows applied, conflicts)."""
-    work = _apply(conn, page, terminal)
+    work = _apply(conn, page, terminal, authoritative)
     if work.conflicts:
         conn.execute(insert(SyncConflict.__table__), work.conflicts)
     return work.applied, len(work.conflicts)
