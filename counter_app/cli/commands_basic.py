@@ -14,7 +14,9 @@ from ..paths import resource
 from ..services import auth, demo
 from ..services.catalog_io import CatalogError, load_catalog, save_catalog
 from ..services.catalog_store import export_catalog, import_catalog
+from ..services.context import PermissionDenied, ServiceContext, hall_only
 from ..services.numbering import NumberError
+from ..services.settings import HALL_URL_KEY, get_setting
 
 SHIPPED_CATALOG = ("catalog", "luoshan.yaml")
 
@@ -72,6 +74,10 @@ def _load(file: str):  # type: ignore[no-untyped-def]
 
 def cmd_init(args: argparse.Namespace) -> int:
     db = open_database(args.data_dir)
+    with db.session() as s:
+        enrolled = bool(get_setting(s, HALL_URL_KEY))
+    if enrolled and args.terminal:
+        raise _user_error("本机已接入大厅服务：终端编号由大厅服务分配，不能手工设置")
     try:
         if args.terminal:
             code = set_terminal_code(db, args.terminal)
@@ -79,18 +85,29 @@ def cmd_init(args: argparse.Namespace) -> int:
             code = terminal_code(db) or set_terminal_code(db, "01")
     except NumberError as exc:
         raise _user_error(str(exc)) from None
-    data = _load(args.catalog) if args.catalog else _load(str(resource(*SHIPPED_CATALOG)))
-    with db.transaction() as s:
-        summary = import_catalog(s, data, terminal=code)
     print(f"数据库已就绪：{db.url.removeprefix('sqlite:///')}")
     print(f"终端编号：{code}")
-    print(f"事项目录：{summary}")
+    if enrolled:  # the catalog is the hall's, pulled at every sync
+        print("本机已接入大厅服务：事项目录以大厅服务器为准")
+    else:
+        data = _load(args.catalog) if args.catalog else _load(str(resource(*SHIPPED_CATALOG)))
+        with db.transaction() as s:
+            summary = import_catalog(s, data, terminal=code)
+        print(f"事项目录：{summary}")
     db.dispose()
     return 0
 
 
+def _not_enrolled(ctx: ServiceContext, what: str) -> None:
+    try:
+        hall_only(ctx, what)
+    except PermissionDenied as exc:
+        raise _user_error(f"{exc}（counter-server 的同名命令）") from None
+
+
 def cmd_import_catalog(args: argparse.Namespace) -> int:
     ctx = open_context(args.data_dir)
+    _not_enrolled(ctx, "导入事项目录")
     data = _load(args.file)
     with ctx.db.transaction() as s:
         summary = import_catalog(s, data, terminal=ctx.terminal)
@@ -109,6 +126,7 @@ def cmd_export_catalog(args: argparse.Namespace) -> int:
 
 def cmd_add_user(args: argparse.Namespace) -> int:
     ctx = open_context(args.data_dir)
+    _not_enrolled(ctx, "新增账号")
     if args.password_env:
         password = os.environ.get(args.password_env, "")
     elif sys.stdin.isatty():
@@ -133,6 +151,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     if args.cases < 0 or args.days < 1:
         raise _user_error("--cases 不能为负，--days 至少为 1")
     ctx = open_context(args.data_dir)
+    _not_enrolled(ctx, "生成演示数据")
     start = time.perf_counter()
 
     def progress(n: int) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..bootstrap import open_context
 from ..documents.common import DOC_KINDS
 from ..services.audit import verify_chains
+from ..services.context import PermissionDenied
 from ..services.ledger_import import LedgerFileError, import_ledger
 from ..services.printing import PrintError, PrintService
 
@@ -47,6 +48,8 @@ def cmd_import_cases(args: argparse.Namespace) -> int:
         raise _user_error(f"文件不存在：{args.file}")
     try:
         result = import_ledger(ctx, path)
+    except PermissionDenied as exc:
+        raise _user_error(str(exc)) from None
     except LedgerFileError as exc:
         raise _user_error(str(exc)) from None
     print(f"导入 {result.imported} 件；已导入过（跳过）{result.already} 件；有问题 "

@@ -51,6 +51,13 @@ def require_role(actor: Actor, *roles: str) -> None:
         raise PermissionDenied(f"{actor.full_name}没有权限：此操作需要{names}角色")
 
 
+def hall_only(ctx: ServiceContext, what: str) -> None:
+    """A write that is no operation (a file import, set-up) would be replaced by the hall's
+    data at the next sync of an enrolled PC: there it is the hall service's to do."""
+    if ctx.records_ops:
+        raise PermissionDenied(f"本机已接入大厅服务：{what}须在大厅服务器上进行，本机会自动同步结果")
+
+
 @dataclass
 class ServiceContext:
     db: Database

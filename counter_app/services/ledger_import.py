@@ -20,7 +20,7 @@ from sqlalchemy import select
 from ..models import CaseFile, ItemVersion, ServiceItem, Staff
 from . import validation as v
 from .calendar_store import load_calendar
-from .context import ServiceContext
+from .context import ServiceContext, hall_only
 from .events import append_event
 from .numbering import KIND_CASE, next_number
 
@@ -121,6 +121,7 @@ def _day(value: Any) -> date | None:
 
 
 def import_ledger(ctx: ServiceContext, path: Path) -> LedgerResult:
+    hall_only(ctx, "导入台账")
     rows = read_rows(path)
     problems: list[RowProblem] = []
     imported = already = 0

@@ -35,7 +35,7 @@ from .catalog_io import (
     save_catalog,
 )
 from .catalog_store import ImportSummary, export_catalog, import_catalog, save_item_version
-from .context import Actor, ServiceContext, require_role
+from .context import Actor, ServiceContext, hall_only, require_role
 from .events import append_event
 from .operations import allow, operation
 from .rules import set_training
@@ -282,6 +282,7 @@ class CatalogEditor:
 
     def import_file(self, actor: Actor, path: Path) -> ImportSummary:
         require_role(actor, "supervisor")
+        hall_only(self.ctx, "导入事项目录")
         data = load_catalog(path)  # raises CatalogError listing every problem
         with self.ctx.db.transaction() as s:
             summary = import_catalog(s, data, terminal=self.ctx.terminal, by=actor.staff_id)

@@ -28,6 +28,7 @@ from .worker import Job
 log = logging.getLogger(__name__)
 
 SYNC_KEY = "sync"  # AppServices.settings[SYNC_KEY] -> SyncController
+HALL_PREFIX = "hall:"  # the stored "URL" of a PC enrolled with the hall service
 DEFAULT_INTERVAL = 60.0  # seconds between rounds while online
 STATUS_EVERY = 5.0  # seconds between local re-counts of the changes waiting, between rounds
 _detached: set[Job] = set()  # keep one-off jobs alive until their result is delivered
@@ -249,6 +250,8 @@ class SyncIndicator(QToolButton):
 class SyncController(QObject):
     """The main window's sync: the indicator, and a runner while a server URL is set."""
 
+    data_changed = Signal()  # a round brought rows from the hall: screens refresh
+
     def __init__(self, services: AppServices, status_bar: QStatusBar | None = None, *,
                  interval: float = DEFAULT_INTERVAL,
                  delay: Callable[[int], float] = _default_delay) -> None:
@@ -259,6 +262,7 @@ class SyncController(QObject):
         if status_bar is not None:
             status_bar.addPermanentWidget(self.indicator)
         self.runner: SyncRunner | None = None
+        self.feed: Any = None  # hallsync.feed.ChangeFeed while enrolled with a hall service
         self.url: str | None = None
         services.settings[SYNC_KEY] = self
 
@@ -269,8 +273,11 @@ class SyncController(QObject):
         db = self.services.ctx.db
 
         def load() -> str | None:
+            from ..hallsync import config
+
             with db.session() as s:
-                return load_server_url(s)
+                hall = config.read(s)
+                return HALL_PREFIX + hall.url if hall else load_server_url(s)
 
         self.services.lane.submit(load, self.configure, lambda exc: self.indicator.show_error(str(exc)))
 
@@ -278,6 +285,9 @@ class SyncController(QObject):
         """Sync with ``url`` from now on (``None``/"" = stand-alone). The old runner finishes
         its round on its own thread; the new one waits for it, so rounds never overlap."""
         previous = self.runner.request_stop() if self.runner is not None else None
+        if self.feed is not None:
+            self.feed.stop()
+            self.feed = None
         self.runner, self.url = None, url or None
         if not url:
             self.indicator.status = None
@@ -285,7 +295,13 @@ class SyncController(QObject):
             return
         ctx = self.services.ctx
 
+        hall = url.startswith(HALL_PREFIX)
+
         def make_engine() -> Any:
+            if hall:
+                from ..hallsync.engine import HallSync
+
+                return HallSync(ctx.db, ctx.terminal, clock=ctx.clock)
             from ..sync import SyncEngine
 
             return SyncEngine(ctx.db, url, ctx.terminal, clock=ctx.clock)
@@ -298,6 +314,24 @@ class SyncController(QObject):
         self.runner = runner
         self.indicator.set_state("syncing")
         runner.start()
+        if hall:
+            self._start_feed(runner)
+
+    def _start_feed(self, runner: SyncRunner) -> None:
+        """The hall announces every change: sync at once (a clerk sees an approver's return
+        within seconds, not at the next round)."""
+        from ..hallsync import config
+        from ..hallsync.client import HallClient
+        from ..hallsync.feed import ChangeFeed
+
+        db = self.services.ctx.db
+
+        def make_client() -> HallClient:
+            cfg = config.load(db)
+            assert cfg is not None
+            return HallClient(cfg.url, cfg.ca_pem, cfg.token)
+
+        self.feed = ChangeFeed(make_client, lambda _seq: runner.sync_now()).start()
 
     def _failed(self, message: str) -> None:
         if self.runner is not None:
@@ -308,6 +342,8 @@ class SyncController(QObject):
         if self.runner is not None:
             self.indicator.next_at = self.runner.next_at
         self.indicator.round_finished(report)
+        if getattr(report, "pulled", 0):
+            self.data_changed.emit()
 
     def nudge(self) -> None:
         if self.runner is not None:
@@ -318,6 +354,9 @@ class SyncController(QObject):
             self.runner.sync_now()
 
     def stop(self, timeout: float = 3.0) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+            self.feed = None
         if self.runner is not None:
             self.runner.stop(timeout)
             self.runner = None
@@ -328,3 +367,10 @@ def nudge_sync(services: AppServices) -> None:
     controller = services.settings.get(SYNC_KEY)
     if controller is not None:
         controller.nudge()
+
+
+def on_data_changed(services: AppServices, slot: Callable[[], None]) -> None:
+    """For pages that show the hall's work: refresh when a sync brought new rows."""
+    controller = services.settings.get(SYNC_KEY)
+    if controller is not None:
+        controller.data_changed.connect(slot)

@@ -29,6 +29,7 @@ from ...services.handoff import BatchSummary, HandoffError, HandoffService
 from ...services.numbering import KIND_CASE, NumberError, display, parse_number
 from ..scan_filter import make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
+from ..sync_status import on_data_changed
 from .batch_panel import BatchPanel
 from .case_panel import CasePanel
 from .dialogs import DecideDialog, DiscrepancyDialog, ReturnDialog
@@ -87,6 +88,7 @@ class ApproverDesk(QWidget):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(REFRESH_MS)
+        on_data_changed(services, self.refresh)  # the hall announced a change
         self.refresh()
 
     def _layout(self) -> None:

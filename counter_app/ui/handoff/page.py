@@ -38,6 +38,7 @@ from ..approver.style import (
 )
 from ..printing import DocRequest, open_preview
 from ..services import AppServices
+from ..sync_status import on_data_changed
 
 REFRESH_MS = 60_000
 
@@ -89,6 +90,7 @@ class HandoffPage(QWidget):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(REFRESH_MS)
+        on_data_changed(services, self.refresh)  # the hall announced a change
         self.refresh()
 
     def _layout(self) -> None:
