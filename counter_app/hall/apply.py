@@ -95,20 +95,28 @@ class Applier:
     # -- a push -----------------------------------------------------------------------------
     def apply(self, term: HallTerminal, ops: list[dict[str, Any]],
               client_time: datetime | None) -> list[OpResult]:
-        now = hall_now()
-        offset = (client_time - now).total_seconds() if client_time else 0.0
         results: list[OpResult] = []
         with self._lock:
             for op in sorted(ops, key=lambda o: int(o["seq"])):
                 results.append(self._one(term.code, op))
-            with self.hall.db.transaction() as s:
-                s.execute(update(HallTerminal).where(HallTerminal.code == term.code).values(
-                    last_seen_at=now, clock_offset_s=offset))
+        self.seen(term.code, client_time)
         if any(r.status for r in results):
             with self.changed:
                 self.version += 1
                 self.changed.notify_all()
         return results
+
+    def seen(self, terminal: str, client_time: datetime | None) -> None:
+        """Every call measures the PC's clock against the service's (a PC hours off would
+        date cases wrongly; ``counter-server terminals`` shows the offset)."""
+        now = hall_now()
+        values: dict[str, Any] = {"last_seen_at": now}
+        if client_time is not None:
+            values["clock_offset_s"] = round((client_time - now).total_seconds(), 1)
+            if abs(values["clock_offset_s"]) > CLOCK_WARN_S:
+                log.warning("terminal %s clock is %+.0f s off", terminal, values["clock_offset_s"])
+        with self.hall.db.transaction() as s:
+            s.execute(update(HallTerminal).where(HallTerminal.code == terminal).values(**values))
 
     def _one(self, terminal: str, op: dict[str, Any]) -> OpResult:
         seq, op_id, dig = int(op["seq"]), str(op["op_id"]), digest(op)

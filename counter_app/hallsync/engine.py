@@ -82,7 +82,7 @@ class HallSync:
             return report
 
     def _check_in(self, c: HallClient) -> None:
-        hello = c.get("/v1/hello")
+        hello = c.get("/v1/hello", t=self.clock().isoformat())
         if hello["server_id"] != self.cfg.server_id:
             raise SyncError("连接到的不是本机注册的大厅服务（服务器标识不符）：请联系管理员")
         if hello["diverged"]:

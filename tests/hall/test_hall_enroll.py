@@ -1,0 +1,111 @@
+"""Enrollment and its faults, through the real command lines: every failure a Chinese
+message and a non-zero exit, nothing unsent dropped; a terminal holds no database
+credentials."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import update
+
+from counter_app.models import HallEnrollCode, hall_now
+
+from .conftest import Staffed
+from .kit import HallServer, authorize, receive
+
+# As the installed entry points run them (``-m`` would load main twice).
+ADMIN = "import sys; from counter_app.cli.main import main; sys.exit(main())"
+SERVER = "import sys; from counter_app.hall.cli import main; sys.exit(main())"
+
+
+def admin(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", ADMIN, "--data-dir", str(folder), *args],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def server_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", SERVER, "--data-dir", str(folder), *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def _chinese_failure(r: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr and r.stderr.startswith("错误："), r.stderr
+    for w in words:
+        assert w in r.stderr, r.stderr
+
+
+def test_enroll_through_the_commands(staffed: Staffed, tmp_path: Path) -> None:
+    code = server_cli(staffed.server.folder, "enroll-code")
+    assert code.returncode == 0 and re.fullmatch(r"[A-Z2-9]{5}-[A-Z2-9]{5}-[0-9a-f]{16}\n",
+                                                  code.stdout), code.stdout
+    pc = tmp_path / "pc"
+    r = admin(pc, "enroll", staffed.server.url, code.stdout.strip())
+    assert r.returncode == 0, r.stderr
+    assert "终端编号 01" in r.stdout and "下载" in r.stdout
+    # The same code again: used once only.
+    r = admin(tmp_path / "pc2", "enroll", staffed.server.url, code.stdout.strip())
+    _chinese_failure(r, "已被终端 01 使用过")
+    listing = server_cli(staffed.server.folder, "terminals")
+    assert listing.returncode == 0 and listing.stdout.startswith("01  "), listing.stdout
+    assert "counter" in listing.stdout and "正常" in listing.stdout and "从未" not in listing.stdout
+
+
+def test_bad_codes_and_a_server_that_is_not_the_hall(staffed: Staffed, tmp_path: Path) -> None:
+    pc = tmp_path / "pc"
+    good = staffed.server.code()
+    _chinese_failure(admin(pc, "enroll", staffed.server.url, "12345"), "注册码", "格式不对")
+    wrong_secret = "AAAAA-BBBBB-" + good.split("-")[2]
+    _chinese_failure(admin(pc, "enroll", staffed.server.url, wrong_secret), "注册码无效")
+    # A code whose fingerprint is another hall's: the PC never talks to this server.
+    impostor = HallServer(tmp_path / "impostor").init()
+    other_fp = impostor.code().split("-")[2]
+    _chinese_failure(admin(pc, "enroll", staffed.server.url, good[:12] + other_fp),
+                     "证书与注册码不符")
+    expired = staffed.server.code()
+    hall = staffed.server.hall()
+    with hall.db.transaction() as s:
+        s.execute(update(HallEnrollCode).values(expires_at=hall_now() - timedelta(minutes=1)))
+    hall.db.dispose()
+    _chinese_failure(admin(pc, "enroll", staffed.server.url, expired), "过期")
+    down = f"https://127.0.0.1:{HallServer(tmp_path / 'x').port}"
+    _chinese_failure(admin(pc, "enroll", down, good), "无法连接大厅服务器")
+    _chinese_failure(admin(pc, "enroll", "http://127.0.0.1:1", good), "https://")
+
+
+def test_revoked_terminal_and_a_server_that_is_down_keep_the_work(staffed: Staffed) -> None:
+    a = staffed.pc("counter-a")
+    authorize(a, a.login("boss"), "clerk", staffed.window)
+    a.run()
+    staffed.server.stop()
+    case_no = receive(a, a.login("clerk"), staffed.item_code)
+    r = admin(a.folder, "hall-sync")
+    _chinese_failure(r, "无法连接大厅服务器", "离线办理")
+    staffed.server.start()
+    r = server_cli(staffed.server.folder, "revoke", a.ctx.terminal)
+    assert r.returncode == 0, r.stderr
+    r = admin(a.folder, "hall-sync")
+    _chinese_failure(r, "已于", "被注销")
+    assert a.sync.status().waiting == 1, "the unsent case stays queued"
+    assert a.status_of(case_no) == "accepted"
+
+
+def test_a_terminal_holds_no_database_credentials(staffed: Staffed) -> None:
+    """The hall's database URL, user and password appear nowhere in a PC's folder."""
+    a = staffed.pc("counter-a")
+    a.close()
+    hall_cfg = (staffed.server.folder / "hall.json").read_text(encoding="utf-8")
+    secrets = {"sqlite:///", "postgresql", "hall.sqlite3", str(staffed.server.folder)}
+    for path in a.folder.rglob("*"):
+        if path.is_file():
+            blob = path.read_bytes()
+            for s in secrets:
+                assert s.encode() not in blob, f"{s!r} in {path}"
+    assert "db_url" in hall_cfg
+    assert oct((staffed.server.folder / "hall.json").stat().st_mode & 0o777) == "0o600"
