@@ -12,9 +12,9 @@ from pathlib import Path
 from .models.database import Database
 from .models.migrate import upgrade
 from .paths import data_dir
-from .services.context import ServiceContext
+from .services.context import CorrectedClock, ServiceContext
 from .services.numbering import normalize_terminal
-from .services.settings import HALL_URL_KEY, TERMINAL_KEY, get_setting, set_setting
+from .services.settings import HALL_OFFSET_KEY, HALL_URL_KEY, TERMINAL_KEY, get_setting, set_setting
 
 DEFAULT_TERMINAL = "01"
 
@@ -46,8 +46,13 @@ def open_context(folder: str | os.PathLike[str] | None = None) -> ServiceContext
     code = terminal_code(db) or set_terminal_code(db, DEFAULT_TERMINAL)
     with db.session() as s:
         enrolled = bool(get_setting(s, HALL_URL_KEY))
-    # An enrolled PC records every operation for the hall service (services/operations.py).
-    return ServiceContext(db=db, terminal=code, records_ops=enrolled)
+        offset = float(get_setting(s, HALL_OFFSET_KEY) or 0)
+    if not enrolled:
+        return ServiceContext(db=db, terminal=code)
+    # An enrolled PC records every operation for the hall service (services/operations.py)
+    # and dates them by the hall's clock (the offset is measured at every sync).
+    return ServiceContext(db=db, terminal=code, clock=CorrectedClock(offset_s=offset),
+                          records_ops=True)
 
 
 def database_path(folder: str | os.PathLike[str] | None = None) -> Path:

@@ -63,7 +63,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     ctx = open_context(args.data_dir)
     try:
-        engine = HallSync(ctx.db, ctx.terminal)
+        engine = HallSync(ctx.db, ctx.terminal, clock=ctx.clock)
         report = engine.run_once()
         status = engine.status()
     except SyncError as exc:

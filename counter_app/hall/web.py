@@ -14,6 +14,7 @@ Errors come back as ``{"detail": "<Chinese message>"}`` with a 4xx status.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Any
@@ -21,6 +22,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import SQLAlchemyError
 from sse_starlette.sse import EventSourceResponse
 
 from ..models import HallTerminal, hall_now
@@ -30,6 +32,7 @@ from .apply import Applier
 from .store import Hall, HallError
 
 PULL_LIMIT = 2000
+log = logging.getLogger(__name__)
 
 
 class EnrollIn(BaseModel):
@@ -74,6 +77,13 @@ def create_app(hall: Hall) -> FastAPI:
     @app.exception_handler(HallError)
     async def _hall_error(_request: Request, exc: HallError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _db_error(_request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        # The hall's database is down or restarting: nothing was decided, the PC resends.
+        log.warning("hall database error: %s", exc)
+        return JSONResponse({"detail": "大厅数据库暂时不可用：本机的操作都已保留，稍后自动重试"},
+                            status_code=503)
 
     @app.get("/v1/ca")
     def ca() -> dict[str, str]:

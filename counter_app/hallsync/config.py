@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ..models.database import Database
-from ..services.settings import HALL_URL_KEY, get_setting, set_setting
+from ..services.settings import HALL_OFFSET_KEY, HALL_URL_KEY, get_setting, set_setting
 
 K_URL = HALL_URL_KEY
 K_CA, K_TOKEN, K_SERVER = "hall.ca_pem", "hall.token", "hall.server_id"
 K_PULL = "hall.pull_seq"
 K_LAST_OK, K_LAST_TRY, K_LAST_ERROR = "hall.last_ok_at", "hall.last_attempt_at", "hall.last_error"
-K_OFFSET = "hall.clock_offset_s"
+K_OFFSET = HALL_OFFSET_KEY
 
 
 @dataclass(frozen=True)

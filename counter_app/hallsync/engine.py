@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..models import SyncConflict, SyncOp, hall_now
 from ..models.database import Database
 from ..models.oplog import OP_SEQ_KEY
+from ..services.context import CorrectedClock
 from ..services.settings import get_setting, set_setting
 from ..sync import pull as pulling
 from ..sync.capture import capture_mode, ensure_capture, set_mode
@@ -81,13 +82,19 @@ class HallSync:
             self._stamp(report)
             return report
 
+    def _raw(self) -> datetime:
+        """The PC's own clock, uncorrected: what the service measures."""
+        return self.clock.base() if isinstance(self.clock, CorrectedClock) else self.clock()
+
     def _check_in(self, c: HallClient) -> None:
-        hello = c.get("/v1/hello", t=self.clock().isoformat())
+        hello = c.get("/v1/hello", t=self._raw().isoformat())
         if hello["server_id"] != self.cfg.server_id:
             raise SyncError("连接到的不是本机注册的大厅服务（服务器标识不符）：请联系管理员")
         if hello["diverged"]:
             raise SyncError(hello["diverged"])
-        offset = (hall_now() - datetime.fromisoformat(hello["server_time"])).total_seconds()
+        offset = (self._raw() - datetime.fromisoformat(hello["server_time"])).total_seconds()
+        if isinstance(self.clock, CorrectedClock):
+            self.clock.offset_s = offset  # the PC's services date their work by the hall now
         with self.db.transaction() as s:
             used = int(get_setting(s, OP_SEQ_KEY) or 0)
             if int(hello["last_seq"]) > used:
@@ -119,7 +126,7 @@ class HallSync:
             if not ops:
                 return
             self.hook("push.send")
-            answer = c.post("/v1/ops", {"client_time": self.clock().isoformat(), "ops": ops})
+            answer = c.post("/v1/ops", {"client_time": self._raw().isoformat(), "ops": ops})
             self.hook("push.answered")
             now = hall_now()
             with self.db.engine.begin() as conn:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ..models import Staff, hall_now
 from ..models.database import Database
@@ -49,6 +49,17 @@ def require_role(actor: Actor, *roles: str) -> None:
 
         names = "、".join(ROLE_LABELS.get(r, r) for r in roles)
         raise PermissionDenied(f"{actor.full_name}没有权限：此操作需要{names}角色")
+
+
+class CorrectedClock:
+    """The PC's clock corrected by its offset from the hall service, as measured at the last
+    sync: case numbers and legal dates never come from a PC clock that is hours wrong."""
+
+    def __init__(self, base: Callable[[], datetime] = hall_now, offset_s: float = 0.0) -> None:
+        self.base, self.offset_s = base, offset_s
+
+    def __call__(self) -> datetime:
+        return self.base() - timedelta(seconds=self.offset_s)
 
 
 def hall_only(ctx: ServiceContext, what: str) -> None:

@@ -12,6 +12,7 @@ from ..models import Setting
 TERMINAL_KEY = "terminal_code"
 HALL_KEY = "hall"
 HALL_URL_KEY = "hall.url"  # set when this PC is enrolled with a hall service
+HALL_OFFSET_KEY = "hall.clock_offset_s"  # this PC's clock minus the hall service's
 
 
 def get_setting(session: Session, key: str, default: str = "") -> str:

@@ -122,7 +122,7 @@ class PC:
 
     def reopen(self) -> None:
         self.ctx = open_context(self.folder)
-        self.sync = HallSync(self.ctx.db, self.ctx.terminal)
+        self.sync = HallSync(self.ctx.db, self.ctx.terminal, clock=self.ctx.clock)
 
     def run(self, ok: bool = True) -> list[str]:
         report = self.sync.run_once()
