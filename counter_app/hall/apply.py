@@ -96,8 +96,8 @@ class Applier:
     def apply(self, term: HallTerminal, ops: list[dict[str, Any]],
               client_time: datetime | None) -> list[OpResult]:
         results: list[OpResult] = []
-        with self._lock:
-            for op in sorted(ops, key=lambda o: int(o["seq"])):
+        for op in sorted(ops, key=lambda o: int(o["seq"])):
+            with self._lock:  # per operation: another PC's waits for one, not a batch
                 results.append(self._one(term.code, op))
         self.seen(term.code, client_time)
         if any(r.status for r in results):
