@@ -4,6 +4,7 @@ another department, a supervisor."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from counter_app.hall.store import Hall
 from counter_app.services.catalog_store import current_versions
+from counter_app.sync.pgtest import PgServer, PgUnavailable
 
 from .kit import PC, HallServer
 
@@ -39,9 +41,44 @@ def _item(hall: Hall) -> tuple[str, str, str, str]:
         return v.code, v.window_code, v.department_code, other
 
 
+@pytest.fixture(scope="session")
+def hall_pg() -> Iterator[PgServer]:
+    """One PostgreSQL 15 for the hall tests that want it (a database per test)."""
+    try:
+        server = PgServer().init().start()
+    except PgUnavailable as exc:
+        pytest.fail(f"cannot start the PostgreSQL test server: {exc}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.cleanup()
+
+
+_pg_names = itertools.count(1)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_staffed(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Staffed]:
+    """The same hall on the embedded SQLite and on PostgreSQL."""
+    url = None
+    if request.param == "postgresql":
+        pg: PgServer = request.getfixturevalue("hall_pg")
+        url = pg.create_database(f"hall{next(_pg_names)}")
+    yield from _staffed(tmp_path, url)
+
+
+@pytest.fixture()
+def pg_staffed(tmp_path: Path, hall_pg: PgServer) -> Iterator[Staffed]:
+    yield from _staffed(tmp_path, hall_pg.create_database(f"hall{next(_pg_names)}"))
+
+
 @pytest.fixture()
 def staffed(tmp_path: Path) -> Iterator[Staffed]:
-    server = HallServer(tmp_path / "server").init()
+    yield from _staffed(tmp_path, None)
+
+
+def _staffed(tmp_path: Path, db_url: str | None) -> Iterator[Staffed]:
+    server = HallServer(tmp_path / "server", db_url).init()
     hall = server.hall()
     code, window, dep, other = _item(hall)
     hall.db.dispose()

@@ -15,7 +15,8 @@ from .conftest import Staffed
 from .kit import authorize, snapshot
 
 
-def test_counter_approver_counter_converge(staffed: Staffed) -> None:
+def test_counter_approver_counter_converge(any_staffed: Staffed) -> None:
+    staffed = any_staffed
     a, b, c = staffed.pc("counter-a"), staffed.pc("counter-b"), staffed.pc("approver-c", "approver")
     codes = {a.ctx.terminal, b.ctx.terminal, c.ctx.terminal}
     assert len(codes) == 3, "the service assigns every PC its own terminal code"
