@@ -14,6 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("code", help="counter-server enroll-code 生成的一次性注册码")
     p.add_argument("--name", default="", help="本机名称（默认：计算机名）")
     p.add_argument("--kind", default="counter", choices=["counter", "approver", "supervisor"])
+    p.add_argument("--adopt", action="store_true",
+                   help="本大厅原先按旧方式同步，办件已由大厅服务接管（先运行 counter-admin sync）")
     p.set_defaults(func=cmd_enroll)
 
     p = sub.add_parser("rebuild", help="从大厅数据重建本机（从备份恢复或复制的电脑），用新注册码")
@@ -41,7 +43,8 @@ def _enroll(args: argparse.Namespace, fresh: bool) -> int:
 
     db = open_database(args.data_dir)
     try:
-        code = enroll(db, args.url, args.code, name=args.name, kind=args.kind, fresh=fresh)
+        code = enroll(db, args.url, args.code, name=args.name, kind=args.kind, fresh=fresh,
+                      adopt=getattr(args, "adopt", False))
     except SyncError as exc:
         raise _user_error(str(exc)) from None
     finally:

@@ -27,10 +27,29 @@ def _folder(args: argparse.Namespace) -> Path:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    hall = init_hall(_folder(args), args.postgres, args.host)
-    print(f"大厅服务已就绪：{hall.folder.resolve()}")
-    print(f"数据库：{'PostgreSQL' if not hall.is_sqlite_url else '内置 SQLite'}")
+    with init_hall(_folder(args), args.postgres, args.host) as hall:
+        print(f"大厅服务已就绪：{hall.folder.resolve()}")
+        print(f"数据库：{'PostgreSQL' if not hall.is_sqlite_url else '内置 SQLite'}")
     print("下一步：counter-server serve，然后用 counter-server enroll-code 为每台电脑取注册码")
+    return 0
+
+
+def cmd_adopt(args: argparse.Namespace) -> int:
+    """Take over a hall database synced the old way (PCs wrote rows into it directly)."""
+    from sqlalchemy import func, select
+
+    from ..models import CaseFile
+    from ..sync.connection import parse_url
+
+    folder = _folder(args)
+    if (folder / "hall.json").exists():
+        raise HallError(f"“{folder}”已是大厅服务的数据文件夹")
+    if parse_url(args.postgres).get_backend_name() != "postgresql":
+        raise HallError("adopt 接管的是 PostgreSQL 共享数据库：请给出 postgresql+psycopg:// 地址")
+    with init_hall(folder, args.postgres, args.host) as hall, hall.db.session() as s:
+        cases = s.execute(select(func.count()).select_from(CaseFile)).scalar_one()
+    print(f"已接管大厅数据库：{cases} 件办件。请让每台电脑先用旧方式同步完"
+          "（counter-admin sync），再运行 counter-admin enroll 地址 注册码 --adopt")
     return 0
 
 
@@ -52,7 +71,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_enroll_code(args: argparse.Namespace) -> int:
-    code = Hall(_folder(args)).new_enroll_code()
+    with Hall(_folder(args)) as hall:
+        code = hall.new_enroll_code()
     print(code)
     print("（一次有效，24 小时内使用：在要注册的电脑上运行 counter-admin enroll 服务器地址 注册码）",
           file=sys.stderr)
@@ -62,12 +82,11 @@ def cmd_enroll_code(args: argparse.Namespace) -> int:
 def cmd_add_user(args: argparse.Namespace) -> int:
     from ..services.auth import add_user
 
-    hall = Hall(_folder(args))
     password = os.environ.get(args.password_env, "") if args.password_env \
         else sys.stdin.readline().rstrip("\n")
     roles = [r.strip() for r in args.roles.split(",") if r.strip()]
     try:
-        with hall.db.transaction() as s:
+        with Hall(_folder(args)) as hall, hall.db.transaction() as s:
             add_user(s, args.username, args.name, password, roles, window_code=args.window or "",
                      department_code=args.department or "", terminal="00")
     except ValueError as exc:
@@ -77,7 +96,9 @@ def cmd_add_user(args: argparse.Namespace) -> int:
 
 
 def cmd_terminals(args: argparse.Namespace) -> int:
-    for t in Hall(_folder(args)).terminals():
+    with Hall(_folder(args)) as hall:
+        terminals = hall.terminals()
+    for t in terminals:
         state = "已注销" if t.revoked_at else ("已停止：" + t.diverged[:40] if t.diverged else "正常")
         seen = f"{t.last_seen_at:%Y-%m-%d %H:%M}" if t.last_seen_at else "从未"
         print(f"{t.code}  {t.name or '-'}  {t.kind}  操作 {t.last_seq}  最近 {seen}  "
@@ -86,7 +107,8 @@ def cmd_terminals(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
-    Hall(_folder(args)).revoke(args.code)
+    with Hall(_folder(args)) as hall:
+        hall.revoke(args.code)
     print(f"终端 {args.code} 已注销")
     return 0
 
@@ -99,6 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--postgres", metavar="URL", help="PostgreSQL 地址（默认内置 SQLite）")
     c.add_argument("--host", action="append", default=[], help="证书中的服务器名或 IP，可多次")
     c.set_defaults(func=cmd_init)
+    c = sub.add_parser("adopt", help="接管按旧方式同步的 PostgreSQL 大厅数据库")
+    c.add_argument("--postgres", metavar="URL", required=True)
+    c.add_argument("--host", action="append", default=[])
+    c.set_defaults(func=cmd_adopt)
     c = sub.add_parser("serve", help="运行大厅服务")
     c.add_argument("--listen", default=DEFAULT_LISTEN, help=f"主机:端口（默认 {DEFAULT_LISTEN}）")
     c.add_argument("--log-level", default="warning")

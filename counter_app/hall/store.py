@@ -14,9 +14,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from ..models import HallEnrollCode, HallTerminal, Terminal, hall_now
+from ..models import CaseFile, HallEnrollCode, HallTerminal, HandoffBatch, Terminal, hall_now
 from ..models.database import Database
 from ..paths import resource
 from ..services.catalog_io import load_catalog
@@ -64,6 +65,12 @@ class Hall:
             self.server_id = conn.execute(text(
                 "SELECT value FROM sync_meta WHERE key = 'server_id'")).scalar_one()
 
+    def __enter__(self) -> Hall:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.db.dispose()
+
     @property
     def is_sqlite_url(self) -> bool:
         return str(self.config["db_url"]).startswith("sqlite")
@@ -105,6 +112,7 @@ class Hall:
                 raise HallError(f"注册码已于 {code.expires_at:%Y-%m-%d %H:%M} 过期：请索取新的注册码", 403)
             used = set(s.execute(select(HallTerminal.code)).scalars())
             used |= set(s.execute(select(Terminal.code)).scalars())
+            used |= self._codes_in_numbers(s)
             free = [f"{n:02d}" for n in range(1, 100) if f"{n:02d}" not in used]
             if not free:
                 raise HallError("本大厅的 99 个终端编号已用完：请先注销不用的终端", 409)
@@ -119,6 +127,15 @@ class Hall:
             s.add(Terminal(code=free[0], name=name[:100] or f"终端 {free[0]}",
                            origin_terminal=SERVICE_TERMINAL))
         return Enrolled(free[0], token, self.server_id)
+
+    @staticmethod
+    def _codes_in_numbers(s: Session) -> set[str]:
+        """Terminal codes inside numbers already issued (a hall adopted from the old sync
+        had PCs with typed codes): a new PC never gets one, so no number can repeat."""
+        out: set[str] = set()
+        for table, column in ((CaseFile.__table__, "case_no"), (HandoffBatch.__table__, "batch_no")):
+            out |= set(s.execute(select(func.substr(table.c[column], 14, 2)).distinct()).scalars())
+        return out
 
     def terminal_for(self, token: str) -> HallTerminal:
         with self.db.session() as s:

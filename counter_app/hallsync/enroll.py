@@ -52,9 +52,17 @@ def fetch_ca(url: str, fp: str) -> str:
 
 
 def enroll(db: Database, url: str, code: str, *, name: str = "", kind: str = "counter",
-           fresh: bool = False) -> str:
-    """Enroll this PC; returns the terminal code the service assigned."""
+           fresh: bool = False, adopt: bool = False) -> str:
+    """Enroll this PC; returns the terminal code the service assigned. ``adopt``: a PC of
+    a hall that synced the old way, whose cases the service took over with the database."""
     secret, fp = _split(code)
+    if adopt:
+        with db.engine.connect() as conn:
+            unsent = conn.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one()
+        if unsent:
+            raise SyncError(f"本机还有 {unsent} 条记录未按旧方式同步：请先运行 counter-admin sync，"
+                            "同步完成后再注册")
+        fresh = True
     if not url.startswith("https://"):
         raise SyncError(f"服务器地址“{url}”无效：应以 https:// 开头，如 https://192.168.1.10:8443")
     with db.session() as s:
