@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 
@@ -38,7 +39,7 @@ from .client import HallClient
 log = logging.getLogger(__name__)
 
 OPS_PER_REQUEST = 200
-PAGE = 2000
+PAGE = 5000
 CLOCK_WARN_S = 300
 
 
@@ -53,25 +54,31 @@ class HallSync:
         if cfg is None:
             raise SyncError("本机尚未注册到大厅服务：请运行 counter-admin enroll 服务器地址 注册码")
         self.cfg = cfg
+        self._client: HallClient | None = None  # kept between rounds: one TLS handshake
+        self._stamped: tuple[str, float] = ("", 0.0)  # last error written, and when
+        self._memo: tuple[str, str, str] = ("", "", "")  # last ok, last try, error (this run)
         with db.engine.begin() as conn:
             ensure_capture(conn)
             if capture_mode(conn) != "terminal":
                 set_mode(conn, "terminal")
 
     def client(self) -> HallClient:
-        return HallClient(self.cfg.url, self.cfg.ca_pem, self.cfg.token)
+        if self._client is None:
+            self._client = HallClient(self.cfg.url, self.cfg.ca_pem, self.cfg.token)
+        return self._client
 
     # -- a round ------------------------------------------------------------------------
     def run_once(self) -> SyncReport:
         with self._lock:
             report = SyncReport(started_at=self.clock())
             try:
-                with self.client() as c:
-                    self._check_in(c)
-                    self.push(c, report)
-                    self.pull(c, report)
+                c = self.client()
+                self._check_in(c)
+                self.push(c, report)
+                self.pull(c, report)
             except SyncError as exc:
                 report.errors.append(str(exc))
+                self.close()  # a fresh connection next time
             except SQLAlchemyError as exc:
                 log.exception("local database error during sync")
                 report.errors.append(f"本机数据库出错，同步未完成：{type(exc).__name__}")
@@ -95,8 +102,12 @@ class HallSync:
         offset = (self._raw() - datetime.fromisoformat(hello["server_time"])).total_seconds()
         if isinstance(self.clock, CorrectedClock):
             self.clock.offset_s = offset  # the PC's services date their work by the hall now
-        with self.db.transaction() as s:
+        with self.db.session() as s:
             used = int(get_setting(s, OP_SEQ_KEY) or 0)
+            answered = s.execute(select(func.max(SyncOp.seq)).where(
+                SyncOp.status != "pending")).scalar() or 0
+            pulled = int(get_setting(s, config.K_PULL) or 0)
+            known = float(get_setting(s, config.K_OFFSET) or 0)
             if int(hello["last_seq"]) > used:
                 # The hall has more of this terminal's operations than this PC ever made: it
                 # is an older copy (restored from backup, or a clone whose twin went on).
@@ -105,18 +116,20 @@ class HallSync:
                     f"而本机只记录了 {used} 项："
                     "这台电脑可能是从旧备份恢复的，或是复制来的。为免编号重复，本机暂停上传。"
                     "请运行 counter-admin rebuild 服务器地址 新注册码 重建本机（未上传的办件会保留并补传）")
+        restored = int(hello["last_seq"]) < answered
+        shorter = int(hello["journal_seq"]) < pulled
+        if not (restored or shorter or abs(offset - known) >= 1):
+            return  # the usual case: nothing to write
+        with self.db.transaction() as s:
             set_setting(s, config.K_OFFSET, f"{offset:.0f}")
-            answered = s.execute(select(func.max(SyncOp.seq)).where(
-                SyncOp.status != "pending")).scalar() or 0
-            pulled = int(get_setting(s, config.K_PULL) or 0)
-            if int(hello["last_seq"]) < answered:
+            if restored:
                 # The service lost operations it had answered (restored from an older copy):
                 # send them again, and take everything afresh from it.
                 log.warning("hall service restored: resending operations after %s", hello["last_seq"])
                 s.execute(update(SyncOp).where(SyncOp.seq > int(hello["last_seq"])).values(
                     status="pending", reason="", answered_at=None))
                 set_setting(s, config.K_PULL, "0")
-            elif int(hello["journal_seq"]) < pulled:
+            elif shorter:
                 set_setting(s, config.K_PULL, "0")
 
     def push(self, c: HallClient, report: SyncReport) -> None:
@@ -144,6 +157,10 @@ class HallSync:
             data = c.get("/v1/pull", after=seq, limit=PAGE)
             page = rebase.decode_page(data)
             self.hook("pull.fetched")
+            if not page.entries:
+                with self.db.read() as conn:
+                    if rebase.outbox_size(conn) == 0:
+                        return  # nothing new, nothing of ours to replace
             with self.db.engine.begin() as conn:
                 if not rebased and rebase.pending_ops(conn) == 0:
                     rebase.restore_bases(conn)
@@ -164,8 +181,16 @@ class HallSync:
             seq = page.last_seq
 
     def _stamp(self, report: SyncReport) -> None:
+        """The round's outcome for the status bar: written when it changes, and at most
+        once a minute otherwise (an idle round writes nothing)."""
         assert report.finished_at is not None
         stamp = report.finished_at.isoformat(timespec="seconds")
+        error = "; ".join(report.errors)
+        now = time.monotonic()
+        self._memo = (stamp if report.ok else self._memo[0], stamp, error)
+        if error == self._stamped[0] and now - self._stamped[1] < 60:
+            return
+        self._stamped = (error, now)
         try:
             with self.db.transaction() as s:
                 set_setting(s, config.K_LAST_TRY, stamp)
@@ -187,6 +212,8 @@ class HallSync:
             last_ok, last_try = get_setting(s, config.K_LAST_OK), get_setting(s, config.K_LAST_TRY)
             error = get_setting(s, config.K_LAST_ERROR)
             offset = int(get_setting(s, config.K_OFFSET) or 0)
+        if self._memo[1]:  # this process's own rounds are newer than what was written
+            last_ok, last_try, error = self._memo[0] or last_ok, self._memo[1], self._memo[2]
         if abs(offset) > CLOCK_WARN_S and not error:
             error = f"本机时钟与大厅服务器相差 {offset:+d} 秒：请校准时间"
         return SyncStatus(waiting, _when(last_ok), _when(last_try), error, self.cfg.url,
@@ -198,7 +225,9 @@ class HallSync:
                                   .order_by(SyncOp.seq)).scalars())
 
     def close(self) -> None:
-        pass
+        if self._client is not None:
+            self._client.close()
+            self._client = None
 
 
 def _when(value: str) -> datetime | None:

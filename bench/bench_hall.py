@@ -1,0 +1,144 @@
+"""Hall service benchmarks (issue 12), each against a baseline measured in the same run:
+
+1. First sync of a hall of 10,000 cases (with materials, events and print records) by a
+   newly enrolled PC, through ``counter-server`` (HTTPS, JSON, SQLite apply), against raw
+   psycopg ``COPY`` of the same rows into an empty PostgreSQL with the same schema.
+   Target: within 2x.
+2. A sync round with nothing to do (check-in + empty pull + local rebase check), against
+   two bare keep-alive HTTPS requests to the same service. Target: under 20 ms.
+
+The hall is filled the old way (a counter pushing rows, as ``bench_sync`` does) and then
+adopted by the service: the adopt path is the one a real hall takes.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import httpx  # noqa: E402
+import psycopg  # noqa: E402
+from sqlalchemy import select, text  # noqa: E402
+
+from bench_sync import TABLES, _add_materials, generate  # noqa: E402
+from counter_app.bootstrap import open_context  # noqa: E402
+from counter_app.hall.store import init_hall  # noqa: E402
+from counter_app.hallsync.engine import HallSync  # noqa: E402
+from counter_app.hallsync.enroll import enroll  # noqa: E402
+from counter_app.models.database import Database  # noqa: E402
+from counter_app.sync.capture import PG_FUNCTIONS  # noqa: E402
+from counter_app.sync.engine import SyncReport  # noqa: E402
+from counter_app.sync.pgtest import PgServer  # noqa: E402
+from counter_app.sync.server import init_server  # noqa: E402
+from tests.hall.kit import HallServer  # noqa: E402
+from tests.sync.hallkit import make_counter, seed_hall  # noqa: E402
+
+CASES = int(os.environ.get("COUNTER_BENCH_HALL_CASES", "10000"))
+ROUNDS = 60
+
+
+def _copy(db: Database, dsn: str) -> tuple[float, int]:
+    data: list[tuple[str, list[str], list[tuple[Any, ...]]]] = []
+    with db.engine.connect() as conn:
+        for model in TABLES:
+            table = model.__table__
+            cols = list(table.c.keys())
+            data.append((table.name, cols, [tuple(r) for r in conn.execute(select(table))]))
+    t0 = time.perf_counter()
+    n = 0
+    with psycopg.connect(dsn) as pconn:
+        for name, cols, rows in data:
+            with pconn.cursor() as cur, cur.copy(
+                    f'COPY "{name}" ({", ".join(cols)}) FROM STDIN') as copy:
+                for r in rows:
+                    copy.write_row(r)
+            n += len(rows)
+        pconn.commit()
+    return time.perf_counter() - t0, n
+
+
+def run() -> list[dict[str, Any]]:
+    with PgServer() as pg, tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        url = pg.create_database("bench_hall")
+        init_server(url)
+        server_db = Database(url)
+        ref = seed_hall(server_db, clerks=1)
+        reqs = _add_materials(server_db, ref)
+        server_db.dispose()
+        raw_url = pg.create_database("bench_raw", template="bench_hall")
+        raw_db = Database(raw_url)
+        with raw_db.engine.begin() as conn:
+            for fn in PG_FUNCTIONS:
+                conn.execute(text(f"DROP FUNCTION {fn}() CASCADE"))
+        raw_db.dispose()
+        old = make_counter(tmp / "old", "07", url, ref.clerks[0])
+        assert old.sync().ok
+        generate(old.db, "07", ref, ref.clerks[0], reqs, CASES)
+        assert old.engine.push(SyncReport()).pushed > 0
+        init_hall(tmp / "hall", url).db.dispose()  # adopt
+        server = HallServer(tmp / "hall", url).start()
+        try:
+            ctx = open_context(tmp / "pc")
+            enroll(ctx.db, server.url, server.code())
+            ctx.db.dispose()
+            ctx = open_context(tmp / "pc")
+            sync = HallSync(ctx.db, ctx.terminal, clock=ctx.clock)
+            t0 = time.perf_counter()
+            first = sync.run_once()
+            first_s = time.perf_counter() - t0
+            assert first.ok, first.errors
+            dsn = f"host=127.0.0.1 port={pg.port} user=postgres dbname=bench_raw"
+            copy_s, copied = _copy(old.db, dsn)
+
+            rounds = []
+            for _ in range(ROUNDS):
+                t = time.perf_counter()
+                assert sync.run_once().ok
+                rounds.append(time.perf_counter() - t)
+            cfg = sync.cfg
+            from counter_app.hallsync.client import pinned
+
+            bare = []
+            with httpx.Client(base_url=cfg.url, verify=pinned(cfg.ca_pem),
+                              headers={"Authorization": f"Bearer {cfg.token}"}) as c:
+                c.get("/v1/hello")
+                for _ in range(ROUNDS):
+                    t = time.perf_counter()
+                    c.get("/v1/hello")
+                    c.get("/v1/pull", params={"after": 10**12})
+                    bare.append(time.perf_counter() - t)
+            ctx.db.dispose()
+        finally:
+            server.stop()
+            old.close()
+    p95 = sorted(rounds)[int(len(rounds) * 0.95) - 1]
+    med, bare_med = statistics.median(rounds), statistics.median(bare)
+    load = round(os.getloadavg()[0], 1)
+    return [
+        {"bench": "bench_hall", "what": "first sync of a hall through the service",
+         "cases": CASES, "rows_copied_baseline": copied, "first_sync_s": round(first.pulled and first_s, 2),
+         "rows_pulled": first.pulled, "raw_copy_s": round(copy_s, 2),
+         "ratio_vs_copy": round(first_s / copy_s, 2), "load_avg_1min": load,
+         "target": "within 2x of raw COPY", "ok": first_s / copy_s <= 2},
+        {"bench": "bench_hall", "what": "sync round with nothing to do",
+         "median_ms": round(med * 1000, 1), "p95_ms": round(p95 * 1000, 1),
+         "bare_two_requests_median_ms": round(bare_med * 1000, 1),
+         "ratio_vs_bare": round(med / bare_med, 2), "load_avg_1min": load,
+         "target": "under 20 ms", "ok": med < 0.020},
+    ]
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(run(), ensure_ascii=False, indent=2))
