@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
+from bench_sync import TABLES, _add_materials, generate  # noqa: E402
 from sqlalchemy import select, text  # noqa: E402
 
-from bench_sync import TABLES, _add_materials, generate  # noqa: E402
 from counter_app.bootstrap import open_context  # noqa: E402
 from counter_app.hall.store import init_hall  # noqa: E402
 from counter_app.hallsync.engine import HallSync  # noqa: E402
@@ -117,6 +117,7 @@ def run() -> list[dict[str, Any]]:
                     c.get("/v1/hello")
                     c.get("/v1/pull", params={"after": 10**12})
                     bare.append(time.perf_counter() - t)
+            sync.close()
             ctx.db.dispose()
         finally:
             server.stop()

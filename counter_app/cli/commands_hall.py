@@ -67,8 +67,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
     ctx = open_context(args.data_dir)
     try:
         engine = HallSync(ctx.db, ctx.terminal, clock=ctx.clock)
-        report = engine.run_once()
-        status = engine.status()
+        try:
+            report = engine.run_once()
+            status = engine.status()
+        finally:
+            engine.close()
     except SyncError as exc:
         raise _user_error(str(exc)) from None
     print(f"上传操作 {report.pushed} 项，被拒 {report.conflicts} 项，下载 {report.pulled} 条；"

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, delete, func, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..models import OutboxEntry, SyncOp
+from ..sync import pull as pulling
 from ..sync.capture import applying
 from ..sync.pull import Page
 from ..sync.tables import from_json, synced_tables, table_map, to_json
@@ -65,12 +66,11 @@ def restore_bases(conn: Connection) -> int:
 
 def follow_bases(conn: Connection, page: Page) -> None:
     """Rows kept for an unanswered operation: their base becomes the hall's newest."""
-    for table_name, ids in page.wanted.items():
+    for table_name, row_id in pulling.pending_rows(conn, page):
         rows = page.rows.get(table_name, {})
-        for row_id in ids:
-            base = to_json(rows[row_id]) if row_id in rows else None
-            conn.execute(_OB.update().where(_OB.c.table_name == table_name,
-                                            _OB.c.row_id == row_id).values(base=base))
+        base = to_json(rows[row_id]) if row_id in rows else None
+        conn.execute(_OB.update().where(_OB.c.table_name == table_name,
+                                        _OB.c.row_id == row_id).values(base=base))
 
 
 def outbox_size(conn: Connection) -> int:

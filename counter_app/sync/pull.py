@@ -122,7 +122,7 @@ class _Apply:
                               f"服务器已删除的记录无法在本机删除：{str(exc.orig)[:200]}", local, None)
 
 
-def _pending(conn: Connection, page: Page) -> set[tuple[str, str]]:
+def pending_rows(conn: Connection, page: Page) -> set[tuple[str, str]]:
     """Rows of the page with an unsent local change (by the outbox's (table, row) key)."""
     out: set[tuple[str, str]] = set()
     for table_name, ids in page.wanted.items():
@@ -187,7 +187,7 @@ def apply_retry(conn: Connection, page: Page, terminal: str) -> int:
 def _apply(conn: Connection, page: Page, terminal: str, authoritative: bool = False) -> _Apply:
     work = _Apply(conn, terminal, authoritative)
     with applying(conn):
-        pending = _pending(conn, page)
+        pending = pending_rows(conn, page)
         for table in synced_tables():
             got = page.rows.get(table.name, {})
             rows = [r for i, r in got.items() if (table.name, i) not in pending]

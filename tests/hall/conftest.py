@@ -15,7 +15,7 @@ from counter_app.hall.store import Hall
 from counter_app.services.catalog_store import current_versions
 from counter_app.sync.pgtest import PgServer, PgUnavailable
 
-from .kit import PC, HallServer
+from .kit import OPEN_PCS, PC, HallServer
 
 
 @dataclass
@@ -39,6 +39,13 @@ def _item(hall: Hall) -> tuple[str, str, str, str]:
         other = next(x.department_code for x in versions
                      if x.department_code and x.department_code != v.department_code)
         return v.code, v.window_code, v.department_code, other
+
+
+@pytest.fixture(autouse=True)
+def close_pcs() -> Iterator[None]:
+    yield
+    while OPEN_PCS:
+        OPEN_PCS.pop().close()
 
 
 @pytest.fixture(scope="session")

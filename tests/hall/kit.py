@@ -27,6 +27,7 @@ from counter_app.services.intake import IntakeService
 from counter_app.sync.tables import canon_row, synced_tables
 
 PASSWORD = "counter123"
+OPEN_PCS: list[PC] = []
 
 
 def free_port() -> int:
@@ -112,6 +113,9 @@ class PC:
     ctx: ServiceContext = field(init=False)
     sync: HallSync = field(init=False)
 
+    def __post_init__(self) -> None:
+        OPEN_PCS.append(self)  # closed after each test (tests/hall/conftest.py)
+
     def enroll(self, kind: str = "counter") -> PC:
         self.ctx = open_context(self.folder)
         enroll(self.ctx.db, self.server.url, self.server.code(), name=self.folder.name, kind=kind)
@@ -121,6 +125,8 @@ class PC:
         return self
 
     def reopen(self) -> None:
+        if hasattr(self, "sync"):
+            self.sync.close()
         self.ctx = open_context(self.folder)
         self.sync = HallSync(self.ctx.db, self.ctx.terminal, clock=self.ctx.clock)
 
@@ -146,7 +152,10 @@ class PC:
             return s.execute(select(CaseFile.status).where(CaseFile.case_no == case_no)).scalar_one()
 
     def close(self) -> None:
-        self.ctx.db.dispose()
+        if hasattr(self, "sync"):
+            self.sync.close()
+        if hasattr(self, "ctx"):
+            self.ctx.db.dispose()
 
 
 def committed_item(pc: PC) -> ItemVersion:
