@@ -106,6 +106,20 @@ def cmd_terminals(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_refused(args: argparse.Namespace) -> int:
+    with Hall(_folder(args)) as hall:
+        rows, total = hall.refused(args.limit)
+        names = dict(hall.staff_names())
+    if not rows:
+        print("大厅没有拒绝过任何操作")
+    for r in rows:
+        who = names.get(r.staff_id, r.staff_id or "-")
+        print(f"{r.at:%Y-%m-%d %H:%M}  终端 {r.terminal} #{r.seq}  {who}  {r.name}：{r.reason}")
+    if total > len(rows):
+        print(f"（共 {total} 项，只列出最近 {len(rows)} 项；用 --limit 0 列出全部）")
+    return 0
+
+
 def cmd_revoke(args: argparse.Namespace) -> int:
     with Hall(_folder(args)) as hall:
         hall.revoke(args.code)
@@ -139,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--password-env")
     c.set_defaults(func=cmd_add_user)
     sub.add_parser("terminals", help="列出已注册的终端").set_defaults(func=cmd_terminals)
+    c = sub.add_parser("refused", help="列出大厅拒绝的操作及原因（主管核查）")
+    c.add_argument("--limit", type=int, default=200, help="最多列出几项（0：全部）")
+    c.set_defaults(func=cmd_refused)
     c = sub.add_parser("revoke", help="注销一台终端")
     c.add_argument("code")
     c.set_defaults(func=cmd_revoke)

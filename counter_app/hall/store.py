@@ -17,7 +17,15 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from ..models import CaseFile, HallEnrollCode, HallTerminal, HandoffBatch, Terminal, hall_now
+from ..models import (
+    CaseFile,
+    HallEnrollCode,
+    HallOp,
+    HallTerminal,
+    HandoffBatch,
+    Terminal,
+    hall_now,
+)
 from ..models.database import Database
 from ..paths import resource
 from ..services.catalog_io import load_catalog
@@ -155,6 +163,20 @@ class Hall:
                 raise HallError(f"没有编号为 {code} 的终端")
             term.revoked_at = hall_now()
 
+    def refused(self, limit: int | None = None) -> tuple[list[HallOp], int]:
+        """Operations the hall refused, newest first, and how many there are in all (a
+        list cut short says so: nothing is hidden by a silent cap)."""
+        with self.db.session() as s:
+            q = select(HallOp).where(HallOp.status == "refused").order_by(HallOp.applied_at.desc())
+            total = s.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+            return list(s.execute(q.limit(limit) if limit else q).scalars()), int(total)
+
+    def staff_names(self) -> list[tuple[str, str]]:
+        from ..models import Staff
+
+        with self.db.session() as s:
+            return [(i, n) for i, n in s.execute(select(Staff.id, Staff.full_name)).all()]
+
     def terminals(self) -> list[HallTerminal]:
         with self.db.session() as s:
             return list(s.execute(select(HallTerminal).order_by(HallTerminal.code)).scalars())
@@ -165,8 +187,6 @@ class Hall:
                        .scalar_one())
 
     def op_count(self) -> int:
-        from ..models import HallOp
-
         with self.db.read() as conn:
             return int(conn.execute(select(func.count()).select_from(HallOp.__table__)).scalar_one())
 

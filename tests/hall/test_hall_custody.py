@@ -51,7 +51,7 @@ def _setup(staffed: Staffed):  # type: ignore[no-untyped-def]
     return a, b, c
 
 
-def test_batching_a_case_already_signed_for_is_refused(staffed: Staffed) -> None:
+def test_batching_a_case_already_signed_for_is_refused(staffed: Staffed, capsys) -> None:  # type: ignore[no-untyped-def]
     """Counter B, offline, batches a case that A batched and the approver signed since."""
     a, b, c = _setup(staffed)
     clerk = a.login("clerk")
@@ -72,6 +72,11 @@ def test_batching_a_case_already_signed_for_is_refused(staffed: Staffed) -> None
     assert op.name == "handoff.create_batches" and "不能移交" in op.reason
     assert b.status_of(case_no) == "with_approver", "B now shows the hall's truth"
     assert [o.name for o in _hall_refused(staffed)] == ["handoff.create_batches"]
+    from counter_app.hall.cli import main as server_main
+
+    assert server_main(["--data-dir", str(staffed.server.folder), "refused"]) == 0
+    listed = capsys.readouterr().out
+    assert "测试clerk2" in listed and "handoff.create_batches" in listed and "不能移交" in listed
     for pc in (a, b, c):
         pc.run()
     _same_as_hall(staffed, a, b, c)
