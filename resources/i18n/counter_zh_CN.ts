@@ -839,49 +839,104 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ChecklistEditor</name>
     <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="30" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="30" />
+      <source>received</source>
+      <translation>已收</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="31" />
+      <source>missing</source>
+      <translation>缺少</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="32" />
+      <source>defective (why)</source>
+      <translation>有瑕疵（填原因）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="33" />
+      <source>not applicable</source>
+      <translation>不适用</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="34" />
+      <source>original / copy</source>
+      <translation>原件/复印件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="35" />
+      <source>copies</source>
+      <translation>份数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="36" />
+      <source>pages</source>
+      <translation>页数</translation>
+    </message>
+    <message>
       <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <source>Enter</source>
+      <translation>回车</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <source>next</source>
+      <translation>下一项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
       <source>Material</source>
       <translation>材料名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
       <source>Requirement</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
       <source>Form</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="38" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="54" />
       <source>Copies</source>
       <translation>份数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="38" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="54" />
       <source>Pages</source>
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="38" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="54" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="106" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="131" />
       <source>This material was already received and cannot change</source>
       <translation>该材料已收取，不能更改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="112" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="137" />
       <source>A required material cannot be marked not applicable</source>
       <translation>必需材料不能标为不适用</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="200" />
+      <source>Already received: M marks it missing</source>
+      <translation>该材料已收：如需改为缺少请按 M</translation>
     </message>
   </context>
   <context>
@@ -1296,42 +1351,112 @@ from %2 · %3 cases · waiting %4</source>
       <translation>补正已登记：办件 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="90" />
+      <location filename="../../counter_app/ui/counter/page.py" line="93" />
       <source>Case number or scan the notice (F4)</source>
       <translation>办件编号或扫描告知单条码（F4）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="201" />
+      <location filename="../../counter_app/ui/counter/page.py" line="154" />
+      <source>F1 all keys</source>
+      <translation>F1 全部按键</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="187" />
+      <source>new intake</source>
+      <translation>新收件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="187" />
+      <source>item search</source>
+      <translation>查找事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="188" />
+      <source>case number / notice</source>
+      <translation>办件编号/扫告知单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="188" />
+      <source>checklist</source>
+      <translation>材料清单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="189" />
+      <source>person / organisation</source>
+      <translation>个人/单位</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="189" />
+      <source>agent</source>
+      <translation>代办人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="190" />
+      <source>accept (resumed case: record the supplement)</source>
+      <translation>受理（补正办件：登记补正）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="191" />
+      <source>one-time notice</source>
+      <translation>一次性告知</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="191" />
+      <source>not accept</source>
+      <translation>不予受理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="192" />
+      <source>finish on the spot</source>
+      <translation>当场办结</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="192" />
+      <source>next field</source>
+      <translation>下一栏</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="193" />
+      <source>back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="198" />
+      <source>Checklist: %1</source>
+      <translation>材料清单：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="242" />
       <source>The saved intake was restored</source>
       <translation>已恢复未完成的收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="214" />
+      <location filename="../../counter_app/ui/counter/page.py" line="255" />
       <source>New intake</source>
       <translation>新收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="215" />
+      <location filename="../../counter_app/ui/counter/page.py" line="256" />
       <source>Discard the intake in progress?</source>
       <translation>放弃正在办理的收件吗？</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="218" />
+      <location filename="../../counter_app/ui/counter/page.py" line="259" />
       <source>&amp;Yes, discard</source>
       <translation>放弃(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="219" />
+      <location filename="../../counter_app/ui/counter/page.py" line="260" />
       <source>&amp;No</source>
       <translation>不放弃(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="362" />
+      <location filename="../../counter_app/ui/counter/page.py" line="407" />
       <source>Checklist done: F5 accept</source>
       <translation>材料已逐项核对：按 F5 受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="363" />
+      <location filename="../../counter_app/ui/counter/page.py" line="408" />
       <source>Materials missing: F6 one-time notice</source>
       <translation>材料不齐：按 F6 出具一次性告知单</translation>
     </message>
@@ -1771,149 +1896,199 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>HandoffPage</name>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="53" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="61" />
       <source>① Tick the files to hand over  →  ② Make and print the handoff sheet  →  ③ Take the sheet with the files to the department</source>
       <translation>① 勾选要移交的办件　→　② 生成并打印交接单　→　③ 把交接单连同办件送交审批部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="58" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="66" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="58" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="66" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="58" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="66" />
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="59" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>To department</source>
       <translation>接收部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="59" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>Materials</source>
       <translation>材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="59" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
-      <source>Tick all</source>
-      <translation>全选</translation>
+      <location filename="../../counter_app/ui/handoff/page.py" line="82" />
+      <source>Tick all (Ctrl+A)</source>
+      <translation>全选（Ctrl+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
-      <source>Untick all</source>
-      <translation>全不选</translation>
+      <location filename="../../counter_app/ui/handoff/page.py" line="84" />
+      <source>Untick all (Ctrl+Shift+A)</source>
+      <translation>全不选（Ctrl+Shift+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="71" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="88" />
       <source>Make handoff sheet and print</source>
       <translation>生成交接单并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="73" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="92" />
       <source>Ready to hand over</source>
       <translation>待移交办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="74" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="93" />
       <source>Sent, waiting to be signed</source>
       <translation>已移交、待签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="79" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="98" />
       <source>Reprint the selected sheet</source>
       <translation>补打所选交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="82" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="101" />
       <source>Came back to you</source>
       <translation>退回与差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="128" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="159" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="159" />
+      <source>tick / untick the file</source>
+      <translation>勾选/取消当前办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="160" />
+      <source>tick all</source>
+      <translation>全选</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="160" />
+      <source>untick all</source>
+      <translation>全不选</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="161" />
+      <source>make the sheets and print</source>
+      <translation>生成交接单并打印</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="162" />
+      <source>refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="162" />
+      <source>to the buttons and lists</source>
+      <translation>到按钮和右侧列表</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
+      <source>Up / Down</source>
+      <translation>↑ / ↓</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
+      <source>move in the table or list</source>
+      <translation>在表格或列表中移动</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="164" />
+      <source>reprint the sheet selected in the list</source>
+      <translation>补打列表中选中的交接单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="191" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="161" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="229" />
       <source>%1 items, %2 pages</source>
       <translation>%1 项 %2 页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="174" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="247" />
       <source>%1 → %2
 %3 cases · waiting %4</source>
       <translation>%1 → %2
 %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="183" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="256" />
       <source>Waiting too long: remind the department to sign for it</source>
       <translation>等待过久：请提醒部门尽快签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="185" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="258" />
       <source>Sent, waiting to be signed (%1)</source>
       <translation>已移交、待签收（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="187" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="260" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="194" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="267" />
       <source>Discrepancy at signing · %1 %2: %3</source>
       <translation>签收差异 · %1 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="199" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="272" />
       <source>%1 %2 · %3</source>
       <translation>%1 %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="204" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="277" />
       <source>Came back to you (%1)</source>
       <translation>退回与差异（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="207" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="280" />
       <source>Nothing came back.</source>
       <translation>没有被退回或有差异的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="226" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="299" />
       <source>Make %1 handoff sheet(s) for %2 case(s) and print</source>
       <translation>生成 %1 张交接单（%2 件）并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="228" />
-      <source>Tick the files to hand over</source>
-      <translation>请勾选要移交的办件</translation>
+      <location filename="../../counter_app/ui/handoff/page.py" line="301" />
+      <source>Tick the files to hand over (Space)</source>
+      <translation>请勾选要移交的办件（空格）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="229" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="302" />
       <source>Ready to hand over (%1)</source>
       <translation>待移交办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="238" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="311" />
       <source>Made %1 handoff sheet(s): %2. Print them and take them with the files.</source>
       <translation>已生成 %1 张交接单：%2。请打印后连同办件送交。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="253" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="326" />
       <source>Select a sheet in the list first</source>
       <translation>请先在列表中选中一张交接单</translation>
     </message>
@@ -1921,9 +2096,39 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>Home</name>
     <message>
-      <location filename="../../counter_app/ui/home_page.py" line="16" />
+      <location filename="../../counter_app/ui/home_page.py" line="22" />
       <source>Signed in: %1 (%2), terminal %3</source>
       <translation>当前用户：%1（%2），终端 %3</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="29" />
+      <source>Pages:</source>
+      <translation>页面：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="38" />
+      <source>Switch user (Ctrl+Shift+Q)</source>
+      <translation>切换用户（Ctrl+Shift+Q）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="40" />
+      <source>Lock the screen (Ctrl+Shift+L)</source>
+      <translation>锁定屏幕（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="51" />
+      <source>Switch user / lock buttons</source>
+      <translation>切换用户/锁屏按钮之间移动</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="52" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="52" />
+      <source>Press the focused button</source>
+      <translation>按下当前按钮</translation>
     </message>
   </context>
   <context>
@@ -2043,6 +2248,70 @@ from %2 · %3 cases · waiting %4</source>
     </message>
   </context>
   <context>
+    <name>KeyHelp</name>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="33" />
+      <source>This list of keys</source>
+      <translation>显示本页全部按键</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="34" />
+      <source>Next / previous page</source>
+      <translation>下一页/上一页</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="35" />
+      <source>Go to page 1 … 9 (numbered on the tabs)</source>
+      <translation>转到第 1…9 页（页签上的编号）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="36" />
+      <source>Switch user: sign out and hand the PC to a colleague (an unfinished intake is kept for you)</source>
+      <translation>切换用户：退出登录，把电脑交给同事（未办完的收件为您保留）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="38" />
+      <source>Lock the screen now</source>
+      <translation>立即锁屏</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="44" />
+      <source>User name → password → sign in</source>
+      <translation>用户名 → 密码 → 登录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="45" />
+      <source>Lock screen: back to the user name, to sign in as someone else</source>
+      <translation>锁屏时：回到用户名，换另一位同事登录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="47" />
+      <source>Lock screen: sign the locked user out</source>
+      <translation>锁屏时：让被锁定的用户退出登录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="66" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="69" />
+      <source>Keys: %1</source>
+      <translation>按键：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="74" />
+      <source>Key</source>
+      <translation>按键</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="74" />
+      <source>Does</source>
+      <translation>作用</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="108" />
+      <source>Close (Esc)</source>
+      <translation>关闭（Esc）</translation>
+    </message>
+  </context>
+  <context>
     <name>LocalSettings</name>
     <message>
       <location filename="../../counter_app/ui/settings/local_box.py" line="46" />
@@ -2103,32 +2372,47 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>LoginWidget</name>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="28" />
+      <location filename="../../counter_app/ui/login.py" line="29" />
       <source>Counter — comprehensive window</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="41" />
+      <location filename="../../counter_app/ui/login.py" line="42" />
       <source>Log in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="41" />
+      <location filename="../../counter_app/ui/login.py" line="42" />
       <source>Unlock</source>
       <translation>解锁</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/login.py" line="44" />
+      <source>Switch user (Ctrl+Shift+Q)</source>
+      <translation>切换用户（Ctrl+Shift+Q）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/login.py" line="47" />
+      <source>Another colleague? Shift+Tab to the user name and sign in as yourself: %1 is signed out, an unfinished intake is kept.</source>
+      <translation>换同事使用？按 Shift+Tab 回到用户名，用自己的账号登录：%1 将退出登录，未办完的收件会保留。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/login.py" line="50" />
+      <source>Enter moves on · F1 lists the keys</source>
+      <translation>回车到下一栏 · F1 查看全部按键</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/login.py" line="55" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="45" />
+      <location filename="../../counter_app/ui/login.py" line="56" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="64" />
+      <location filename="../../counter_app/ui/login.py" line="78" />
       <source>Enter your user name</source>
       <translation>请输入用户名</translation>
     </message>
@@ -2141,24 +2425,40 @@ from %2 · %3 cases · waiting %4</source>
       <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="39" />
+      <location filename="../../counter_app/ui/main_window.py" line="51" />
       <source>Counter — comprehensive window acceptance</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="70" />
+      <location filename="../../counter_app/ui/main_window.py" line="110" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="99" />
+      <location filename="../../counter_app/ui/main_window.py" line="112" />
+      <source>F1 keys · Ctrl+Shift+Q switch user</source>
+      <translation>F1 按键 · Ctrl+Shift+Q 切换用户</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="138" />
+      <source>Nobody signed in</source>
+      <translation>未登录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="185" />
+      <location filename="../../counter_app/ui/main_window.py" line="226" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="114" />
-      <source>Only the signed-in user can unlock</source>
-      <translation>只有当前登录的用户才能解锁</translation>
+      <location filename="../../counter_app/ui/main_window.py" line="185" />
+      <source>Sign in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="190" />
+      <source>Everywhere</source>
+      <translation>各页通用</translation>
     </message>
   </context>
   <context>
