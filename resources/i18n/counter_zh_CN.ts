@@ -116,27 +116,27 @@
   <context>
     <name>ApproverDesk</name>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="48" />
+      <location filename="../../counter_app/ui/approver/page.py" line="54" />
       <source>① Scan the barcode on the handoff sheet  →  ② check each case  →  ③ Sign</source>
       <translation>① 扫描交接单上的条码　→　② 逐件核对　→　③ 签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="50" />
+      <location filename="../../counter_app/ui/approver/page.py" line="56" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="53" />
+      <location filename="../../counter_app/ui/approver/page.py" line="59" />
       <source>Scan anywhere on this screen, or type a batch or case number and press Enter</source>
       <translation>在本页面任何位置直接扫码即可；也可在此输入交接单号或办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="66" />
+      <location filename="../../counter_app/ui/approver/page.py" line="74" />
       <source>Waiting to be signed</source>
       <translation>待签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="69" />
+      <location filename="../../counter_app/ui/approver/page.py" line="77" />
       <source>Put the handoff sheet under the scanner and scan its barcode.
 
 Or click a batch in the list on the left.
@@ -149,84 +149,139 @@ Scanning a case barcode opens that case.</source>
 扫描办件条码可查看该办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="117" />
+      <location filename="../../counter_app/ui/approver/page.py" line="132" />
+      <source>number field (or scan anywhere)</source>
+      <translation>编号输入框（也可在任意位置扫码）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="133" />
+      <source>the list on the left</source>
+      <translation>左侧列表</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="134" />
+      <source>open the batch or case under the cursor</source>
+      <translation>打开光标所在的交接单或办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="135" />
+      <source>batch: sign for it · case: approve</source>
+      <translation>交接单：签收 · 办件：准予许可</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="136" />
+      <source>case: return to the front desk</source>
+      <translation>办件：退回前台</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="137" />
+      <source>case: deny</source>
+      <translation>办件：不予许可</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="138" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="138" />
+      <source>batch: tick “In folder”</source>
+      <translation>交接单：勾选“在卷”</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="139" />
+      <source>batch: record a discrepancy</source>
+      <translation>交接单：登记差异</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="140" />
+      <source>back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="141" />
+      <source>forms: confirm</source>
+      <translation>表单：确定</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="197" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="135" />
+      <location filename="../../counter_app/ui/approver/page.py" line="215" />
       <source>%1
 from %2 · %3 cases · waiting %4</source>
       <translation>%1
 移交人 %2 · %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="147" />
+      <location filename="../../counter_app/ui/approver/page.py" line="227" />
       <source>Waiting to be signed (%1)</source>
       <translation>待签收交接单（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="149" />
+      <location filename="../../counter_app/ui/approver/page.py" line="229" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="177" />
+      <location filename="../../counter_app/ui/approver/page.py" line="258" />
       <source>Finish or cancel the open form first, then scan again</source>
       <translation>请先完成或取消正在填写的表单，再扫码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="183" />
+      <location filename="../../counter_app/ui/approver/page.py" line="264" />
       <source>The scan ended without Enter: scan again, or check that the scanner sends Enter after the code</source>
       <translation>扫码未以回车结束：请重新扫描，或检查扫码枪是否设置了回车后缀</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="198" />
+      <location filename="../../counter_app/ui/approver/page.py" line="279" />
       <source>Case %1 is in the folder ✓</source>
       <translation>办件 %1 已核对在卷 ✓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="200" />
+      <location filename="../../counter_app/ui/approver/page.py" line="281" />
       <source>Case %1 is not in this batch (%2 cases): put it aside and tell the sender</source>
       <translation>办件 %1 不在本交接单中（本单共 %2 件）：请单独放置并告知移交人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="225" />
+      <location filename="../../counter_app/ui/approver/page.py" line="307" />
       <source>Batch %1: scan each case or tick “In folder”</source>
       <translation>交接单 %1：请逐件扫描办件条码，或勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="228" />
+      <location filename="../../counter_app/ui/approver/page.py" line="310" />
       <source>Batch %1 was already signed for</source>
       <translation>交接单 %1 已签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="235" />
+      <location filename="../../counter_app/ui/approver/page.py" line="318" />
       <source>Case %1: %2</source>
       <translation>办件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="248" />
+      <location filename="../../counter_app/ui/approver/page.py" line="342" />
       <source>Signed for %1 case(s).</source>
       <translation>已签收 %1 件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="250" />
+      <location filename="../../counter_app/ui/approver/page.py" line="344" />
       <source>%1 case(s) with a discrepancy stay with the sender.</source>
       <translation>%1 件登记了差异，仍由移交方负责。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="264" />
+      <location filename="../../counter_app/ui/approver/page.py" line="358" />
       <source>Returned to the front desk</source>
       <translation>已退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="275" />
+      <location filename="../../counter_app/ui/approver/page.py" line="369" />
       <source>Approved: the result waits at the front desk for collection</source>
       <translation>已准予许可：结果送前台待领取</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="276" />
+      <location filename="../../counter_app/ui/approver/page.py" line="370" />
       <source>Denied</source>
       <translation>已作出不予许可决定</translation>
     </message>
@@ -264,88 +319,88 @@ from %2 · %3 cases · waiting %4</source>
       <translation>核对结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="48" />
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="161" />
-      <source>Sign for this batch</source>
-      <translation>签收本交接单</translation>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="50" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="163" />
+      <source>Sign for this batch (F5)</source>
+      <translation>签收本交接单（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="76" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="78" />
       <source>Handoff batch %1</source>
       <translation>交接单 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="77" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="79" />
       <source>From %1 (clerk %2) to %3 · %4 cases · created %5</source>
       <translation>%1（移交人 %2）→ %3 · 共 %4 件 · 生成于 %5</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="82" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="84" />
       <source>waiting %1</source>
       <translation>已等待 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="84" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="86" />
       <source>WAITING TOO LONG: %1</source>
       <translation>等待过久：已等待 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="87" />
-      <source>Step 2: check each case — scan the barcode on each case file, or tick “In folder”. Missing case or material? Click “Discrepancy”.</source>
-      <translation>第 2 步：逐件核对——扫描每件办件上的条码，或勾选“在卷”。缺件或缺材料，请点该行的“登记差异”。</translation>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="89" />
+      <source>Step 2: check each case — scan the barcode on each case file, or tick “In folder” (Space). Missing case or material? “Discrepancy” (D).</source>
+      <translation>第 2 步：逐件核对——扫描每件办件上的条码，或勾选“在卷”（空格）。缺件或缺材料，按 D 登记差异。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="93" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="95" />
       <source>Signed by %1 at %2</source>
       <translation>已由 %1 于 %2 签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="96" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="98" />
       <source>%1 case(s) with a discrepancy stayed with the sender</source>
       <translation>%1 件有差异，留在移交方</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="114" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="116" />
       <source>%1 items, %2 pages</source>
       <translation>%1 项 %2 页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="120" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="122" />
       <source>Checked</source>
       <translation>已核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="121" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="123" />
       <source>Not checked yet</source>
       <translation>待核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="125" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="127" />
       <source>Signed</source>
       <translation>已签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="140" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="142" />
       <source>Discrepancy…</source>
       <translation>登记差异…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="153" />
-      <source>Double-click a case (or scan it) to open it and decide.</source>
-      <translation>下一步：双击某一行（或扫描办件条码）打开办件，进行审批。</translation>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="155" />
+      <source>Enter (or a double-click, or a scan) opens a case to decide.</source>
+      <translation>下一步：按回车（或双击、扫描办件条码）打开办件，进行审批。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="162" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="164" />
       <source>%1 case(s) not checked yet</source>
       <translation>还有 %1 件未核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="164" />
-      <source>All %1 cases checked. Step 3: click “Sign for this batch”.</source>
-      <translation>%1 件已全部核对。第 3 步：点击“签收本交接单”。</translation>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="166" />
+      <source>All %1 cases checked. Step 3: sign for the batch (F5).</source>
+      <translation>%1 件已全部核对。第 3 步：签收本交接单（F5）。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="168" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="170" />
       <source>Checked %1 of %2 cases</source>
       <translation>已核对 %1 / %2 件</translation>
     </message>
@@ -418,8 +473,8 @@ from %2 · %3 cases · waiting %4</source>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="26" />
       <location filename="../../counter_app/ui/approver/case_panel.py" line="86" />
-      <source>← Back to the batch</source>
-      <translation>← 返回交接单</translation>
+      <source>← Back to the batch (Esc)</source>
+      <translation>← 返回交接单（Esc）</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="33" />
@@ -488,76 +543,76 @@ from %2 · %3 cases · waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="57" />
-      <source>Return to front desk…</source>
-      <translation>退回前台…</translation>
+      <source>Return to front desk… (F6)</source>
+      <translation>退回前台…（F6）</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="58" />
-      <source>Approve…</source>
-      <translation>准予许可…</translation>
+      <source>Approve… (F5)</source>
+      <translation>准予许可…（F5）</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="59" />
-      <source>Deny…</source>
-      <translation>不予许可…</translation>
+      <source>Deny… (F7)</source>
+      <translation>不予许可…（F7）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="86" />
-      <source>← Back to the list</source>
-      <translation>← 返回待签收列表</translation>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="87" />
+      <source>← Back to the list (Esc)</source>
+      <translation>← 返回列表（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="90" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="91" />
       <source>Case %1</source>
       <translation>办件 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="96" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="97" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="98" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="99" />
       <source>Agent: %1</source>
       <translation>代办人：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="99" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="100" />
       <source>Received %1 by %2 at %3 · accepted %4 · promised by %5</source>
       <translation>%1 由 %2 在“%3”收件 · 受理日期 %4 · 承诺办结 %5</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="106" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="107" />
       <source>Returned before: %1</source>
       <translation>曾被退回：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="109" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="110" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="115" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="116" />
       <source>Custody: %1</source>
       <translation>保管经过：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="122" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="123" />
       <source>Next: return the file with a reason, or record the decision.</source>
       <translation>下一步：填写理由退回前台，或录入审批决定。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="123" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="124" />
       <source>Sign for the batch first to act on this case.</source>
       <translation>请先签收交接单，才能办理此件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="135" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="136" />
       <source>Review points:</source>
       <translation>审查要点：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="143" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="144" />
       <source>%1 (%2 · terminal %3)</source>
       <translation>%1（%2 · 终端 %3）</translation>
     </message>
@@ -1567,42 +1622,42 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>DecideDialog</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="132" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="135" />
       <source>Approve</source>
       <translation>准予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="133" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="136" />
       <source>Deny</source>
       <translation>不予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="146" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="149" />
       <source>Decision number</source>
       <translation>决定文号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="147" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="150" />
       <source>Decision date</source>
       <translation>决定日期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="149" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="152" />
       <source>Optional</source>
       <translation>可不填</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="150" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="153" />
       <source>Reasons (told to the applicant)</source>
       <translation>理由（将告知申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="162" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="165" />
       <source>Enter the decision number</source>
       <translation>请填写决定文号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="164" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="167" />
       <source>A denial must give its reasons</source>
       <translation>不予许可须说明理由</translation>
     </message>
@@ -1651,37 +1706,37 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>DiscrepancyDialog</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="68" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="71" />
       <source>Record a discrepancy</source>
       <translation>登记签收差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="71" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="74" />
       <source>Case %1 · %2 · %3</source>
       <translation>办件 %1 · %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="73" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="76" />
       <source>The whole case is not in the folder</source>
       <translation>整件未收到（办件不在卷中）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="76" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="79" />
       <source>Or tick each material that is missing:</source>
       <translation>或勾选缺少的材料：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="88" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="91" />
       <source>Remark (optional)</source>
       <translation>备注（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="90" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="93" />
       <source>This case will stay with the sending clerk; both sides will see the discrepancy.</source>
       <translation>此件将留在移交方（受理员）负责；双方都能看到这条差异。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="101" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="104" />
       <source>Tick “not in the folder” or at least one missing material</source>
       <translation>请勾选“整件未收到”，或至少勾选一项缺少的材料</translation>
     </message>
@@ -1896,199 +1951,199 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>HandoffPage</name>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="61" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="62" />
       <source>① Tick the files to hand over  →  ② Make and print the handoff sheet  →  ③ Take the sheet with the files to the department</source>
       <translation>① 勾选要移交的办件　→　② 生成并打印交接单　→　③ 把交接单连同办件送交审批部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="66" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="66" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="66" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
       <source>To department</source>
       <translation>接收部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
       <source>Materials</source>
       <translation>材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="82" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="83" />
       <source>Tick all (Ctrl+A)</source>
       <translation>全选（Ctrl+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="84" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="85" />
       <source>Untick all (Ctrl+Shift+A)</source>
       <translation>全不选（Ctrl+Shift+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="88" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="89" />
       <source>Make handoff sheet and print</source>
       <translation>生成交接单并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="92" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="93" />
       <source>Ready to hand over</source>
       <translation>待移交办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="93" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="94" />
       <source>Sent, waiting to be signed</source>
       <translation>已移交、待签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="98" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="99" />
       <source>Reprint the selected sheet</source>
       <translation>补打所选交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="101" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="102" />
       <source>Came back to you</source>
       <translation>退回与差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="159" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="160" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="159" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="160" />
       <source>tick / untick the file</source>
       <translation>勾选/取消当前办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="160" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="161" />
       <source>tick all</source>
       <translation>全选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="160" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="161" />
       <source>untick all</source>
       <translation>全不选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="161" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="162" />
       <source>make the sheets and print</source>
       <translation>生成交接单并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="162" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
       <source>refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="162" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
       <source>to the buttons and lists</source>
       <translation>到按钮和右侧列表</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="164" />
       <source>Up / Down</source>
       <translation>↑ / ↓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="164" />
       <source>move in the table or list</source>
       <translation>在表格或列表中移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="164" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="165" />
       <source>reprint the sheet selected in the list</source>
       <translation>补打列表中选中的交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="191" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="192" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="229" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="230" />
       <source>%1 items, %2 pages</source>
       <translation>%1 项 %2 页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="247" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="248" />
       <source>%1 → %2
 %3 cases · waiting %4</source>
       <translation>%1 → %2
 %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="256" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="257" />
       <source>Waiting too long: remind the department to sign for it</source>
       <translation>等待过久：请提醒部门尽快签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="258" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="259" />
       <source>Sent, waiting to be signed (%1)</source>
       <translation>已移交、待签收（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="260" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="261" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="267" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="268" />
       <source>Discrepancy at signing · %1 %2: %3</source>
       <translation>签收差异 · %1 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="272" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="273" />
       <source>%1 %2 · %3</source>
       <translation>%1 %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="277" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="278" />
       <source>Came back to you (%1)</source>
       <translation>退回与差异（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="280" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="281" />
       <source>Nothing came back.</source>
       <translation>没有被退回或有差异的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="299" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="300" />
       <source>Make %1 handoff sheet(s) for %2 case(s) and print</source>
       <translation>生成 %1 张交接单（%2 件）并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="301" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="302" />
       <source>Tick the files to hand over (Space)</source>
       <translation>请勾选要移交的办件（空格）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="302" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="303" />
       <source>Ready to hand over (%1)</source>
       <translation>待移交办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="311" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="312" />
       <source>Made %1 handoff sheet(s): %2. Print them and take them with the files.</source>
       <translation>已生成 %1 张交接单：%2。请打印后连同办件送交。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="326" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="327" />
       <source>Select a sheet in the list first</source>
       <translation>请先在列表中选中一张交接单</translation>
     </message>
@@ -2134,102 +2189,132 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>IssuePage</name>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="44" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="50" />
       <source>① Scan the barcode on the applicant's notice  →  ② Check who collects it  →  ③ Issue and print the receipt</source>
       <translation>① 扫描申请人受理通知书上的条码　→　② 核验领取人身份　→　③ 发证并打印领证回执</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="48" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="54" />
       <source>Scan, or type the case number and press Enter</source>
       <translation>直接扫码，或输入办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="57" />
-      <source>The applicant in person</source>
-      <translation>申请人本人领取</translation>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="63" />
+      <source>The applicant in person (Ctrl+1)</source>
+      <translation>申请人本人领取（Ctrl+1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="57" />
-      <source>Someone else (agent)</source>
-      <translation>他人代领</translation>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="64" />
+      <source>Someone else (agent) (Ctrl+2)</source>
+      <translation>他人代领（Ctrl+2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="58" />
-      <source>Send by post</source>
-      <translation>邮寄送达</translation>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="65" />
+      <source>Send by post (Ctrl+3)</source>
+      <translation>邮寄送达（Ctrl+3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="71" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="78" />
       <source>I have checked the applicant's letter of authorization</source>
       <translation>已核验申请人出具的授权委托书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="76" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="83" />
       <source>Collector's name</source>
       <translation>领取人姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="77" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="84" />
       <source>Collector's ID number</source>
       <translation>领取人身份证号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="79" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="86" />
       <source>Tracking number</source>
       <translation>邮件运单号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="81" />
-      <source>Issue and print the receipt</source>
-      <translation>发证并打印领证回执</translation>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="88" />
+      <source>Issue and print the receipt (F5)</source>
+      <translation>发证并打印领证回执（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="96" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="110" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="110" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="124" />
       <source>Results waiting to be collected</source>
       <translation>待领取的办理结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="126" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="147" />
+      <source>case number (or scan the notice)</source>
+      <translation>办件编号（或扫描受理通知书）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="148" />
+      <source>in person / agent / post</source>
+      <translation>本人领取/他人代领/邮寄</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="149" />
+      <source>next field; on the last one: issue</source>
+      <translation>下一栏；在最后一栏：发证</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="150" />
+      <source>issue and print</source>
+      <translation>发证并打印</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="151" />
+      <source>results waiting (Enter loads)</source>
+      <translation>待领取结果列表（回车载入）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="179" />
+      <source>Check the letter of authorization, tick it (Space), then F5</source>
+      <translation>请核验授权委托书，勾选（空格）后按 F5 发证</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="188" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="164" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="226" />
       <source>No results are waiting.</source>
       <translation>暂无待领取的结果。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="176" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="238" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="178" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="240" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="187" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="249" />
       <source>Ask for the collector's ID and check it against the applicant</source>
       <translation>请查验领取人的身份证件，并与申请人核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="189" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="252" />
       <source>This case has no result waiting to be collected (%1)</source>
       <translation>此办件没有待领取的结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="204" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="267" />
       <source>Scan the applicant's notice first</source>
       <translation>请先扫描申请人的受理通知书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="210" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="275" />
       <source>Issued. Give the receipt to the collector to sign.</source>
       <translation>已发证。请领取人在领证回执上签字。</translation>
     </message>
@@ -2826,22 +2911,22 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ReturnDialog</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="111" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="114" />
       <source>Return the file to the front desk</source>
       <translation>退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="114" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="117" />
       <source>Case %1. The clerk will see this reason; two returns for the same item mean the clerk must be joined at the counter by an approver.</source>
       <translation>办件 %1。受理员会看到退回理由；同一事项被退回两次及以上，该受理员须由审批人员到前台共同受理。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="119" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="122" />
       <source>Reason for the return (required)</source>
       <translation>退回理由（必填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="124" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="127" />
       <source>Enter the reason</source>
       <translation>请填写退回理由</translation>
     </message>
@@ -3265,14 +3350,14 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>_Form</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="44" />
-      <source>Confirm</source>
-      <translation>确定</translation>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="45" />
+      <source>Confirm (Ctrl+Enter)</source>
+      <translation>确定（Ctrl+Enter）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="45" />
-      <source>Cancel</source>
-      <translation>取消</translation>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="46" />
+      <source>Cancel (Esc)</source>
+      <translation>取消（Esc）</translation>
     </message>
   </context>
 </TS>

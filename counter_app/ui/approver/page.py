@@ -4,6 +4,11 @@ see its checklist and history, and return it or record the decision.
 A scan is taken wherever the focus is (the app's ``ScanFilter``) while this page is shown; the
 scan field takes typed numbers.
 Every service call runs on the database lane; a bad scan only shows a message.
+
+Keys (F1 lists them): F4 the number field, F2 the list on the left, Enter opens what the
+cursor is on; in a batch Space ticks "in folder", D records a discrepancy, F5 signs; in a case
+F5 approves, F6 returns, F7 denies, Esc goes back. In the forms Ctrl+Enter confirms (Enter too
+where the last field is a single line), Esc cancels.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...services.context import Actor, PermissionDenied
 from ...services.handoff import BatchSummary, HandoffError, HandoffService
 from ...services.numbering import KIND_CASE, NumberError, display, parse_number
+from ..keyhelp import hint_line
 from ..scan_filter import make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
 from .batch_panel import BatchPanel
@@ -63,6 +69,8 @@ class ApproverDesk(QWidget):
         self.waiting.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
         self.waiting.itemActivated.connect(self._open_waiting)
         self.waiting.itemClicked.connect(self._open_waiting)
+        self.keys_hint = label(hint_line(self.key_help()[:4]), name="deskKeys")
+        self.keys_hint.setStyleSheet("QLabel { color: #37474f; background: #eceff1; padding: 3px; }")
         self.waiting_title = label(self.tr("Waiting to be signed"), TITLE, "waitingTitle")
         self.batch = BatchPanel()
         self.case = CasePanel()
@@ -74,6 +82,7 @@ class ApproverDesk(QWidget):
         for w in (self.welcome, self.batch, self.case):
             self.stack.addWidget(w)
         self._layout()
+        self._shortcuts()
         self.scanner = scan_filter(services)
         self.scanner.scanned.connect(self._global_scan)
         self.scanner.partial.connect(self._partial_scan)
@@ -107,6 +116,83 @@ class ApproverDesk(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.message)
         lay.addLayout(body, 1)
+        lay.addWidget(self.keys_hint)
+        self.setFocusProxy(self.field)
+
+    def _shortcuts(self) -> None:
+        keys = {"F4": self._focus_field, "F2": self._focus_list, "F5": self._f5,
+                "F6": lambda: self._case_action("return"), "F7": lambda: self._case_action("denied"),
+                "Escape": self._escape}
+        for seq, fn in keys.items():
+            sc = QShortcut(QKeySequence(seq), self, fn)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def key_help(self) -> list[tuple[str, str]]:
+        return [
+            ("F4", self.tr("number field (or scan anywhere)")),
+            ("F2", self.tr("the list on the left")),
+            ("Enter", self.tr("open the batch or case under the cursor")),
+            ("F5", self.tr("batch: sign for it · case: approve")),
+            ("F6", self.tr("case: return to the front desk")),
+            ("F7", self.tr("case: deny")),
+            (self.tr("Space"), self.tr("batch: tick “In folder”")),
+            ("D", self.tr("batch: record a discrepancy")),
+            ("Esc", self.tr("back")),
+            ("Ctrl+Enter", self.tr("forms: confirm")),
+        ]
+
+    def _focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def _focus_list(self) -> None:
+        target = self.waiting if self.side.isVisible() else None
+        if target is None:
+            self._focus_panel()
+            return
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if target.currentRow() < 0 and target.count():
+            target.setCurrentRow(0)
+
+    def _focus_panel(self) -> None:
+        panel = self.stack.currentWidget()
+        if panel is self.batch:
+            self.batch.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.batch.grid.currentRow() < 0 and self.batch.grid.rowCount():
+                self.batch.grid.setCurrentCell(0, 0)
+        elif panel is self.case:
+            self.case.materials.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _keys_to_panel(self) -> None:
+        """After opening a batch or case, the keys go to it, if they were on this desk."""
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self or self.isAncestorOf(focus):
+            self._focus_panel()
+
+    def _f5(self) -> None:
+        if self.stack.currentWidget() is self.batch and self.batch.is_open:
+            if self.batch.sign.isEnabled():
+                self.batch._sign()
+            else:
+                self._say(self.batch.sign.text(), "error")
+        elif self.stack.currentWidget() is self.case:
+            self._case_action("approved")
+
+    def _case_action(self, what: str) -> None:
+        if self.stack.currentWidget() is not self.case or not self.case.approve_btn.isVisible():
+            return
+        if what == "return":
+            self._ask_return(self.case.case_no)
+        else:
+            self._ask_decision(self.case.case_no, what)
+
+    def _escape(self) -> None:
+        if self.stack.currentWidget() is self.case:
+            self._back()
+        elif self.stack.currentWidget() is self.batch:
+            self._show_panel(self.welcome)
+            self.message.hide()
+            self._focus_list()
 
     # -- plumbing -------------------------------------------------------------------------------
     def _run(self, fn, on_done) -> None:  # type: ignore[no-untyped-def]
@@ -165,6 +251,7 @@ class ApproverDesk(QWidget):
         else:
             self._show_panel(self.welcome)
             self.message.hide()
+            self._focus_list()
 
     def _open_waiting(self, item: QListWidgetItem) -> None:
         self._open_batch(item.data(Qt.ItemDataRole.UserRole))
@@ -213,6 +300,7 @@ class ApproverDesk(QWidget):
         def shown(view) -> None:  # type: ignore[no-untyped-def]
             self.batch.show_batch(view)
             self._show_panel(self.batch)
+            self._keys_to_panel()
             if note:
                 self._say(note, "ok")
             else:
@@ -232,16 +320,28 @@ class ApproverDesk(QWidget):
         def shown(view) -> None:  # type: ignore[no-untyped-def]
             self.case.show_case(view, from_batch and self.batch.view is not None)
             self._show_panel(self.case)
+            self._keys_to_panel()
             self._say(note or self.tr("Case %1: %2").replace("%1", display(view.case_no))
                       .replace("%2", view.status_label), "ok" if note else "info")
 
         self._run(lambda: self.svc.case_view(case_no), shown)
 
     # -- signing ---------------------------------------------------------------------------------
+    def _open_dialog(self, dialog) -> None:  # type: ignore[no-untyped-def]
+        """Open a form; when it closes the keys come back to the panel."""
+        self.dialog = dialog
+
+        def back() -> None:
+            if self.isVisible():
+                self.window().activateWindow()
+                self._focus_panel()
+        dialog.finished.connect(back)
+        dialog.open()
+
     def _ask_discrepancy(self, case_no: str) -> None:
-        self.dialog = DiscrepancyDialog(self.batch.line(case_no), self)
-        self.dialog.accepted.connect(lambda d=self.dialog: self.batch.record_discrepancy(d.check()))
-        self.dialog.open()
+        dialog = DiscrepancyDialog(self.batch.line(case_no), self)
+        dialog.accepted.connect(lambda d=dialog: self.batch.record_discrepancy(d.check()))
+        self._open_dialog(dialog)
 
     def _sign(self, batch_no: str, checks: list) -> None:  # type: ignore[type-arg]
         def done(res) -> None:  # type: ignore[no-untyped-def]
@@ -264,7 +364,7 @@ class ApproverDesk(QWidget):
                       lambda _r: self._after(case_no, self.tr("Returned to the front desk")))
 
         self.dialog.accepted.connect(go)
-        self.dialog.open()
+        self._open_dialog(self.dialog)
 
     def _ask_decision(self, case_no: str, outcome: str) -> None:
         self.dialog = DecideDialog(case_no, outcome, self.services.ctx.now().date(), self)
@@ -278,7 +378,7 @@ class ApproverDesk(QWidget):
                       lambda _r: self._after(case_no, done))
 
         self.dialog.accepted.connect(go)
-        self.dialog.open()
+        self._open_dialog(self.dialog)
 
     def _after(self, case_no: str, text: str) -> None:
         self._open_case(case_no, self.case.came_from_batch, text)
