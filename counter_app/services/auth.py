@@ -90,6 +90,13 @@ def window_code_of(session: Session, staff: Staff) -> str:
     return win.code if win else ""
 
 
+def department_code_of(session: Session, staff: Staff) -> str:
+    if not staff.department_id:
+        return ""
+    dep = session.get(Department, staff.department_id)
+    return dep.code if dep else ""
+
+
 class AuthService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -120,7 +127,7 @@ class AuthService:
             else:
                 staff.failed_logins = 0
                 staff.locked_until = None
-                return Actor.of(staff, window_code_of(s, staff))
+                return Actor.of(staff, window_code_of(s, staff), department_code_of(s, staff))
         raise LoginError(failure)
 
     def verify(self, username: str, password: str, role: str) -> Actor:

@@ -20,11 +20,12 @@ class Actor:
     roles: frozenset[str]
     window_code: str = ""
     phone: str = ""
+    department_code: str = ""  # an approver's department (审批员所属部门); "" = none set
 
     @classmethod
-    def of(cls, staff: Staff, window_code: str = "") -> Actor:
+    def of(cls, staff: Staff, window_code: str = "", department_code: str = "") -> Actor:
         return cls(staff.id, staff.username, staff.full_name, frozenset(staff.role_names),
-                   window_code, staff.phone)
+                   window_code, staff.phone, department_code)
 
     def has(self, role: str) -> bool:
         return role in self.roles

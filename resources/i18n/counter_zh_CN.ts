@@ -136,152 +136,199 @@
       <translation>待签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="77" />
-      <source>Put the handoff sheet under the scanner and scan its barcode.
-
-Or click a batch in the list on the left.
-
-Scanning a case barcode opens that case.</source>
-      <translation>请用扫码枪扫描交接单上的条码。
-
-也可以点击左侧列表中的交接单。
-
-扫描办件条码可查看该办件。</translation>
+      <location filename="../../counter_app/ui/approver/page.py" line="82" />
+      <source>Signed, to decide</source>
+      <translation>已签收、待审批</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="132" />
+      <location filename="../../counter_app/ui/approver/page.py" line="86" />
+      <source>Put the handoff sheet under the scanner and scan its barcode.
+
+Or pick from the lists on the left: F2 batches to sign, F3 cases to decide, Enter opens.
+
+Scanning a case barcode opens that case. F1 lists every key.</source>
+      <translation>请用扫码枪扫描交接单上的条码。
+
+也可在左侧列表中选择：F2 待签收交接单，F3 待审批办件，回车打开。
+
+扫描办件条码可查看该办件。F1 查看全部按键。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="146" />
       <source>number field (or scan anywhere)</source>
       <translation>编号输入框（也可在任意位置扫码）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="133" />
-      <source>the list on the left</source>
-      <translation>左侧列表</translation>
+      <location filename="../../counter_app/ui/approver/page.py" line="147" />
+      <source>batches waiting to be signed</source>
+      <translation>待签收交接单列表</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="134" />
+      <location filename="../../counter_app/ui/approver/page.py" line="148" />
+      <source>cases signed, to decide</source>
+      <translation>已签收待审批办件列表</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="149" />
       <source>open the batch or case under the cursor</source>
       <translation>打开光标所在的交接单或办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="135" />
+      <location filename="../../counter_app/ui/approver/page.py" line="150" />
       <source>batch: sign for it · case: approve</source>
       <translation>交接单：签收 · 办件：准予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="136" />
+      <location filename="../../counter_app/ui/approver/page.py" line="151" />
       <source>case: return to the front desk</source>
       <translation>办件：退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="137" />
+      <location filename="../../counter_app/ui/approver/page.py" line="152" />
       <source>case: deny</source>
       <translation>办件：不予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="138" />
+      <location filename="../../counter_app/ui/approver/page.py" line="153" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="138" />
+      <location filename="../../counter_app/ui/approver/page.py" line="153" />
       <source>batch: tick “In folder”</source>
       <translation>交接单：勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="139" />
+      <location filename="../../counter_app/ui/approver/page.py" line="154" />
       <source>batch: record a discrepancy</source>
       <translation>交接单：登记差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="140" />
+      <location filename="../../counter_app/ui/approver/page.py" line="155" />
       <source>back</source>
       <translation>返回</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="141" />
+      <location filename="../../counter_app/ui/approver/page.py" line="156" />
       <source>forms: confirm</source>
       <translation>表单：确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="197" />
+      <location filename="../../counter_app/ui/approver/page.py" line="231" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="215" />
+      <location filename="../../counter_app/ui/approver/page.py" line="257" />
+      <source>%1 · promised by %4
+%2 · %3</source>
+      <translation>%1　限 %4
+%2 · %3</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="264" />
+      <source>Signed by %1</source>
+      <translation>签收人：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="272" />
+      <source>Nothing waits for a decision.</source>
+      <translation>没有待审批的办件。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="273" />
+      <source>Signed, to decide (%1)</source>
+      <translation>已签收、待审批（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="275" />
+      <source>%1 past due</source>
+      <translation>%1 件已超期</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="279" />
+      <source>Department: %1</source>
+      <translation>所属部门：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="283" />
+      <source>No department set for your account: every department's work is shown. Ask the supervisor to set it.</source>
+      <translation>您的账号未设置所属部门：现显示全部部门的交接单和办件。请管理员设置所属部门。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="293" />
       <source>%1
 from %2 · %3 cases · waiting %4</source>
       <translation>%1
 移交人 %2 · %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="227" />
+      <location filename="../../counter_app/ui/approver/page.py" line="307" />
       <source>Waiting to be signed (%1)</source>
       <translation>待签收交接单（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="229" />
+      <location filename="../../counter_app/ui/approver/page.py" line="309" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="258" />
+      <location filename="../../counter_app/ui/approver/page.py" line="339" />
       <source>Finish or cancel the open form first, then scan again</source>
       <translation>请先完成或取消正在填写的表单，再扫码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="264" />
+      <location filename="../../counter_app/ui/approver/page.py" line="345" />
       <source>The scan ended without Enter: scan again, or check that the scanner sends Enter after the code</source>
       <translation>扫码未以回车结束：请重新扫描，或检查扫码枪是否设置了回车后缀</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="279" />
+      <location filename="../../counter_app/ui/approver/page.py" line="360" />
       <source>Case %1 is in the folder ✓</source>
       <translation>办件 %1 已核对在卷 ✓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="281" />
+      <location filename="../../counter_app/ui/approver/page.py" line="362" />
       <source>Case %1 is not in this batch (%2 cases): put it aside and tell the sender</source>
       <translation>办件 %1 不在本交接单中（本单共 %2 件）：请单独放置并告知移交人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="307" />
+      <location filename="../../counter_app/ui/approver/page.py" line="388" />
       <source>Batch %1: scan each case or tick “In folder”</source>
       <translation>交接单 %1：请逐件扫描办件条码，或勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="310" />
+      <location filename="../../counter_app/ui/approver/page.py" line="391" />
       <source>Batch %1 was already signed for</source>
       <translation>交接单 %1 已签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="318" />
+      <location filename="../../counter_app/ui/approver/page.py" line="399" />
       <source>Case %1: %2</source>
       <translation>办件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="342" />
+      <location filename="../../counter_app/ui/approver/page.py" line="423" />
       <source>Signed for %1 case(s).</source>
       <translation>已签收 %1 件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="344" />
+      <location filename="../../counter_app/ui/approver/page.py" line="425" />
       <source>%1 case(s) with a discrepancy stay with the sender.</source>
       <translation>%1 件登记了差异，仍由移交方负责。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="358" />
+      <location filename="../../counter_app/ui/approver/page.py" line="439" />
       <source>Returned to the front desk</source>
       <translation>已退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="369" />
+      <location filename="../../counter_app/ui/approver/page.py" line="450" />
       <source>Approved: the result waits at the front desk for collection</source>
       <translation>已准予许可：结果送前台待领取</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="370" />
+      <location filename="../../counter_app/ui/approver/page.py" line="451" />
       <source>Denied</source>
       <translation>已作出不予许可决定</translation>
     </message>
@@ -1652,12 +1699,12 @@ from %2 · %3 cases · waiting %4</source>
       <translation>理由（将告知申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="165" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="167" />
       <source>Enter the decision number</source>
       <translation>请填写决定文号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="167" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="169" />
       <source>A denial must give its reasons</source>
       <translation>不予许可须说明理由</translation>
     </message>

@@ -218,3 +218,44 @@ def test_issue_page_enter_issues(hall: Hall, gui: Gui, qtbot) -> None:  # type: 
     gui.wait(qtbot, lambda: len(page.preview.done_jobs()) == 1, timeout=20000)
     page.preview.reject()
     assert svc.case_view(case).status == "issued"
+
+
+def test_worklist_on_the_desk_by_keys(hall: Hall, gui: Gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A signed, undecided case waits in the worklist (F3, Enter) until it is decided."""
+    from counter_app.services.handoff import CaseCheck
+
+    from ..ui.winkeys import WindowKeys
+    from .test_worklist import _approver
+
+    svc = HandoffService(hall.ctx)
+    cases = accept_cases(hall, 2)
+    (batch,) = svc.create_batches(hall.clerk, cases)
+    me = _approver(hall, "dep_a", hall.committed.department_code)
+    svc.sign(me, batch, [CaseCheck(n) for n in cases])
+    from counter_app.ui.approver.page import ApproverDesk
+
+    desk = ApproverDesk(gui.services, me)
+    qtbot.addWidget(desk)
+    desk.resize(1366, 740)
+    desk.show()
+    qtbot.waitExposed(desk)
+    desk.activateWindow()
+    desk.setFocus()
+    gui.wait(qtbot, lambda: desk.work.count() == 2 and bool(desk.work.item(0).data(Qt.ItemDataRole.UserRole)))
+    assert "（2）" in desk.work_title.text() and "所属部门" in desk.scope.text()
+    screenshot(desk, "desk-worklist-1366x768")
+    kb = WindowKeys(qtbot)
+    kb.key(Qt.Key.Key_F3)
+    assert QApplication.focusWidget() is desk.work and desk.work.currentRow() == 0
+    kb.key(Qt.Key.Key_Down)
+    kb.key(Qt.Key.Key_Return)
+    gui.wait(qtbot, lambda: desk.stack.currentWidget() is desk.case and desk.case.case_no == cases[1])
+    kb.key(Qt.Key.Key_F5)
+    _dialog(qtbot, "decideDialog")
+    kb.data("LS-2026-8")
+    kb.key(Qt.Key.Key_Return)
+    gui.wait(qtbot, lambda: desk.case.view is not None and desk.case.view.status == "approved")
+    gui.wait(qtbot, lambda: desk.work.count() == 1)
+    assert desk.work.item(0).data(Qt.ItemDataRole.UserRole) == cases[0]
+    kb.key(Qt.Key.Key_F3)  # back to the list from the case, on the one left
+    assert QApplication.focusWidget() is desk.work and desk.side.isVisible()
