@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..services.scan_detector import ANY_TYPED
+from .scan_filter import expect_typed
+
 
 class LoginWidget(QWidget):
     """User name + password; Enter moves on and submits. ``locked_user`` fixes the name."""
@@ -35,6 +38,8 @@ class LoginWidget(QWidget):
         self.password = QLineEdit()
         self.password.setObjectName("loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for field in (self.user, self.password):  # a fast typist at the login is no scanner
+            expect_typed(field, ANY_TYPED)
         self.message = QLabel("")
         self.message.setObjectName("loginMessage")
         self.message.setStyleSheet("color: #b00020;")

@@ -26,6 +26,12 @@ from PySide6.QtWidgets import (
 
 from ...services import validation as v
 from ...services.intake import AgentInput, PartyInput
+from ...services.scan_detector import (
+    CREDIT_CODE_TYPED,
+    PHONE_TYPED,
+    RESIDENT_ID_TYPED,
+)
+from ..scan_filter import expect_typed
 from .fields import CheckedField
 
 ID_TYPES = ("resident_id", "passport", "other")
@@ -84,6 +90,11 @@ class ApplicantForm(QWidget):
         self.delivery.addItem("窗口领取")
         for f in (self.id_no, self.credit, self.agent_id, self.phone, self.agent_phone):
             f.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferLatin)
+        # Typed fast, what a field expects is typing, not a scan (ui/scan_filter.py).
+        for f, pattern in ((self.id_no, RESIDENT_ID_TYPED), (self.agent_id, RESIDENT_ID_TYPED),
+                           (self.credit, CREDIT_CODE_TYPED), (self.phone, PHONE_TYPED),
+                           (self.agent_phone, PHONE_TYPED)):
+            expect_typed(f.edit, pattern)
         self._build()
         self._wire()
         self._show_kind()

@@ -11,6 +11,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
 from ...models import KIND_LABELS
+from ...services.scan_detector import ITEM_QUERY_TYPED
+from ..scan_filter import expect_typed
 from .catalog import CatalogView, ItemInfo
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -30,6 +32,7 @@ class ItemPicker(QObject):
         self.field.setObjectName("itemSearch")
         self.field.setPlaceholderText(self.tr("Item: name, pinyin initials or code (F3)"))
         self.field.setClearButtonEnabled(True)
+        expect_typed(self.field, ITEM_QUERY_TYPED)  # "BDC-0002" typed fast is no scan
         self.results = QListWidget()
         self.results.setObjectName("itemResults")
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 from ...services.context import Actor, PermissionDenied
 from ...services.handoff import HandoffError, HandoffService, IssueInput, ReadyCase
 from ...services.numbering import display
+from ...services.scan_detector import RESIDENT_ID_TYPED
 from ...services.timeline import CaseView
 from ..approver.style import BANNER, TITLE, big_button, label, show_message
 from ..keyhelp import hint_line
 from ..printing import DocRequest, open_preview
-from ..scan_filter import make_scan_field, scan_filter, visible_and_active
+from ..scan_filter import expect_typed, make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
 
 METHODS = ("self", "agent", "post")
@@ -75,6 +76,7 @@ class IssuePage(QWidget):
         self.name.setObjectName("collectorName")
         self.id_no = make_scan_field(QLineEdit())
         self.id_no.setObjectName("collectorId")
+        expect_typed(self.id_no, RESIDENT_ID_TYPED)  # typed (or read by a card reader) here
         self.letter = QCheckBox(self.tr("I have checked the applicant's letter of authorization"))
         self.letter.setObjectName("letterChecked")
         self.tracking = make_scan_field(QLineEdit())
