@@ -3,112 +3,112 @@
   <context>
     <name>ApplicantForm</name>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="52" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="58" />
       <source>&amp;Person</source>
       <translation>个人(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="53" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="59" />
       <source>&amp;Organisation</source>
       <translation>单位(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="62" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="68" />
       <source>Resident ID</source>
       <translation>居民身份证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="62" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="68" />
       <source>Passport</source>
       <translation>护照</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="63" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="69" />
       <source>Other ID</source>
       <translation>其他证件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="70" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="76" />
       <source>Reason to go on despite the warning</source>
       <translation>核对原件无误后，填写继续办理的理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="76" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="82" />
       <source>&amp;Agent applies on the applicant's behalf</source>
       <translation>委托代办人办理(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="107" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="118" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="108" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="119" />
       <source>ID type</source>
       <translation>证件类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="109" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="120" />
       <source>ID number</source>
       <translation>证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="110" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="121" />
       <source>Organisation</source>
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="111" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="122" />
       <source>Credit code</source>
       <translation>信用代码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="112" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="123" />
       <source>Override reason</source>
       <translation>继续理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="113" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
       <source>Legal rep.</source>
       <translation>法定代表人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="114" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="125" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="115" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="126" />
       <source>Phone</source>
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="116" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="127" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="117" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="128" />
       <source>Delivery</source>
       <translation>结果送达</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="123" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="134" />
       <source>Agent name</source>
       <translation>代办人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="135" />
       <source>Agent ID no.</source>
       <translation>代办人证件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="125" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="136" />
       <source>Agent phone</source>
       <translation>代办人电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="132" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="143" />
       <source>Enter: next field · Ctrl+O: person/organisation · Ctrl+G: agent</source>
       <translation>回车：下一项 · Ctrl+O：个人/单位 · Ctrl+G：代办人</translation>
     </message>
@@ -958,7 +958,7 @@ from %2 · %3 cases · waiting %4</source>
     <message>
       <location filename="../../counter_app/ui/counter/checklist.py" line="32" />
       <source>defective (why)</source>
-      <translation>有瑕疵（填原因）</translation>
+      <translation>不符合要求</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/counter/checklist.py" line="33" />
@@ -2236,132 +2236,132 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>IssuePage</name>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="50" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="51" />
       <source>① Scan the barcode on the applicant's notice  →  ② Check who collects it  →  ③ Issue and print the receipt</source>
       <translation>① 扫描申请人受理通知书上的条码　→　② 核验领取人身份　→　③ 发证并打印领证回执</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="54" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="55" />
       <source>Scan, or type the case number and press Enter</source>
       <translation>直接扫码，或输入办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="63" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="64" />
       <source>The applicant in person (Ctrl+1)</source>
       <translation>申请人本人领取（Ctrl+1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="64" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="65" />
       <source>Someone else (agent) (Ctrl+2)</source>
       <translation>他人代领（Ctrl+2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="65" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="66" />
       <source>Send by post (Ctrl+3)</source>
       <translation>邮寄送达（Ctrl+3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="78" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="80" />
       <source>I have checked the applicant's letter of authorization</source>
       <translation>已核验申请人出具的授权委托书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="83" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="85" />
       <source>Collector's name</source>
       <translation>领取人姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="84" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="86" />
       <source>Collector's ID number</source>
       <translation>领取人身份证号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="86" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="88" />
       <source>Tracking number</source>
       <translation>邮件运单号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="88" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="90" />
       <source>Issue and print the receipt (F5)</source>
       <translation>发证并打印领证回执（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="110" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="112" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="124" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="126" />
       <source>Results waiting to be collected</source>
       <translation>待领取的办理结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="147" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="149" />
       <source>case number (or scan the notice)</source>
       <translation>办件编号（或扫描受理通知书）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="148" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="150" />
       <source>in person / agent / post</source>
       <translation>本人领取/他人代领/邮寄</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="149" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="151" />
       <source>next field; on the last one: issue</source>
       <translation>下一栏；在最后一栏：发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="150" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="152" />
       <source>issue and print</source>
       <translation>发证并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="151" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="153" />
       <source>results waiting (Enter loads)</source>
       <translation>待领取结果列表（回车载入）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="179" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="181" />
       <source>Check the letter of authorization, tick it (Space), then F5</source>
       <translation>请核验授权委托书，勾选（空格）后按 F5 发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="188" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="190" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="226" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="228" />
       <source>No results are waiting.</source>
       <translation>暂无待领取的结果。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="238" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="240" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="240" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="242" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="249" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="251" />
       <source>Ask for the collector's ID and check it against the applicant</source>
       <translation>请查验领取人的身份证件，并与申请人核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="252" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="254" />
       <source>This case has no result waiting to be collected (%1)</source>
       <translation>此办件没有待领取的结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="267" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="269" />
       <source>Scan the applicant's notice first</source>
       <translation>请先扫描申请人的受理通知书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="275" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="277" />
       <source>Issued. Give the receipt to the collector to sign.</source>
       <translation>已发证。请领取人在领证回执上签字。</translation>
     </message>
@@ -2369,12 +2369,12 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ItemPicker</name>
     <message>
-      <location filename="../../counter_app/ui/counter/item_picker.py" line="31" />
+      <location filename="../../counter_app/ui/counter/item_picker.py" line="33" />
       <source>Item: name, pinyin initials or code (F3)</source>
       <translation>事项：名称、拼音首字母或编码（F3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/item_picker.py" line="60" />
+      <location filename="../../counter_app/ui/counter/item_picker.py" line="63" />
       <source>, %1 working days</source>
       <translation>，%1 个工作日</translation>
     </message>
@@ -2504,47 +2504,47 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>LoginWidget</name>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="29" />
+      <location filename="../../counter_app/ui/login.py" line="32" />
       <source>Counter — comprehensive window</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="42" />
+      <location filename="../../counter_app/ui/login.py" line="47" />
       <source>Log in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="42" />
+      <location filename="../../counter_app/ui/login.py" line="47" />
       <source>Unlock</source>
       <translation>解锁</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="44" />
+      <location filename="../../counter_app/ui/login.py" line="49" />
       <source>Switch user (Ctrl+Shift+Q)</source>
       <translation>切换用户（Ctrl+Shift+Q）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="47" />
+      <location filename="../../counter_app/ui/login.py" line="52" />
       <source>Another colleague? Shift+Tab to the user name and sign in as yourself: %1 is signed out, an unfinished intake is kept.</source>
       <translation>换同事使用？按 Shift+Tab 回到用户名，用自己的账号登录：%1 将退出登录，未办完的收件会保留。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="50" />
+      <location filename="../../counter_app/ui/login.py" line="55" />
       <source>Enter moves on · F1 lists the keys</source>
       <translation>回车到下一栏 · F1 查看全部按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="55" />
+      <location filename="../../counter_app/ui/login.py" line="60" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="56" />
+      <location filename="../../counter_app/ui/login.py" line="61" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="78" />
+      <location filename="../../counter_app/ui/login.py" line="83" />
       <source>Enter your user name</source>
       <translation>请输入用户名</translation>
     </message>

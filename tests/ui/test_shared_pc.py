@@ -150,7 +150,8 @@ def test_f1_lists_the_keys_of_the_screen_and_hints_show_them(window, ui_hall, qt
     assert window.workspace.tabText(0).startswith("1 ")
     kb.key(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     assert window.workspace.currentIndex() == 2
-    kb.ctrl(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget().objectName() == "readyTable"  # handoff: ready to tick
+    kb.ctrl(Qt.Key.Key_Tab)  # not swallowed by the table
     assert window.workspace.currentIndex() == 3
     kb.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.workspace.currentIndex() == 2

@@ -119,7 +119,7 @@ class CounterPage(DecisionFlow, QWidget):
         self.checklist.finished.connect(self._checklist_done)
         self.checklist.message.connect(lambda t: self.show_message(t, error=True))
         self.guide = GuidePanel()
-        self.checklist_hint = QLabel(hint_line(checklist_keys()))
+        self.checklist_hint = QLabel(hint_line(checklist_keys()[:7]))  # Enter: in F1
         self.checklist_hint.setObjectName("checklistKeys")
         self.checklist_hint.setWordWrap(True)
         self.checklist_hint.setStyleSheet("color: #37474f; background: #eceff1; padding: 3px;")
@@ -150,7 +150,7 @@ class CounterPage(DecisionFlow, QWidget):
         self.message.setWordWrap(True)
         self.decisions = DecisionBar()
         self.decisions.decided.connect(self.decide)
-        self.page_hint = QLabel(hint_line(self.page_keys()[:6]) + "　·　"
+        self.page_hint = QLabel(hint_line(self.page_keys()[:6]) + "  ·  "
                                 + self.tr("F1 all keys"))
         self.page_hint.setObjectName("counterKeys")
         self.page_hint.setWordWrap(True)
