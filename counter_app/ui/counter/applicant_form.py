@@ -176,7 +176,16 @@ class ApplicantForm(QWidget):
             fields += [self.agent_name, self.agent_id, self.agent_phone]
         return fields
 
+    def field_for(self, label: str) -> CheckedField | None:
+        """The field a service's Issue names (``Issue.field``, e.g. "申请人身份证号")."""
+        return {"申请人姓名": self.name, "申请人身份证号": self.id_no, "申请人证件号码": self.id_no,
+                "单位名称": self.org_name, "统一社会信用代码": self.credit,
+                "法定代表人": self.legal_rep, "联系电话": self.phone, "代办人姓名": self.agent_name,
+                "代办人身份证号": self.agent_id, "代办人电话": self.agent_phone}.get(label)
+
     def _advance(self, field: CheckedField) -> None:
+        if field.validate() == "error":  # e.g. an ID checksum error: stay and fix it first
+            return
         chain = self.chain()
         i = chain.index(field) if field in chain else len(chain) - 1
         if i + 1 < len(chain):

@@ -213,9 +213,11 @@ class CounterPage(DecisionFlow, QWidget):
     def _show_results(self, on: bool) -> None:
         self.left.setCurrentIndex(1 if on else 0)
 
-    def show_message(self, text: str, error: bool = False) -> None:
+    def show_message(self, text: str, error: bool = False, check: bool = False) -> None:
+        """``check``: the message lists the intake's problems, and is redone after each edit."""
         self.message.setText(text)
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b7f3b;")
+        self._message_kind = "check" if check else ("note" if error and text else "")
 
     def _error(self, exc: BaseException) -> None:
         self.busy = False
@@ -341,6 +343,12 @@ class CounterPage(DecisionFlow, QWidget):
 
     def _changed(self) -> None:
         self._update_summary()
+        kind = getattr(self, "_message_kind", "")
+        if kind == "check":
+            self._collect()
+            self.recheck_message()  # a fixed problem leaves the message at once
+        elif kind == "note":
+            self.show_message("")  # an old red note does not outlive the next change
         if self.intake is not None:
             self._draft_timer.start()
 
