@@ -1044,17 +1044,17 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CoSignerDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="167" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="182" />
       <source>An approver must co-sign</source>
       <translation>须由审批人员陪同受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="181" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="196" />
       <source>Approver user name</source>
       <translation>审批人员用户名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="182" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="197" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
@@ -1418,37 +1418,37 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CounterPage</name>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="105" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="131" />
       <source>The co-signer must be another person</source>
       <translation>陪同受理人须为另一人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="125" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="151" />
       <source>Recording…</source>
       <translation>正在保存……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="147" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="173" />
       <source>%1: case %2</source>
       <translation>%1：办件编号 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="190" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="216" />
       <source>No case %1 in this counter's database</source>
       <translation>本机没有办件 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="196" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="222" />
       <source>This case is not waiting for materials</source>
       <translation>该办件不在待补正状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="225" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="251" />
       <source>Nothing new was marked as supplied</source>
       <translation>没有标记新补交的材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="229" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="255" />
       <source>Supplement recorded: case %1 (%2)</source>
       <translation>补正已登记：办件 %1（%2）</translation>
     </message>
@@ -1528,37 +1528,37 @@ from %2 · %3 cases · waiting %4</source>
       <translation>材料清单：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="242" />
+      <location filename="../../counter_app/ui/counter/page.py" line="244" />
       <source>The saved intake was restored</source>
       <translation>已恢复未完成的收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="255" />
+      <location filename="../../counter_app/ui/counter/page.py" line="257" />
       <source>New intake</source>
       <translation>新收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="256" />
+      <location filename="../../counter_app/ui/counter/page.py" line="258" />
       <source>Discard the intake in progress?</source>
       <translation>放弃正在办理的收件吗？</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="259" />
+      <location filename="../../counter_app/ui/counter/page.py" line="261" />
       <source>&amp;Yes, discard</source>
       <translation>放弃(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="260" />
+      <location filename="../../counter_app/ui/counter/page.py" line="262" />
       <source>&amp;No</source>
       <translation>不放弃(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="407" />
+      <location filename="../../counter_app/ui/counter/page.py" line="415" />
       <source>Checklist done: F5 accept</source>
       <translation>材料已逐项核对：按 F5 受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="408" />
+      <location filename="../../counter_app/ui/counter/page.py" line="416" />
       <source>Materials missing: F6 one-time notice</source>
       <translation>材料不齐：按 F6 出具一次性告知单</translation>
     </message>
@@ -2616,9 +2616,14 @@ from %2 · %3 cases · waiting %4</source>
       <translation>告知申请人向何处申请</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="150" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="159" />
       <source>Enter the reason for not accepting</source>
       <translation>请填写不予受理的理由</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="164" />
+      <source>A not-accepted notice will be issued and printed: %1. Enter again to confirm, Esc to go back.</source>
+      <translation>将出具并打印不予受理通知书（理由：%1）。再按回车确认，按 Esc 返回修改。</translation>
     </message>
   </context>
   <context>
