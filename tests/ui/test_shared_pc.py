@@ -63,6 +63,11 @@ def test_switch_user_by_keys_keeps_the_intake_for_its_clerk(window, ui_hall, qtb
     qtbot.waitUntil(lambda: window.page("approver") is not None, timeout=10000)
     assert window.page("counter") is None and window.services.actor.username == "approver"
     screenshot(window, "switched-to-approver-1366x768")
+    # A scan now reaches the approver's desk only (the clerk's page, gone, takes no part).
+    desk = window.page("approver")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    kb.scan("41152126112320100099")
+    qtbot.waitUntil(lambda: "没有找到交接单" in desk.message.text(), timeout=5000)
 
     # And back: the clerk's own intake is offered again, and Enter restores it.
     with qtbot.waitSignal(window.signed_out, timeout=5000):
