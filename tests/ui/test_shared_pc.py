@@ -6,6 +6,8 @@ focus widget all see it as they would on a real PC."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -72,8 +74,13 @@ def test_switch_user_by_keys_keeps_the_intake_for_its_clerk(window, ui_hall, qtb
     # And back: the clerk's own intake is offered again, and Enter restores it.
     with qtbot.waitSignal(window.signed_out, timeout=5000):
         kb.ctrl_shift(Qt.Key.Key_Q)
-    sign_in(kb, window, qtbot, "clerk", PASSWORD)
-    page = _counter(window, qtbot)
+    kb.data("clerk")
+    kb.key(Qt.Key.Key_Return)
+    kb.data(PASSWORD)
+    started = time.perf_counter()
+    kb.key(Qt.Key.Key_Return)
+    page = _counter(window, qtbot)  # the catalog is loaded: ready to type an item
+    ready_ms = (time.perf_counter() - started) * 1000
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.banner.restore_button, timeout=5000)
     kb.key(Qt.Key.Key_Return)
@@ -93,7 +100,8 @@ def test_switch_user_by_keys_keeps_the_intake_for_its_clerk(window, ui_hall, qtb
     assert page.intake.materials[page.checklist.currentRow()].state == "missing"
     kb.key(Qt.Key.Key_M)
     assert page.intake.materials[page.checklist.currentRow() - 1].state == "missing"
-    print(f"\nSWITCH USER → READY: {[round(t) for t in times]} ms (sign-in included)")
+    print(f"\nSWITCH USER → WORKSPACE: {[round(t) for t in times]} ms; → COUNTER READY "
+          f"(catalog loaded): {ready_ms:.0f} ms (sign-in included)")
     assert times and times[-1] < 3000  # the 300 ms budget is argon2 + building the pages
 
 
