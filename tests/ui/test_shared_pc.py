@@ -171,3 +171,26 @@ def test_f1_lists_the_keys_of_the_screen_and_hints_show_them(window, ui_hall, qt
     kb.key(Qt.Key(Qt.Key.Key_0 + window.workspace.count()), Qt.KeyboardModifier.AltModifier)
     assert window.workspace.currentWidget().objectName() == "homePage"
     screenshot(window, "home-1366x768")
+
+
+def test_item_search_results_are_not_cut_off_at_1366(window, ui_hall, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15, finding 10: "1 个工作日" was cut off. Each result is two lines and wraps."""
+    import math
+
+    kb = WindowKeys(qtbot)
+    window.login.user.setFocus()
+    sign_in(kb, window, qtbot, "clerk", PASSWORD)
+    page = _counter(window, qtbot)
+    kb.key(Qt.Key.Key_F2)
+    kb.type("dj")
+    results = page.picker.results
+    qtbot.waitUntil(lambda: results.count() > 10 and results.isVisible())
+    QApplication.processEvents()
+    fm, width = results.fontMetrics(), results.viewport().width()
+    assert results.horizontalScrollBar().maximum() == 0
+    for i in range(results.count()):
+        item = results.item(i)
+        lines = sum(math.ceil(fm.horizontalAdvance(line) / width) for line in item.text().split("\n"))
+        assert results.visualItemRect(item).height() >= lines * fm.height(), item.text()
+    assert any("个工作日" in results.item(i).text() for i in range(results.count()))
+    screenshot(window, "counter-item-results-1366x768")
