@@ -2374,7 +2374,7 @@ from %2 · %3 cases · waiting %4</source>
       <translation>事项：名称、拼音首字母或编码（F3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/item_picker.py" line="63" />
+      <location filename="../../counter_app/ui/counter/item_picker.py" line="65" />
       <source>, %1 working days</source>
       <translation>，%1 个工作日</translation>
     </message>
@@ -3410,6 +3410,252 @@ from %2 · %3 cases · waiting %4</source>
       <location filename="../../counter_app/ui/approver/dialogs.py" line="46" />
       <source>Cancel (Esc)</source>
       <translation>取消（Esc）</translation>
+    </message>
+  </context>
+  <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+      <source>Drive</source>
+      <translation>驱动器</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <comment>All other platforms</comment>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <comment>All other platforms</comment>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>%1 File</source>
+      <comment>%1 is a file name suffix, for example txt</comment>
+      <translation>%1 文件</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>File &amp;name:</source>
+      <translation>文件名(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Choose</source>
+      <translation>选择(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Rename</source>
+      <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;New Folder</source>
+      <translation>新建文件夹(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Show &amp;hidden files</source>
+      <translation>显示隐藏文件(&amp;H)</translation>
+    </message>
+    <message>
+      <source>All Files (*)</source>
+      <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>后退</translation>
+    </message>
+    <message>
+      <source>Forward</source>
+      <translation>前进</translation>
+    </message>
+    <message>
+      <source>Go back</source>
+      <translation>后退</translation>
+    </message>
+    <message>
+      <source>Go forward</source>
+      <translation>前进</translation>
+    </message>
+    <message>
+      <source>Parent Directory</source>
+      <translation>上一级目录</translation>
+    </message>
+    <message>
+      <source>Go to the parent directory</source>
+      <translation>转到上一级目录</translation>
+    </message>
+    <message>
+      <source>Create New Folder</source>
+      <translation>新建文件夹</translation>
+    </message>
+    <message>
+      <source>Create a New Folder</source>
+      <translation>新建一个文件夹</translation>
+    </message>
+    <message>
+      <source>List View</source>
+      <translation>列表视图</translation>
+    </message>
+    <message>
+      <source>Detail View</source>
+      <translation>详细视图</translation>
+    </message>
+    <message>
+      <source>Change to list view mode</source>
+      <translation>切换到列表视图</translation>
+    </message>
+    <message>
+      <source>Change to detail view mode</source>
+      <translation>切换到详细视图</translation>
+    </message>
+    <message>
+      <source>Sidebar</source>
+      <translation>侧边栏</translation>
+    </message>
+    <message>
+      <source>List of places and bookmarks</source>
+      <translation>位置和书签列表</translation>
+    </message>
+    <message>
+      <source>Files</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Directories</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>Directory:</source>
+      <translation>文件夹：</translation>
+    </message>
+    <message>
+      <source>Find Directory</source>
+      <translation>选择文件夹</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Save As</source>
+      <translation>另存为</translation>
+    </message>
+    <message>
+      <source>New Folder</source>
+      <translation>新建文件夹</translation>
+    </message>
+    <message>
+      <source>Recent Places</source>
+      <translation>最近访问的位置</translation>
+    </message>
+    <message>
+      <source>%1 already exists.
+Do you want to replace it?</source>
+      <translation>%1 已存在。
+要替换它吗？</translation>
+    </message>
+    <message>
+      <source>Are you sure you want to delete '%1'?</source>
+      <translation>确定要删除“%1”吗？</translation>
+    </message>
+    <message>
+      <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+      <translation>%1
+找不到文件。
+请检查文件名是否正确。</translation>
+    </message>
+    <message>
+      <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+      <translation>%1
+找不到文件夹。
+请检查文件夹名是否正确。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileSystemModel</name>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <comment>All other platforms</comment>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Date Modified</source>
+      <translation>修改日期</translation>
+    </message>
+    <message>
+      <source>Computer</source>
+      <translation>计算机</translation>
+    </message>
+    <message>
+      <source>My Computer</source>
+      <translation>我的电脑</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPlatformTheme</name>
+    <message>
+      <source>OK</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>&amp;Yes</source>
+      <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+      <source>&amp;No</source>
+      <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>应用</translation>
     </message>
   </context>
 </TS>

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...services.bulletin import Bulletin, charts, compute_bulletin, tables
 from ...services.bulletin_pdf import render_bulletin_pdf
 from ...services.bulletin_xlsx import save_bulletin_xlsx
+from ..file_dialogs import ask_save
 from .charts import BarChart
 from .common import fill_table, make_table, message_label, say, submit
 
@@ -129,7 +129,7 @@ class BulletinView(QWidget):
             return
         name = f"{b.title}.{fmt}"
         flt = self.tr("PDF (*.pdf)") if fmt == "pdf" else self.tr("Excel workbook (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bulletin"), name, flt)
+        path = ask_save(self, self.tr("Export bulletin"), "bulletin", name, flt)
         if path:
             self.export_to(Path(path))
 
