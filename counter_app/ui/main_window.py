@@ -97,13 +97,18 @@ class MainWindow(QMainWindow):
         self.workspace = QTabWidget()
         self.workspace.setObjectName("workspace")
         self.workspace.setDocumentMode(True)
-        for n, spec in enumerate(pages_for(actor.roles), start=1):
-            page = spec.build(self.services, actor)
+        self._specs = {spec.key: spec for spec in pages_for(actor.roles)}
+        for n, spec in enumerate(self._specs.values(), start=1):
+            # Only the first page is built now; the others on first visit (a quick switch of
+            # user: building every page cost 150-400 ms of the GUI thread).
+            page = spec.build(self.services, actor) if n == 1 else QWidget()
             page.setProperty("pageKey", spec.key)
+            page.setProperty("built", n == 1)
             title = spec.title()
             self.workspace.addTab(page, f"{n} {title}" if n <= 9 else title)
             self.workspace.setTabToolTip(n - 1, f"Alt+{n}" if n <= 9 else "")
         self.workspace.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # pages switch by key
+        self.workspace.currentChanged.connect(self._build_page)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.user_label.setText(
@@ -203,13 +208,37 @@ class MainWindow(QMainWindow):
         if focus is not None and focus.isVisible() and focus.window() is self:
             focus.setFocus(Qt.FocusReason.PopupFocusReason)
 
+    def _build_page(self, index: int) -> QWidget | None:
+        """The page at ``index``, built now if it was not yet (first visit)."""
+        ws, actor = self.workspace, self.services.actor
+        if ws is None or actor is None or not 0 <= index < ws.count():
+            return None
+        holder = ws.widget(index)
+        if holder.property("built"):
+            return holder
+        key = holder.property("pageKey")
+        page = self._specs[key].build(self.services, actor)
+        page.setProperty("pageKey", key)
+        page.setProperty("built", True)
+        title, tip, current = ws.tabText(index), ws.tabToolTip(index), ws.currentIndex()
+        ws.blockSignals(True)
+        ws.removeTab(index)
+        ws.insertTab(index, page, title)
+        ws.setTabToolTip(index, tip)
+        ws.setCurrentIndex(current)
+        ws.blockSignals(False)
+        holder.deleteLater()
+        if current == index:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+        return page
+
     def page(self, key: str) -> QWidget | None:
         if self.workspace is None:
             return None
         for i in range(self.workspace.count()):
             w = self.workspace.widget(i)
             if w.property("pageKey") == key:
-                return w
+                return self._build_page(i)
         return None
 
     def show_page(self, key: str) -> QWidget | None:

@@ -185,6 +185,7 @@ def test_approver_desk_by_keys(hall: Hall, gui: Gui, qtbot) -> None:  # type: ig
     kb.data("不符合规划条件")
     kb.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     gui.wait(qtbot, lambda: desk.case.view is not None and desk.case.view.status == "denied")
+    print(f"\nWORST KEY at the desk: {kb.worst_key} held the GUI thread {kb.worst_ms:.1f} ms")
 
 
 def test_issue_page_enter_issues(hall: Hall, gui: Gui, qtbot) -> None:  # type: ignore[no-untyped-def]
