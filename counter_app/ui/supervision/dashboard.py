@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -66,6 +67,7 @@ class BulletinView(QWidget):
         grid = QGridLayout()
         for i, chart in enumerate(self.charts):
             chart.setObjectName(f"bulletinChart{i}")
+            chart.setMinimumHeight(230)  # axis labels whole; the part above scrolls instead
             grid.addWidget(chart, i // 2, i % 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -77,11 +79,20 @@ class BulletinView(QWidget):
         top_lay.addLayout(grid, 1)
         self.tables = QTabWidget()
         self.tables.setObjectName("bulletinTables")
+        # At 1366x768 the charts squeezed the tables to one row: the summary and charts
+        # scroll in their own half, the tables keep theirs.
+        top_scroll = QScrollArea()
+        top_scroll.setObjectName("bulletinTop")
+        top_scroll.setWidgetResizable(True)
+        top_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        top_scroll.setWidget(top)
+        self.tables.setMinimumHeight(220)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
+        split.setChildrenCollapsible(False)
+        split.addWidget(top_scroll)
         split.addWidget(self.tables)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 4)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(self.message)
