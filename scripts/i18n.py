@@ -11,6 +11,11 @@ working on different areas never edit the same file. This script:
 
 ``--check`` exits 1 listing every UI string that has no Chinese translation (the test
 suite runs it). ``--missing AREA`` prints a JSON skeleton of untranslated strings.
+
+Qt's own strings (file dialogs...) would come from ``qtbase_zh_CN.qm``, which
+PySide6-Essentials does not ship: contexts named like Qt's classes (``QFileDialog``...) in the
+JSON files are added to the .ts as they are, so the app's .qm carries them. A key written
+``source||comment`` is a message with a disambiguation comment (Qt's ``tr(source, comment)``).
 """
 
 from __future__ import annotations
@@ -80,13 +85,37 @@ def fill(tree: ET.ElementTree, table: dict[str, dict[str, str]]) -> list[tuple[s
     return missing
 
 
+def add_qt_contexts(tree: ET.ElementTree, table: dict[str, dict[str, str]]) -> int:
+    """Qt's own contexts from the JSON (not found in our code by lupdate); returns how many
+    messages were added."""
+    root = tree.getroot()
+    present = {ctx.findtext("name") for ctx in root.iter("context")}
+    added = 0
+    for name, messages in sorted(table.items()):
+        if name in present or not (name.startswith("Q") and name[1:2].isupper()):
+            continue
+        ctx = ET.SubElement(root, "context")
+        ET.SubElement(ctx, "name").text = name
+        for key, text in messages.items():
+            source, _, comment = key.partition("||")
+            msg = ET.SubElement(ctx, "message")
+            ET.SubElement(msg, "source").text = source
+            if comment:
+                ET.SubElement(msg, "comment").text = comment
+            ET.SubElement(msg, "translation").text = text
+            added += 1
+    return added
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--check", action="store_true", help="fail on untranslated strings")
     ap.add_argument("--missing", metavar="AREA", help="print a JSON skeleton of missing strings")
     args = ap.parse_args()
     tree = extract()
-    missing = fill(tree, load_translations())
+    table = load_translations()
+    missing = fill(tree, table)
+    add_qt_contexts(tree, table)
     if args.missing:
         skeleton: dict[str, dict[str, str]] = {}
         for ctx, src in missing:

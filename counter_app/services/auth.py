@@ -90,10 +90,16 @@ def window_code_of(session: Session, staff: Staff) -> str:
     return win.code if win else ""
 
 
+def department_code_of(session: Session, staff: Staff) -> str:
+    if not staff.department_id:
+        return ""
+    dep = session.get(Department, staff.department_id)
+    return dep.code if dep else ""
+
+
 def actor_of(session: Session, staff: Staff) -> Actor:
     """The services' view of a staff member: roles, window and department as stored here."""
-    dep = session.get(Department, staff.department_id) if staff.department_id else None
-    return Actor.of(staff, window_code_of(session, staff), dep.code if dep else "")
+    return Actor.of(staff, window_code_of(session, staff), department_code_of(session, staff))
 
 
 class AuthService:

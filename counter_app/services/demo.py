@@ -19,7 +19,7 @@ from argon2 import PasswordHasher, Type
 from argon2.low_level import hash_secret
 from sqlalchemy import select
 
-from ..models import HallWindow, NumberCounter, Staff, TrainingRecord
+from ..models import Department, HallWindow, NumberCounter, Staff, TrainingRecord
 from ..sync.identity import stable_id
 from . import demo_people as people
 from .auth import add_user
@@ -62,19 +62,24 @@ def ensure_demo_staff(ctx: ServiceContext) -> int:
         existing = set(s.execute(select(Staff.username)).scalars())
         pw_hash = _demo_hash()
         wins = s.execute(select(HallWindow).order_by(HallWindow.code)).scalars().all()
-        plan: list[tuple[str, str, list[str], str]] = [
-            ("admin", "管理员", ["supervisor"], ""),
-            ("guide01", "帮办员王敏", ["guide"], ""),
+        dep_codes = dict(s.execute(select(Department.id, Department.code)).all())
+        plan: list[tuple[str, str, list[str], str, str]] = [
+            ("admin", "管理员", ["supervisor"], "", ""),
+            ("guide01", "帮办员王敏", ["guide"], "", ""),
         ]
         rng = random.Random(7)
         for w in wins:
             for k in range(1, min(max(w.planned_staff, 1), 3) + 1):
-                plan.append((f"{w.code.lower()}_c{k}", people.person_name(rng), ["clerk"], w.code))
-            plan.append((f"{w.code.lower()}_a1", people.person_name(rng), ["approver"], w.code))
-        for username, name, roles, win_code in plan:
+                plan.append((f"{w.code.lower()}_c{k}", people.person_name(rng), ["clerk"], w.code, ""))
+            # The approver belongs to the window's lead department: their desk shows its work.
+            plan.append((f"{w.code.lower()}_a1", people.person_name(rng), ["approver"], w.code,
+                         dep_codes.get(w.lead_department_id or "", "")))
+        for username, name, roles, win_code, dep_code in plan:
             if username in existing:
                 continue
             staff = add_user(s, username, name, "", roles, window_code=win_code,
+                             department_code=dep_code,
+                             employer="department" if dep_code else "outsourced",
                              phone=people.mobile(rng), terminal=ctx.terminal,
                              password_hash=pw_hash)
             made += 1

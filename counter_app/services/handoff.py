@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..documents.masking import mask_id
@@ -52,7 +52,7 @@ from .timeline import (
 
 __all__ = [
     "BatchLine", "BatchSummary", "BatchView", "CaseCheck", "CaseView", "HandoffError",
-    "HandoffService", "IssueInput", "ReadyCase", "ScanTarget", "SignResult",
+    "HandoffService", "IssueInput", "ReadyCase", "ScanTarget", "SignResult", "WorkItem",
 ]
 
 READY_STATUSES = ("accepted", "returned")  # at the front and may be handed (again) to the back
@@ -81,6 +81,21 @@ class ReadyCase:
     materials: int
     pages: int
     note: str  # why it is back at the front (return reason, discrepancy), if it is
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """A case signed for by the back office and not decided yet (审批中): an approver's work."""
+
+    case_no: str
+    item_name: str
+    applicant_name: str
+    department_code: str
+    department_name: str
+    signed_at: datetime | None
+    signed_by: str
+    promised_due: date | None
+    overdue: bool
 
 
 @dataclass(frozen=True)
@@ -201,6 +216,43 @@ class HandoffService:
         with self.ctx.db.session() as s:
             return batch_summaries(s, *where, now=self.ctx.now(), threshold=self._threshold(s),
                                    newest_first=status != "open", limit=limit)
+
+    def worklist(self, actor: Actor, limit: int = 500) -> list[WorkItem]:
+        """The approver's worklist: cases signed for and not decided yet, in the approver's
+        department (every department when the account has none set: the screen says so),
+        due soonest first. A case leaves it when it is decided or returned."""
+        require_role(actor, "approver")
+        last_signed = (select(HandoffItem.case_id, func.max(HandoffBatch.signed_at).label("at"))
+                       .join(HandoffBatch, HandoffBatch.id == HandoffItem.batch_id)
+                       .where(HandoffItem.state == "signed")
+                       .group_by(HandoffItem.case_id).subquery())
+        signer = (select(HandoffBatch.signed_by_id)
+                  .join(HandoffItem, HandoffItem.batch_id == HandoffBatch.id)
+                  .where(HandoffItem.case_id == CaseFile.id, HandoffItem.state == "signed")
+                  .order_by(HandoffBatch.signed_at.desc()).limit(1).scalar_subquery())
+        q = (select(CaseFile.case_no, ItemVersion.name, CaseFile.applicant_name,
+                    CaseFile.department_code, last_signed.c.at, signer, CaseFile.promised_due)
+             .join(ItemVersion, ItemVersion.id == CaseFile.item_version_id)
+             .outerjoin(last_signed, last_signed.c.case_id == CaseFile.id)
+             .where(CaseFile.status == "with_approver", CaseFile.is_training.is_(False))
+             .order_by(CaseFile.promised_due.is_(None), CaseFile.promised_due, last_signed.c.at)
+             .limit(limit))
+        if actor.department_code:
+            q = q.where(CaseFile.department_code == actor.department_code)
+        today = self.ctx.now().date()
+        with self.ctx.db.session() as s:
+            rows = s.execute(q).all()
+            deps = dict(s.execute(select(Department.code, Department.name)).all())
+            names = staff_names(s, [r[5] for r in rows])
+        return [WorkItem(no, item, who, dep, deps.get(dep, dep), at, names.get(by or "", ""), due,
+                         bool(due and due < today))
+                for no, item, who, dep, at, by, due in rows]
+
+    def desk_batches(self, actor: Actor) -> list[BatchSummary]:
+        """Batches waiting to be signed for at this approver's department (all departments
+        when the account has none set)."""
+        require_role(actor, "approver")
+        return self.batches(status="open", department_code=actor.department_code or None)
 
     def discrepancies(self, window_code: str | None = None) -> list[BatchLine]:
         """Cases that an approver found missing or incomplete and that are still at the front."""

@@ -34,6 +34,7 @@ The caller delivers, in order: ``replay`` as typed text, then the current key un
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 ENTER_KEYS = frozenset({"\r", "\n", "Enter", "Return"})
@@ -100,3 +101,37 @@ class ScanDetector:
         if force or self._stale(ts_ms):
             return self._release()
         return FeedResult()
+
+
+# -- a burst ended by Enter: a scan, or a fast typist? ------------------------------------
+# Timing alone cannot tell a scanner from a person typing 18 characters at 30-50 ms a key.
+# Two better signals, both checked here: what the focused field itself expects (a credit
+# code typed into the credit-code field is typing, whatever its speed), and, where the hall
+# has set its scanners up with one, a prefix that only scanners send.
+RESIDENT_ID_TYPED = r"\d{17}[\dXx]|[A-Za-z]{1,2}\d{6,9}"  # ID card number, or a passport's
+CREDIT_CODE_TYPED = r"[0-9A-HJ-NP-RTUW-Ya-hj-np-rtuw-y]{18}"  # GB 32100: no I, O, S, V, Z
+PHONE_TYPED = r"[\d\-]{7,13}"
+ITEM_QUERY_TYPED = r"[A-Za-z][A-Za-z0-9\-]{0,15}"  # pinyin initials or an item code
+ANY_TYPED = r".+"  # user name, password: never a scan
+
+
+@dataclass(frozen=True)
+class Verdict:
+    scan: str | None  # the scanned code (prefix taken off), or None: it was typing
+
+
+def judge_burst(burst: str, expected: str = "", prefix: str = "") -> Verdict:
+    """A fast burst ended by Enter: a scan, or typing into the focused field?
+
+    ``expected`` is the focused field's own content as a regular expression ("" when the
+    field has none, or nothing that types has the focus). ``prefix`` is what the hall's
+    scanners send before each code, if they were set up with one. With a prefix only a
+    burst that starts with it is a scan; without one, a burst the focused field expects is
+    typing, and anything else is a scan (the codes this app prints never match a field's
+    content: 20 digits are no ID, credit code, phone or item code).
+    """
+    if prefix:
+        return Verdict(burst[len(prefix):] if burst.startswith(prefix) else None)
+    if expected and re.fullmatch(expected, burst):
+        return Verdict(None)
+    return Verdict(burst)

@@ -1,4 +1,5 @@
-"""The login screen, and the lock screen that reuses it for the same user."""
+"""The login screen, and the lock screen that reuses it: the same user unlocks, a colleague
+signs in over it (the locked user is signed out, their unfinished intake kept as a draft)."""
 
 from __future__ import annotations
 
@@ -15,13 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..services.scan_detector import ANY_TYPED
+from .scan_filter import expect_typed
+
 
 class LoginWidget(QWidget):
     """User name + password; Enter moves on and submits. ``locked_user`` fixes the name."""
 
     submitted = Signal(str, str)
 
-    def __init__(self, title: str = "", locked_user: str = "",
+    def __init__(self, title: str = "", locked_user: str = "", switching: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginWidget")
@@ -30,16 +34,28 @@ class LoginWidget(QWidget):
         self.title.setStyleSheet("font-size: 20pt; font-weight: bold; margin: 12px;")
         self.user = QLineEdit(locked_user)
         self.user.setObjectName("loginUser")
-        self.user.setReadOnly(bool(locked_user))
+        self.user.setReadOnly(bool(locked_user) and not switching)
         self.password = QLineEdit()
         self.password.setObjectName("loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for field in (self.user, self.password):  # a fast typist at the login is no scanner
+            expect_typed(field, ANY_TYPED)
         self.message = QLabel("")
         self.message.setObjectName("loginMessage")
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
         self.button = QPushButton(self.tr("Log in") if not locked_user else self.tr("Unlock"))
         self.button.setObjectName("loginButton")
+        self.switch = QPushButton(self.tr("Switch user (Ctrl+Shift+Q)"))
+        self.switch.setObjectName("switchUserButton")
+        self.switch.setAutoDefault(False)
+        self.hint = QLabel(self.tr("Another colleague? Shift+Tab to the user name and sign in as "
+                                   "yourself: %1 is signed out, an unfinished intake is kept.")
+                           .replace("%1", locked_user) if switching else
+                           self.tr("Enter moves on · F1 lists the keys"))
+        self.hint.setObjectName("loginHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #455a64;")
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.user)
         form.addRow(self.tr("Password"), self.password)
@@ -50,6 +66,9 @@ class LoginWidget(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.message)
         inner.addWidget(self.button)
+        inner.addWidget(self.switch)
+        inner.addWidget(self.hint)
+        self.switch.setVisible(switching)  # only once it has a parent: else it is a window
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -4,17 +4,25 @@ An application event filter sees each real key press twice: on the QWindow and a
 focus widget. This filter acts on QWindow key events only. Printable keys go through the
 pure ``ScanDetector``: a fast burst ended by Enter becomes ``scanned(code)`` and never reaches
 a widget; anything else (a person typing) is replayed to the window in order, about 30 ms late.
+
+Speed alone cannot tell a scanner from a fast typist, so a finished burst is judged once more
+(``judge_burst``): a burst the focused field expects (``expect_typed``: an ID number in the ID
+field, a credit code in the credit-code field, anything in the login fields) is typing, and
+is given to the field with its Enter; and when the hall's scanners send a prefix (setting
+``scanner/prefix`` of this PC), only a burst that starts with it is a scan.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from ..services.scan_detector import ScanDetector
+from ..services.scan_detector import ScanDetector, judge_burst
 
 SETTINGS_KEY = "_scan_filter"
+PREFIX_KEY = "scanner/prefix"  # QSettings of this PC: what the scanners send before a code
+TYPED_PROPERTY = "typedPattern"
 
 
 class ScanFilter(QObject):
@@ -23,9 +31,10 @@ class ScanFilter(QObject):
     _replaying = 0  # class-wide: keys being given back pass every ScanFilter untouched
 
     def __init__(self, parent: QObject | None = None, max_gap_ms: int = 30,
-                 min_length: int = 8) -> None:
+                 min_length: int = 8, prefix: str = "") -> None:
         super().__init__(parent)
         self.detector = ScanDetector(max_gap_ms=max_gap_ms, min_length=min_length)
+        self.prefix = prefix
         self._held: list[tuple[int, Qt.KeyboardModifier, str]] = []  # mirrors detector buffer
         self._swallowed_releases: list[int] = []
         self._window: QWindow | None = None
@@ -60,10 +69,14 @@ class ScanFilter(QObject):
         result = self.detector.feed(key, int(event.timestamp()))
         self._replay(result.replay, result.partial_scan)
         if result.scan is not None:
+            self._timer.stop()
+            verdict = judge_burst(result.scan, self._expected(), self.prefix)
+            if verdict.scan is None:  # a fast typist: the field gets its keys, then the Enter
+                self._replay(result.scan, False)
+                return False
             self._held.clear()
             self._swallowed_releases.append(event.key())
-            self._timer.stop()
-            self.scanned.emit(result.scan)
+            self.scanned.emit(verdict.scan)
             return True
         if result.swallow:
             self._held.append((event.key(), event.modifiers(), text))
@@ -71,6 +84,13 @@ class ScanFilter(QObject):
             self._timer.start(self.detector.max_gap_ms + 1)
             return True
         return False
+
+    @staticmethod
+    def _expected() -> str:
+        """What the focused field expects to be typed into it, if it says (``expect_typed``)."""
+        focus = QApplication.focusWidget()
+        value = focus.property(TYPED_PROPERTY) if focus is not None else None
+        return value if isinstance(value, str) else ""
 
     def _flush(self, force: bool = False) -> None:
         result = self.detector.flush(0, force=force)
@@ -101,11 +121,20 @@ def scan_filter(services) -> ScanFilter:  # type: ignore[no-untyped-def]
     if existing is not None:
         return existing
     app = QGuiApplication.instance()
-    f = ScanFilter(app)
+    from .prefs import ui_settings
+
+    f = ScanFilter(app, prefix=str(ui_settings().value(PREFIX_KEY, "") or ""))
     if app is not None:
         app.installEventFilter(f)
     services.settings[SETTINGS_KEY] = f
     return f
+
+
+def expect_typed(field: QWidget, pattern: str) -> QWidget:
+    """``field`` expects text matching ``pattern`` (a regular expression, see the ``*_TYPED``
+    patterns of services/scan_detector): typed that fast, it is still typing, not a scan."""
+    field.setProperty(TYPED_PROPERTY, pattern)
+    return field
 
 
 def make_scan_field(field: QLineEdit) -> QLineEdit:

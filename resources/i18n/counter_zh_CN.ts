@@ -3,112 +3,112 @@
   <context>
     <name>ApplicantForm</name>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="52" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="58" />
       <source>&amp;Person</source>
       <translation>个人(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="53" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="59" />
       <source>&amp;Organisation</source>
       <translation>单位(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="62" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="68" />
       <source>Resident ID</source>
       <translation>居民身份证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="62" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="68" />
       <source>Passport</source>
       <translation>护照</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="63" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="69" />
       <source>Other ID</source>
       <translation>其他证件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="70" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="76" />
       <source>Reason to go on despite the warning</source>
       <translation>核对原件无误后，填写继续办理的理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="76" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="82" />
       <source>&amp;Agent applies on the applicant's behalf</source>
       <translation>委托代办人办理(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="107" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="118" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="108" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="119" />
       <source>ID type</source>
       <translation>证件类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="109" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="120" />
       <source>ID number</source>
       <translation>证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="110" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="121" />
       <source>Organisation</source>
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="111" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="122" />
       <source>Credit code</source>
       <translation>信用代码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="112" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="123" />
       <source>Override reason</source>
       <translation>继续理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="113" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
       <source>Legal rep.</source>
       <translation>法定代表人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="114" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="125" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="115" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="126" />
       <source>Phone</source>
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="116" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="127" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="117" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="128" />
       <source>Delivery</source>
       <translation>结果送达</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="123" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="134" />
       <source>Agent name</source>
       <translation>代办人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="135" />
       <source>Agent ID no.</source>
       <translation>代办人证件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="125" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="136" />
       <source>Agent phone</source>
       <translation>代办人电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="132" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="143" />
       <source>Enter: next field · Ctrl+O: person/organisation · Ctrl+G: agent</source>
       <translation>回车：下一项 · Ctrl+O：个人/单位 · Ctrl+G：代办人</translation>
     </message>
@@ -116,117 +116,219 @@
   <context>
     <name>ApproverDesk</name>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="48" />
+      <location filename="../../counter_app/ui/approver/page.py" line="54" />
       <source>① Scan the barcode on the handoff sheet  →  ② check each case  →  ③ Sign</source>
       <translation>① 扫描交接单上的条码　→　② 逐件核对　→　③ 签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="50" />
+      <location filename="../../counter_app/ui/approver/page.py" line="56" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="53" />
+      <location filename="../../counter_app/ui/approver/page.py" line="59" />
       <source>Scan anywhere on this screen, or type a batch or case number and press Enter</source>
       <translation>在本页面任何位置直接扫码即可；也可在此输入交接单号或办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="66" />
+      <location filename="../../counter_app/ui/approver/page.py" line="74" />
       <source>Waiting to be signed</source>
       <translation>待签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="69" />
-      <source>Put the handoff sheet under the scanner and scan its barcode.
-
-Or click a batch in the list on the left.
-
-Scanning a case barcode opens that case.</source>
-      <translation>请用扫码枪扫描交接单上的条码。
-
-也可以点击左侧列表中的交接单。
-
-扫描办件条码可查看该办件。</translation>
+      <location filename="../../counter_app/ui/approver/page.py" line="82" />
+      <source>Signed, to decide</source>
+      <translation>已签收、待审批</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="117" />
+      <location filename="../../counter_app/ui/approver/page.py" line="86" />
+      <source>Put the handoff sheet under the scanner and scan its barcode.
+
+Or pick from the lists on the left: F2 batches to sign, F3 cases to decide, Enter opens.
+
+Scanning a case barcode opens that case. F1 lists every key.</source>
+      <translation>请用扫码枪扫描交接单上的条码。
+
+也可在左侧列表中选择：F2 待签收交接单，F3 待审批办件，回车打开。
+
+扫描办件条码可查看该办件。F1 查看全部按键。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="146" />
+      <source>number field (or scan anywhere)</source>
+      <translation>编号输入框（也可在任意位置扫码）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="147" />
+      <source>batches waiting to be signed</source>
+      <translation>待签收交接单列表</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="148" />
+      <source>cases signed, to decide</source>
+      <translation>已签收待审批办件列表</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="149" />
+      <source>open the batch or case under the cursor</source>
+      <translation>打开光标所在的交接单或办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="150" />
+      <source>batch: sign for it · case: approve</source>
+      <translation>交接单：签收 · 办件：准予许可</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="151" />
+      <source>case: return to the front desk</source>
+      <translation>办件：退回前台</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="152" />
+      <source>case: deny</source>
+      <translation>办件：不予许可</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="153" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="153" />
+      <source>batch: tick “In folder”</source>
+      <translation>交接单：勾选“在卷”</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="154" />
+      <source>batch: record a discrepancy</source>
+      <translation>交接单：登记差异</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="155" />
+      <source>back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="156" />
+      <source>forms: confirm</source>
+      <translation>表单：确定</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="231" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="135" />
+      <location filename="../../counter_app/ui/approver/page.py" line="257" />
+      <source>%1 · promised by %4
+%2 · %3</source>
+      <translation>%1　限 %4
+%2 · %3</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="264" />
+      <source>Signed by %1</source>
+      <translation>签收人：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="272" />
+      <source>Nothing waits for a decision.</source>
+      <translation>没有待审批的办件。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="273" />
+      <source>Signed, to decide (%1)</source>
+      <translation>已签收、待审批（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="275" />
+      <source>%1 past due</source>
+      <translation>%1 件已超期</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="279" />
+      <source>Department: %1</source>
+      <translation>所属部门：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="283" />
+      <source>No department set for your account: every department's work is shown. Ask the supervisor to set it.</source>
+      <translation>您的账号未设置所属部门：现显示全部部门的交接单和办件。请管理员设置所属部门。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="293" />
       <source>%1
 from %2 · %3 cases · waiting %4</source>
       <translation>%1
 移交人 %2 · %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="147" />
+      <location filename="../../counter_app/ui/approver/page.py" line="307" />
       <source>Waiting to be signed (%1)</source>
       <translation>待签收交接单（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="149" />
+      <location filename="../../counter_app/ui/approver/page.py" line="309" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="177" />
+      <location filename="../../counter_app/ui/approver/page.py" line="339" />
       <source>Finish or cancel the open form first, then scan again</source>
       <translation>请先完成或取消正在填写的表单，再扫码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="183" />
+      <location filename="../../counter_app/ui/approver/page.py" line="345" />
       <source>The scan ended without Enter: scan again, or check that the scanner sends Enter after the code</source>
       <translation>扫码未以回车结束：请重新扫描，或检查扫码枪是否设置了回车后缀</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="198" />
+      <location filename="../../counter_app/ui/approver/page.py" line="360" />
       <source>Case %1 is in the folder ✓</source>
       <translation>办件 %1 已核对在卷 ✓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="200" />
+      <location filename="../../counter_app/ui/approver/page.py" line="362" />
       <source>Case %1 is not in this batch (%2 cases): put it aside and tell the sender</source>
       <translation>办件 %1 不在本交接单中（本单共 %2 件）：请单独放置并告知移交人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="225" />
+      <location filename="../../counter_app/ui/approver/page.py" line="388" />
       <source>Batch %1: scan each case or tick “In folder”</source>
       <translation>交接单 %1：请逐件扫描办件条码，或勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="228" />
+      <location filename="../../counter_app/ui/approver/page.py" line="391" />
       <source>Batch %1 was already signed for</source>
       <translation>交接单 %1 已签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="235" />
+      <location filename="../../counter_app/ui/approver/page.py" line="399" />
       <source>Case %1: %2</source>
       <translation>办件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="248" />
+      <location filename="../../counter_app/ui/approver/page.py" line="423" />
       <source>Signed for %1 case(s).</source>
       <translation>已签收 %1 件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="250" />
+      <location filename="../../counter_app/ui/approver/page.py" line="425" />
       <source>%1 case(s) with a discrepancy stay with the sender.</source>
       <translation>%1 件登记了差异，仍由移交方负责。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="264" />
+      <location filename="../../counter_app/ui/approver/page.py" line="439" />
       <source>Returned to the front desk</source>
       <translation>已退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="275" />
+      <location filename="../../counter_app/ui/approver/page.py" line="450" />
       <source>Approved: the result waits at the front desk for collection</source>
       <translation>已准予许可：结果送前台待领取</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="276" />
+      <location filename="../../counter_app/ui/approver/page.py" line="451" />
       <source>Denied</source>
       <translation>已作出不予许可决定</translation>
     </message>
@@ -264,88 +366,88 @@ from %2 · %3 cases · waiting %4</source>
       <translation>核对结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="48" />
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="161" />
-      <source>Sign for this batch</source>
-      <translation>签收本交接单</translation>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="50" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="163" />
+      <source>Sign for this batch (F5)</source>
+      <translation>签收本交接单（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="76" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="78" />
       <source>Handoff batch %1</source>
       <translation>交接单 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="77" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="79" />
       <source>From %1 (clerk %2) to %3 · %4 cases · created %5</source>
       <translation>%1（移交人 %2）→ %3 · 共 %4 件 · 生成于 %5</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="82" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="84" />
       <source>waiting %1</source>
       <translation>已等待 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="84" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="86" />
       <source>WAITING TOO LONG: %1</source>
       <translation>等待过久：已等待 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="87" />
-      <source>Step 2: check each case — scan the barcode on each case file, or tick “In folder”. Missing case or material? Click “Discrepancy”.</source>
-      <translation>第 2 步：逐件核对——扫描每件办件上的条码，或勾选“在卷”。缺件或缺材料，请点该行的“登记差异”。</translation>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="89" />
+      <source>Step 2: check each case — scan the barcode on each case file, or tick “In folder” (Space). Missing case or material? “Discrepancy” (D).</source>
+      <translation>第 2 步：逐件核对——扫描每件办件上的条码，或勾选“在卷”（空格）。缺件或缺材料，按 D 登记差异。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="93" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="95" />
       <source>Signed by %1 at %2</source>
       <translation>已由 %1 于 %2 签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="96" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="98" />
       <source>%1 case(s) with a discrepancy stayed with the sender</source>
       <translation>%1 件有差异，留在移交方</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="114" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="116" />
       <source>%1 items, %2 pages</source>
       <translation>%1 项 %2 页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="120" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="122" />
       <source>Checked</source>
       <translation>已核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="121" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="123" />
       <source>Not checked yet</source>
       <translation>待核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="125" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="127" />
       <source>Signed</source>
       <translation>已签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="140" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="142" />
       <source>Discrepancy…</source>
       <translation>登记差异…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="153" />
-      <source>Double-click a case (or scan it) to open it and decide.</source>
-      <translation>下一步：双击某一行（或扫描办件条码）打开办件，进行审批。</translation>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="155" />
+      <source>Enter (or a double-click, or a scan) opens a case to decide.</source>
+      <translation>下一步：按回车（或双击、扫描办件条码）打开办件，进行审批。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="162" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="164" />
       <source>%1 case(s) not checked yet</source>
       <translation>还有 %1 件未核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="164" />
-      <source>All %1 cases checked. Step 3: click “Sign for this batch”.</source>
-      <translation>%1 件已全部核对。第 3 步：点击“签收本交接单”。</translation>
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="166" />
+      <source>All %1 cases checked. Step 3: sign for the batch (F5).</source>
+      <translation>%1 件已全部核对。第 3 步：签收本交接单（F5）。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/batch_panel.py" line="168" />
+      <location filename="../../counter_app/ui/approver/batch_panel.py" line="170" />
       <source>Checked %1 of %2 cases</source>
       <translation>已核对 %1 / %2 件</translation>
     </message>
@@ -418,8 +520,8 @@ from %2 · %3 cases · waiting %4</source>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="26" />
       <location filename="../../counter_app/ui/approver/case_panel.py" line="86" />
-      <source>← Back to the batch</source>
-      <translation>← 返回交接单</translation>
+      <source>← Back to the batch (Esc)</source>
+      <translation>← 返回交接单（Esc）</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="33" />
@@ -488,76 +590,76 @@ from %2 · %3 cases · waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="57" />
-      <source>Return to front desk…</source>
-      <translation>退回前台…</translation>
+      <source>Return to front desk… (F6)</source>
+      <translation>退回前台…（F6）</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="58" />
-      <source>Approve…</source>
-      <translation>准予许可…</translation>
+      <source>Approve… (F5)</source>
+      <translation>准予许可…（F5）</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="59" />
-      <source>Deny…</source>
-      <translation>不予许可…</translation>
+      <source>Deny… (F7)</source>
+      <translation>不予许可…（F7）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="86" />
-      <source>← Back to the list</source>
-      <translation>← 返回待签收列表</translation>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="87" />
+      <source>← Back to the list (Esc)</source>
+      <translation>← 返回列表（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="90" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="91" />
       <source>Case %1</source>
       <translation>办件 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="96" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="97" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="98" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="99" />
       <source>Agent: %1</source>
       <translation>代办人：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="99" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="100" />
       <source>Received %1 by %2 at %3 · accepted %4 · promised by %5</source>
       <translation>%1 由 %2 在“%3”收件 · 受理日期 %4 · 承诺办结 %5</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="106" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="107" />
       <source>Returned before: %1</source>
       <translation>曾被退回：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="109" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="110" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="115" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="116" />
       <source>Custody: %1</source>
       <translation>保管经过：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="122" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="123" />
       <source>Next: return the file with a reason, or record the decision.</source>
       <translation>下一步：填写理由退回前台，或录入审批决定。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="123" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="124" />
       <source>Sign for the batch first to act on this case.</source>
       <translation>请先签收交接单，才能办理此件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="135" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="136" />
       <source>Review points:</source>
       <translation>审查要点：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="143" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="144" />
       <source>%1 (%2 · terminal %3)</source>
       <translation>%1（%2 · 终端 %3）</translation>
     </message>
@@ -839,65 +941,120 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ChecklistEditor</name>
     <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="30" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="30" />
+      <source>received</source>
+      <translation>已收</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="31" />
+      <source>missing</source>
+      <translation>缺少</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="32" />
+      <source>defective (why)</source>
+      <translation>不符合要求</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="33" />
+      <source>not applicable</source>
+      <translation>不适用</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="34" />
+      <source>original / copy</source>
+      <translation>原件/复印件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="35" />
+      <source>copies</source>
+      <translation>份数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="36" />
+      <source>pages</source>
+      <translation>页数</translation>
+    </message>
+    <message>
       <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <source>Enter</source>
+      <translation>回车</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <source>next</source>
+      <translation>下一项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
       <source>Material</source>
       <translation>材料名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
       <source>Requirement</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
       <source>Form</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="38" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="54" />
       <source>Copies</source>
       <translation>份数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="38" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="54" />
       <source>Pages</source>
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="38" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="54" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="106" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="131" />
       <source>This material was already received and cannot change</source>
       <translation>该材料已收取，不能更改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="112" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="137" />
       <source>A required material cannot be marked not applicable</source>
       <translation>必需材料不能标为不适用</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="200" />
+      <source>Already received: M marks it missing</source>
+      <translation>该材料已收：如需改为缺少请按 M</translation>
     </message>
   </context>
   <context>
     <name>CoSignerDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="167" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="182" />
       <source>An approver must co-sign</source>
       <translation>须由审批人员陪同受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="181" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="196" />
       <source>Approver user name</source>
       <translation>审批人员用户名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="182" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="197" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
@@ -1261,77 +1418,147 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CounterPage</name>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="105" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="131" />
       <source>The co-signer must be another person</source>
       <translation>陪同受理人须为另一人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="125" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="151" />
       <source>Recording…</source>
       <translation>正在保存……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="147" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="173" />
       <source>%1: case %2</source>
       <translation>%1：办件编号 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="190" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="216" />
       <source>No case %1 in this counter's database</source>
       <translation>本机没有办件 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="196" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="222" />
       <source>This case is not waiting for materials</source>
       <translation>该办件不在待补正状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="225" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="251" />
       <source>Nothing new was marked as supplied</source>
       <translation>没有标记新补交的材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="229" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="255" />
       <source>Supplement recorded: case %1 (%2)</source>
       <translation>补正已登记：办件 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="90" />
+      <location filename="../../counter_app/ui/counter/page.py" line="93" />
       <source>Case number or scan the notice (F4)</source>
       <translation>办件编号或扫描告知单条码（F4）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="201" />
+      <location filename="../../counter_app/ui/counter/page.py" line="154" />
+      <source>F1 all keys</source>
+      <translation>F1 全部按键</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="187" />
+      <source>new intake</source>
+      <translation>新收件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="187" />
+      <source>item search</source>
+      <translation>查找事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="188" />
+      <source>case number / notice</source>
+      <translation>办件编号/扫告知单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="188" />
+      <source>checklist</source>
+      <translation>材料清单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="189" />
+      <source>person / organisation</source>
+      <translation>个人/单位</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="189" />
+      <source>agent</source>
+      <translation>代办人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="190" />
+      <source>accept (resumed case: record the supplement)</source>
+      <translation>受理（补正办件：登记补正）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="191" />
+      <source>one-time notice</source>
+      <translation>一次性告知</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="191" />
+      <source>not accept</source>
+      <translation>不予受理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="192" />
+      <source>finish on the spot</source>
+      <translation>当场办结</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="192" />
+      <source>next field</source>
+      <translation>下一栏</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="193" />
+      <source>back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="198" />
+      <source>Checklist: %1</source>
+      <translation>材料清单：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="244" />
       <source>The saved intake was restored</source>
       <translation>已恢复未完成的收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="214" />
+      <location filename="../../counter_app/ui/counter/page.py" line="257" />
       <source>New intake</source>
       <translation>新收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="215" />
+      <location filename="../../counter_app/ui/counter/page.py" line="258" />
       <source>Discard the intake in progress?</source>
       <translation>放弃正在办理的收件吗？</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="218" />
+      <location filename="../../counter_app/ui/counter/page.py" line="261" />
       <source>&amp;Yes, discard</source>
       <translation>放弃(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="219" />
+      <location filename="../../counter_app/ui/counter/page.py" line="262" />
       <source>&amp;No</source>
       <translation>不放弃(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="362" />
+      <location filename="../../counter_app/ui/counter/page.py" line="415" />
       <source>Checklist done: F5 accept</source>
       <translation>材料已逐项核对：按 F5 受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="363" />
+      <location filename="../../counter_app/ui/counter/page.py" line="416" />
       <source>Materials missing: F6 one-time notice</source>
       <translation>材料不齐：按 F6 出具一次性告知单</translation>
     </message>
@@ -1442,42 +1669,42 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>DecideDialog</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="132" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="135" />
       <source>Approve</source>
       <translation>准予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="133" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="136" />
       <source>Deny</source>
       <translation>不予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="146" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="149" />
       <source>Decision number</source>
       <translation>决定文号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="147" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="150" />
       <source>Decision date</source>
       <translation>决定日期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="149" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="152" />
       <source>Optional</source>
       <translation>可不填</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="150" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="153" />
       <source>Reasons (told to the applicant)</source>
       <translation>理由（将告知申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="162" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="167" />
       <source>Enter the decision number</source>
       <translation>请填写决定文号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="164" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="169" />
       <source>A denial must give its reasons</source>
       <translation>不予许可须说明理由</translation>
     </message>
@@ -1526,37 +1753,37 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>DiscrepancyDialog</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="68" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="71" />
       <source>Record a discrepancy</source>
       <translation>登记签收差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="71" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="74" />
       <source>Case %1 · %2 · %3</source>
       <translation>办件 %1 · %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="73" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="76" />
       <source>The whole case is not in the folder</source>
       <translation>整件未收到（办件不在卷中）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="76" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="79" />
       <source>Or tick each material that is missing:</source>
       <translation>或勾选缺少的材料：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="88" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="91" />
       <source>Remark (optional)</source>
       <translation>备注（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="90" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="93" />
       <source>This case will stay with the sending clerk; both sides will see the discrepancy.</source>
       <translation>此件将留在移交方（受理员）负责；双方都能看到这条差异。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="101" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="104" />
       <source>Tick “not in the folder” or at least one missing material</source>
       <translation>请勾选“整件未收到”，或至少勾选一项缺少的材料</translation>
     </message>
@@ -1771,149 +1998,199 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>HandoffPage</name>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="53" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="62" />
       <source>① Tick the files to hand over  →  ② Make and print the handoff sheet  →  ③ Take the sheet with the files to the department</source>
       <translation>① 勾选要移交的办件　→　② 生成并打印交接单　→　③ 把交接单连同办件送交审批部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="58" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="58" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="58" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="59" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
       <source>To department</source>
       <translation>接收部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="59" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
       <source>Materials</source>
       <translation>材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="59" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
-      <source>Tick all</source>
-      <translation>全选</translation>
+      <location filename="../../counter_app/ui/handoff/page.py" line="83" />
+      <source>Tick all (Ctrl+A)</source>
+      <translation>全选（Ctrl+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
-      <source>Untick all</source>
-      <translation>全不选</translation>
+      <location filename="../../counter_app/ui/handoff/page.py" line="85" />
+      <source>Untick all (Ctrl+Shift+A)</source>
+      <translation>全不选（Ctrl+Shift+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="71" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="89" />
       <source>Make handoff sheet and print</source>
       <translation>生成交接单并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="73" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="93" />
       <source>Ready to hand over</source>
       <translation>待移交办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="74" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="94" />
       <source>Sent, waiting to be signed</source>
       <translation>已移交、待签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="79" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="99" />
       <source>Reprint the selected sheet</source>
       <translation>补打所选交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="82" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="102" />
       <source>Came back to you</source>
       <translation>退回与差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="128" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="160" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="160" />
+      <source>tick / untick the file</source>
+      <translation>勾选/取消当前办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="161" />
+      <source>tick all</source>
+      <translation>全选</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="161" />
+      <source>untick all</source>
+      <translation>全不选</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="162" />
+      <source>make the sheets and print</source>
+      <translation>生成交接单并打印</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
+      <source>refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
+      <source>to the buttons and lists</source>
+      <translation>到按钮和右侧列表</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="164" />
+      <source>Up / Down</source>
+      <translation>↑ / ↓</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="164" />
+      <source>move in the table or list</source>
+      <translation>在表格或列表中移动</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="165" />
+      <source>reprint the sheet selected in the list</source>
+      <translation>补打列表中选中的交接单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/page.py" line="192" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="161" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="230" />
       <source>%1 items, %2 pages</source>
       <translation>%1 项 %2 页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="174" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="248" />
       <source>%1 → %2
 %3 cases · waiting %4</source>
       <translation>%1 → %2
 %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="183" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="257" />
       <source>Waiting too long: remind the department to sign for it</source>
       <translation>等待过久：请提醒部门尽快签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="185" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="259" />
       <source>Sent, waiting to be signed (%1)</source>
       <translation>已移交、待签收（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="187" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="261" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="194" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="268" />
       <source>Discrepancy at signing · %1 %2: %3</source>
       <translation>签收差异 · %1 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="199" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="273" />
       <source>%1 %2 · %3</source>
       <translation>%1 %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="204" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="278" />
       <source>Came back to you (%1)</source>
       <translation>退回与差异（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="207" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="281" />
       <source>Nothing came back.</source>
       <translation>没有被退回或有差异的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="226" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="300" />
       <source>Make %1 handoff sheet(s) for %2 case(s) and print</source>
       <translation>生成 %1 张交接单（%2 件）并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="228" />
-      <source>Tick the files to hand over</source>
-      <translation>请勾选要移交的办件</translation>
+      <location filename="../../counter_app/ui/handoff/page.py" line="302" />
+      <source>Tick the files to hand over (Space)</source>
+      <translation>请勾选要移交的办件（空格）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="229" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="303" />
       <source>Ready to hand over (%1)</source>
       <translation>待移交办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="238" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="312" />
       <source>Made %1 handoff sheet(s): %2. Print them and take them with the files.</source>
       <translation>已生成 %1 张交接单：%2。请打印后连同办件送交。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="253" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="327" />
       <source>Select a sheet in the list first</source>
       <translation>请先在列表中选中一张交接单</translation>
     </message>
@@ -1921,110 +2198,170 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>Home</name>
     <message>
-      <location filename="../../counter_app/ui/home_page.py" line="16" />
+      <location filename="../../counter_app/ui/home_page.py" line="22" />
       <source>Signed in: %1 (%2), terminal %3</source>
       <translation>当前用户：%1（%2），终端 %3</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="29" />
+      <source>Pages:</source>
+      <translation>页面：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="38" />
+      <source>Switch user (Ctrl+Shift+Q)</source>
+      <translation>切换用户（Ctrl+Shift+Q）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="40" />
+      <source>Lock the screen (Ctrl+Shift+L)</source>
+      <translation>锁定屏幕（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="51" />
+      <source>Switch user / lock buttons</source>
+      <translation>切换用户/锁屏按钮之间移动</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="52" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/home_page.py" line="52" />
+      <source>Press the focused button</source>
+      <translation>按下当前按钮</translation>
     </message>
   </context>
   <context>
     <name>IssuePage</name>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="44" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="51" />
       <source>① Scan the barcode on the applicant's notice  →  ② Check who collects it  →  ③ Issue and print the receipt</source>
       <translation>① 扫描申请人受理通知书上的条码　→　② 核验领取人身份　→　③ 发证并打印领证回执</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="48" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="55" />
       <source>Scan, or type the case number and press Enter</source>
       <translation>直接扫码，或输入办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="57" />
-      <source>The applicant in person</source>
-      <translation>申请人本人领取</translation>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="64" />
+      <source>The applicant in person (Ctrl+1)</source>
+      <translation>申请人本人领取（Ctrl+1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="57" />
-      <source>Someone else (agent)</source>
-      <translation>他人代领</translation>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="65" />
+      <source>Someone else (agent) (Ctrl+2)</source>
+      <translation>他人代领（Ctrl+2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="58" />
-      <source>Send by post</source>
-      <translation>邮寄送达</translation>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="66" />
+      <source>Send by post (Ctrl+3)</source>
+      <translation>邮寄送达（Ctrl+3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="71" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="80" />
       <source>I have checked the applicant's letter of authorization</source>
       <translation>已核验申请人出具的授权委托书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="76" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="85" />
       <source>Collector's name</source>
       <translation>领取人姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="77" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="86" />
       <source>Collector's ID number</source>
       <translation>领取人身份证号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="79" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="88" />
       <source>Tracking number</source>
       <translation>邮件运单号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="81" />
-      <source>Issue and print the receipt</source>
-      <translation>发证并打印领证回执</translation>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="90" />
+      <source>Issue and print the receipt (F5)</source>
+      <translation>发证并打印领证回执（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="96" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="112" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="110" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="126" />
       <source>Results waiting to be collected</source>
       <translation>待领取的办理结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="126" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="149" />
+      <source>case number (or scan the notice)</source>
+      <translation>办件编号（或扫描受理通知书）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="150" />
+      <source>in person / agent / post</source>
+      <translation>本人领取/他人代领/邮寄</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="151" />
+      <source>next field; on the last one: issue</source>
+      <translation>下一栏；在最后一栏：发证</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="152" />
+      <source>issue and print</source>
+      <translation>发证并打印</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="153" />
+      <source>results waiting (Enter loads)</source>
+      <translation>待领取结果列表（回车载入）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="181" />
+      <source>Check the letter of authorization, tick it (Space), then F5</source>
+      <translation>请核验授权委托书，勾选（空格）后按 F5 发证</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="190" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="164" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="228" />
       <source>No results are waiting.</source>
       <translation>暂无待领取的结果。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="176" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="240" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="178" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="242" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="187" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="251" />
       <source>Ask for the collector's ID and check it against the applicant</source>
       <translation>请查验领取人的身份证件，并与申请人核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="189" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="254" />
       <source>This case has no result waiting to be collected (%1)</source>
       <translation>此办件没有待领取的结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="204" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="269" />
       <source>Scan the applicant's notice first</source>
       <translation>请先扫描申请人的受理通知书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="210" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="277" />
       <source>Issued. Give the receipt to the collector to sign.</source>
       <translation>已发证。请领取人在领证回执上签字。</translation>
     </message>
@@ -2032,14 +2369,78 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ItemPicker</name>
     <message>
-      <location filename="../../counter_app/ui/counter/item_picker.py" line="31" />
+      <location filename="../../counter_app/ui/counter/item_picker.py" line="33" />
       <source>Item: name, pinyin initials or code (F3)</source>
       <translation>事项：名称、拼音首字母或编码（F3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/item_picker.py" line="60" />
+      <location filename="../../counter_app/ui/counter/item_picker.py" line="65" />
       <source>, %1 working days</source>
       <translation>，%1 个工作日</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeyHelp</name>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="33" />
+      <source>This list of keys</source>
+      <translation>显示本页全部按键</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="34" />
+      <source>Next / previous page</source>
+      <translation>下一页/上一页</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="35" />
+      <source>Go to page 1 … 9 (numbered on the tabs)</source>
+      <translation>转到第 1…9 页（页签上的编号）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="36" />
+      <source>Switch user: sign out and hand the PC to a colleague (an unfinished intake is kept for you)</source>
+      <translation>切换用户：退出登录，把电脑交给同事（未办完的收件为您保留）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="38" />
+      <source>Lock the screen now</source>
+      <translation>立即锁屏</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="44" />
+      <source>User name → password → sign in</source>
+      <translation>用户名 → 密码 → 登录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="45" />
+      <source>Lock screen: back to the user name, to sign in as someone else</source>
+      <translation>锁屏时：回到用户名，换另一位同事登录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="47" />
+      <source>Lock screen: sign the locked user out</source>
+      <translation>锁屏时：让被锁定的用户退出登录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="66" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="69" />
+      <source>Keys: %1</source>
+      <translation>按键：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="74" />
+      <source>Key</source>
+      <translation>按键</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="74" />
+      <source>Does</source>
+      <translation>作用</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="108" />
+      <source>Close (Esc)</source>
+      <translation>关闭（Esc）</translation>
     </message>
   </context>
   <context>
@@ -2103,32 +2504,47 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>LoginWidget</name>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="28" />
+      <location filename="../../counter_app/ui/login.py" line="32" />
       <source>Counter — comprehensive window</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="41" />
+      <location filename="../../counter_app/ui/login.py" line="47" />
       <source>Log in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="41" />
+      <location filename="../../counter_app/ui/login.py" line="47" />
       <source>Unlock</source>
       <translation>解锁</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="44" />
+      <location filename="../../counter_app/ui/login.py" line="49" />
+      <source>Switch user (Ctrl+Shift+Q)</source>
+      <translation>切换用户（Ctrl+Shift+Q）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/login.py" line="52" />
+      <source>Another colleague? Shift+Tab to the user name and sign in as yourself: %1 is signed out, an unfinished intake is kept.</source>
+      <translation>换同事使用？按 Shift+Tab 回到用户名，用自己的账号登录：%1 将退出登录，未办完的收件会保留。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/login.py" line="55" />
+      <source>Enter moves on · F1 lists the keys</source>
+      <translation>回车到下一栏 · F1 查看全部按键</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/login.py" line="60" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="45" />
+      <location filename="../../counter_app/ui/login.py" line="61" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/login.py" line="64" />
+      <location filename="../../counter_app/ui/login.py" line="83" />
       <source>Enter your user name</source>
       <translation>请输入用户名</translation>
     </message>
@@ -2141,24 +2557,40 @@ from %2 · %3 cases · waiting %4</source>
       <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="39" />
+      <location filename="../../counter_app/ui/main_window.py" line="51" />
       <source>Counter — comprehensive window acceptance</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="70" />
+      <location filename="../../counter_app/ui/main_window.py" line="110" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="99" />
+      <location filename="../../counter_app/ui/main_window.py" line="112" />
+      <source>F1 keys · Ctrl+Shift+Q switch user</source>
+      <translation>F1 按键 · Ctrl+Shift+Q 切换用户</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="138" />
+      <source>Nobody signed in</source>
+      <translation>未登录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="185" />
+      <location filename="../../counter_app/ui/main_window.py" line="226" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="114" />
-      <source>Only the signed-in user can unlock</source>
-      <translation>只有当前登录的用户才能解锁</translation>
+      <location filename="../../counter_app/ui/main_window.py" line="185" />
+      <source>Sign in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="190" />
+      <source>Everywhere</source>
+      <translation>各页通用</translation>
     </message>
   </context>
   <context>
@@ -2184,9 +2616,14 @@ from %2 · %3 cases · waiting %4</source>
       <translation>告知申请人向何处申请</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="150" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="159" />
       <source>Enter the reason for not accepting</source>
       <translation>请填写不予受理的理由</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="164" />
+      <source>A not-accepted notice will be issued and printed: %1. Enter again to confirm, Esc to go back.</source>
+      <translation>将出具并打印不予受理通知书（理由：%1）。再按回车确认，按 Esc 返回修改。</translation>
     </message>
   </context>
   <context>
@@ -2526,22 +2963,22 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ReturnDialog</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="111" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="114" />
       <source>Return the file to the front desk</source>
       <translation>退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="114" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="117" />
       <source>Case %1. The clerk will see this reason; two returns for the same item mean the clerk must be joined at the counter by an approver.</source>
       <translation>办件 %1。受理员会看到退回理由；同一事项被退回两次及以上，该受理员须由审批人员到前台共同受理。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="119" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="122" />
       <source>Reason for the return (required)</source>
       <translation>退回理由（必填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="124" />
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="127" />
       <source>Enter the reason</source>
       <translation>请填写退回理由</translation>
     </message>
@@ -2965,14 +3402,260 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>_Form</name>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="44" />
-      <source>Confirm</source>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="45" />
+      <source>Confirm (Ctrl+Enter)</source>
+      <translation>确定（Ctrl+Enter）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/dialogs.py" line="46" />
+      <source>Cancel (Esc)</source>
+      <translation>取消（Esc）</translation>
+    </message>
+  </context>
+  <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+      <source>Drive</source>
+      <translation>驱动器</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <comment>All other platforms</comment>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <comment>All other platforms</comment>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>%1 File</source>
+      <comment>%1 is a file name suffix, for example txt</comment>
+      <translation>%1 文件</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>File &amp;name:</source>
+      <translation>文件名(&amp;N)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Choose</source>
+      <translation>选择(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Rename</source>
+      <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;New Folder</source>
+      <translation>新建文件夹(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Show &amp;hidden files</source>
+      <translation>显示隐藏文件(&amp;H)</translation>
+    </message>
+    <message>
+      <source>All Files (*)</source>
+      <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>后退</translation>
+    </message>
+    <message>
+      <source>Forward</source>
+      <translation>前进</translation>
+    </message>
+    <message>
+      <source>Go back</source>
+      <translation>后退</translation>
+    </message>
+    <message>
+      <source>Go forward</source>
+      <translation>前进</translation>
+    </message>
+    <message>
+      <source>Parent Directory</source>
+      <translation>上一级目录</translation>
+    </message>
+    <message>
+      <source>Go to the parent directory</source>
+      <translation>转到上一级目录</translation>
+    </message>
+    <message>
+      <source>Create New Folder</source>
+      <translation>新建文件夹</translation>
+    </message>
+    <message>
+      <source>Create a New Folder</source>
+      <translation>新建一个文件夹</translation>
+    </message>
+    <message>
+      <source>List View</source>
+      <translation>列表视图</translation>
+    </message>
+    <message>
+      <source>Detail View</source>
+      <translation>详细视图</translation>
+    </message>
+    <message>
+      <source>Change to list view mode</source>
+      <translation>切换到列表视图</translation>
+    </message>
+    <message>
+      <source>Change to detail view mode</source>
+      <translation>切换到详细视图</translation>
+    </message>
+    <message>
+      <source>Sidebar</source>
+      <translation>侧边栏</translation>
+    </message>
+    <message>
+      <source>List of places and bookmarks</source>
+      <translation>位置和书签列表</translation>
+    </message>
+    <message>
+      <source>Files</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Directories</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>Directory:</source>
+      <translation>文件夹：</translation>
+    </message>
+    <message>
+      <source>Find Directory</source>
+      <translation>选择文件夹</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Save As</source>
+      <translation>另存为</translation>
+    </message>
+    <message>
+      <source>New Folder</source>
+      <translation>新建文件夹</translation>
+    </message>
+    <message>
+      <source>Recent Places</source>
+      <translation>最近访问的位置</translation>
+    </message>
+    <message>
+      <source>%1 already exists.
+Do you want to replace it?</source>
+      <translation>%1 已存在。
+要替换它吗？</translation>
+    </message>
+    <message>
+      <source>Are you sure you want to delete '%1'?</source>
+      <translation>确定要删除“%1”吗？</translation>
+    </message>
+    <message>
+      <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+      <translation>%1
+找不到文件。
+请检查文件名是否正确。</translation>
+    </message>
+    <message>
+      <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+      <translation>%1
+找不到文件夹。
+请检查文件夹名是否正确。</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileSystemModel</name>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <comment>All other platforms</comment>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Date Modified</source>
+      <translation>修改日期</translation>
+    </message>
+    <message>
+      <source>Computer</source>
+      <translation>计算机</translation>
+    </message>
+    <message>
+      <source>My Computer</source>
+      <translation>我的电脑</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPlatformTheme</name>
+    <message>
+      <source>OK</source>
       <translation>确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/dialogs.py" line="45" />
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>&amp;Yes</source>
+      <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+      <source>&amp;No</source>
+      <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>应用</translation>
     </message>
   </context>
 </TS>

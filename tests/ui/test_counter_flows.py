@@ -103,6 +103,8 @@ def test_not_accepted_with_reason_and_where_to_go(window, ui_hall, qtbot) -> Non
     kb.data("申请事项应由县公安局受理")
     kb.key(Qt.Key.Key_Return)
     kb.data("县公安局户政大厅")
+    kb.key(Qt.Key.Key_Return)  # not yet: a not-accepted notice is confirmed first
+    assert dialog.isVisible() and "再按回车确认" in dialog.message.text()
     screenshot(dialog, "not-accept-dialog")
     kb.key(Qt.Key.Key_Return)
     saved = print_with_keys(kb, wait_preview(page, qtbot), qtbot)

@@ -3,8 +3,8 @@ missing, then sign. A signed batch is shown read-only with what was found."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
 from ...services.handoff import BatchView, CaseCheck
@@ -43,9 +43,11 @@ class BatchPanel(QWidget):
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.grid.itemChanged.connect(self._ticked)
         self.grid.cellDoubleClicked.connect(self._open_row)
+        self.grid.setTabKeyNavigation(False)
+        self.grid.installEventFilter(self)  # Space ticks, D discrepancy, Enter opens the case
         self.progress = label("", name="batchProgress")
         self.progress.setStyleSheet("QLabel { font-size: 14pt; }")
-        self.sign = big_button(self.tr("Sign for this batch"), GREEN, "signButton")
+        self.sign = big_button(self.tr("Sign for this batch (F5)"), GREEN, "signButton")
         self.sign.clicked.connect(self._sign)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
@@ -85,8 +87,8 @@ class BatchPanel(QWidget):
             color = RED if b.overdue else "#263238"
             self.meta.setText(f"{meta} · <span style='color:{color}; font-weight:bold'>{wait}</span>")
             self.step.setText(self.tr("Step 2: check each case — scan the barcode on each case "
-                                      "file, or tick “In folder”. Missing case or material? "
-                                      "Click “Discrepancy”."))
+                                      "file, or tick “In folder” (Space). Missing case or material? "
+                                      "“Discrepancy” (D)."))
             self.step.setStyleSheet("QLabel { font-size: 14pt; font-weight: bold; color: #1565c0; }")
         else:
             self.meta.setText(meta)
@@ -150,7 +152,7 @@ class BatchPanel(QWidget):
 
     def update_progress(self) -> None:
         if not self.is_open or self.view is None:
-            self.progress.setText(self.tr("Double-click a case (or scan it) to open it and decide."))
+            self.progress.setText(self.tr("Enter (or a double-click, or a scan) opens a case to decide."))
             self.progress.setStyleSheet("QLabel { font-size: 13pt; color: #1565c0; }")
             self.sign.hide()
             return
@@ -158,10 +160,10 @@ class BatchPanel(QWidget):
         done = len(self.present | set(self.findings))
         self.sign.show()
         self.sign.setEnabled(done == total)
-        self.sign.setText(self.tr("Sign for this batch") if done == total else
+        self.sign.setText(self.tr("Sign for this batch (F5)") if done == total else
                           self.tr("%1 case(s) not checked yet").replace("%1", str(total - done)))
         if done == total:
-            self.progress.setText(self.tr("All %1 cases checked. Step 3: click “Sign for this batch”.")
+            self.progress.setText(self.tr("All %1 cases checked. Step 3: sign for the batch (F5).")
                                   .replace("%1", str(total)))
             self.progress.setStyleSheet(f"QLabel {{ font-size: 14pt; font-weight: bold; color: {GREEN}; }}")
         else:
@@ -200,6 +202,32 @@ class BatchPanel(QWidget):
             self.present.discard(case_no)
         self._fill()
         self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.grid and event.type() == QEvent.Type.KeyPress and self.view is not None:
+            assert isinstance(event, QKeyEvent)
+            row, key = self.grid.currentRow(), event.key()
+            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or not 0 <= row < len(self.view.lines):
+                return False
+            case_no = self.view.lines[row].case_no
+            if key == Qt.Key.Key_Space and self.is_open:
+                if case_no in self.present:
+                    self.present.discard(case_no)
+                else:
+                    self.present.add(case_no)
+                    self.findings.pop(case_no, None)
+                self._fill()
+                self.grid.setCurrentCell(min(row + 1, self.grid.rowCount() - 1)
+                                         if case_no in self.present else row, 0)
+                self.changed.emit()
+                return True
+            if key == Qt.Key.Key_D and self.is_open:
+                self.discrepancy_requested.emit(case_no)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.case_requested.emit(case_no)
+                return True
+        return super().eventFilter(watched, event)
 
     def _open_row(self, row: int, _col: int) -> None:
         if self.view is not None and 0 <= row < len(self.view.lines):

@@ -23,7 +23,7 @@ class CasePanel(QWidget):
         self.setObjectName("casePanel")
         self.view: CaseView | None = None
         self.came_from_batch = False
-        self.back = QPushButton(self.tr("← Back to the batch"))
+        self.back = QPushButton(self.tr("← Back to the batch (Esc)"))
         self.back.setObjectName("backToBatch")
         self.back.clicked.connect(self.back_requested)
         self.title = label("", TITLE, "caseTitle")
@@ -54,9 +54,9 @@ class CasePanel(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setSizes([440, 900])
-        self.return_btn = big_button(self.tr("Return to front desk…"), AMBER, "returnButton")
-        self.approve_btn = big_button(self.tr("Approve…"), GREEN, "approveButton")
-        self.deny_btn = big_button(self.tr("Deny…"), RED, "denyButton")
+        self.return_btn = big_button(self.tr("Return to front desk… (F6)"), AMBER, "returnButton")
+        self.approve_btn = big_button(self.tr("Approve… (F5)"), GREEN, "approveButton")
+        self.deny_btn = big_button(self.tr("Deny… (F7)"), RED, "denyButton")
         self.return_btn.clicked.connect(lambda: self.return_requested.emit(self.case_no))
         self.approve_btn.clicked.connect(lambda: self.decide_requested.emit(self.case_no, "approved"))
         self.deny_btn.clicked.connect(lambda: self.decide_requested.emit(self.case_no, "denied"))
@@ -83,7 +83,8 @@ class CasePanel(QWidget):
     def show_case(self, view: CaseView, can_go_back: bool) -> None:
         self.view = view
         self.came_from_batch = can_go_back
-        self.back.setText(self.tr("← Back to the batch") if can_go_back else self.tr("← Back to the list"))
+        self.back.setText(self.tr("← Back to the batch (Esc)") if can_go_back
+                          else self.tr("← Back to the list (Esc)"))
         color = {"with_approver": BLUE, "returned": AMBER, "approved": GREEN, "denied": RED}.get(
             view.status, "#455a64")
         chip = f"<span style='color:white; background:{color}'>&nbsp;{view.status_label}&nbsp;</span>"

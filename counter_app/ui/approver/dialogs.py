@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -41,10 +42,12 @@ class _Form(QDialog):
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Confirm"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Confirm (Ctrl+Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):  # also from a multi-line reason
+            QShortcut(QKeySequence(seq), self, self._try_accept)
 
     def finish_layout(self) -> None:
         self.lay.addWidget(self.error)
@@ -152,6 +155,8 @@ class DecideDialog(_Form):
             self.reason.hide()
         self.lay.addLayout(form)
         self.finish_layout()
+        # Keys start where the work is: the number to approve, the reasons to deny.
+        (self.reason if outcome == "denied" else self.number).setFocus()
 
     def decided_on(self) -> date:
         d = self.day.date()

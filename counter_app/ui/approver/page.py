@@ -4,6 +4,11 @@ see its checklist and history, and return it or record the decision.
 A scan is taken wherever the focus is (the app's ``ScanFilter``) while this page is shown; the
 scan field takes typed numbers.
 Every service call runs on the database lane; a bad scan only shows a message.
+
+Keys (F1 lists them): F4 the number field, F2 the list on the left, Enter opens what the
+cursor is on; in a batch Space ticks "in folder", D records a discrepancy, F5 signs; in a case
+F5 approves, F6 returns, F7 denies, Esc goes back. In the forms Ctrl+Enter confirms (Enter too
+where the last field is a single line), Esc cancels.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.context import Actor, PermissionDenied
-from ...services.handoff import BatchSummary, HandoffError, HandoffService
+from ...services.handoff import BatchSummary, HandoffError, HandoffService, WorkItem
 from ...services.numbering import KIND_CASE, NumberError, display, parse_number
+from ..keyhelp import hint_line
 from ..scan_filter import make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
 from ..sync_status import on_data_changed
@@ -64,17 +70,31 @@ class ApproverDesk(QWidget):
         self.waiting.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
         self.waiting.itemActivated.connect(self._open_waiting)
         self.waiting.itemClicked.connect(self._open_waiting)
+        self.keys_hint = label(hint_line(self.key_help()[:4]), name="deskKeys")
+        self.keys_hint.setStyleSheet("QLabel { color: #37474f; background: #eceff1; padding: 3px; }")
         self.waiting_title = label(self.tr("Waiting to be signed"), TITLE, "waitingTitle")
+        self.work = QListWidget()
+        self.work.setObjectName("worklist")
+        self.work.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
+        self.work.setWordWrap(True)
+        self.work.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.work.itemActivated.connect(self._open_work)
+        self.work.itemClicked.connect(self._open_work)
+        self.work_title = label(self.tr("Signed, to decide"), TITLE, "worklistTitle")
+        self.scope = label("", name="deskScope")
         self.batch = BatchPanel()
         self.case = CasePanel()
         self.welcome = label(self.tr("Put the handoff sheet under the scanner and scan its barcode.\n\n"
-                                     "Or click a batch in the list on the left.\n\n"
-                                     "Scanning a case barcode opens that case."), name="welcome")
+                                     "Or pick from the lists on the left: F2 batches to sign, "
+                                     "F3 cases to decide, Enter opens.\n\n"
+                                     "Scanning a case barcode opens that case. F1 lists every key."),
+                             name="welcome")
         self.welcome.setStyleSheet("QLabel { font-size: 18pt; color: #455a64; padding: 40px; }")
         self.stack = QStackedWidget()
         for w in (self.welcome, self.batch, self.case):
             self.stack.addWidget(w)
         self._layout()
+        self._shortcuts()
         self.scanner = scan_filter(services)
         self.scanner.scanned.connect(self._global_scan)
         self.scanner.partial.connect(self._partial_scan)
@@ -96,8 +116,11 @@ class ApproverDesk(QWidget):
         row.addWidget(self.field, 1)
         row.addWidget(self.scan)
         left = QVBoxLayout()
+        left.addWidget(self.scope)
         left.addWidget(self.waiting_title)
         left.addWidget(self.waiting, 1)
+        left.addWidget(self.work_title)
+        left.addWidget(self.work, 1)
         self.side = QWidget()
         self.side.setLayout(left)
         self.side.setFixedWidth(330)
@@ -109,6 +132,97 @@ class ApproverDesk(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.message)
         lay.addLayout(body, 1)
+        lay.addWidget(self.keys_hint)
+        self.setFocusProxy(self.field)
+
+    def _shortcuts(self) -> None:
+        keys = {"F4": self._focus_field, "F2": self._focus_list, "F3": self._focus_work, "F5": self._f5,
+                "F6": lambda: self._case_action("return"), "F7": lambda: self._case_action("denied"),
+                "Escape": self._escape}
+        for seq, fn in keys.items():
+            sc = QShortcut(QKeySequence(seq), self, fn)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def key_help(self) -> list[tuple[str, str]]:
+        return [
+            ("F4", self.tr("number field (or scan anywhere)")),
+            ("F2", self.tr("batches waiting to be signed")),
+            ("F3", self.tr("cases signed, to decide")),
+            ("Enter", self.tr("open the batch or case under the cursor")),
+            ("F5", self.tr("batch: sign for it · case: approve")),
+            ("F6", self.tr("case: return to the front desk")),
+            ("F7", self.tr("case: deny")),
+            (self.tr("Space"), self.tr("batch: tick “In folder”")),
+            ("D", self.tr("batch: record a discrepancy")),
+            ("Esc", self.tr("back")),
+            ("Ctrl+Enter", self.tr("forms: confirm")),
+        ]
+
+    def _focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def _focus_list(self) -> None:
+        target = self.waiting
+        if not self.side.isVisible():  # a case has the width: back to the lists
+            self._show_panel(self.welcome)
+            self.message.hide()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if target.currentRow() < 0 and target.count():
+            target.setCurrentRow(0)
+
+    def _focus_work(self) -> None:
+        if not self.side.isVisible():  # a case has the width: back to the lists
+            self._show_panel(self.welcome)
+            self.message.hide()
+        self.work.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.work.currentRow() < 0 and self.work.count():
+            self.work.setCurrentRow(0)
+
+    def _open_work(self, item: QListWidgetItem) -> None:
+        case_no = item.data(Qt.ItemDataRole.UserRole)
+        if case_no:
+            self._open_case(case_no, from_batch=False)
+
+    def _focus_panel(self) -> None:
+        panel = self.stack.currentWidget()
+        if panel is self.batch:
+            self.batch.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.batch.grid.currentRow() < 0 and self.batch.grid.rowCount():
+                self.batch.grid.setCurrentCell(0, 0)
+        elif panel is self.case:
+            self.case.materials.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _keys_to_panel(self) -> None:
+        """After opening a batch or case, the keys go to it, if they were on this desk."""
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self or self.isAncestorOf(focus):
+            self._focus_panel()
+
+    def _f5(self) -> None:
+        if self.stack.currentWidget() is self.batch and self.batch.is_open:
+            if self.batch.sign.isEnabled():
+                self.batch._sign()
+            else:
+                self._say(self.batch.sign.text(), "error")
+        elif self.stack.currentWidget() is self.case:
+            self._case_action("approved")
+
+    def _case_action(self, what: str) -> None:
+        if self.stack.currentWidget() is not self.case or not self.case.approve_btn.isVisible():
+            return
+        if what == "return":
+            self._ask_return(self.case.case_no)
+        else:
+            self._ask_decision(self.case.case_no, what)
+
+    def _escape(self) -> None:
+        if self.stack.currentWidget() is self.case:
+            self._back()
+        elif self.stack.currentWidget() is self.batch:
+            self._show_panel(self.welcome)
+            self.message.hide()
+            self._focus_list()
 
     # -- plumbing -------------------------------------------------------------------------------
     def _run(self, fn, on_done) -> None:  # type: ignore[no-untyped-def]
@@ -128,9 +242,53 @@ class ApproverDesk(QWidget):
 
     # -- the list of waiting batches --------------------------------------------------------------
     def refresh(self) -> None:
-        self._run(lambda: self.svc.batches(status="open"), self._show_waiting)
+        actor = self.actor
+        self._run(lambda: (self.svc.desk_batches(actor), self.svc.worklist(actor)), self._show_lists)
+
+    def _show_lists(self, data: tuple[list[BatchSummary], list[WorkItem]]) -> None:
+        batches, work = data
+        self._show_work(work)
+        self._show_waiting(batches)
+
+    def _show_work(self, work: list[WorkItem]) -> None:
+        keep = self.work.currentItem().data(Qt.ItemDataRole.UserRole) if self.work.currentItem() else None
+        self.work.clear()
+        late = 0
+        for w in work:
+            due = f"{w.promised_due:%m-%d}" if w.promised_due else "—"
+            text = (self.tr("%1 · promised by %4\n%2 · %3").replace("%1", display(w.case_no))
+                    .replace("%2", w.applicant_name).replace("%3", w.item_name).replace("%4", due))
+            if w.overdue:
+                text = "⚠ " + text
+                late += 1
+            it = QListWidgetItem(text)
+            it.setData(Qt.ItemDataRole.UserRole, w.case_no)
+            it.setToolTip(self.tr("Signed by %1").replace("%1", w.signed_by))
+            if w.overdue:
+                it.setBackground(ROW_LATE)
+                it.setForeground(QColor(RED))
+            self.work.addItem(it)
+            if w.case_no == keep:
+                self.work.setCurrentItem(it)
+        if not work:
+            self.work.addItem(self.tr("Nothing waits for a decision."))
+        title = self.tr("Signed, to decide (%1)").replace("%1", str(len(work)))
+        if late:
+            title += " · " + self.tr("%1 past due").replace("%1", str(late))
+        self.work_title.setText(title)
+        self.work_title.setStyleSheet(TITLE.replace("}", f" color: {RED if late else '#263238'}; }}"))
+        if self.actor.department_code:
+            self.scope.setText(self.tr("Department: %1").replace(
+                "%1", work[0].department_name if work else self.actor.department_code))
+            self.scope.setStyleSheet("QLabel { font-size: 12pt; color: #455a64; }")
+        else:
+            self.scope.setText(self.tr("No department set for your account: every department's "
+                                       "work is shown. Ask the supervisor to set it."))
+            self.scope.setStyleSheet(f"QLabel {{ font-size: 12pt; color: {RED}; }}")
 
     def _show_waiting(self, batches: list[BatchSummary]) -> None:
+        keep = (self.waiting.currentItem().data(Qt.ItemDataRole.UserRole)
+                if self.waiting.currentItem() else None)
         self.waiting.clear()
         late = 0
         for b in batches:
@@ -146,6 +304,8 @@ class ApproverDesk(QWidget):
                 it.setBackground(ROW_LATE)
                 it.setForeground(QColor(RED))
             self.waiting.addItem(it)
+            if b.batch_no == keep:
+                self.waiting.setCurrentItem(it)
         title = self.tr("Waiting to be signed (%1)").replace("%1", str(len(batches)))
         if late:
             title += " · " + self.tr("%1 waiting too long").replace("%1", str(late))
@@ -167,9 +327,11 @@ class ApproverDesk(QWidget):
         else:
             self._show_panel(self.welcome)
             self.message.hide()
+            self._focus_list()
 
     def _open_waiting(self, item: QListWidgetItem) -> None:
-        self._open_batch(item.data(Qt.ItemDataRole.UserRole))
+        if item.data(Qt.ItemDataRole.UserRole):
+            self._open_batch(item.data(Qt.ItemDataRole.UserRole))
 
     # -- scans ----------------------------------------------------------------------------------
     def _global_scan(self, code: str) -> None:
@@ -215,6 +377,7 @@ class ApproverDesk(QWidget):
         def shown(view) -> None:  # type: ignore[no-untyped-def]
             self.batch.show_batch(view)
             self._show_panel(self.batch)
+            self._keys_to_panel()
             if note:
                 self._say(note, "ok")
             else:
@@ -234,16 +397,28 @@ class ApproverDesk(QWidget):
         def shown(view) -> None:  # type: ignore[no-untyped-def]
             self.case.show_case(view, from_batch and self.batch.view is not None)
             self._show_panel(self.case)
+            self._keys_to_panel()
             self._say(note or self.tr("Case %1: %2").replace("%1", display(view.case_no))
                       .replace("%2", view.status_label), "ok" if note else "info")
 
         self._run(lambda: self.svc.case_view(case_no), shown)
 
     # -- signing ---------------------------------------------------------------------------------
+    def _open_dialog(self, dialog) -> None:  # type: ignore[no-untyped-def]
+        """Open a form; when it closes the keys come back to the panel."""
+        self.dialog = dialog
+
+        def back() -> None:
+            if self.isVisible():
+                self.window().activateWindow()
+                self._focus_panel()
+        dialog.finished.connect(back)
+        dialog.open()
+
     def _ask_discrepancy(self, case_no: str) -> None:
-        self.dialog = DiscrepancyDialog(self.batch.line(case_no), self)
-        self.dialog.accepted.connect(lambda d=self.dialog: self.batch.record_discrepancy(d.check()))
-        self.dialog.open()
+        dialog = DiscrepancyDialog(self.batch.line(case_no), self)
+        dialog.accepted.connect(lambda d=dialog: self.batch.record_discrepancy(d.check()))
+        self._open_dialog(dialog)
 
     def _sign(self, batch_no: str, checks: list) -> None:  # type: ignore[type-arg]
         def done(res) -> None:  # type: ignore[no-untyped-def]
@@ -266,7 +441,7 @@ class ApproverDesk(QWidget):
                       lambda _r: self._after(case_no, self.tr("Returned to the front desk")))
 
         self.dialog.accepted.connect(go)
-        self.dialog.open()
+        self._open_dialog(self.dialog)
 
     def _ask_decision(self, case_no: str, outcome: str) -> None:
         self.dialog = DecideDialog(case_no, outcome, self.services.ctx.now().date(), self)
@@ -280,10 +455,11 @@ class ApproverDesk(QWidget):
                       lambda _r: self._after(case_no, done))
 
         self.dialog.accepted.connect(go)
-        self.dialog.open()
+        self._open_dialog(self.dialog)
 
     def _after(self, case_no: str, text: str) -> None:
         self._open_case(case_no, self.case.came_from_batch, text)
+        self.refresh()  # the case leaves the worklist
 
 
 def build(services: AppServices, actor: Actor) -> QWidget:

@@ -26,6 +26,12 @@ from PySide6.QtWidgets import (
 
 from ...services import validation as v
 from ...services.intake import AgentInput, PartyInput
+from ...services.scan_detector import (
+    CREDIT_CODE_TYPED,
+    PHONE_TYPED,
+    RESIDENT_ID_TYPED,
+)
+from ..scan_filter import expect_typed
 from .fields import CheckedField
 
 ID_TYPES = ("resident_id", "passport", "other")
@@ -84,6 +90,11 @@ class ApplicantForm(QWidget):
         self.delivery.addItem("窗口领取")
         for f in (self.id_no, self.credit, self.agent_id, self.phone, self.agent_phone):
             f.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferLatin)
+        # Typed fast, what a field expects is typing, not a scan (ui/scan_filter.py).
+        for f, pattern in ((self.id_no, RESIDENT_ID_TYPED), (self.agent_id, RESIDENT_ID_TYPED),
+                           (self.credit, CREDIT_CODE_TYPED), (self.phone, PHONE_TYPED),
+                           (self.agent_phone, PHONE_TYPED)):
+            expect_typed(f.edit, pattern)
         self._build()
         self._wire()
         self._show_kind()
@@ -165,7 +176,16 @@ class ApplicantForm(QWidget):
             fields += [self.agent_name, self.agent_id, self.agent_phone]
         return fields
 
+    def field_for(self, label: str) -> CheckedField | None:
+        """The field a service's Issue names (``Issue.field``, e.g. "申请人身份证号")."""
+        return {"申请人姓名": self.name, "申请人身份证号": self.id_no, "申请人证件号码": self.id_no,
+                "单位名称": self.org_name, "统一社会信用代码": self.credit,
+                "法定代表人": self.legal_rep, "联系电话": self.phone, "代办人姓名": self.agent_name,
+                "代办人身份证号": self.agent_id, "代办人电话": self.agent_phone}.get(label)
+
     def _advance(self, field: CheckedField) -> None:
+        if field.validate() == "error":  # e.g. an ID checksum error: stay and fix it first
+            return
         chain = self.chain()
         i = chain.index(field) if field in chain else len(chain) - 1
         if i + 1 < len(chain):

@@ -1,14 +1,15 @@
 """The checklist, marked by keyboard: one key per material for the common case.
 
-Keys on a row: Space received (toggles), M missing, D defective (asks why), N not applicable
-(optional and conditional materials only), F cycles the form, + / - copies, digits set the
-page count, Enter next row (past the last: ``finished``). Locked rows (materials already
-received in a case being resumed) cannot change.
+Keys on a row: Space received (never the reverse: on a row already received it only moves
+on, so a cursor left on a received row cannot silently un-receive it), M or Delete missing,
+D defective (asks why), N not applicable (optional and conditional materials only), F cycles
+the form, + / - copies, digits set the page count, Enter next row (past the last:
+``finished``). Locked rows (materials already received in a case being resumed) cannot change.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -19,7 +20,22 @@ from .dialogs import DefectReasonDialog, return_focus_after
 FORMS = tuple(FORM_LABELS)
 STATE_COLORS = {"received": "#1b7f3b", "missing": "#b00020", "defective": "#a15c00",
                 "not_applicable": "#888888"}
+translate = QCoreApplication.translate  # lupdate extracts translate("ChecklistEditor", "...")
 DIGIT_WINDOW_MS = 1200  # digits typed within this time build one page count
+
+
+def checklist_keys() -> list[tuple[str, str]]:
+    """The checklist's keys, for its hint line and for F1."""
+    return [
+        (translate("ChecklistEditor", "Space"), translate("ChecklistEditor", "received")),
+        ("M", translate("ChecklistEditor", "missing")),
+        ("D", translate("ChecklistEditor", "defective (why)")),
+        ("N", translate("ChecklistEditor", "not applicable")),
+        ("F", translate("ChecklistEditor", "original / copy")),
+        ("+ −", translate("ChecklistEditor", "copies")),
+        ("0-9", translate("ChecklistEditor", "pages")),
+        (translate("ChecklistEditor", "Enter"), translate("ChecklistEditor", "next")),
+    ]
 
 
 class ChecklistEditor(QTableWidget):
@@ -62,7 +78,9 @@ class ChecklistEditor(QTableWidget):
         for r in range(len(entries)):
             self._paint(r)
         self.resizeRowsToContents()
-        first = self.next_open_row(-1)
+        first = self.first_row_to_receive()  # a restored draft: not on a row already received
+        if first is None:
+            first = self.next_open_row(-1)
         self.setCurrentCell(first if first is not None else 0, 1)
 
     def _cell(self, r: int, c: int, text: str, color: str = "") -> None:
@@ -90,6 +108,13 @@ class ChecklistEditor(QTableWidget):
         self._cell(r, 6, str(m.pages) if got else "", grey)
         self._cell(r, 7, m.reason, STATE_COLORS["defective"])
         self.item(r, 1).setToolTip(m.condition or m.name)
+
+    def first_row_to_receive(self) -> int | None:
+        """The first row not received yet (缺少 or 不符合要求, not locked), if any."""
+        for r, m in enumerate(self.entries):
+            if r not in self.locked and m.state in ("missing", "defective"):
+                return r
+        return None
 
     def next_open_row(self, after: int) -> int | None:
         """The next row still to look at: not locked and not auto not-applicable."""
@@ -171,8 +196,11 @@ class ChecklistEditor(QTableWidget):
             return
         self._digits = ""
         if key == Qt.Key.Key_Space:
-            self.mark(r, "toggle")
-            if self.entries and self.entries[r].state == "received":
+            if self.entries and 0 <= r < len(self.entries) and self.entries[r].state == "received":
+                self.message.emit(self.tr("Already received: M marks it missing"))
+            else:
+                self.mark(r, "received")
+            if self.entries and 0 <= r < len(self.entries) and self.entries[r].state == "received":
                 self._advance(r)
         elif text == "m":
             self.mark(r, "missing")

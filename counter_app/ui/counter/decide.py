@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ...models import STATUS_LABELS
@@ -74,9 +74,8 @@ class DecisionFlow:
             return
         problems = blocking(validate_intake(intake), intake.override_reason)
         if problems:
-            self.show_message("；".join(i.message for i in problems), error=True)
-            if any(i.severity == "warning" for i in problems):
-                self.form.override.setFocus()
+            self.show_message("；".join(i.message for i in problems), error=True, check=True)
+            self._go_to_problem(problems[0])
             return
         if decision not in ("accept", "finish"):
             self._record(decision)
@@ -88,6 +87,33 @@ class DecisionFlow:
         self.busy = True
         self.services.lane.submit(lambda: co_signer_reasons(ctx, actor, item),
                                   lambda reasons: self._maybe_co_sign(decision, reasons), self._error)
+
+    def _go_to_problem(self, issue: Any) -> None:
+        """The keys go to the first problem: its field, the override reason of a warning, or
+        the checklist row of a material."""
+        if issue.severity == "warning":
+            self.form.override.setFocus()
+            return
+        field = self.form.field_for(issue.field)
+        if field is not None and field.isVisible():
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            field.edit.selectAll()
+            return
+        names = [f"材料“{m.name}”" for m in self.checklist.entries]
+        if issue.field in names:
+            self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.checklist.setCurrentCell(names.index(issue.field), 1)
+
+    def recheck_message(self) -> None:
+        """After an edit: the problems message shows only what is still wrong (or goes)."""
+        intake = self.intake
+        if intake is None:
+            return
+        problems = blocking(validate_intake(intake), intake.override_reason)
+        if problems:
+            self.show_message("；".join(i.message for i in problems), error=True, check=True)
+        else:
+            self.show_message("")
 
     def _maybe_co_sign(self, decision: str, reasons: tuple[str, ...],
                        then: Any = None) -> None:

@@ -140,15 +140,30 @@ class NotAcceptDialog(_Dialog):
         self.reason_box.lineEdit().returnPressed.connect(self.redirect.setFocus)
         self.redirect.returnPressed.connect(self.accept)
         self.reason_box.setFocus()
-        self.resize(600, 180)
+        self.confirming = False  # a not-accepted notice is a legal document: asked twice
+        self.reason_box.currentTextChanged.connect(self._edited)
+        self.redirect.textEdited.connect(self._edited)
+        self.message.setWordWrap(True)
+        self.resize(600, 200)
 
     def reason(self) -> str:
         return self.reason_box.currentText().strip()
+
+    def _edited(self) -> None:
+        if self.confirming:
+            self.confirming = False
+            self.message.clear()
 
     def accept(self) -> None:
         if not self.reason():
             self.message.setText(self.tr("Enter the reason for not accepting"))
             self.reason_box.setFocus()
+            return
+        if not self.confirming:
+            self.confirming = True
+            self.message.setText(self.tr("A not-accepted notice will be issued and printed: %1. "
+                                         "Enter again to confirm, Esc to go back.")
+                                 .replace("%1", self.reason()))
             return
         super().accept()
 

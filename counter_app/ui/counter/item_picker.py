@@ -11,6 +11,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
 from ...models import KIND_LABELS
+from ...services.scan_detector import ITEM_QUERY_TYPED
+from ..scan_filter import expect_typed
 from .catalog import CatalogView, ItemInfo
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -30,10 +32,13 @@ class ItemPicker(QObject):
         self.field.setObjectName("itemSearch")
         self.field.setPlaceholderText(self.tr("Item: name, pinyin initials or code (F3)"))
         self.field.setClearButtonEnabled(True)
+        expect_typed(self.field, ITEM_QUERY_TYPED)  # "BDC-0002" typed fast is no scan
         self.results = QListWidget()
         self.results.setObjectName("itemResults")
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.results.setUniformItemSizes(True)
+        # Two lines a result (name; code, kind and time limit), wrapped, never cut off at 1366.
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.field.textEdited.connect(self.search)
         self.field.returnPressed.connect(self.pick_current)
         self.field.installEventFilter(self)
@@ -59,7 +64,8 @@ class ItemPicker(QObject):
         kind = KIND_LABELS.get(info.kind, info.kind)
         days = "" if info.kind == "immediate" else self.tr(", %1 working days").replace(
             "%1", str(info.promised_days))
-        row = QListWidgetItem(f"{info.name}　〔{info.code} · {kind}{days}〕")
+        row = QListWidgetItem(f"{info.name}\n　〔{info.code} · {kind}{days}〕")
+        row.setToolTip(f"{info.name}　〔{info.code} · {kind}{days}〕")
         row.setData(CODE_ROLE, info.code)
         if info.window_code != self.window_code:
             row.setForeground(Qt.GlobalColor.darkGray)

@@ -2,7 +2,9 @@
 
 Keys: F2 new intake, F3 item search, F4 case number (or scan a notice anywhere), F5 accept,
 F6 one-time notice, F7 not accept, F8 finish on the spot, Ctrl+O person/organisation,
-Ctrl+G agent, Ctrl+L checklist, Esc back. Enter moves on through the fields.
+Ctrl+G agent, Ctrl+L checklist, Esc back. Enter moves on through the fields. They are shown
+on the screen (the checklist's keys under it, the page's at the bottom) and all of them
+with F1 (``key_help``).
 
 Every service call runs on the lane. The intake is saved as a draft while it is typed; a
 decision commits the case first and only then asks the print service for its documents.
@@ -33,13 +35,14 @@ from ...services.intake import (
     IntakeService,
     completeness,
 )
+from ..keyhelp import hint_line
 from ..printing import PrintPreviewDialog
 from ..scan_filter import make_scan_field, scan_filter
 from ..services import AppServices
 from .applicant_form import ApplicantForm
 from .banner import DraftBanner
 from .catalog import CatalogView, ItemInfo, co_signer_reasons, load_catalog
-from .checklist import ChecklistEditor
+from .checklist import ChecklistEditor, checklist_keys
 from .decide import INTAKE, RESUME, DecisionFlow, copy_intake
 from .decision_bar import DecisionBar
 from .guide import GuidePanel
@@ -116,10 +119,20 @@ class CounterPage(DecisionFlow, QWidget):
         self.checklist.finished.connect(self._checklist_done)
         self.checklist.message.connect(lambda t: self.show_message(t, error=True))
         self.guide = GuidePanel()
+        self.checklist_hint = QLabel(hint_line(checklist_keys()[:7]))  # Enter: in F1
+        self.checklist_hint.setObjectName("checklistKeys")
+        self.checklist_hint.setWordWrap(True)
+        self.checklist_hint.setStyleSheet("color: #37474f; background: #eceff1; padding: 3px;")
+        middle = QWidget()
+        mid = QVBoxLayout(middle)
+        mid.setContentsMargins(0, 0, 0, 0)
+        mid.setSpacing(2)
+        mid.addWidget(self.checklist, 1)
+        mid.addWidget(self.checklist_hint)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         split.addWidget(self.left)
-        split.addWidget(self.checklist)
+        split.addWidget(middle)
         split.addWidget(self.guide)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 5)
@@ -137,6 +150,11 @@ class CounterPage(DecisionFlow, QWidget):
         self.message.setWordWrap(True)
         self.decisions = DecisionBar()
         self.decisions.decided.connect(self.decide)
+        self.page_hint = QLabel(hint_line(self.page_keys()[:6]) + "  ·  "
+                                + self.tr("F1 all keys"))
+        self.page_hint.setObjectName("counterKeys")
+        self.page_hint.setWordWrap(True)
+        self.page_hint.setStyleSheet("color: #455a64;")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addLayout(top)
@@ -144,6 +162,7 @@ class CounterPage(DecisionFlow, QWidget):
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.message)
         lay.addWidget(self.decisions)
+        lay.addWidget(self.page_hint)
         self.setFocusProxy(self.picker.field)  # the page taking focus = ready to type an item
         self.guide.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # reading, not a stop for Tab
         buttons = list(self.decisions.buttons.values())
@@ -163,6 +182,28 @@ class CounterPage(DecisionFlow, QWidget):
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+    def page_keys(self) -> list[tuple[str, str]]:
+        return [
+            ("F2", self.tr("new intake")), ("F3", self.tr("item search")),
+            ("F4", self.tr("case number / notice")), ("Ctrl+L", self.tr("checklist")),
+            ("Ctrl+O", self.tr("person / organisation")), ("Ctrl+G", self.tr("agent")),
+            ("F5", self.tr("accept (resumed case: record the supplement)")),
+            ("F6", self.tr("one-time notice")), ("F7", self.tr("not accept")),
+            ("F8", self.tr("finish on the spot")), ("Enter", self.tr("next field")),
+            ("Esc", self.tr("back")),
+        ]
+
+    def key_help(self) -> list[tuple[str, str]]:
+        """F1: the page's keys, then the checklist's."""
+        marks = [(k, self.tr("Checklist: %1").replace("%1", what)) for k, what in checklist_keys()]
+        return [*self.page_keys(), *marks]
+
+    def leaving(self) -> None:
+        """The user signs out: keep the intake in progress as their draft."""
+        self._draft_timer.stop()
+        if self.intake is not None and self._dirty():
+            self.save_draft()
+
     def _view(self, which: int) -> None:
         """The intake (with its decision keys) or a case being resumed."""
         self.stack.setCurrentIndex(which)
@@ -172,9 +213,11 @@ class CounterPage(DecisionFlow, QWidget):
     def _show_results(self, on: bool) -> None:
         self.left.setCurrentIndex(1 if on else 0)
 
-    def show_message(self, text: str, error: bool = False) -> None:
+    def show_message(self, text: str, error: bool = False, check: bool = False) -> None:
+        """``check``: the message lists the intake's problems, and is redone after each edit."""
         self.message.setText(text)
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b7f3b;")
+        self._message_kind = "check" if check else ("note" if error and text else "")
 
     def _error(self, exc: BaseException) -> None:
         self.busy = False
@@ -300,6 +343,12 @@ class CounterPage(DecisionFlow, QWidget):
 
     def _changed(self) -> None:
         self._update_summary()
+        kind = getattr(self, "_message_kind", "")
+        if kind == "check":
+            self._collect()
+            self.recheck_message()  # a fixed problem leaves the message at once
+        elif kind == "note":
+            self.show_message("")  # an old red note does not outlive the next change
         if self.intake is not None:
             self._draft_timer.start()
 
@@ -351,8 +400,12 @@ class CounterPage(DecisionFlow, QWidget):
             return
         self._show_results(False)
         self.checklist.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        row = self.checklist.next_open_row(-1)
-        if row is not None and self.checklist.entries[self.checklist.currentRow()].state != "missing":
+        current = self.checklist.currentRow()
+        entries = self.checklist.entries
+        if 0 <= current < len(entries) and entries[current].state in ("missing", "defective"):
+            return  # already on a row still to receive
+        row = self.checklist.first_row_to_receive()
+        if row is not None:
             self.checklist.setCurrentCell(row, 1)
 
     def _checklist_done(self) -> None:

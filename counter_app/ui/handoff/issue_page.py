@@ -1,12 +1,17 @@
 """Issuing results (发证): scan the applicant's acceptance notice (or pick from the list), check
 who collects it (the applicant's own ID must match; an agent shows the letter of authorization
-and their own ID) or post it with a tracking number, then print the collection receipt."""
+and their own ID) or post it with a tracking number, then print the collection receipt.
+
+Keys: F4 the number field, Ctrl+1/2/3 in person / agent / post, Enter moves on through the
+collector's fields and issues from the last one (F5 issues from anywhere), F2 the list of
+results waiting (Enter loads the one under the cursor)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,10 +29,12 @@ from PySide6.QtWidgets import (
 from ...services.context import Actor, PermissionDenied
 from ...services.handoff import HandoffError, HandoffService, IssueInput, ReadyCase
 from ...services.numbering import display
+from ...services.scan_detector import RESIDENT_ID_TYPED
 from ...services.timeline import CaseView
 from ..approver.style import BANNER, TITLE, big_button, label, show_message
+from ..keyhelp import hint_line
 from ..printing import DocRequest, open_preview
-from ..scan_filter import make_scan_field, scan_filter, visible_and_active
+from ..scan_filter import expect_typed, make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
 
 METHODS = ("self", "agent", "post")
@@ -54,8 +61,9 @@ class IssuePage(QWidget):
         self.card.setStyleSheet("QLabel { font-size: 13pt; background: #eceff1; padding: 10px; }")
         self.group = QButtonGroup(self)
         self.radios = {}
-        texts = {"self": self.tr("The applicant in person"), "agent": self.tr("Someone else (agent)"),
-                 "post": self.tr("Send by post")}
+        texts = {"self": self.tr("The applicant in person (Ctrl+1)"),
+                 "agent": self.tr("Someone else (agent) (Ctrl+2)"),
+                 "post": self.tr("Send by post (Ctrl+3)")}
         for i, key in enumerate(METHODS):
             r = QRadioButton(texts[key])
             r.setObjectName(f"method-{key}")
@@ -68,6 +76,7 @@ class IssuePage(QWidget):
         self.name.setObjectName("collectorName")
         self.id_no = make_scan_field(QLineEdit())
         self.id_no.setObjectName("collectorId")
+        expect_typed(self.id_no, RESIDENT_ID_TYPED)  # typed (or read by a card reader) here
         self.letter = QCheckBox(self.tr("I have checked the applicant's letter of authorization"))
         self.letter.setObjectName("letterChecked")
         self.tracking = make_scan_field(QLineEdit())
@@ -78,13 +87,20 @@ class IssuePage(QWidget):
         form.addRow("", self.letter)
         form.addRow(self.tr("Tracking number"), self.tracking)
         self.form = form
-        self.issue_btn = big_button(self.tr("Issue and print the receipt"), name="issueButton")
+        self.issue_btn = big_button(self.tr("Issue and print the receipt (F5)"), name="issueButton")
         self.issue_btn.clicked.connect(self.issue)
+        self.name.returnPressed.connect(self._next_after_name)
+        self.id_no.returnPressed.connect(self._next_after_id)
+        self.tracking.returnPressed.connect(self.issue)
+        self.keys_hint = label(hint_line(self.key_help()), name="issueKeys")
+        self.keys_hint.setStyleSheet("QLabel { color: #37474f; background: #eceff1; padding: 3px; }")
         self.list = QListWidget()
         self.list.setObjectName("approvedList")
         self.list.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 4px; }")
         self.list.itemClicked.connect(lambda it: self.load(it.data(Qt.ItemDataRole.UserRole)))
+        self.list.itemActivated.connect(lambda it: self.load(it.data(Qt.ItemDataRole.UserRole)))
         self._layout()
+        self._shortcuts()
         self.scanner = scan_filter(services)
         self.scanner.scanned.connect(self._scanned)
         self._method_changed()
@@ -117,6 +133,54 @@ class IssuePage(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.message)
         lay.addLayout(body, 1)
+        lay.addWidget(self.keys_hint)
+        self.setFocusProxy(self.field)
+
+    def _shortcuts(self) -> None:
+        keys = {"F5": self.issue, "F4": self._focus_field, "F2": self._focus_list,
+                "Ctrl+1": lambda: self._pick("self"), "Ctrl+2": lambda: self._pick("agent"),
+                "Ctrl+3": lambda: self._pick("post")}
+        for seq, fn in keys.items():
+            sc = QShortcut(QKeySequence(seq), self, fn)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def key_help(self) -> list[tuple[str, str]]:
+        return [
+            ("F4", self.tr("case number (or scan the notice)")),
+            ("Ctrl+1/2/3", self.tr("in person / agent / post")),
+            ("Enter", self.tr("next field; on the last one: issue")),
+            ("F5", self.tr("issue and print")),
+            ("F2", self.tr("results waiting (Enter loads)")),
+        ]
+
+    def _focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def _focus_list(self) -> None:
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _pick(self, method: str) -> None:
+        self.radios[method].setChecked(True)
+        self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        m = self.method()
+        target = self.tracking if m == "post" else (self.id_no if m == "self" and self.name.text()
+                                                       else self.name)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _next_after_name(self) -> None:
+        self.id_no.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _next_after_id(self) -> None:
+        if self.method() == "agent" and not self.letter.isChecked():
+            self.letter.setFocus(Qt.FocusReason.OtherFocusReason)  # Space ticks it, then F5
+            self._say(self.tr("Check the letter of authorization, tick it (Space), then F5"), "info")
+            return
+        self.issue()
 
     def _say(self, text: str, kind: str = "info") -> None:
         show_message(self.message, text, kind)
@@ -185,6 +249,7 @@ class IssuePage(QWidget):
             self._method_changed()
             if ok:
                 self._say(self.tr("Ask for the collector's ID and check it against the applicant"), "info")
+                self._focus_first_field()
             else:
                 self._say(self.tr("This case has no result waiting to be collected (%1)")
                           .replace("%1", view.status_label), "error")
@@ -202,6 +267,8 @@ class IssuePage(QWidget):
     def issue(self) -> None:
         if self.view is None:
             self._say(self.tr("Scan the applicant's notice first"), "error")
+            return
+        if not self.issue_btn.isEnabled():  # not approved, or being issued already
             return
         case_no, given = self.view.case_no, self.given()
         self.issue_btn.setEnabled(False)

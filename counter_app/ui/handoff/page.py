@@ -1,14 +1,22 @@
 """The clerk's handoff page (流转交接): pick accepted files, make one handoff sheet per
 receiving department and print it; see what waits to be signed for (red when too long),
-and what came back (discrepancies found at signing, returns with their reasons)."""
+and what came back (discrepancies found at signing, returns with their reasons).
+
+By keys: the table has the focus (Alt+N on its tab lands there); Up/Down move, Space ticks
+the file under the cursor, Ctrl+A ticks all, Ctrl+Shift+A none, F9 or Ctrl+Enter makes the
+sheets and prints, F5 refreshes, Tab leaves the table for the buttons and the lists. Nothing
+is ticked until the clerk ticks it: the files on the desk are what goes. The minute's refresh
+keeps the cursor on the same file (and the table as it is when nothing changed)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
@@ -36,6 +44,7 @@ from ..approver.style import (
     show_message,
     table,
 )
+from ..keyhelp import hint_line
 from ..printing import DocRequest, open_preview
 from ..services import AppServices
 from ..sync_status import on_data_changed
@@ -60,17 +69,28 @@ class HandoffPage(QWidget):
                            self.tr("To department"), self.tr("Materials"), self.tr("Note")], "readyTable")
         self.grid.setStyleSheet("QTableWidget { font-size: 12pt; }"
                                 " QTableWidget::indicator { width: 24px; height: 24px; }")
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the table (to the buttons, the lists)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The tick column never scrolls away: no sideways scrolling, the cursor stays in it.
+        self.grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.grid.currentCellChanged.connect(self._keep_tick_column)
+        self.grid.installEventFilter(self)
         hh = self.grid.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.grid.itemChanged.connect(lambda _i: self._count())
-        self.all_btn = QPushButton(self.tr("Tick all"))
-        self.none_btn = QPushButton(self.tr("Untick all"))
+        self.all_btn = QPushButton(self.tr("Tick all (Ctrl+A)"))
+        self.all_btn.setObjectName("tickAllButton")
+        self.none_btn = QPushButton(self.tr("Untick all (Ctrl+Shift+A)"))
+        self.none_btn.setObjectName("untickAllButton")
         self.all_btn.clicked.connect(lambda: self._tick_all(True))
         self.none_btn.clicked.connect(lambda: self._tick_all(False))
         self.make = big_button(self.tr("Make handoff sheet and print"), name="makeBatchButton")
         self.make.clicked.connect(self.make_batches)
+        self.keys_hint = label(hint_line(self.key_help()[:5]), name="handoffKeys")
+        self.keys_hint.setStyleSheet("QLabel { color: #37474f; background: #eceff1; padding: 3px; }")
         self.ready_title = label(self.tr("Ready to hand over"), TITLE, "readyTitle")
         self.waiting_title = label(self.tr("Sent, waiting to be signed"), TITLE, "sentTitle")
         self.waiting = QListWidget()
@@ -87,6 +107,7 @@ class HandoffPage(QWidget):
         self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 4px; }")
         self._layout()
+        self._shortcuts()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(REFRESH_MS)
@@ -104,6 +125,7 @@ class HandoffPage(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.ready_title)
         ll.addWidget(self.grid, 1)
+        ll.addWidget(self.keys_hint)
         ll.addLayout(tools)
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -121,6 +143,48 @@ class HandoffPage(QWidget):
         lay.addWidget(self.banner)
         lay.addWidget(self.message)
         lay.addWidget(split, 1)
+        self.setFocusProxy(self.grid)  # the page taking focus = ready to tick
+        order = [self.grid, self.make, self.all_btn, self.none_btn, self.waiting, self.reprint,
+                 self.problems]
+        for a, b in pairwise(order):
+            QWidget.setTabOrder(a, b)
+
+    def _shortcuts(self) -> None:
+        keys = {"Ctrl+A": lambda: self._tick_all(True), "Ctrl+Shift+A": lambda: self._tick_all(False),
+                "F9": self.make_batches, "Ctrl+Return": self.make_batches,
+                "Ctrl+Enter": self.make_batches, "F5": self.refresh, "Ctrl+P": self._reprint}
+        for seq, fn in keys.items():
+            sc = QShortcut(QKeySequence(seq), self, fn)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def key_help(self) -> list[tuple[str, str]]:
+        return [
+            (self.tr("Space"), self.tr("tick / untick the file")),
+            ("Ctrl+A", self.tr("tick all")), ("Ctrl+Shift+A", self.tr("untick all")),
+            ("F9 / Ctrl+Enter", self.tr("make the sheets and print")),
+            ("F5", self.tr("refresh")), ("Tab", self.tr("to the buttons and lists")),
+            (self.tr("Up / Down"), self.tr("move in the table or list")),
+            ("Ctrl+P", self.tr("reprint the sheet selected in the list")),
+        ]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.grid and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Space and not event.modifiers():
+                self._toggle(self.grid.currentRow())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _toggle(self, row: int) -> None:
+        it = self.grid.item(row, 0) if row >= 0 else None
+        if it is not None:
+            on = it.checkState() != Qt.CheckState.Checked
+            it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _keep_tick_column(self, row: int, col: int, _prev_row: int, _prev_col: int) -> None:
+        if row >= 0 and col != 0:
+            self.grid.setCurrentCell(row, 0)
+        self.grid.horizontalScrollBar().setValue(0)
 
     def _say(self, text: str, kind: str = "info") -> None:
         show_message(self.message, text, kind)
@@ -147,7 +211,12 @@ class HandoffPage(QWidget):
         self._fill_problems(odd, returned)
 
     def _fill_ready(self, ready: list[ReadyCase]) -> None:
-        shown, kept = {r.case_no for r in self.ready}, set(self.selected())
+        if ready == self.ready and self.grid.rowCount() == len(ready):
+            self._count()  # nothing changed: leave the table, the ticks and the cursor alone
+            return
+        kept = set(self.selected())
+        row_now = self.grid.currentRow()
+        at = self.ready[row_now].case_no if 0 <= row_now < len(self.ready) else None
         self.ready = ready
         self.grid.blockSignals(True)
         self.grid.setRowCount(0)
@@ -155,8 +224,8 @@ class HandoffPage(QWidget):
             self.grid.insertRow(row)
             tick = cell("")
             tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            # New files come ticked; one that came back waits until the clerk fixed it and ticks it.
-            on = c.case_no in kept or (c.case_no not in shown and not c.note)
+            # Nothing comes ticked: the clerk ticks the files that are on the desk to go.
+            on = c.case_no in kept
             tick.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             tick.setData(Qt.ItemDataRole.UserRole, c.case_no)
             self.grid.setItem(row, 0, tick)
@@ -167,6 +236,11 @@ class HandoffPage(QWidget):
                 self.grid.setItem(row, col, cell(text, hot, bold=col == 1))
         self.grid.blockSignals(False)
         self.grid.resizeRowsToContents()
+        numbers = [c.case_no for c in ready]
+        if at in numbers:  # the cursor stays on the same file, wherever its row went
+            self.grid.setCurrentCell(numbers.index(at), 0)
+        elif ready:
+            self.grid.setCurrentCell(min(max(row_now, 0), len(ready) - 1), 0)
         self._count()
 
     def _fill_waiting(self, waiting: list[BatchSummary]) -> None:
@@ -226,13 +300,13 @@ class HandoffPage(QWidget):
         deps = {c.department_code for c in self.ready if c.case_no in chosen}
         self.make.setEnabled(bool(chosen))
         self.make.setText(self.tr("Make %1 handoff sheet(s) for %2 case(s) and print")
-                          .replace("%1", str(len(deps))).replace("%2", str(len(chosen)))
-                          if chosen else self.tr("Tick the files to hand over"))
+                          .replace("%1", str(len(deps))).replace("%2", str(len(chosen))) + " (F9)"
+                          if chosen else self.tr("Tick the files to hand over (Space)"))
         self.ready_title.setText(self.tr("Ready to hand over (%1)").replace("%1", str(len(self.ready))))
 
     def make_batches(self) -> None:
         chosen = self.selected()
-        if not chosen:
+        if not chosen or not self.make.isEnabled():
             return
         self.make.setEnabled(False)
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -33,6 +32,7 @@ from ...services.catalog_io import (
     MaterialSpec,
 )
 from ...services.staffing import CatalogEditor
+from ..file_dialogs import ask_open, ask_save
 from .common import message_label, say, submit
 
 MATERIAL_COLUMNS = ("name", "form", "copies", "requirement", "condition", "condition_key", "note")
@@ -236,8 +236,8 @@ class CatalogEditorWidget(QWidget):
                                   lambda e: say(self.message, str(e), True))
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import catalog"), "",
-                                              self.tr("Catalog (*.xlsx *.yaml *.json)"))
+        path = ask_open(self, self.tr("Import catalog"), "catalog",
+                        self.tr("Catalog (*.xlsx *.yaml *.json)"))
         if path:
             self.import_from(Path(path))
 
@@ -247,8 +247,8 @@ class CatalogEditorWidget(QWidget):
                                   lambda e: say(self.message, str(e), True))
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export catalog"), "事项目录.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path = ask_save(self, self.tr("Export catalog"), "catalog", "事项目录.xlsx",
+                        self.tr("Excel workbook (*.xlsx)"))
         if path:
             submit(self,
                 lambda: self.svc.export(Path(path)),

@@ -10,11 +10,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services.bulletin import Bulletin, charts, compute_bulletin, tables
 from ...services.bulletin_pdf import render_bulletin_pdf
 from ...services.bulletin_xlsx import save_bulletin_xlsx
+from ..file_dialogs import ask_save
 from .charts import BarChart
 from .common import fill_table, make_table, message_label, say, submit
 
@@ -66,6 +67,7 @@ class BulletinView(QWidget):
         grid = QGridLayout()
         for i, chart in enumerate(self.charts):
             chart.setObjectName(f"bulletinChart{i}")
+            chart.setMinimumHeight(230)  # axis labels whole; the part above scrolls instead
             grid.addWidget(chart, i // 2, i % 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -77,11 +79,20 @@ class BulletinView(QWidget):
         top_lay.addLayout(grid, 1)
         self.tables = QTabWidget()
         self.tables.setObjectName("bulletinTables")
+        # At 1366x768 the charts squeezed the tables to one row: the summary and charts
+        # scroll in their own half, the tables keep theirs.
+        top_scroll = QScrollArea()
+        top_scroll.setObjectName("bulletinTop")
+        top_scroll.setWidgetResizable(True)
+        top_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        top_scroll.setWidget(top)
+        self.tables.setMinimumHeight(220)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
+        split.setChildrenCollapsible(False)
+        split.addWidget(top_scroll)
         split.addWidget(self.tables)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 4)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(self.message)
@@ -129,7 +140,7 @@ class BulletinView(QWidget):
             return
         name = f"{b.title}.{fmt}"
         flt = self.tr("PDF (*.pdf)") if fmt == "pdf" else self.tr("Excel workbook (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bulletin"), name, flt)
+        path = ask_save(self, self.tr("Export bulletin"), "bulletin", name, flt)
         if path:
             self.export_to(Path(path))
 

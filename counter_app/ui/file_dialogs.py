@@ -1,0 +1,87 @@
+"""File dialogs that speak the interface's language and open in a sensible folder.
+
+PySide6-Essentials ships no ``qtbase_zh_CN.qm`` (its ``qt_zh_CN.qm`` only points to it), so
+Qt's own file dialog showed "Look in:" and "Files of type:" in a Chinese interface. Qt's own
+strings are translated in ``resources/i18n/zh_CN/qt.json`` (built into the app's .qm by
+scripts/i18n.py), and the dialogs here are Qt's own widget dialog, the same on every PC, so
+those translations always apply. They open in the folder last used for the same purpose, else
+the user's Documents folder, never the program's working folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QSplitter, QTreeView, QWidget
+
+from .prefs import ui_settings
+
+LAST_DIR_KEY = "files/last_dir/%s"
+
+
+def documents_folder() -> Path:
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(docs) if docs else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def start_folder(purpose: str) -> Path:
+    remembered = str(ui_settings().value(LAST_DIR_KEY % purpose, "") or "")
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    return documents_folder()
+
+
+def remember(purpose: str, path: str) -> None:
+    folder = Path(path) if Path(path).is_dir() else Path(path).parent
+    ui_settings().setValue(LAST_DIR_KEY % purpose, str(folder))
+
+
+def make_dialog(parent: QWidget | None, title: str, purpose: str, name_filter: str = "",
+                file_name: str = "", save: bool = False, folder: bool = False) -> QFileDialog:
+    dialog = QFileDialog(parent, title, str(start_folder(purpose)), name_filter)
+    dialog.setObjectName(f"fileDialog_{purpose}")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    if folder:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    elif save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        if file_name:
+            dialog.selectFile(file_name)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.resize(900, 560)
+    split = dialog.findChild(QSplitter, "splitter")
+    if split is not None:  # the places on the left readable ("计算机", not "计…")
+        split.setSizes([170, 730])
+    tree = dialog.findChild(QTreeView, "treeView")
+    if tree is not None:  # name wide, the date whole
+        tree.header().resizeSection(0, 320)
+        tree.header().resizeSection(3, 170)
+    return dialog
+
+
+def _run(dialog: QFileDialog, purpose: str) -> str:
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    path = dialog.selectedFiles()[0]
+    remember(purpose, path)
+    return path
+
+
+def ask_save(parent: QWidget | None, title: str, purpose: str, file_name: str, name_filter: str) -> str:
+    return _run(make_dialog(parent, title, purpose, name_filter, file_name, save=True), purpose)
+
+
+def ask_open(parent: QWidget | None, title: str, purpose: str, name_filter: str) -> str:
+    return _run(make_dialog(parent, title, purpose, name_filter), purpose)
+
+
+def ask_folder(parent: QWidget | None, title: str, purpose: str, current: str = "") -> str:
+    dialog = make_dialog(parent, title, purpose, folder=True)
+    if current and Path(current).is_dir():
+        dialog.setDirectory(current)
+    return _run(dialog, purpose)

@@ -1,0 +1,45 @@
+"""Supervision screens at 1366x768 (issue 15, finding 10): the bulletin's tables keep several
+rows, and the catalog editor's buttons stay on the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
+
+from counter_app.ui.supervision.page import build as build_supervision
+
+from ..conftest import Hall
+from .test_bulletin import _busy_day
+from .test_ui import _shot, chinese  # noqa: F401  (module fixture: Chinese UI)
+
+# The main window at 1366x768 leaves the page about 1366x700 (tabs and status bar).
+PAGE = (1366, 700)
+
+
+def test_bulletin_and_catalog_fit_1366x768(hall: Hall, app_services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _busy_day(hall)
+    page = build_supervision(app_services, hall.supervisor)
+    qtbot.addWidget(page)
+    page.resize(*PAGE)
+    page.show()
+    view = page.bulletin
+    qtbot.waitUntil(lambda: view.bulletin is not None, timeout=60000)
+    for _ in range(3):
+        QApplication.processEvents()
+    table = view.tables.currentWidget()
+    assert isinstance(table, QTableWidget) and table.rowCount() >= 5
+    row_h = table.rowHeight(0)
+    assert table.viewport().height() >= 5 * row_h  # five rows at least, not one
+    assert all(c.height() >= 230 for c in view.charts)  # the charts' labels whole (they scroll)
+    _shot(page, "supervision-dashboard-1366x768")
+    page.setCurrentWidget(page.catalog)
+    editor = page.catalog
+    qtbot.waitUntil(lambda: editor.items.count() > 5, timeout=10000)
+    editor.items.setCurrentRow(1)  # 房屋转移登记: nine materials
+    qtbot.waitUntil(lambda: editor.code.text() != "" and editor.materials.rowCount() >= 5,
+                    timeout=10000)
+    for _ in range(3):
+        QApplication.processEvents()
+    for b in page.catalog.findChildren(QPushButton):
+        bottom = b.mapTo(page, b.rect().bottomLeft()).y()
+        assert b.isVisible() and bottom <= page.height(), b.text()
+    _shot(page, "supervision-catalog-1366x768")
