@@ -116,32 +116,32 @@
   <context>
     <name>ApproverDesk</name>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="54" />
+      <location filename="../../counter_app/ui/approver/page.py" line="55" />
       <source>① Scan the barcode on the handoff sheet  →  ② check each case  →  ③ Sign</source>
       <translation>① 扫描交接单上的条码　→　② 逐件核对　→　③ 签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="56" />
+      <location filename="../../counter_app/ui/approver/page.py" line="57" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="59" />
+      <location filename="../../counter_app/ui/approver/page.py" line="60" />
       <source>Scan anywhere on this screen, or type a batch or case number and press Enter</source>
       <translation>在本页面任何位置直接扫码即可；也可在此输入交接单号或办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="74" />
+      <location filename="../../counter_app/ui/approver/page.py" line="75" />
       <source>Waiting to be signed</source>
       <translation>待签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="82" />
+      <location filename="../../counter_app/ui/approver/page.py" line="83" />
       <source>Signed, to decide</source>
       <translation>已签收、待审批</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="86" />
+      <location filename="../../counter_app/ui/approver/page.py" line="87" />
       <source>Put the handoff sheet under the scanner and scan its barcode.
 
 Or pick from the lists on the left: F2 batches to sign, F3 cases to decide, Enter opens.
@@ -154,181 +154,181 @@ Scanning a case barcode opens that case. F1 lists every key.</source>
 扫描办件条码可查看该办件。F1 查看全部按键。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="146" />
+      <location filename="../../counter_app/ui/approver/page.py" line="148" />
       <source>number field (or scan anywhere)</source>
       <translation>编号输入框（也可在任意位置扫码）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="147" />
+      <location filename="../../counter_app/ui/approver/page.py" line="149" />
       <source>batches waiting to be signed</source>
       <translation>待签收交接单列表</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="148" />
+      <location filename="../../counter_app/ui/approver/page.py" line="150" />
       <source>cases signed, to decide</source>
       <translation>已签收待审批办件列表</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="149" />
+      <location filename="../../counter_app/ui/approver/page.py" line="151" />
       <source>open the batch or case under the cursor</source>
       <translation>打开光标所在的交接单或办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="150" />
+      <location filename="../../counter_app/ui/approver/page.py" line="152" />
       <source>batch: sign for it · case: approve</source>
       <translation>交接单：签收 · 办件：准予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="151" />
+      <location filename="../../counter_app/ui/approver/page.py" line="153" />
       <source>case: return to the front desk</source>
       <translation>办件：退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="152" />
+      <location filename="../../counter_app/ui/approver/page.py" line="154" />
       <source>case: deny</source>
       <translation>办件：不予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="153" />
+      <location filename="../../counter_app/ui/approver/page.py" line="155" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="153" />
+      <location filename="../../counter_app/ui/approver/page.py" line="155" />
       <source>batch: tick “In folder”</source>
       <translation>交接单：勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="154" />
+      <location filename="../../counter_app/ui/approver/page.py" line="156" />
       <source>batch: record a discrepancy</source>
       <translation>交接单：登记差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="155" />
+      <location filename="../../counter_app/ui/approver/page.py" line="157" />
       <source>back</source>
       <translation>返回</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="156" />
+      <location filename="../../counter_app/ui/approver/page.py" line="158" />
       <source>forms: confirm</source>
       <translation>表单：确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="231" />
+      <location filename="../../counter_app/ui/approver/page.py" line="233" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="257" />
+      <location filename="../../counter_app/ui/approver/page.py" line="259" />
       <source>%1 · promised by %4
 %2 · %3</source>
       <translation>%1　限 %4
 %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="264" />
+      <location filename="../../counter_app/ui/approver/page.py" line="266" />
       <source>Signed by %1</source>
       <translation>签收人：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="272" />
+      <location filename="../../counter_app/ui/approver/page.py" line="274" />
       <source>Nothing waits for a decision.</source>
       <translation>没有待审批的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="273" />
+      <location filename="../../counter_app/ui/approver/page.py" line="275" />
       <source>Signed, to decide (%1)</source>
       <translation>已签收、待审批（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="275" />
+      <location filename="../../counter_app/ui/approver/page.py" line="277" />
       <source>%1 past due</source>
       <translation>%1 件已超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="279" />
+      <location filename="../../counter_app/ui/approver/page.py" line="281" />
       <source>Department: %1</source>
       <translation>所属部门：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="283" />
+      <location filename="../../counter_app/ui/approver/page.py" line="285" />
       <source>No department set for your account: every department's work is shown. Ask the supervisor to set it.</source>
       <translation>您的账号未设置所属部门：现显示全部部门的交接单和办件。请管理员设置所属部门。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="293" />
+      <location filename="../../counter_app/ui/approver/page.py" line="295" />
       <source>%1
 from %2 · %3 cases · waiting %4</source>
       <translation>%1
 移交人 %2 · %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="307" />
+      <location filename="../../counter_app/ui/approver/page.py" line="309" />
       <source>Waiting to be signed (%1)</source>
       <translation>待签收交接单（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="309" />
+      <location filename="../../counter_app/ui/approver/page.py" line="311" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="339" />
+      <location filename="../../counter_app/ui/approver/page.py" line="341" />
       <source>Finish or cancel the open form first, then scan again</source>
       <translation>请先完成或取消正在填写的表单，再扫码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="345" />
+      <location filename="../../counter_app/ui/approver/page.py" line="347" />
       <source>The scan ended without Enter: scan again, or check that the scanner sends Enter after the code</source>
       <translation>扫码未以回车结束：请重新扫描，或检查扫码枪是否设置了回车后缀</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="360" />
+      <location filename="../../counter_app/ui/approver/page.py" line="362" />
       <source>Case %1 is in the folder ✓</source>
       <translation>办件 %1 已核对在卷 ✓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="362" />
+      <location filename="../../counter_app/ui/approver/page.py" line="364" />
       <source>Case %1 is not in this batch (%2 cases): put it aside and tell the sender</source>
       <translation>办件 %1 不在本交接单中（本单共 %2 件）：请单独放置并告知移交人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="388" />
+      <location filename="../../counter_app/ui/approver/page.py" line="390" />
       <source>Batch %1: scan each case or tick “In folder”</source>
       <translation>交接单 %1：请逐件扫描办件条码，或勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="391" />
+      <location filename="../../counter_app/ui/approver/page.py" line="393" />
       <source>Batch %1 was already signed for</source>
       <translation>交接单 %1 已签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="399" />
+      <location filename="../../counter_app/ui/approver/page.py" line="401" />
       <source>Case %1: %2</source>
       <translation>办件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="423" />
+      <location filename="../../counter_app/ui/approver/page.py" line="425" />
       <source>Signed for %1 case(s).</source>
       <translation>已签收 %1 件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="425" />
+      <location filename="../../counter_app/ui/approver/page.py" line="427" />
       <source>%1 case(s) with a discrepancy stay with the sender.</source>
       <translation>%1 件登记了差异，仍由移交方负责。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="439" />
+      <location filename="../../counter_app/ui/approver/page.py" line="441" />
       <source>Returned to the front desk</source>
       <translation>已退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="450" />
+      <location filename="../../counter_app/ui/approver/page.py" line="452" />
       <source>Approved: the result waits at the front desk for collection</source>
       <translation>已准予许可：结果送前台待领取</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="451" />
+      <location filename="../../counter_app/ui/approver/page.py" line="453" />
       <source>Denied</source>
       <translation>已作出不予许可决定</translation>
     </message>
@@ -455,62 +455,62 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>BulletinView</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="39" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
       <source>Daily</source>
       <translation>日报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="39" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
       <source>Weekly</source>
       <translation>周报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="41" />
       <source>Monthly</source>
       <translation>月报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="47" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="48" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="48" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="49" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="49" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="50" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="51" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="52" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="102" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="113" />
       <source>Loading…</source>
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="131" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="131" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="132" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="143" />
       <source>Export bulletin</source>
       <translation>导出通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="148" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="159" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
@@ -1998,199 +1998,199 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>HandoffPage</name>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="62" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="63" />
       <source>① Tick the files to hand over  →  ② Make and print the handoff sheet  →  ③ Take the sheet with the files to the department</source>
       <translation>① 勾选要移交的办件　→　② 生成并打印交接单　→　③ 把交接单连同办件送交审批部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="69" />
       <source>To department</source>
       <translation>接收部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="69" />
       <source>Materials</source>
       <translation>材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="69" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="83" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="84" />
       <source>Tick all (Ctrl+A)</source>
       <translation>全选（Ctrl+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="85" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="86" />
       <source>Untick all (Ctrl+Shift+A)</source>
       <translation>全不选（Ctrl+Shift+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="89" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="90" />
       <source>Make handoff sheet and print</source>
       <translation>生成交接单并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="93" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="94" />
       <source>Ready to hand over</source>
       <translation>待移交办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="94" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="95" />
       <source>Sent, waiting to be signed</source>
       <translation>已移交、待签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="99" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="100" />
       <source>Reprint the selected sheet</source>
       <translation>补打所选交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="102" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="103" />
       <source>Came back to you</source>
       <translation>退回与差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="160" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="162" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="160" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="162" />
       <source>tick / untick the file</source>
       <translation>勾选/取消当前办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="161" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
       <source>tick all</source>
       <translation>全选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="161" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
       <source>untick all</source>
       <translation>全不选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="162" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="164" />
       <source>make the sheets and print</source>
       <translation>生成交接单并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="165" />
       <source>refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="165" />
       <source>to the buttons and lists</source>
       <translation>到按钮和右侧列表</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="164" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="166" />
       <source>Up / Down</source>
       <translation>↑ / ↓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="164" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="166" />
       <source>move in the table or list</source>
       <translation>在表格或列表中移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="165" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="167" />
       <source>reprint the sheet selected in the list</source>
       <translation>补打列表中选中的交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="192" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="194" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="230" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="232" />
       <source>%1 items, %2 pages</source>
       <translation>%1 项 %2 页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="248" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="250" />
       <source>%1 → %2
 %3 cases · waiting %4</source>
       <translation>%1 → %2
 %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="257" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="259" />
       <source>Waiting too long: remind the department to sign for it</source>
       <translation>等待过久：请提醒部门尽快签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="259" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="261" />
       <source>Sent, waiting to be signed (%1)</source>
       <translation>已移交、待签收（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="261" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="263" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="268" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="270" />
       <source>Discrepancy at signing · %1 %2: %3</source>
       <translation>签收差异 · %1 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="273" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="275" />
       <source>%1 %2 · %3</source>
       <translation>%1 %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="278" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="280" />
       <source>Came back to you (%1)</source>
       <translation>退回与差异（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="281" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="283" />
       <source>Nothing came back.</source>
       <translation>没有被退回或有差异的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="300" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="302" />
       <source>Make %1 handoff sheet(s) for %2 case(s) and print</source>
       <translation>生成 %1 张交接单（%2 件）并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="302" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="304" />
       <source>Tick the files to hand over (Space)</source>
       <translation>请勾选要移交的办件（空格）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="303" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="305" />
       <source>Ready to hand over (%1)</source>
       <translation>待移交办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="312" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="314" />
       <source>Made %1 handoff sheet(s): %2. Print them and take them with the files.</source>
       <translation>已生成 %1 张交接单：%2。请打印后连同办件送交。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="327" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="329" />
       <source>Select a sheet in the list first</source>
       <translation>请先在列表中选中一张交接单</translation>
     </message>
@@ -2562,33 +2562,33 @@ from %2 · %3 cases · waiting %4</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="110" />
+      <location filename="../../counter_app/ui/main_window.py" line="115" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="112" />
+      <location filename="../../counter_app/ui/main_window.py" line="117" />
       <source>F1 keys · Ctrl+Shift+Q switch user</source>
       <translation>F1 按键 · Ctrl+Shift+Q 切换用户</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="138" />
+      <location filename="../../counter_app/ui/main_window.py" line="143" />
       <source>Nobody signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="185" />
-      <location filename="../../counter_app/ui/main_window.py" line="226" />
+      <location filename="../../counter_app/ui/main_window.py" line="190" />
+      <location filename="../../counter_app/ui/main_window.py" line="255" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="185" />
+      <location filename="../../counter_app/ui/main_window.py" line="190" />
       <source>Sign in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="190" />
+      <location filename="../../counter_app/ui/main_window.py" line="195" />
       <source>Everywhere</source>
       <translation>各页通用</translation>
     </message>
@@ -3324,77 +3324,77 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>SyncIndicator</name>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="218" />
+      <location filename="../../counter_app/ui/sync_status.py" line="219" />
       <source>Stand-alone</source>
       <translation>单机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="218" />
+      <location filename="../../counter_app/ui/sync_status.py" line="219" />
       <source>Syncing…</source>
       <translation>正在同步…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="219" />
+      <location filename="../../counter_app/ui/sync_status.py" line="220" />
       <source>Online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="219" />
+      <location filename="../../counter_app/ui/sync_status.py" line="220" />
       <source>Offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="222" />
+      <location filename="../../counter_app/ui/sync_status.py" line="223" />
       <source>%1 waiting</source>
       <translation>待上传 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="224" />
+      <location filename="../../counter_app/ui/sync_status.py" line="225" />
       <source>synced %1</source>
       <translation>同步于 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="226" />
+      <location filename="../../counter_app/ui/sync_status.py" line="227" />
       <source>%1 conflicts</source>
       <translation>冲突 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="233" />
+      <location filename="../../counter_app/ui/sync_status.py" line="234" />
       <source>Stand-alone: no hall server is set (Settings page)</source>
       <translation>单机使用：未设置大厅服务器（见“设置”页）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="236" />
+      <location filename="../../counter_app/ui/sync_status.py" line="237" />
       <source>Server: %1</source>
       <translation>服务器：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="237" />
+      <location filename="../../counter_app/ui/sync_status.py" line="238" />
       <source>never</source>
       <translation>从未</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="238" />
+      <location filename="../../counter_app/ui/sync_status.py" line="239" />
       <source>Last sync: %1</source>
       <translation>上次同步：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="239" />
+      <location filename="../../counter_app/ui/sync_status.py" line="240" />
       <source>Changes waiting to be sent: %1</source>
       <translation>待上传的改动：%1 条</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="241" />
+      <location filename="../../counter_app/ui/sync_status.py" line="242" />
       <source>Last error: %1</source>
       <translation>上次出错：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="244" />
+      <location filename="../../counter_app/ui/sync_status.py" line="245" />
       <source>Retrying in about %1 s</source>
       <translation>约 %1 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="245" />
+      <location filename="../../counter_app/ui/sync_status.py" line="246" />
       <source>Click to sync now</source>
       <translation>点击立即同步</translation>
     </message>
