@@ -12,6 +12,15 @@
       password: "..."        # or password_hash: "$argon2id$..."
     catalog: my-hall.yaml    # optional; else the shipped catalog when the database has none
 
+A hall with a hall service replaces ``terminal``, ``server_url``, ``supervisor`` and
+``catalog`` by one key (the service assigns the terminal code; staff and catalog are the
+hall's)::
+
+    hall:
+      url: https://192.168.1.10:8443
+      code: K7Q2M-9XWAB-3f2a...   # from counter-server enroll-code
+      kind: counter             # counter | approver | supervisor
+
 YAML or JSON. A key left out leaves that setting as it is. Every bad field is reported (in
 Chinese) before anything is written, and applying the same file twice changes nothing.
 ``counter-app --setup FILE`` and ``counter-admin setup FILE`` use it; so does the first-run
@@ -53,7 +62,8 @@ LAYOUT_KEY = "print_layout"
 LAYOUTS = {"a4": "A4 纸", "receipt": "80 mm 小票"}
 STANDALONE_WORDS = {"", "none", "standalone", "stand-alone", "单机"}
 SHIPPED_CATALOG = ("catalog", "luoshan.yaml")
-TOP_KEYS = {"terminal", "window", "server_url", "printer", "supervisor", "catalog"}
+TOP_KEYS = {"terminal", "window", "server_url", "printer", "supervisor", "catalog", "hall"}
+HALL_KEYS = {"url", "code", "kind"}
 PRINTER_KEYS = {"name", "layout"}
 SUPERVISOR_KEYS = {"username", "full_name", "password", "password_hash", "phone"}
 _UNSET: Any = object()
@@ -85,6 +95,7 @@ class SetupSpec:
     layout: str | None = None
     supervisor: SupervisorSpec | None = None
     catalog: Path | None = None
+    hall: dict[str, str] | None = None  # url, code, kind: enroll with the hall service
 
 
 @dataclass
@@ -178,6 +189,8 @@ def parse_setup(raw: Any, base_dir: Path | None = None) -> SetupSpec:
         raise SetupError(["设置文件的内容应为“项: 值”的列表（YAML 映射或 JSON 对象）"])
     problems: list[str] = []
     _unknown(problems, "设置文件", raw, TOP_KEYS)
+    if raw.get("hall") is not None:
+        return _hall_spec(problems, raw)
     terminal = ""
     if raw.get("terminal") in (None, ""):
         problems.append("缺少终端编号（terminal）：1 到 99 之间、全大厅唯一的数字")
@@ -217,6 +230,38 @@ def parse_setup(raw: Any, base_dir: Path | None = None) -> SetupSpec:
     if problems:
         raise SetupError(problems)
     return SetupSpec(terminal, window, server, printer_name, layout, supervisor, catalog)
+
+
+def _hall_spec(problems: list[str], raw: dict[str, Any]) -> SetupSpec:
+    hall = raw["hall"]
+    if not isinstance(hall, dict):
+        raise SetupError(["大厅服务（hall）应包含 url、code 两项"])
+    _unknown(problems, "大厅服务（hall）", hall, HALL_KEYS)
+    for key in ("terminal", "server_url", "supervisor", "catalog"):
+        if key in raw:
+            problems.append(f"接入大厅服务时不能再写 {key}：终端编号、人员和事项目录都由大厅服务提供")
+    url = _text(problems, "大厅服务地址（hall.url）", hall.get("url", ""))
+    if not url.startswith("https://"):
+        problems.append(f"大厅服务地址（hall.url）“{url}”无效：应以 https:// 开头")
+    code = _text(problems, "注册码（hall.code）", hall.get("code", ""))
+    if not code:
+        problems.append("缺少注册码（hall.code）：在服务器上运行 counter-server enroll-code 取得")
+    kind = _text(problems, "电脑用途（hall.kind）", hall.get("kind", "counter")) or "counter"
+    if kind not in ("counter", "approver", "supervisor"):
+        problems.append(f"电脑用途（hall.kind）“{kind}”无效：应为 counter、approver 或 supervisor")
+    window = raw.get("window", _UNSET)
+    window = None if window is _UNSET else _text(problems, "窗口编码（window）", window)
+    printer_name = layout = None
+    if isinstance(raw.get("printer"), dict | str):
+        printer = raw["printer"] if isinstance(raw["printer"], dict) else {"name": raw["printer"]}
+        printer_name = _text(problems, "打印机名称（printer.name）", printer.get("name", ""))
+        layout = printer.get("layout")
+        if layout is not None and layout not in LAYOUTS:
+            problems.append(f"纸张版式（printer.layout）“{layout}”无效：应为 a4 或 receipt")
+    if problems:
+        raise SetupError(problems)
+    return SetupSpec("", window, None, printer_name, layout, None, None,
+                     {"url": url, "code": code, "kind": kind})
 
 
 def _read_text(path: Path) -> str:
@@ -346,9 +391,44 @@ def apply_file(path: str | os.PathLike[str], folder: str | os.PathLike[str] | No
         return [f"设置文件无误：终端 {spec.terminal}"]
     db = open_database(folder)
     try:
+        if spec.hall is not None:
+            return _apply_hall(db, spec)
         return apply_setup(db, spec)
     finally:
         db.dispose()
+
+
+def _apply_hall(db: Database, spec: SetupSpec) -> list[str]:
+    """Enroll with the hall service, take the hall's data, then this PC's own settings."""
+    from .hallsync.engine import HallSync
+    from .hallsync.enroll import enroll
+    from .sync.errors import SyncError
+
+    assert spec.hall is not None
+    try:
+        code = enroll(db, spec.hall["url"], spec.hall["code"], kind=spec.hall["kind"])
+        sync = HallSync(db, code)
+        try:
+            report = sync.run_once()
+        finally:
+            sync.close()
+    except SyncError as exc:
+        raise SetupError([str(exc)]) from None
+    done = [f"已注册到大厅服务 {spec.hall['url']}，终端编号 {code}"]
+    if report.errors:
+        done.append("首次同步未完成（稍后自动重试）：" + "；".join(report.errors))
+    with db.transaction() as s:
+        if spec.window is not None:
+            win = _window(s, spec.window)
+            set_setting(s, WINDOW_KEY, spec.window)
+            done.append(f"窗口：{f'{win.name}（{win.code}）' if win else '未指定'}")
+        if spec.printer_name is not None:
+            set_setting(s, PRINTER_KEY, spec.printer_name)
+            done.append(f"打印机：{spec.printer_name or '系统默认打印机'}")
+        if spec.layout is not None:
+            set_setting(s, LAYOUT_KEY, spec.layout)
+            done.append(f"纸张：{LAYOUTS[spec.layout]}")
+    return done
 
 
 def _shown_server(session: Session) -> str:

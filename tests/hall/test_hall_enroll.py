@@ -109,3 +109,20 @@ def test_a_terminal_holds_no_database_credentials(staffed: Staffed) -> None:
                 assert s.encode() not in blob, f"{s!r} in {path}"
     assert "db_url" in hall_cfg
     assert oct((staffed.server.folder / "hall.json").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_setup_file_enrolls_the_pc(staffed: Staffed, tmp_path: Path) -> None:
+    from counter_app.first_run_check import first_run_pending
+
+    spec = tmp_path / "setup.yaml"
+    spec.write_text(f"hall:\n  url: {staffed.server.url}\n  code: {staffed.server.code()}\n"
+                    "  kind: approver\nprinter:\n  name: ''\n  layout: receipt\n", encoding="utf-8")
+    pc = tmp_path / "pc"
+    r = admin(pc, "setup", str(spec))
+    assert r.returncode == 0, r.stderr
+    assert "已注册到大厅服务" in r.stdout and "终端编号 01" in r.stdout and "80" in r.stdout
+    assert not first_run_pending(pc)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("terminal: 3\nhall:\n  url: http://x\n  kind: boss\n", encoding="utf-8")
+    r = admin(tmp_path / "pc2", "setup", str(bad))
+    _chinese_failure(r, "hall.url", "hall.code", "hall.kind", "terminal")
