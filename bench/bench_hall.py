@@ -27,20 +27,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
-from bench_sync import TABLES, _add_materials, generate  # noqa: E402
-from sqlalchemy import select, text  # noqa: E402
+from bench_sync import TABLES, generate, prepare  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 from counter_app.bootstrap import open_context  # noqa: E402
 from counter_app.hall.store import init_hall  # noqa: E402
 from counter_app.hallsync.engine import HallSync  # noqa: E402
 from counter_app.hallsync.enroll import enroll  # noqa: E402
 from counter_app.models.database import Database  # noqa: E402
-from counter_app.sync.capture import PG_FUNCTIONS  # noqa: E402
 from counter_app.sync.engine import SyncReport  # noqa: E402
 from counter_app.sync.pgtest import PgServer  # noqa: E402
-from counter_app.sync.server import init_server  # noqa: E402
 from tests.hall.kit import HallServer  # noqa: E402
-from tests.sync.hallkit import make_counter, seed_hall  # noqa: E402
+from tests.sync.hallkit import make_counter  # noqa: E402
 
 CASES = int(os.environ.get("COUNTER_BENCH_HALL_CASES", "10000"))
 ROUNDS = 60
@@ -69,18 +67,7 @@ def _copy(db: Database, dsn: str) -> tuple[float, int]:
 def run() -> list[dict[str, Any]]:
     with PgServer() as pg, tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        url = pg.create_database("bench_hall")
-        init_server(url)
-        server_db = Database(url)
-        ref = seed_hall(server_db, clerks=1)
-        reqs = _add_materials(server_db, ref)
-        server_db.dispose()
-        raw_url = pg.create_database("bench_raw", template="bench_hall")
-        raw_db = Database(raw_url)
-        with raw_db.engine.begin() as conn:
-            for fn in PG_FUNCTIONS:
-                conn.execute(text(f"DROP FUNCTION {fn}() CASCADE"))
-        raw_db.dispose()
+        url, ref, reqs = prepare(pg, "bench_hall")
         old = make_counter(tmp / "old", "07", url, ref.clerks[0])
         assert old.sync().ok
         generate(old.db, "07", ref, ref.clerks[0], reqs, CASES)

@@ -132,21 +132,26 @@ def raw_copy(db: Database, dsn: str) -> tuple[float, int]:
     return time.perf_counter() - t0, n
 
 
+def prepare(pg: PgServer, name: str) -> tuple[str, HallRef, list[str]]:
+    """A hall database ``name`` with catalog and staff, and ``bench_raw``: the same database
+    before any case, without journal triggers (the raw baseline's target)."""
+    url = pg.create_database(name)
+    init_server(url)
+    server = Database(url)
+    ref = seed_hall(server, clerks=1)
+    reqs = _add_materials(server, ref)
+    server.dispose()
+    raw_db = Database(pg.create_database("bench_raw", template=name))
+    with raw_db.engine.begin() as conn:
+        for fn in PG_FUNCTIONS:
+            conn.execute(text(f"DROP FUNCTION {fn}() CASCADE"))
+    raw_db.dispose()
+    return url, ref, reqs
+
+
 def run() -> dict:
     with PgServer() as pg, tempfile.TemporaryDirectory() as tmp:
-        url = pg.create_database("bench_sync")
-        init_server(url)
-        server = Database(url)
-        ref = seed_hall(server, clerks=1)
-        reqs = _add_materials(server, ref)
-        server.dispose()
-        # The raw target: the same database before any case, without journal triggers.
-        raw_url = pg.create_database("bench_raw", template="bench_sync")
-        raw_db = Database(raw_url)
-        with raw_db.engine.begin() as conn:
-            for fn in PG_FUNCTIONS:
-                conn.execute(text(f"DROP FUNCTION {fn}() CASCADE"))
-        raw_db.dispose()
+        url, ref, reqs = prepare(pg, "bench_sync")
 
         counter = make_counter(Path(tmp) / "counter", "07", url, ref.clerks[0])
         first = counter.sync()

@@ -372,12 +372,7 @@ def apply_setup(db: Database, spec: SetupSpec) -> list[str]:
         if spec.server_url is not None:
             store_server_url(s, spec.server_url)
             done.append(f"服务器：{redact(spec.server_url) if spec.server_url else '无（单机使用）'}")
-        if spec.printer_name is not None:
-            set_setting(s, PRINTER_KEY, spec.printer_name)
-            done.append(f"打印机：{spec.printer_name or '系统默认打印机'}")
-        if spec.layout is not None:
-            set_setting(s, LAYOUT_KEY, spec.layout)
-            done.append(f"纸张：{LAYOUTS[spec.layout]}")
+        _printer(s, spec, done)
         if spec.supervisor is not None:
             done.append(_first_supervisor(s, spec.supervisor, spec.terminal))
     return done
@@ -422,13 +417,17 @@ def _apply_hall(db: Database, spec: SetupSpec) -> list[str]:
             win = _window(s, spec.window)
             set_setting(s, WINDOW_KEY, spec.window)
             done.append(f"窗口：{f'{win.name}（{win.code}）' if win else '未指定'}")
-        if spec.printer_name is not None:
-            set_setting(s, PRINTER_KEY, spec.printer_name)
-            done.append(f"打印机：{spec.printer_name or '系统默认打印机'}")
-        if spec.layout is not None:
-            set_setting(s, LAYOUT_KEY, spec.layout)
-            done.append(f"纸张：{LAYOUTS[spec.layout]}")
+        _printer(s, spec, done)
     return done
+
+
+def _printer(s: Session, spec: SetupSpec, done: list[str]) -> None:
+    if spec.printer_name is not None:
+        set_setting(s, PRINTER_KEY, spec.printer_name)
+        done.append(f"打印机：{spec.printer_name or '系统默认打印机'}")
+    if spec.layout is not None:
+        set_setting(s, LAYOUT_KEY, spec.layout)
+        done.append(f"纸张：{LAYOUTS[spec.layout]}")
 
 
 def _shown_server(session: Session) -> str:

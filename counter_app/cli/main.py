@@ -36,11 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    # Windows consoles default to a legacy code page; Chinese output must not crash.
+def utf8_console() -> None:
+    """Windows consoles default to a legacy code page; Chinese output must not crash."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    utf8_console()
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)

@@ -163,9 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
+    from ..cli.main import utf8_console
+
+    utf8_console()
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

@@ -194,3 +194,19 @@ def receive(pc: PC, clerk: Actor, item_code: str, name: str = "张伟") -> str:
     intake = complete_intake(pc.intake, item_code)
     intake.applicant.name = name
     return pc.intake.record(clerk, intake, "accept").case_no
+
+
+def with_approver(a: PC, c: PC, item_code: str) -> tuple[str, Actor]:
+    """A case received at counter ``a``, handed over and signed for at approver PC ``c``,
+    both synced; returns the case number and the approver."""
+    from counter_app.services.handoff import CaseCheck
+
+    clerk = a.login("clerk")
+    case_no = receive(a, clerk, item_code)
+    (batch,) = a.handoff.create_batches(clerk, [case_no])
+    a.run()
+    c.run()
+    approver = c.login("approver")
+    c.handoff.sign(approver, batch, [CaseCheck(case_no)])
+    c.run()
+    return case_no, approver

@@ -12,7 +12,7 @@ from counter_app.models import HallOp, SyncOp
 from counter_app.services.handoff import CaseCheck
 
 from .conftest import Staffed
-from .kit import authorize, receive, snapshot
+from .kit import authorize, receive, snapshot, with_approver
 
 
 def _refused(pc) -> list[SyncOp]:  # type: ignore[no-untyped-def]
@@ -86,14 +86,7 @@ def test_return_then_offline_approval(staffed: Staffed) -> None:
     """One approver returns the case online; another PC, offline, approved it: refused."""
     a, _b, c = _setup(staffed)
     d = staffed.pc("approver-d", "approver")
-    clerk = a.login("clerk")
-    case_no = receive(a, clerk, staffed.item_code)
-    (batch,) = a.handoff.create_batches(clerk, [case_no])
-    a.run()
-    c.run()
-    approver = c.login("approver")
-    c.handoff.sign(approver, batch, [CaseCheck(case_no)])
-    c.run()
+    case_no, approver = with_approver(a, c, staffed.item_code)
     d.run()  # D has the case with the approver, then goes offline
     c.handoff.return_case(approver, case_no, "缺少法定代表人签字")
     c.run()

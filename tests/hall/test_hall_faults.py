@@ -89,20 +89,27 @@ def _ops_made(pc: PC) -> int:
         return int(get_setting(s, OP_SEQ_KEY) or 0)
 
 
-def test_service_killed_mid_push(staffed: Staffed) -> None:
-    a = _ready(staffed, "counter-a")
+def _faulted_rounds(a: PC, fault, repair, cases: int, within: float) -> tuple[list[str], int]:  # type: ignore[no-untyped-def]
+    """ROUNDS times: some offline work, a sync round, the fault at a random moment of it,
+    the repair. Returns the case numbers made and how many rounds the fault interrupted."""
     numbers: list[str] = []
     interrupted = 0
     for _ in range(ROUNDS):
-        numbers += _work(a, 3)
+        numbers += _work(a, cases)
         report: list[SyncReport] = []
         t = threading.Thread(target=lambda r=report: r.append(a.sync.run_once()))
         t.start()
-        time.sleep(random.uniform(0.0, 0.3))
-        staffed.server.kill()
-        t.join(60)
+        time.sleep(random.uniform(0.0, within))
+        fault()
+        t.join(120)
         interrupted += bool(report and report[0].errors)
-        staffed.server.start()
+        repair()
+    return numbers, interrupted
+
+
+def test_service_killed_mid_push(staffed: Staffed) -> None:
+    a = _ready(staffed, "counter-a")
+    numbers, interrupted = _faulted_rounds(a, staffed.server.kill, staffed.server.start, 3, 0.3)
     _until_ok(a)
     _converged(staffed, [a], numbers)
     print(f"\nservice SIGKILLs: {ROUNDS}, rounds interrupted: {interrupted}")
@@ -171,18 +178,7 @@ def test_postgresql_stopped_immediately_mid_sync(pg_staffed: Staffed, hall_pg) -
     """``pg_ctl -m immediate stop`` under the running service, 30 times."""
     staffed = pg_staffed
     a = _ready(staffed, "counter-a")
-    numbers: list[str] = []
-    interrupted = 0
-    for _ in range(ROUNDS):
-        numbers += _work(a, 4)
-        report: list[SyncReport] = []
-        t = threading.Thread(target=lambda r=report: r.append(a.sync.run_once()))
-        t.start()
-        time.sleep(random.uniform(0.0, 0.15))
-        hall_pg.crash()
-        t.join(120)
-        interrupted += bool(report and report[0].errors)
-        hall_pg.restart_after_crash()
+    numbers, interrupted = _faulted_rounds(a, hall_pg.crash, hall_pg.restart_after_crash, 4, 0.15)
     _until_ok(a)
     _converged(staffed, [a], numbers)
     print(f"\nPostgreSQL immediate stops: {ROUNDS}, rounds interrupted: {interrupted}")

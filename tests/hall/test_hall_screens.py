@@ -7,26 +7,18 @@ import time
 
 from PySide6.QtWidgets import QMainWindow
 
-from counter_app.services.handoff import CaseCheck
 from counter_app.ui.services import AppServices
 from counter_app.ui.sync_status import HALL_PREFIX, SyncController
 from counter_app.ui.worker import DbLane
 
 from .conftest import Staffed
-from .kit import authorize, receive
+from .kit import authorize, with_approver
 
 
 def test_a_return_reaches_the_clerks_screen_within_seconds(staffed: Staffed, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
     a, c = staffed.pc("counter-a"), staffed.pc("approver-c", "approver")
     authorize(a, a.login("boss"), "clerk", staffed.window)
-    clerk = a.login("clerk")
-    case_no = receive(a, clerk, staffed.item_code)
-    (batch,) = a.handoff.create_batches(clerk, [case_no])
-    a.run()
-    c.run()
-    approver = c.login("approver")
-    c.handoff.sign(approver, batch, [CaseCheck(case_no)])
-    c.run()
+    case_no, approver = with_approver(a, c, staffed.item_code)
 
     lane = DbLane()
     services = AppServices(ctx=a.ctx, lane=lane)
