@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -80,6 +81,7 @@ class Applier:
         self.hall = hall
         self._lock = threading.Lock()
         self.version = 0  # bumped after every applied batch (the change feed watches it)
+        self._seen: dict[str, tuple[float, float | None]] = {}  # terminal -> (written, offset)
         self.changed = threading.Condition()
 
     # -- the person, as the hall knows them -------------------------------------------------
@@ -115,6 +117,13 @@ class Applier:
             values["clock_offset_s"] = round((client_time - now).total_seconds(), 1)
             if abs(values["clock_offset_s"]) > CLOCK_WARN_S:
                 log.warning("terminal %s clock is %+.0f s off", terminal, values["clock_offset_s"])
+        # Written when the offset moved or a minute has passed: an idle round costs no write.
+        last_at, last_offset = self._seen.get(terminal, (0.0, None))
+        offset = values.get("clock_offset_s")
+        moved = offset is not None and (last_offset is None or abs(offset - last_offset) >= 2)
+        if not moved and time.monotonic() - last_at < 60:
+            return
+        self._seen[terminal] = (time.monotonic(), offset if offset is not None else last_offset)
         with self.hall.db.transaction() as s:
             s.execute(update(HallTerminal).where(HallTerminal.code == terminal).values(**values))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -38,7 +39,8 @@ CONFIG = "hall.json"
 EMBEDDED = "hall.sqlite3"
 CODE_HOURS = 24
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud and typed
-SERVICE_TERMINAL = "00"  # the service's own acts (administration), never a PC's code
+SERVICE_TERMINAL = "00"
+TOKEN_CACHE_S = 5.0  # the service's own acts (administration), never a PC's code
 
 
 class HallError(Exception):
@@ -69,6 +71,7 @@ class Hall:
         self.config = json.loads(cfg_path.read_text(encoding="utf-8"))
         self.db = Database(self.config["db_url"], poolclass=NullPool) if self.is_sqlite_url \
             else Database(self.config["db_url"], pool_size=8, max_overflow=8, pool_pre_ping=True)
+        self._terms: dict[str, tuple[float, HallTerminal]] = {}
         with self.db.read() as conn:
             self.server_id = conn.execute(text(
                 "SELECT value FROM sync_meta WHERE key = 'server_id'")).scalar_one()
@@ -146,9 +149,18 @@ class Hall:
         return out
 
     def terminal_for(self, token: str) -> HallTerminal:
-        with self.db.session() as s:
-            term = s.execute(select(HallTerminal).where(
-                HallTerminal.token_hash == _hash(token))).scalar_one_or_none()
+        """The terminal a credential belongs to. Looked up at most every few seconds per
+        credential (every request carries one); a revocation takes effect within that."""
+        key = _hash(token)
+        hit = self._terms.get(key)
+        if hit is not None and time.monotonic() - hit[0] < TOKEN_CACHE_S:
+            term: HallTerminal | None = hit[1]
+        else:
+            with self.db.session() as s:
+                term = s.execute(select(HallTerminal).where(
+                    HallTerminal.token_hash == key)).scalar_one_or_none()
+            if term is not None:
+                self._terms[key] = (time.monotonic(), term)
         if term is None:
             raise HallError("本机的大厅服务凭据无效：请重新注册本机（counter-admin enroll）", 401)
         if term.revoked_at is not None:
@@ -156,7 +168,15 @@ class Hall:
                             "请联系管理员重新注册", 403)
         return term
 
+    def fresh(self, code: str) -> HallTerminal:
+        """The terminal's row as it is now (sequence, divergence): never from the cache."""
+        with self.db.session() as s:
+            term = s.get(HallTerminal, code)
+        assert term is not None
+        return term
+
     def revoke(self, code: str) -> None:
+        self._terms.clear()
         with self.db.transaction() as s:
             term = s.get(HallTerminal, code)
             if term is None:

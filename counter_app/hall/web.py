@@ -99,6 +99,7 @@ def create_app(hall: Hall) -> FastAPI:
     @app.get("/v1/hello")
     def hello(term: Term, t: str = "") -> dict[str, Any]:
         applier.seen(term.code, datetime.fromisoformat(t) if t else None)
+        term = hall.fresh(term.code)
         return {"server_id": hall.server_id, "terminal": term.code, "last_seq": term.last_seq,
                 "journal_seq": hall.journal_seq(), "diverged": term.diverged,
                 "server_time": hall_now().isoformat()}
