@@ -1,6 +1,7 @@
 """Entry point of ``counter-admin``. Each command lives in a small module of its own.
 
 Errors a user can fix are printed in Chinese on stderr with exit status 2; no traceback.
+A bug prints a short Chinese notice (exit status 1) and its traceback goes to the log.
 """
 
 from __future__ import annotations
@@ -50,6 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断", file=sys.stderr)
         return 130
+    except Exception as exc:  # storage failures and the services' Chinese messages; a bug
+        from ..failures import UnexpectedError, user_error
+
+        err = user_error(exc)
+        print(f"错误：{err}", file=sys.stderr)
+        return 1 if isinstance(err, UnexpectedError) else 2
 
 
 if __name__ == "__main__":

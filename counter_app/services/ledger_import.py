@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..failures import describe
 from ..models import CaseFile, ItemVersion, ServiceItem, Staff
 from . import validation as v
 from .calendar_store import load_calendar
@@ -156,28 +157,44 @@ def import_ledger(ctx: ServiceContext, path: Path) -> LedgerResult:
         if start:
             clock.sleep(PAUSE_SECONDS)
         began = clock.monotonic()
-        with ctx.db.transaction() as s:
-            while start < len(todo) and clock.monotonic() - began < CHUNK_SECONDS:
-                n, r, case = todo[start]
-                start += 1
-                if s.get(CaseFile, case.id) is not None:
-                    already += 1
-                    continue
-                ver = items[case.item_code]
-                case.case_no = next_number(s, case.received_on, KIND_CASE, ctx.terminal)
-                case.origin_terminal = ctx.terminal
-                if case.accepted_on:
-                    case.promised_due = cal.add_workdays(case.accepted_on, ver.promised_days).date
-                    case.statutory_due = cal.add_workdays(case.accepted_on,
-                                                          ver.statutory_days).date
-                s.add(case)
-                s.flush()
-                append_event(s, terminal=ctx.terminal, kind="received", at=ctx.now(),
-                             actor_id=case.clerk_id, actor_role="clerk", case_id=case.id,
-                             case_no=case.case_no, imported_from=path.name, row=n,
-                             ledger_no=_cell(r.get("ledger_no")))
-                imported += 1
+        try:
+            imported, already, start = _import_chunk(ctx, path, todo, start, items, cal,
+                                                     began, imported, already)
+        except Exception as exc:
+            kept = (f"此前已保存 {imported} 件，从第 {todo[start][0]} 行起未导入；"
+                    "处理后重新导入同一文件即可，已导入的行会自动跳过")
+            message = describe(exc, lost=kept)
+            if message is None:
+                raise
+            raise LedgerFileError(f"导入中断：{message}") from exc
     return LedgerResult(imported, already, tuple(problems))
+
+
+def _import_chunk(ctx: ServiceContext, path: Path, todo, start: int, items, cal,  # type: ignore[no-untyped-def]
+                  began: float, imported: int, already: int) -> tuple[int, int, int]:
+    """One short transaction of rows from ``todo[start]`` on; returns the new counts."""
+    with ctx.db.transaction() as s:
+        while start < len(todo) and clock.monotonic() - began < CHUNK_SECONDS:
+            n, r, case = todo[start]
+            if s.get(CaseFile, case.id) is not None:
+                already += 1
+                start += 1
+                continue
+            ver = items[case.item_code]
+            case.case_no = next_number(s, case.received_on, KIND_CASE, ctx.terminal)
+            case.origin_terminal = ctx.terminal
+            if case.accepted_on:
+                case.promised_due = cal.add_workdays(case.accepted_on, ver.promised_days).date
+                case.statutory_due = cal.add_workdays(case.accepted_on, ver.statutory_days).date
+            s.add(case)
+            s.flush()
+            append_event(s, terminal=ctx.terminal, kind="received", at=ctx.now(),
+                         actor_id=case.clerk_id, actor_role="clerk", case_id=case.id,
+                         case_no=case.case_no, imported_from=path.name, row=n,
+                         ledger_no=_cell(r.get("ledger_no")))
+            imported += 1
+            start += 1
+    return imported, already, start
 
 
 def _build(n: int, r: dict[str, Any], items, by_name, staff  # type: ignore[no-untyped-def]

@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..failures import user_error
+
 
 class Job(QObject):
     done = Signal(object)
@@ -67,9 +69,10 @@ class DbLane(QObject):
             try:
                 job.result = job.fn()
             except BaseException as exc:  # delivered to the GUI, which shows it
-                job.error = exc
+                # In Chinese; a bug's traceback goes to the log.
+                job.error = user_error(exc) if isinstance(exc, Exception) else exc
                 job.finished_event.set()
-                job.failed.emit(exc)
+                job.failed.emit(job.error)
             else:
                 job.finished_event.set()
                 job.done.emit(job.result)
