@@ -609,56 +609,61 @@ from %2 · %3 cases · waiting %4</source>
       <source> (training)</source>
       <translation>（培训）</translation>
     </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="54" />
+      <source> (estimate)</source>
+      <translation>（估算）</translation>
+    </message>
   </context>
   <context>
     <name>CasesPage</name>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="72" />
+      <location filename="../../counter_app/ui/cases_page.py" line="77" />
       <source>Search: case number, name or ID number (Ctrl+F)</source>
       <translation>查询：办件编号、姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="77" />
+      <location filename="../../counter_app/ui/cases_page.py" line="82" />
       <source>My cases</source>
       <translation>本人办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="78" />
+      <location filename="../../counter_app/ui/cases_page.py" line="83" />
       <source>My window</source>
       <translation>本窗口办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="86" />
+      <location filename="../../counter_app/ui/cases_page.py" line="91" />
       <source>Today</source>
       <translation>今日办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="87" />
+      <location filename="../../counter_app/ui/cases_page.py" line="92" />
       <source>Awaiting the applicant</source>
       <translation>待补正</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="88" />
+      <location filename="../../counter_app/ui/cases_page.py" line="93" />
       <source>Search results</source>
       <translation>查询结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="122" />
+      <location filename="../../counter_app/ui/cases_page.py" line="127" />
       <source>Today (%1)</source>
       <translation>今日办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="123" />
+      <location filename="../../counter_app/ui/cases_page.py" line="128" />
       <source>Awaiting the applicant (%1)</source>
       <translation>待补正（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="133" />
+      <location filename="../../counter_app/ui/cases_page.py" line="138" />
       <source>Search results (%1)</source>
       <translation>查询结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="135" />
+      <location filename="../../counter_app/ui/cases_page.py" line="140" />
       <source>No case found</source>
       <translation>没有找到办件</translation>
     </message>
