@@ -146,8 +146,10 @@ def user_error(exc: Exception) -> Exception:
 
 
 def _log_place() -> str:
+    from .diagnostics import HANDLER_TAG
+
     for handler in logging.getLogger().handlers:
         name = getattr(handler, "baseFilename", "")
-        if name:
+        if name and getattr(handler, HANDLER_TAG, False):
             return f"“{name}”"
     return ""
