@@ -48,11 +48,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         # Sync indicator in the status bar; the background sync starts after login (sync_status.py).
         self.sync = SyncController(services, self.statusBar())
+        services.lane.slow.connect(self._lane_slow)
         self.idle = IdleWatcher(idle_minutes, self)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+
+    def _lane_slow(self, slow: bool) -> None:
+        """A call is waiting for the database (another program is writing): say so."""
+        if slow:
+            self.statusBar().showMessage(self.tr(
+                "Waiting for the database: another program (an import or sync) is writing…"))
+        else:
+            self.statusBar().clearMessage()
 
     # -- login -------------------------------------------------------------------------
     def _logged_in(self, actor: Actor) -> None:

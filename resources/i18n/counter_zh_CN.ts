@@ -2151,17 +2151,22 @@ from %2 · %3 cases · waiting %4</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="70" />
+      <location filename="../../counter_app/ui/main_window.py" line="62" />
+      <source>Waiting for the database: another program (an import or sync) is writing…</source>
+      <translation>正在等待数据库：另一程序（如台账导入或同步）正在写入，请稍候…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="79" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="99" />
+      <location filename="../../counter_app/ui/main_window.py" line="108" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="114" />
+      <location filename="../../counter_app/ui/main_window.py" line="123" />
       <source>Only the signed-in user can unlock</source>
       <translation>只有当前登录的用户才能解锁</translation>
     </message>

@@ -49,3 +49,30 @@ def test_the_lane_turns_failures_into_messages(qtbot) -> None:  # type: ignore[n
     assert isinstance(got[0], StorageError) and "另一程序占用" in str(got[0])
     assert isinstance(got[1], UnexpectedError) and "程序内部出错（AttributeError）" in str(got[1])
     assert "NoneType" not in str(got[1])
+
+
+def test_a_write_that_waits_for_the_lock_says_so(window, ui_hall, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Another program holds the write lock (as a ledger import in another process does):
+    the window's status bar says the app is waiting, and clears once the write went in."""
+    from counter_app.services.calendar_store import mark_year_complete
+
+    path = ui_hall.ctx.db.url.removeprefix("sqlite:///")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    done: list[object] = []
+
+    def write() -> None:
+        with ui_hall.ctx.db.transaction() as s:
+            mark_year_complete(s, 2031, terminal="01")
+
+    try:
+        window.services.lane.submit(write, done.append, done.append)
+        qtbot.waitUntil(lambda: "正在等待数据库" in window.statusBar().currentMessage(),
+                        timeout=5000)
+        screenshot(window, "waiting-for-database-1366x768")
+        assert not done
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    qtbot.waitUntil(lambda: bool(done) and window.statusBar().currentMessage() == "", timeout=10000)
+    assert done == [None]
