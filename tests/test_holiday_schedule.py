@@ -53,7 +53,7 @@ def test_entering_next_year_moves_due_dates_with_an_event(hall: Hall) -> None:
         before = s.execute(select(CaseFile).where(CaseFile.case_no == res.case_no)).scalar_one()
     assert before.statutory_due is not None and before.statutory_due.year == 2027
 
-    result = apply_schedule(hall.ctx, parse_schedule(SCHEDULE_2027), by=hall.supervisor.staff_id)
+    result = apply_schedule(hall.ctx, parse_schedule(SCHEDULE_2027), hall.supervisor)
     assert (result.year, result.holidays, result.workdays) == (2027, 10, 1)
     with hall.ctx.db.session() as s:
         after = s.execute(select(CaseFile).where(CaseFile.case_no == res.case_no)).scalar_one()
@@ -65,7 +65,14 @@ def test_entering_next_year_moves_due_dates_with_an_event(hall: Hall) -> None:
     assert pending_reminder(hall.ctx, date(2026, 12, 4)) == ""
     assert CaseQueries(hall.ctx).search(hall.clerk, res.case_no)[0].due_estimate == ""
     # Applying the same file again moves nothing and adds no event.
-    assert apply_schedule(hall.ctx, parse_schedule(SCHEDULE_2027), by=None).moved == ()
+    assert apply_schedule(hall.ctx, parse_schedule(SCHEDULE_2027), None).moved == ()
+
+
+def test_only_a_supervisor_enters_the_schedule(hall: Hall) -> None:
+    from counter_app.services.context import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        apply_schedule(hall.ctx, parse_schedule(SCHEDULE_2027), hall.clerk)
 
 
 def test_holiday_import_from_the_cli(hall: Hall, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

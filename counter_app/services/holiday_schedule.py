@@ -24,7 +24,7 @@ from sqlalchemy import delete, extract, or_, select
 from ..models import CaseFile, HolidayOverride
 from .calendar_store import load_calendar, mark_year_complete, set_override
 from .clock_stops import recompute
-from .context import ServiceContext
+from .context import Actor, ServiceContext, require_role
 from .events import append_event
 from .validation import parse_date
 
@@ -93,8 +93,13 @@ def parse_schedule(text: str) -> YearSchedule:
     return YearSchedule(years.pop(), tuple((d, w, note) for d, (w, note) in sorted(days.items())))
 
 
-def apply_schedule(ctx: ServiceContext, schedule: YearSchedule, *, by: str | None) -> ScheduleResult:
-    """Replace the year's overrides, declare it complete, move the due dates it changes."""
+def apply_schedule(ctx: ServiceContext, schedule: YearSchedule, actor: Actor | None) -> ScheduleResult:
+    """Replace the year's overrides, declare it complete, move the due dates it changes.
+
+    ``actor`` is the supervisor at the screen; None is the administrator's command line."""
+    if actor is not None:
+        require_role(actor, "supervisor")
+    by = actor.staff_id if actor else None
     now, year = ctx.now(), schedule.year
     moved: list[tuple[str, date | None, date | None]] = []
     with ctx.db.transaction() as s:
@@ -133,4 +138,5 @@ def pending_reminder(ctx: ServiceContext, today: date) -> str:
     if cal.is_known_year(nxt):
         return ""
     return (f"{nxt} 年的法定节假日安排尚未录入：跨年的办理期限目前按周一至周五估算。"
-            f"国务院办公厅公布安排后，请用 counter-admin holiday import 文件 录入全年安排。")
+            "国务院办公厅公布安排后，请在“监督管理 › 节假日安排”页录入全年安排"
+            "（或用 counter-admin holiday import 文件）。")

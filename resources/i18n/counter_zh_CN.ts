@@ -1924,6 +1924,24 @@ from %2 · %3 cases · waiting %4</source>
     </message>
   </context>
   <context>
+    <name>HolidaysWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="28" />
+      <source>One line per holiday range or make-up working day: start date, optional end date, holiday or workday (放假 / 上班), optional note. Applying replaces the whole year's entries and recomputes the due dates of open cases.</source>
+      <translation>每行一段放假或一个调休上班日：开始日期、结束日期（可省略）、放假或上班、说明（可省略）。应用后将替换该年已录入的全部安排，并重算未办结办件的期限。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="35" />
+      <source>Apply the year's schedule</source>
+      <translation>应用全年安排</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="67" />
+      <source>The %1 schedule is in: %2 holidays, %3 make-up working days; due dates of %4 open cases moved.</source>
+      <translation>%1 年节假日安排已录入：放假 %2 天，调休上班 %3 天；%4 件未办结办件的期限已重算。</translation>
+    </message>
+  </context>
+  <context>
     <name>Home</name>
     <message>
       <location filename="../../counter_app/ui/home_page.py" line="16" />
@@ -2864,34 +2882,45 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>SupervisionPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="25" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="27" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="26" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="28" />
       <source>Deadlines</source>
       <translation>临期超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="27" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="29" />
       <source>Complaints</source>
       <translation>投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="28" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="30" />
       <source>Bad ratings</source>
       <translation>差评整改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="29" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="31" />
       <source>Staff and training</source>
       <translation>人员与培训</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="30" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="32" />
       <source>Catalog</source>
       <translation>事项目录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="33" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <source>Holidays</source>
+      <translation>节假日安排</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <source>Holidays (next year missing)</source>
+      <translation>节假日安排（明年未录入）</translation>
     </message>
   </context>
   <context>
