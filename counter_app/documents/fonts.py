@@ -33,7 +33,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from counter_app.paths import resource
@@ -70,6 +70,24 @@ class MissingGlyphError(ValueError):
             for name, chars in by_field.items()
         ]
         super().__init__("；".join(parts) + "。请联系系统管理员，不要以同音字或形近字代替。")
+
+
+_reportlab_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16 (a
+    surrogate pair, as the PDF reference asks): reportlab writes ``<20BB7>``, which no reader
+    understands, so 𠮷 could not be searched or copied from a print."""
+    cmap = _reportlab_to_unicode(fontname, [min(v, 0xFFFF) for v in subset])
+    for i, v in enumerate(subset):
+        if v > 0xFFFF:
+            cmap = cmap.replace(f"<{i:02X}> <FFFF>",
+                                f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>", 1)
+    return cmap
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def font_file(name: str) -> Path | None:
