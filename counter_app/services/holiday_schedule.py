@@ -9,28 +9,34 @@ holiday range or make-up working day::
     2027-02-06 2027-02-12 放假 春节
     2027-02-14 上班 春节调休
 
-Applying it replaces that year's overrides, declares the year complete (no more Monday-Friday
-estimates), and recomputes the due dates of every open case counted across that year, with a
-``due_recomputed`` event on each case whose date moved.
+Applying it replaces that year's overrides and declares the year complete (no more
+Monday-Friday estimates). The rows sync to every PC; each PC recomputes the due dates of its
+own open cases counted across a changed year (``catch_up``, at login and hourly; at once on
+the PC that applied it), with a ``due_recomputed`` event on each case whose date moved.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, extract, or_, select
+from sqlalchemy.orm import Session
 
 from ..models import CaseFile, HolidayOverride
-from .calendar_store import load_calendar, mark_year_complete, set_override
+from .calendar_store import complete_years, load_calendar, mark_year_complete, set_override
 from .clock_stops import recompute
 from .context import Actor, ServiceContext, require_role
 from .events import append_event
+from .settings import get_json, set_json
 from .validation import parse_date
 
 KINDS = {"放假": False, "休息": False, "上班": True, "调休上班": True, "工作": True}
 OPEN_STATUSES_EXCLUDED = ("not_accepted", "finished", "denied", "issued")
 REMIND_FROM_MONTH = 11  # the schedule is published each November
+APPLIED_KEY = "calendar.applied"  # this PC's setting: per-year digest its due dates use
 
 
 class ScheduleError(Exception):
@@ -96,36 +102,74 @@ def parse_schedule(text: str) -> YearSchedule:
 def apply_schedule(ctx: ServiceContext, schedule: YearSchedule, actor: Actor | None) -> ScheduleResult:
     """Replace the year's overrides, declare it complete, move the due dates it changes.
 
-    ``actor`` is the supervisor at the screen; None is the administrator's command line."""
+    ``actor`` is the supervisor at the screen; None is the administrator's command line.
+    The schedule's rows sync to every PC, and each PC moves its own cases (``catch_up``)."""
     if actor is not None:
         require_role(actor, "supervisor")
     by = actor.staff_id if actor else None
     now, year = ctx.now(), schedule.year
-    moved: list[tuple[str, date | None, date | None]] = []
     with ctx.db.transaction() as s:
         s.execute(delete(HolidayOverride).where(extract("year", HolidayOverride.day) == year))
         for day, workday, note in schedule.days:
             set_override(s, day, workday, note, by=by, terminal=ctx.terminal)
         mark_year_complete(s, year, terminal=ctx.terminal)
         s.flush()
-        cal = load_calendar(s)
-        reaching = s.execute(select(CaseFile).where(
-            CaseFile.accepted_on.is_not(None), CaseFile.status.not_in(OPEN_STATUSES_EXCLUDED),
-            extract("year", CaseFile.accepted_on) <= year,
-            or_(extract("year", CaseFile.promised_due) >= year,
-                extract("year", CaseFile.statutory_due) >= year),
-        ).order_by(CaseFile.case_no)).scalars().all()
-        for case in reaching:
-            before = (case.promised_due, case.statutory_due)
-            recompute(s, case, cal, now.date())
-            if (case.promised_due, case.statutory_due) != before:
-                moved.append((case.case_no, before[0], case.promised_due))
-                append_event(s, terminal=ctx.terminal, kind="due_recomputed", at=now,
-                             actor_id=by, actor_role="supervisor", case_id=case.id,
-                             year=year, promised_from=before[0], promised_to=case.promised_due,
-                             statutory_from=before[1], statutory_to=case.statutory_due)
+        moved = _recompute_own(ctx, s, {year}, by, now)
+        set_json(s, APPLIED_KEY, _fingerprints(s))
     holidays = sum(1 for _d, w, _n in schedule.days if not w)
     return ScheduleResult(year, holidays, len(schedule.days) - holidays, tuple(moved))
+
+
+def catch_up(ctx: ServiceContext) -> tuple[tuple[str, date | None, date | None], ...]:
+    """On every PC, now and then (login, hourly): if the calendar changed since this PC last
+    computed its due dates (a schedule that arrived by sync), move its own open cases."""
+    now = ctx.now()
+    with ctx.db.transaction() as s:
+        applied = get_json(s, APPLIED_KEY, {}) or {}
+        current = _fingerprints(s)
+        changed = {int(y) for y in set(applied) | set(current) if applied.get(y) != current.get(y)}
+        if not changed:
+            return ()
+        moved = _recompute_own(ctx, s, changed, None, now)
+        set_json(s, APPLIED_KEY, current)
+    return tuple(moved)
+
+
+def _fingerprints(s: Session) -> dict[str, str]:
+    """Per year, a digest of its overrides and completeness: what due dates were computed on."""
+    by_year: dict[int, list[str]] = defaultdict(list)
+    for day, workday in s.execute(select(HolidayOverride.day, HolidayOverride.is_workday)):
+        by_year[day.year].append(f"{day}:{int(workday)}")
+    complete = complete_years(s)
+    return {str(y): hashlib.sha256("|".join([*sorted(by_year[y]), str(y in complete)])
+                                   .encode()).hexdigest()[:16]
+            for y in sorted(set(by_year) | complete)}
+
+
+def _recompute_own(ctx: ServiceContext, s: Session, years: set[int], by: str | None,
+                   now: datetime) -> list[tuple[str, date | None, date | None]]:
+    """This PC's open cases counted across ``years``: recompute (clock stops kept), and an
+    event on each whose date moved. Other PCs' cases are theirs to move."""
+    cal = load_calendar(s)
+    moved: list[tuple[str, date | None, date | None]] = []
+    reaching = s.execute(select(CaseFile).where(
+        CaseFile.origin_terminal == ctx.terminal,
+        CaseFile.accepted_on.is_not(None), CaseFile.status.not_in(OPEN_STATUSES_EXCLUDED),
+        extract("year", CaseFile.accepted_on) <= max(years),
+        or_(extract("year", CaseFile.promised_due) >= min(years),
+            extract("year", CaseFile.statutory_due) >= min(years)),
+    ).order_by(CaseFile.case_no)).scalars().all()
+    for case in reaching:
+        before = (case.promised_due, case.statutory_due)
+        recompute(s, case, cal, now.date())
+        if (case.promised_due, case.statutory_due) != before:
+            moved.append((case.case_no, before[0], case.promised_due))
+            append_event(s, terminal=ctx.terminal, kind="due_recomputed", at=now,
+                         actor_id=by, actor_role="supervisor" if by else "system",
+                         case_id=case.id, years=sorted(years),
+                         promised_from=before[0], promised_to=case.promised_due,
+                         statutory_from=before[1], statutory_to=case.statutory_due)
+    return moved
 
 
 def pending_reminder(ctx: ServiceContext, today: date) -> str:

@@ -6,9 +6,10 @@ the clerk had typed is still there after unlocking with the same user's password
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -28,6 +29,8 @@ if TYPE_CHECKING:  # keeps SQLAlchemy out of start-up
     from ..services.context import Actor
 
 DEFAULT_IDLE_MINUTES = 5.0
+CALENDAR_CHECK_MS = 60 * 60 * 1000
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -49,11 +52,22 @@ class MainWindow(QMainWindow):
         # Sync indicator in the status bar; the background sync starts after login (sync_status.py).
         self.sync = SyncController(services, self.statusBar())
         services.lane.slow.connect(self._lane_slow)
+        # A holiday schedule that arrived by sync moves this PC's due dates (at login, hourly).
+        self.calendar_timer = QTimer(self)
+        self.calendar_timer.setInterval(CALENDAR_CHECK_MS)
+        self.calendar_timer.timeout.connect(self.catch_up_calendar)
         self.idle = IdleWatcher(idle_minutes, self)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+
+    def catch_up_calendar(self) -> None:
+        from ..services.holiday_schedule import catch_up
+
+        ctx = self.services.ctx
+        self.services.lane.submit(lambda: catch_up(ctx), None,
+                                  lambda exc: log.warning("calendar catch-up failed: %s", exc))
 
     def _lane_slow(self, slow: bool) -> None:
         """A call is waiting for the database (another program is writing): say so."""
@@ -82,6 +96,8 @@ class MainWindow(QMainWindow):
         self.login.reset()
         self.idle.timer.start()
         self.sync.start()  # syncs only when a server URL is stored; else shows stand-alone
+        self.calendar_timer.start()
+        self.catch_up_calendar()
         if self.workspace.count():
             self.workspace.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
