@@ -33,18 +33,22 @@ DB_FILENAME = "counter.sqlite3"  # = models.database.DB_FILENAME
 # An 18-character resident ID (17 digits and a digit or X), or an old 15-digit one; a
 # 20-digit case number is neither.
 _ID = re.compile(r"(?<![0-9A-Za-z])(\d{17}[0-9Xx]|\d{15})(?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])")
+_SQL_PARAMETERS = re.compile(r"\[parameters: .*?\]$", re.M)
 _URL_PASSWORD = re.compile(r"(://[^:/@\s]+:)[^@\s]+@")
 _SECRET_KEYS = re.compile(r"secret|password|passwd|token|credential|server_url|private", re.I)
 HANDLER_TAG = "_counter_log"
 
 
 def mask_ids(text: str) -> str:
-    """Every ID-number-shaped run of digits masked (first 6 and last 4 stay)."""
+    """Every ID-number-shaped run of digits masked (first 6 and last 4 stay), mobile numbers
+    masked (138****5678), SQL parameters and passwords in URLs dropped."""
     def one(m: re.Match[str]) -> str:
         whole = m.group(0)
         return whole[:6] + "*" * (len(whole) - 10) + whole[-4:]
 
-    return _URL_PASSWORD.sub(r"\1***@", _ID.sub(one, text))
+    text = _SQL_PARAMETERS.sub("[parameters: （已隐去）]", _ID.sub(one, text))
+    return _URL_PASSWORD.sub(r"\1***@", _MOBILE.sub(r"\1****\2", text))
 
 
 class _MaskIds(logging.Filter):

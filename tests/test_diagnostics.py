@@ -35,9 +35,22 @@ def clean_logging():  # type: ignore[no-untyped-def]
 
 
 def test_mask_ids() -> None:
-    assert mask_ids(f"申请人 {PERSON_ID} 电话 13812345678") == "申请人 110105********002X 电话 13812345678"
+    assert mask_ids(f"申请人 {PERSON_ID} 电话 13812345678") == "申请人 110105********002X 电话 138****5678"
+    assert mask_ids("[SQL: INSERT ...]\n[parameters: ('张伟', '13812345678')]\n") == \
+        "[SQL: INSERT ...]\n[parameters: （已隐去）]\n"
     assert mask_ids("办件 41152126112301100042") == "办件 41152126112301100042"  # 20 digits: a case no
     assert mask_ids("postgresql://sync:s3cret@hall.local/db") == "postgresql://sync:***@hall.local/db"
+
+
+def test_database_errors_carry_no_applicant_data(hall: Hall) -> None:
+    """A failing statement's text (logged, maybe shown) holds no parameters."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError) as exc, hall.ctx.db.transaction() as s:
+        s.execute(text("INSERT INTO setting (key, value) VALUES (:k, :v), (:k, :v)"),
+                  {"k": "dup", "v": f"张伟 {PERSON_ID} 13812345678"})
+    assert PERSON_ID not in str(exc.value) and "13812345678" not in str(exc.value)
 
 
 def test_the_log_rotates_in_the_data_folder_and_masks_ids(tmp_path: Path, clean_logging) -> None:  # type: ignore[no-untyped-def]

@@ -41,6 +41,9 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    # An error's text never carries the statement's parameters (applicants' names, ID
+    # numbers, phones): it goes to the log (diagnostics.py) and may be shown.
+    kwargs.setdefault("hide_parameters", True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
