@@ -41,3 +41,26 @@ def test_login_moves_due_dates_to_a_schedule_entered_meanwhile(window, ui_hall, 
                           .where(CaseFile.case_no == res.case_no)).scalar_one()
     assert after > before
     assert window.calendar_timer.isActive()
+
+
+def test_a_name_no_font_can_print_is_refused_as_it_is_typed(window, ui_hall, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: refused at the field, naming the character, before anything is recorded."""
+    from PySide6.QtCore import Qt
+
+    from .conftest import screenshot
+    from .keys import Keyboard
+
+    page = login(window, qtbot)
+    kb = Keyboard(qtbot)
+    page.setFocus()
+    kb.key(Qt.Key.Key_F2)
+    kb.type("fwgh")
+    kb.key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.intake is not None, timeout=10000)
+    field = page.form.name
+    field.edit.setText("张𠮷")  # Extension B: printable with Hanazono
+    assert field.severity == ""
+    field.edit.setText("陈\U00030000")  # Extension G: no font has it
+    assert field.severity == "error"
+    assert "“\U00030000”(U+30000)无法打印" in field.message.text()
+    screenshot(window, "counter-unprintable-name-1366x768")
