@@ -88,7 +88,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if setup_error:  # the user may have no console to read it on
         QMessageBox.critical(None, "Counter", setup_error)
         return 2
-    if not args.quit_after_login_screen and first_run_pending(data_dir(args.data_dir)):
+    from .diagnostics import install_excepthook, setup_logging
+    from .failures import StorageError
+
+    try:
+        folder = data_dir(args.data_dir)
+    except StorageError as exc:  # e.g. a data folder that cannot be created
+        QMessageBox.critical(None, "Counter", str(exc))
+        return 2
+    install_excepthook(setup_logging(folder),
+                       lambda text: QMessageBox.critical(None, "Counter", text))
+    if not args.quit_after_login_screen and first_run_pending(folder):
         from .ui.first_run import run_first_run
 
         if not run_first_run(args.data_dir):

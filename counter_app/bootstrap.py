@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .models.database import Database
+from .failures import StorageError, check_database_file, describe
+from .models.database import DB_FILENAME, Database
 from .models.migrate import upgrade
 from .paths import data_dir
 from .services.context import CorrectedClock, ServiceContext
@@ -20,12 +21,23 @@ DEFAULT_TERMINAL = "01"
 
 
 def open_database(folder: str | os.PathLike[str] | None = None) -> Database:
-    db = Database.local(data_dir(folder))
-    upgrade(db)
-    from .sync.capture import ensure_capture
+    """Open (create, upgrade) the data folder's database; a broken, read-only or full data
+    folder raises ``StorageError`` with a message for the user."""
+    where = data_dir(folder)
+    check_database_file(where / DB_FILENAME)
+    db = Database.local(where)
+    try:
+        upgrade(db)
+        from .sync.capture import ensure_capture
 
-    with db.engine.begin() as conn:  # a migration that added or copied a table needs triggers
-        ensure_capture(conn)
+        with db.engine.begin() as conn:  # a migration that added or copied a table needs triggers
+            ensure_capture(conn)
+    except Exception as exc:
+        db.dispose()
+        message = describe(exc, where / DB_FILENAME)
+        if message is None:
+            raise
+        raise StorageError(message) from exc
     return db
 
 
@@ -56,4 +68,4 @@ def open_context(folder: str | os.PathLike[str] | None = None) -> ServiceContext
 
 
 def database_path(folder: str | os.PathLike[str] | None = None) -> Path:
-    return data_dir(folder) / "counter.sqlite3"
+    return data_dir(folder) / DB_FILENAME

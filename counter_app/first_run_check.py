@@ -17,12 +17,14 @@ def first_run_pending(folder: Path) -> bool:
     if not path.exists():
         return True
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
         try:
             term = con.execute("SELECT value FROM setting WHERE key = ?", (TERMINAL_KEY,)).fetchone()
             users = con.execute("SELECT count(*) FROM staff").fetchone()[0]
         finally:
             con.close()
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:
+        # A broken or unreadable file is not "not set up": the login screen opens it and
+        # says what is wrong (bootstrap.open_database, failures.describe).
         return "no such table" in str(exc)
     return not (term and term[0]) or not users

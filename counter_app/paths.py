@@ -41,5 +41,11 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
         path = Path(os.environ[DATA_DIR_ENV])
     else:
         path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
+    path = path.expanduser().resolve()  # a relative --data-dir is relative to where we start
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from .failures import StorageError, describe
+
+        raise StorageError(describe(exc, path) or f"无法创建数据文件夹“{path}”：{exc.strerror}") from exc
     return path

@@ -16,7 +16,8 @@ fi
 # Qt's xcb/offscreen platforms need these shared libraries on a bare Debian.
 pkgs=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
       libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
-      libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0)
+      libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
+      fonts-hanazono)  # Hanazono Mincho: prints names with CJK Extension B-F characters
 if [ "$want_test" = 1 ]; then
   # pdftoppm/pdffonts/pdftotext prove the printed documents; makensis builds the
   # Windows installer; the sync tests start their own PostgreSQL 15.

@@ -1,4 +1,4 @@
-"""Child process for the power-cut test: records cases in a loop, reporting each commit.
+"""Child process for the process-crash (SIGKILL) test: records cases in a loop, reporting each commit.
 
 Usage: python durability_child.py DATA_DIR ITEM_CODE CLERK_USERNAME
 Prints "ready" once, then one committed case number per line, flushed after each commit.

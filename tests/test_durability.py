@@ -1,8 +1,14 @@
-"""A power cut at any moment leaves every acknowledged case intact.
+"""A process crash at any moment leaves every acknowledged case intact.
 
 A child process records cases in a loop and reports each committed case number; it is
 killed with SIGKILL at random moments, 100 times. Afterwards PRAGMA integrity_check is ok
 and every case it reported is there, complete (materials and events).
+
+This is process-crash durability only: after SIGKILL the operating system still writes out
+what the process handed it, so this test passes even with ``synchronous=OFF``. It says
+nothing about a power cut. What a power cut needs (WAL with ``synchronous=FULL``: each commit
+fsynced before it is acknowledged) is checked on every connection the app opens by
+tests/test_connection_pragmas.py.
 """
 
 from __future__ import annotations

@@ -301,8 +301,6 @@ def test_phone_optional() -> None:
         ("王㐀", "王㐀"),  # Ext A
         ("𠀀明", "𠀀明"),  # Ext B
         ("李\U0002a700", "李\U0002a700"),  # Ext C
-        ("陈\U00030000", "陈\U00030000"),  # Ext G
-        ("赵\U00031350", "赵\U00031350"),  # Ext H: unassigned in Python 3.11's Unicode data
         ("金\uf900", "金\uf900"),  # compatibility ideograph kept as typed, not NFC-folded
         ("林〇", "林〇"),
         ("John Smith", "John Smith"),
@@ -312,6 +310,30 @@ def test_phone_optional() -> None:
 )
 def test_person_name_ok(raw: str, normalized: str) -> None:
     assert check_person_name(raw) == Checked(normalized)
+
+
+@pytest.mark.parametrize("name", [
+    "陈\U00030000",  # Ext G
+    "赵\U00031350",  # Ext H: unassigned in Python 3.11's Unicode data
+])
+def test_a_character_no_font_can_print_is_refused_by_name(name: str) -> None:
+    """Issue 16: refused at the field as it is typed, not after the case is committed."""
+    result = check_person_name(name, "申请人姓名")
+    assert codes(result) == ["name.no_glyph"]
+    assert f"“{name[1]}”(U+{ord(name[1]):04X})无法打印" in result.errors[0].message
+    org = check_org_name(f"罗山{name[1]}公司", "单位名称")
+    assert "org.no_glyph" in codes(org)
+
+
+@pytest.mark.parametrize(("value", "named"), [
+    ("张\u200b三", "U+200B"),  # zero-width space
+    ("李\u2060四", "U+2060"),  # word joiner
+    ("王😀", "“😀”(U+1F600)"),
+    ("⺇明", "“⺇”(U+2E87)"),  # a radical pasted for a character
+])
+def test_refused_characters_are_named(value: str, named: str) -> None:
+    result = check_person_name(value, "姓名")
+    assert result.errors and named in result.errors[0].message
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import extract, select
 
 from ..bootstrap import open_context
 from ..models import HolidayOverride
 from ..services.calendar_store import load_calendar, mark_year_complete, set_override
+from ..services.holiday_schedule import ScheduleError, apply_schedule, parse_schedule, pending_reminder
 from ..services.validation import parse_date
 
 
@@ -26,6 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     kind.add_argument("--holiday", action="store_true", help="放假")
     q.add_argument("--note", default="", help="说明，如 2027 年元旦")
     q.set_defaults(func=cmd_set)
+    q = hs.add_parser("import", help="从文本文件录入一整年的放假与调休上班安排，并重算受影响办件的期限")
+    q.add_argument("file", help="UTF-8 文本，每行：开始日期 [结束日期] 放假|上班 [说明]，"
+                                "如 2027-02-06 2027-02-12 放假 春节")
+    q.set_defaults(func=cmd_import)
     q = hs.add_parser("complete", help="声明某年的节假日安排已全部录入（不再按周一至周五估算）")
     q.add_argument("year", type=int)
     q.set_defaults(func=cmd_complete)
@@ -50,6 +56,29 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"{args.year} 年没有录入的调整")
     if not cal.is_known_year(args.year):
         print(f"注意：{args.year} 年的法定节假日安排尚未完整录入，期限按周一至周五估算")
+    reminder = pending_reminder(ctx, ctx.now().date())
+    if reminder:
+        print(f"提醒：{reminder}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        schedule = parse_schedule(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise _user_error(f"文件不存在：{args.file}") from None
+    except UnicodeDecodeError:
+        raise _user_error(f"文件“{args.file}”不是 UTF-8 文本，请另存为 UTF-8") from None
+    except ScheduleError as exc:
+        raise _user_error(str(exc)) from None
+    ctx = open_context(args.data_dir)
+    result = apply_schedule(ctx, schedule, None)
+    print(f"已录入 {result.year} 年节假日安排：放假 {result.holidays} 天，调休上班 {result.workdays} 天；"
+          f"该年不再按周一至周五估算")
+    print(f"重算期限：{len(result.moved)} 件办件的到期日有变化（每件记有“节假日安排录入后重算期限”事件）")
+    for case_no, old, new in result.moved[:50]:
+        print(f"  {case_no}  承诺期限 {old} → {new}")
     return 0
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from ..bootstrap import open_context
 from ..documents.common import DOC_KINDS
+from ..failures import describe
 from ..services.audit import verify_chains
 from ..services.context import PermissionDenied
 from ..services.ledger_import import LedgerFileError, import_ledger
-from ..services.printing import PrintError, PrintService
+from ..services.printing import PrintError, PrintService, write_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -61,11 +62,14 @@ def cmd_import_cases(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     ctx = open_context(args.data_dir)
-    try:
-        job = PrintService(ctx).produce(None, args.doc, args.case, args.layout)
+    out = Path(args.out)
+    try:  # the file is written before the print is logged: a full disk logs nothing
+        job = PrintService(ctx).produce(None, args.doc, args.case, args.layout,
+                                        deliver=lambda pdf: write_file(out, pdf))
     except (PrintError, ValueError) as exc:
         raise _user_error(str(exc)) from None
-    Path(args.out).write_bytes(job.pdf)
+    except OSError as exc:
+        raise _user_error(describe(exc, out) or str(exc)) from exc
     mark = f"（补打第 {job.reprint_no} 次）" if job.reprint_no else ""
     print(f"已生成{job.title}{mark}：{args.out}")
     return 0

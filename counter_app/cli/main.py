@@ -1,6 +1,7 @@
 """Entry point of ``counter-admin``. Each command lives in a small module of its own.
 
 Errors a user can fix are printed in Chinese on stderr with exit status 2; no traceback.
+A bug prints a short Chinese notice (exit status 1) and its traceback goes to the log.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 # One module per group of commands, each with register(subparsers).
 COMMAND_MODULES = ["commands_basic", "commands_cases", "commands_calendar", "commands_report",
                    "commands_sync", "commands_reconcile",
-                   "commands_setup", "commands_hall"]
+                   "commands_setup", "commands_hall", "commands_diagnose"]
 
 
 class UserError(Exception):
@@ -36,6 +37,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _log_to_data_folder(folder: str | None) -> None:
+    """The CLI logs to the data folder's log like the app (a read-only folder: no log)."""
+    from ..diagnostics import setup_logging
+    from ..failures import StorageError
+    from ..paths import data_dir
+
+    try:
+        setup_logging(data_dir(folder))
+    except StorageError:
+        pass  # the command itself will say what is wrong with the folder
+
+
 def utf8_console() -> None:
     """Windows consoles default to a legacy code page; Chinese output must not crash."""
     for stream in (sys.stdout, sys.stderr):
@@ -47,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     utf8_console()
     args = build_parser().parse_args(argv)
     try:
+        _log_to_data_folder(args.data_dir)
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -54,6 +68,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断", file=sys.stderr)
         return 130
+    except Exception as exc:  # storage failures and the services' Chinese messages; a bug
+        from ..failures import UnexpectedError, user_error
+
+        err = user_error(exc)
+        print(f"错误：{err}", file=sys.stderr)
+        return 1 if isinstance(err, UnexpectedError) else 2
+    finally:
+        from ..diagnostics import stop_logging
+
+        stop_logging()
 
 
 if __name__ == "__main__":

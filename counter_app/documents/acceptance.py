@@ -87,6 +87,7 @@ def case_fields(ctx: Ctx, doc: CaseDoc) -> list[list[blocks.Pair]]:
             ("承诺时限", t(_limit(doc.promised_days, doc.promised_due), "")),
             ("法定时限", t(_limit(doc.statutory_days, doc.statutory_due), "")),
         ],
+        *([[("期限说明", t(doc.due_estimate, ""))]] if doc.due_estimate else []),
         [("结果送达", t(method, "") + t(f"，{doc.delivery_text}" if doc.delivery_text else "", "送达说明"))],
         [("受理人", t(doc.clerk_name, "受理人")), ("联系电话", t(doc.clerk_phone, "受理人电话"))],
     ]

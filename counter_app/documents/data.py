@@ -93,6 +93,9 @@ class CaseDoc:
     redirect: str = ""  # where to apply instead (office, address, phone)
     reconsideration_body: str = ""  # 行政复议机关, e.g. 罗山县人民政府; blank: 依法
     court: str = ""  # 人民法院 for an administrative suit; blank: 依法
+    # Non-empty when the due dates rest on a Mon-Fri guess for a year whose holiday schedule
+    # is not known yet: printed beside them (services.calendar_store.estimate_note).
+    due_estimate: str = ""
 
 
 @dataclass(frozen=True)

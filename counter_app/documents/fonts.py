@@ -10,9 +10,14 @@ Rare characters (生僻字) — the decision:
 * Fallback: WenQuanYi Zen Hei (``wqy-zenhei.ttc``, 17 MB), also a sans face, adds 6 582
   Extension A characters (U+3400-4DBF), which do occur in names. It is bundled and loaded
   lazily, the first time a string needs it; only the characters that need it are drawn in it.
-* Neither font has Extension B and later (U+20000 and up; Zen Hei has one of them), nor any
-  private-use character. Such a character is refused: the render raises ``MissingGlyphError``
-  naming every such character and the field it is in, in Chinese, before any page is made.
+* Extensions B-F (U+20000 and up), and the few URO/Extension A characters the WenQuanYi faces
+  lack: Hanazono Mincho (HanaMinB.ttf for B-F, HanaMinA.ttf for the rest; Debian package
+  fonts-hanazono, SIL OFL; about 25 MB each), from ``resources/fonts`` when a build bundles it,
+  else from the system's fonts folder. Registering one takes about 0.35 s, so it happens only
+  when a character needs it. A serif face among sans characters, but the character is printed.
+* A character none of these has (Extensions G-I, private use) is refused: the render raises
+  ``MissingGlyphError`` naming every such character and the field it is in, in Chinese, before
+  any page is made; ``printable`` lets the validator refuse it as it is typed.
   A legal document with a blank or a box in the applicant's name is worse than no document;
   the clerk sees exactly which character of which field cannot be printed.
 * Characters that are never drawn by design are removed before checking: zero-width spaces
@@ -26,15 +31,20 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from counter_app.paths import resource
 
 MAIN = "CounterSans"
 FALLBACK = "CounterSansExtA"
-_FILES = {MAIN: "wqy-microhei.ttc", FALLBACK: "wqy-zenhei.ttc"}
+RARE_A = "CounterSerifRareA"  # Hanazono Mincho A: URO and Extension A leftovers
+RARE_B = "CounterSerifRareB"  # Hanazono Mincho B: Extensions B-F
+_FILES = {MAIN: "wqy-microhei.ttc", FALLBACK: "wqy-zenhei.ttc", RARE_A: "HanaMinA.ttf",
+          RARE_B: "HanaMinB.ttf"}
+SYSTEM_FONTS = (Path("/usr/share/fonts/truetype/hanazono"),)  # Debian fonts-hanazono
 _lock = threading.Lock()
 _cmaps: dict[str, dict[int, int]] = {}
 
@@ -62,16 +72,65 @@ class MissingGlyphError(ValueError):
         super().__init__("；".join(parts) + "。请联系系统管理员，不要以同音字或形近字代替。")
 
 
+_reportlab_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16 (a
+    surrogate pair, as the PDF reference asks): reportlab writes ``<20BB7>``, which no reader
+    understands, so 𠮷 could not be searched or copied from a print."""
+    cmap = _reportlab_to_unicode(fontname, [min(v, 0xFFFF) for v in subset])
+    for i, v in enumerate(subset):
+        if v > 0xFFFF:
+            cmap = cmap.replace(f"<{i:02X}> <FFFF>",
+                                f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>", 1)
+    return cmap
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+def font_file(name: str) -> Path | None:
+    """Where a face's file is: bundled in resources/fonts, else (Hanazono) the system's."""
+    for folder in (resource("fonts"), *SYSTEM_FONTS):
+        path = folder / _FILES[name]
+        if path.is_file():
+            return path
+    return None
+
+
 def _register(name: str) -> dict[int, int]:
     cmap = _cmaps.get(name)
     if cmap is not None:
         return cmap
     with _lock:
         if name not in _cmaps:
-            font = TTFont(name, str(resource("fonts", _FILES[name])), subfontIndex=0)
+            path = font_file(name)
+            if path is None:  # an optional face that is not installed: it has no glyphs
+                _cmaps[name] = {}
+                return _cmaps[name]
+            font = TTFont(name, str(path), subfontIndex=0)
             pdfmetrics.registerFont(font)
             _cmaps[name] = font.face.charToGlyph
         return _cmaps[name]
+
+
+def _font_for(code: int, main: dict[int, int]) -> str | None:
+    """The first face that has ``code``; each later face is loaded only when asked."""
+    if code in main:
+        return MAIN
+    rare = (RARE_B, RARE_A) if code > 0xFFFF else (RARE_A, RARE_B)
+    for name in (FALLBACK, *rare) if code <= 0xFFFF else rare:
+        if code in _register(name):
+            return name
+    return None
+
+
+def printable(ch: str) -> bool:
+    """Whether some face can print ``ch`` (never-drawn characters count as printable)."""
+    if not clean(ch):
+        return True
+    return _font_for(ord(ch), _register(MAIN)) is not None
 
 
 def ensure_fonts() -> None:
@@ -102,12 +161,8 @@ class Glyphs:
         """[(font name, text), ...] for ``text``; unknown characters are recorded and skipped."""
         result: list[tuple[str, str]] = []
         for ch in text:
-            code = ord(ch)
-            if code in self.main or ch == "\n":
-                font = MAIN
-            elif code in _register(FALLBACK):
-                font = FALLBACK
-            else:
+            font = MAIN if ch == "\n" else _font_for(ord(ch), self.main)
+            if font is None:
                 self.problems.append((field, ch))
                 continue
             if result and result[-1][0] == font:

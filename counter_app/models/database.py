@@ -1,7 +1,9 @@
 """Opening a database: the embedded SQLite of a counter PC, or a shared server by URL.
 
 SQLite is set up for durability, per the sqlite.org and SQLAlchemy notes in TECH-NOTES:
-WAL, ``synchronous=FULL`` (NORMAL can lose the last commits on power loss), foreign keys,
+WAL, ``synchronous=FULL`` (NORMAL can lose the last commits on power loss; every connection
+the app opens is checked by tests/test_connection_pragmas.py, while tests/test_durability.py
+shows process-crash durability only), foreign keys,
 a busy timeout, and ``BEGIN IMMEDIATE`` so a writer takes the lock up front instead of
 failing half-way with SQLITE_BUSY.
 """
@@ -41,6 +43,9 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    # An error's text never carries the statement's parameters (applicants' names, ID
+    # numbers, phones): it goes to the log (diagnostics.py) and may be shown.
+    kwargs.setdefault("hide_parameters", True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

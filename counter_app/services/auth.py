@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -83,6 +84,10 @@ def add_user(
     return staff
 
 
+def _minutes_left(until: datetime, now: datetime) -> int:
+    return int((until - now).total_seconds() // 60) + 1
+
+
 def window_code_of(session: Session, staff: Staff) -> str:
     if not staff.window_id:
         return ""
@@ -102,40 +107,69 @@ def actor_of(session: Session, staff: Staff) -> Actor:
     return Actor.of(staff, window_code_of(session, staff), department_code_of(session, staff))
 
 
+# One message for an unknown user name and a wrong password, so that the answer never tells
+# which user names exist; the lock-out is announced the same way for both.
+WRONG = f"用户名或密码错误（连续错误 {MAX_FAILURES} 次将锁定 {LOCK_MINUTES} 分钟）"
+
+
+def _locked(minutes: int) -> str:
+    return f"密码连续错误次数过多，账号已锁定，请 {minutes} 分钟后再试"
+
+
+@cache
+def _decoy_hash() -> str:
+    """A hash to check an unknown user's password against: the answer takes as long."""
+    return _hasher.hash("not-a-password-of-anyone")
+
+
 class AuthService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        # Failures against names that are not accounts, counted like a real account's, so
+        # the lock-out message does not single out the real ones either (this PC, this run).
+        self._strangers: dict[str, tuple[int, datetime | None]] = {}
 
-    def login(self, username: str, password: str) -> Actor:
+    def login(self, username: str | None, password: str | None) -> Actor:
         """Check a password; five failures in a row lock the account for a while."""
+        username, password = (username or "").strip(), password or ""
+        if not username or not password:
+            raise LoginError("请输入用户名和密码")
         now = self.ctx.now()
         with self.ctx.db.transaction() as s:
             staff = s.execute(
-                select(Staff).where(Staff.username == username.strip())
+                select(Staff).where(Staff.username == username)
             ).scalar_one_or_none()
             if staff is None or not staff.active:
-                # Same message as a wrong password: do not reveal which user names exist.
-                raise LoginError("用户名或密码错误")
+                check_password(_decoy_hash(), password)
+                raise LoginError(self._stranger_failed(username, now))
             if staff.locked_until and staff.locked_until > now:
-                mins = int((staff.locked_until - now).total_seconds() // 60) + 1
-                raise LoginError(f"密码错误次数过多，账号已锁定，请 {mins} 分钟后再试")
+                raise LoginError(_locked(_minutes_left(staff.locked_until, now)))
             if not check_password(staff.password_hash, password):
                 # Commit the count, then refuse: raising inside would roll it back.
                 staff.failed_logins += 1
+                failure = WRONG
                 if staff.failed_logins >= MAX_FAILURES:
                     staff.locked_until = now + timedelta(minutes=LOCK_MINUTES)
                     staff.failed_logins = 0
-                    failure = f"密码连续错误 {MAX_FAILURES} 次，账号锁定 {LOCK_MINUTES} 分钟"
-                else:
-                    left = MAX_FAILURES - staff.failed_logins
-                    failure = f"用户名或密码错误（再错 {left} 次将锁定账号）"
+                    failure = _locked(LOCK_MINUTES)
             else:
                 staff.failed_logins = 0
                 staff.locked_until = None
                 return actor_of(s, staff)
         raise LoginError(failure)
 
-    def verify(self, username: str, password: str, role: str) -> Actor:
+    def _stranger_failed(self, username: str, now: datetime) -> str:
+        count, until = self._strangers.get(username, (0, None))
+        if until and until > now:
+            return _locked(_minutes_left(until, now))
+        count += 1
+        if count >= MAX_FAILURES:
+            self._strangers[username] = (0, now + timedelta(minutes=LOCK_MINUTES))
+            return _locked(LOCK_MINUTES)
+        self._strangers[username] = (count, None)
+        return WRONG
+
+    def verify(self, username: str | None, password: str | None, role: str) -> Actor:
         """A second credential at the counter (a supervising approver): same lock-out."""
         actor = self.login(username, password)
         if not actor.has(role):

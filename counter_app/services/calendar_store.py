@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from ..models import CalendarYear, HolidayOverride
@@ -13,6 +14,23 @@ from .workdays import WorkCalendar
 # Built once: the calendar is read on every acceptance.
 _OVERRIDES = select(HolidayOverride.day, HolidayOverride.is_workday)
 _COMPLETE_YEARS = select(CalendarYear.year).where(CalendarYear.complete.is_(True))
+
+
+def complete_years(db: Session | Connection) -> set[int]:
+    """Years whose whole holiday schedule the supervisors entered."""
+    return set(db.execute(_COMPLETE_YEARS).scalars())
+
+
+def estimated_years(complete: Iterable[int], start: date, due: date) -> tuple[int, ...]:
+    """Years between ``start`` and ``due`` that neither the package nor the supervisors know:
+    a due date counted across them is a Monday-to-Friday estimate."""
+    return WorkCalendar(known_years=complete).unknown_years(range(start.year, due.year + 1))
+
+
+def estimate_note(years: Iterable[int]) -> str:
+    """How a screen or a document marks an estimated due date."""
+    named = "、".join(f"{y}年" for y in years)
+    return f"估算：{named}节假日安排尚未公布，按周一至周五计算，以公布后的安排为准"
 
 
 def load_calendar(session: Session) -> WorkCalendar:

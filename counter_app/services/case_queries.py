@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..documents.masking import mask_id
 from ..models import STATUS_LABELS, CaseFile, ItemVersion, MaterialRequirement, Staff
+from .calendar_store import complete_years, estimate_note, estimated_years
 from .context import Actor, ServiceContext
 from .intake import MaterialEntry
 from .numbering import NUMBER_LENGTH
@@ -39,6 +40,7 @@ class CaseRow:
     promised_due: date | None
     clerk_name: str
     is_training: bool
+    due_estimate: str = ""  # non-empty: the due date is a Mon-Fri guess (calendar_store.estimate_note)
 
 
 @dataclass(frozen=True)
@@ -151,11 +153,19 @@ class CaseQueries:
               ) -> list[CaseRow]:
         with self.ctx.db.read() as conn:
             rows = conn.execute(q, params).all()
+            complete = complete_years(conn)
+
+        def estimate(r) -> str:  # type: ignore[no-untyped-def]
+            if r.promised_due is None:
+                return ""
+            years = estimated_years(complete, r.received_at.date(), r.promised_due)
+            return estimate_note(years) if years else ""
+
         return [
             CaseRow(r.case_no, r.item_code, r.item_name or r.item_code, r.applicant_name,
                     self._id(actor, r.applicant_id_no), r.status,
                     STATUS_LABELS.get(r.status, r.status), r.received_at, r.promised_due,
-                    r.clerk_name or "", r.is_training)
+                    r.clerk_name or "", r.is_training, estimate(r))
             for r in rows
         ]
 

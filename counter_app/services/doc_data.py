@@ -29,6 +29,7 @@ from ..models import (
     Notice,
     Staff,
 )
+from .calendar_store import complete_years, estimate_note, estimated_years
 from .settings import HALL_KEY, get_json
 
 DEFAULT_HALL = {
@@ -117,7 +118,16 @@ def case_doc(session: Session, case: CaseFile) -> CaseDoc:
         delivery_method="post" if case.delivery == "邮寄送达" else "in_person",
         decided_on=notice.issued_at.date() if notice else None,
         not_accepted_reason=case.not_accepted_reason, redirect=case.redirect_to,
+        due_estimate=_due_estimate(session, case),
     )
+
+
+def _due_estimate(session: Session, case: CaseFile) -> str:
+    dues = [d for d in (case.promised_due, case.statutory_due) if d]
+    if case.accepted_on is None or not dues:
+        return ""
+    years = estimated_years(complete_years(session), case.accepted_on, max(dues))
+    return estimate_note(years) if years else ""
 
 
 def supplement_doc(session: Session, case: CaseFile) -> SupplementDoc:

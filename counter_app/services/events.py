@@ -39,6 +39,7 @@ EVENT_LABELS = {
     "suspended": "暂停计时",
     "resumed_clock": "恢复计时",
     "extended": "延长期限",
+    "due_recomputed": "节假日安排录入后重算期限",
     "coaccept_cleared": "解除共同受理",
     "training_set": "培训授权变更",
     "catalog_changed": "事项变更",

@@ -7,7 +7,7 @@ collects input and shows what these functions return.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import (
+    MATERIAL_STATES,
     CaseFile,
     ItemVersion,
     MaterialRequirement,
@@ -26,7 +27,14 @@ from . import validation as v
 from .calendar_store import load_calendar
 from .context import Actor, PermissionDenied, ServiceContext, require_role
 from .events import append_event, append_events
-from .intake_rows import VersionCache, VersionFacts, due_dates, insert_case
+from .intake_rows import (
+    RequirementFacts,
+    VersionCache,
+    VersionFacts,
+    delivery_options,
+    due_dates,
+    insert_case,
+)
 from .numbering import KIND_CASE, next_number
 from .operations import allow, operation
 from .rules import supervision_for
@@ -151,7 +159,8 @@ def current_version(session: Session, item_code: str) -> ItemVersion:
     return version
 
 
-def resolve_requirement(req: MaterialRequirement, applicant_kind: str, has_agent: bool) -> str:
+def resolve_requirement(req: MaterialRequirement | RequirementFacts, applicant_kind: str,
+                        has_agent: bool) -> str:
     """'required', 'optional', 'conditional' (the clerk judges) or 'not_applicable'."""
     if req.requirement != "conditional" or req.condition_key not in AUTO_CONDITIONS:
         return req.requirement
@@ -210,6 +219,73 @@ def completeness(materials: list[MaterialEntry]) -> Completeness:
     return Completeness(tuple(missing), tuple(defective), received, needed)
 
 
+def _error(field: str, message: str, code: str) -> v.Issue:
+    return v.Issue(field, message, "error", code)
+
+
+def material_issues(m: MaterialEntry, requirement: str) -> list[v.Issue]:
+    """What is wrong with one marked material, given its requirement as the catalog says."""
+    where = f"材料“{m.name}”"
+    if m.state not in MATERIAL_STATES:
+        return [_error(where, f"{where}的状态“{m.state}”无效", "material.state")]
+    if m.state == "not_applicable" and requirement == "required":
+        return [_error(where, f"{where}是必交材料，不能标为不适用", "material.required")]
+    if m.state == "received" and (m.copies < 1 or m.pages < 0):
+        return [_error(where, f"{where}份数应至少为 1，页数不能为负", "material.copies")]
+    if m.state == "defective" and not m.reason.strip():
+        return [_error(where, f"{where}标为不符合要求，请填写原因", "material.reason")]
+    return []
+
+
+def checked_checklist(version: VersionFacts, intake: Intake
+                      ) -> tuple[list[MaterialEntry], tuple[v.Issue, ...]]:
+    """The client's marks laid over the item version's own materials.
+
+    The version decides which materials there are and what each requires (auto conditions
+    resolved from the applicant kind and agent); the client only says what was handed in.
+    A checklist that lacks a material of the version, or names one it does not have, is
+    refused: completeness is never computed from the client's list alone.
+    """
+    has_agent = intake.agent is not None
+    marks: dict[str | None, MaterialEntry] = {}
+    issues: list[v.Issue] = []
+    for m in intake.materials:
+        if m.requirement_id in marks:
+            issues.append(_error(f"材料“{m.name}”", f"材料“{m.name}”在清单中出现了两次",
+                                 "checklist.duplicate"))
+        marks[m.requirement_id] = m
+    known = {r.id for r in version.materials}
+    stray = [m.name for rid, m in marks.items() if rid not in known]
+    lacking = [r.name for r in version.materials if r.id not in marks]
+    if stray or lacking:
+        told = "、".join(f"“{n}”" for n in (lacking or stray)[:3])
+        what = "缺少" if lacking else "多出不属于本事项的"
+        issues.append(_error(
+            "材料清单",
+            f"材料清单与“{version.name}”（第 {version.version} 版）的目录不一致：{what}{told}"
+            f"{'等' if len(lacking or stray) > 3 else ''}；请重新选择事项，按目录核对材料",
+            "checklist.mismatch"))
+        return [], tuple(issues)
+    out = []
+    for req in version.materials:
+        m = marks[req.id]
+        eff = resolve_requirement(req, intake.applicant.kind, has_agent)
+        issues += material_issues(m, eff)
+        state = m.state
+        if eff == "not_applicable" and state == "missing":
+            state = "not_applicable"  # the condition does not hold: nothing to hand in
+        out.append(replace(m, name=req.name, requirement_id=req.id, state=state,
+                           requirement="conditional" if eff == "not_applicable" else eff))
+    return out, tuple(issues)
+
+
+def delivery_issues(version: VersionFacts, delivery: str) -> tuple[v.Issue, ...]:
+    if delivery in version.delivery:
+        return ()
+    return (_error("送达方式", f"“{version.name}”不能{delivery or '不填送达方式'}；"
+                   f"可选：{'、'.join(version.delivery)}", "delivery"),)
+
+
 def validate_intake(intake: Intake) -> tuple[v.Issue, ...]:
     """Every problem with the applicant, agent and checklist, errors and warnings."""
     a, issues = intake.applicant, []
@@ -233,12 +309,7 @@ def validate_intake(intake: Intake) -> tuple[v.Issue, ...]:
         if intake.agent.phone:
             issues += v.check_phone(intake.agent.phone, "代办人电话").issues
     for m in intake.materials:
-        if m.state == "received" and (m.copies < 1 or m.pages < 0):
-            issues.append(v.Issue(f"材料“{m.name}”", f"材料“{m.name}”份数应至少为 1，页数不能为负",
-                                  "error", "material.copies"))
-        if m.state == "defective" and not m.reason.strip():
-            issues.append(v.Issue(f"材料“{m.name}”", f"材料“{m.name}”标为不符合要求，请填写原因",
-                                  "error", "material.reason"))
+        issues += material_issues(m, m.requirement)
     return tuple(issues)
 
 
@@ -265,7 +336,10 @@ class IntakeService:
                    has_agent: bool = False) -> Intake:
         intake = Intake(item_code=item_code, applicant=PartyInput(kind=applicant_kind),
                         agent=AgentInput() if has_agent else None)
-        intake.materials = self.checklist(item_code, applicant_kind, has_agent)
+        with self.ctx.db.session() as s:
+            version = current_version(s, item_code)
+            intake.materials = build_checklist(version, applicant_kind, has_agent)
+            intake.delivery = delivery_options(version.delivery)[0]
         return intake
 
     def refresh(self, intake: Intake) -> Intake:
@@ -291,12 +365,16 @@ class IntakeService:
         problems = blocking(validate_intake(intake), intake.override_reason)
         if problems and decision != "not_accept":
             raise IntakeError("；".join(i.message for i in problems), problems)
-        done = completeness(intake.materials)
         now, term = self.ctx.now(), self.ctx.terminal
         with self.ctx.db.transaction() as s:
             version = self._versions.current(s, intake.item_code)
             if version is None:
                 raise IntakeError(f"事项编码“{intake.item_code}”不存在")
+            checklist, problems = checked_checklist(version, intake)
+            problems += delivery_issues(version, intake.delivery)
+            if problems:
+                raise IntakeError("；".join(i.message for i in problems), problems)
+            done = completeness(checklist)
             self._check_decision(s, actor, version, decision, done, co_signer, reason,
                                  intake.agent is not None)
             case: dict[str, Any] = dict(
@@ -309,7 +387,7 @@ class IntakeService:
                 override_note=intake.override_reason.strip(), origin_terminal=term,
                 **_party_columns(intake),
             )
-            materials = [_material_row(i, m, now, term) for i, m in enumerate(intake.materials, start=1)]
+            materials = [_material_row(i, m, now, term) for i, m in enumerate(checklist, start=1)]
             received = dict(case_no=case["case_no"], item=version.code, version=version.version,
                             training=intake.is_training,
                             co_signer=co_signer.staff_id if co_signer else None)
@@ -360,12 +438,7 @@ class IntakeService:
                                          and version.front_desk_can_finish):
             raise IntakeError("本事项不是授权前台当场办结的即办件，不能当场办结")
         if decision in ("accept", "finish"):
-            sup = supervision_for(s, actor.staff_id, version.code, version.window_code)
-            if sup.needs_co_signer:
-                if co_signer is None:
-                    raise IntakeError("；".join(sup.reasons))
-                if not co_signer.has("approver") or co_signer.staff_id == actor.staff_id:
-                    raise PermissionDenied("陪同受理须由另一名审批人员确认")
+            check_co_signer(s, actor, version.code, version.window_code, co_signer)
 
     @operation("intake.supplement")
     def supplement(
@@ -385,18 +458,27 @@ class IntakeService:
             if case.status not in ("awaiting_supplement", "received"):
                 raise IntakeError(f"办件“{case_no}”当前状态不需要补正")
             by_name = {m.name: m for m in case.materials}
-            supplied = []
+            supplied, changed = [], False
             for u in updates:
                 row = by_name.get(u.name)
-                if row is None or row.state == u.state:
+                if row is None:
+                    raise IntakeError(f"办件“{case_no}”没有材料“{u.name}”")
+                if row.state == u.state:
                     continue
-                if u.state == "defective" and not u.reason.strip():
-                    raise IntakeError(f"材料“{u.name}”标为不符合要求，请填写原因")
-                if row.state in ("missing", "defective") and u.state == "received":
+                if row.state == "received":
+                    raise IntakeError(f"材料“{u.name}”已经收取，不能改为"
+                                      f"“{MATERIAL_STATES.get(u.state, u.state)}”")
+                problems = material_issues(u, row.requirement)
+                if problems:
+                    raise IntakeError("；".join(i.message for i in problems), tuple(problems))
+                if u.state == "received":
                     supplied.append(u.name)
                     row.supplied_at = now
                 row.state, row.reason = u.state, u.reason.strip()
                 row.form, row.copies, row.pages = u.form, u.copies, u.pages
+                changed = True
+            if not changed:
+                raise IntakeError("没有标记任何补交或变化的材料，未作记录")
             entries = [MaterialEntry(name=m.name, requirement=m.requirement, state=m.state)
                        for m in case.materials]
             done = completeness(entries)
@@ -408,15 +490,25 @@ class IntakeService:
             if done.complete:
                 version = s.get(ItemVersion, case.item_version_id)
                 assert version is not None
-                sup = supervision_for(s, actor.staff_id, case.item_code, case.window_code)
-                if sup.needs_co_signer and (co_signer is None or not co_signer.has("approver")):
-                    raise IntakeError("；".join(sup.reasons))
+                check_co_signer(s, actor, case.item_code, case.window_code, co_signer)
                 if co_signer is not None:
                     case.co_clerk_id = co_signer.staff_id
                 warnings += _accept(case, version, now.date(), load_calendar(s))
                 append_event(s, kind="accepted", accepted_on=case.accepted_on, **ev)
                 docs.append("acceptance")
             return IntakeResult(case.id, case.case_no, case.status, tuple(docs), tuple(warnings))
+
+
+def check_co_signer(s: Session, actor: Actor, item_code: str, window_code: str,
+                    co_signer: Actor | None) -> None:
+    """An acceptance that needs an approver beside the clerk has one, and never the clerk."""
+    if co_signer is not None and (not co_signer.has("approver")
+                                  or co_signer.staff_id == actor.staff_id):
+        raise PermissionDenied("陪同受理须由另一名审批人员确认")
+    if co_signer is None:
+        sup = supervision_for(s, actor.staff_id, item_code, window_code)
+        if sup.needs_co_signer:
+            raise IntakeError("；".join(sup.reasons))
 
 
 def _clean(checker, value: str) -> str:  # type: ignore[no-untyped-def]

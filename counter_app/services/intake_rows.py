@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..models import CaseFile, CaseMaterial, ItemVersion, ServiceItem, new_id
+from .catalog.spec import DELIVERY_LABELS
 
 
 class _DueDate(Protocol):
@@ -24,6 +25,16 @@ class _DueDate(Protocol):
 
 class _Calendar(Protocol):
     def add_workdays(self, start: date, n: int) -> _DueDate: ...
+
+
+@dataclass(frozen=True)
+class RequirementFacts:
+    """One material of an item version, as the intake rules need it."""
+
+    id: str
+    name: str
+    requirement: str  # required / optional / conditional
+    condition_key: str
 
 
 @dataclass(frozen=True)
@@ -41,11 +52,22 @@ class VersionFacts:
     agent_allowed: bool
     promised_days: int
     statutory_days: int
+    materials: tuple[RequirementFacts, ...] = ()
+    delivery: tuple[str, ...] = ()  # the Chinese labels a case stores, first is the default
 
     @classmethod
     def of(cls, v: ItemVersion) -> VersionFacts:
         return cls(v.id, v.code, v.version, v.name, v.window_code, v.department_code, v.kind,
-                   v.front_desk_can_finish, v.agent_allowed, v.promised_days, v.statutory_days)
+                   v.front_desk_can_finish, v.agent_allowed, v.promised_days, v.statutory_days,
+                   tuple(RequirementFacts(m.id, m.name, m.requirement, m.condition_key)
+                         for m in v.materials),
+                   delivery_options(v.delivery))
+
+
+def delivery_options(stored: str) -> tuple[str, ...]:
+    """An item's delivery methods as the labels a case stores (window pick-up when none)."""
+    labels = tuple(DELIVERY_LABELS.get(d, d) for d in stored.split("\n") if d)
+    return labels or (DELIVERY_LABELS["window"],)
 
 
 _CURRENT = select(ServiceItem.current_version_id).where(ServiceItem.code == bindparam("code"))

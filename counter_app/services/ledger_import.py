@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time as clock
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -17,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..failures import describe
 from ..models import CaseFile, ItemVersion, ServiceItem, Staff
 from . import validation as v
 from .calendar_store import load_calendar
@@ -120,29 +122,66 @@ def _day(value: Any) -> date | None:
     return v.parse_date(_cell(value))
 
 
+# A long import must not hold the database's single write lock: the counters on this PC
+# keep recording cases while it runs. Each chunk commits after this much work and then
+# leaves the lock free for a moment, long enough for a waiting writer's next try.
+CHUNK_SECONDS = 0.2
+PAUSE_SECONDS = 0.1
+
+
 def import_ledger(ctx: ServiceContext, path: Path) -> LedgerResult:
+    """Import every good row, in short transactions; a row already imported is skipped.
+
+    A crash half-way loses nothing: the committed chunks stay, and importing the file again
+    skips them (case ids come from the rows themselves).
+    """
     hall_only(ctx, "导入台账")
     rows = read_rows(path)
     problems: list[RowProblem] = []
     imported = already = 0
-    with ctx.db.transaction() as s:
+    with ctx.db.session() as s:
         items = {c: s.get(ItemVersion, vid) for c, vid in s.execute(
             select(ServiceItem.code, ServiceItem.current_version_id)).all()}
         by_name = {ver.name: ver for ver in items.values() if ver}
         staff = {st.username: st for st in s.execute(select(Staff)).scalars()}
         staff |= {st.full_name: st for st in staff.values()}
         cal = load_calendar(s)
-        for n, r in rows:
-            row_problems, case = _build(n, r, items, by_name, staff)
-            if row_problems:
-                problems += row_problems
-                continue
-            assert case is not None
+    todo = []
+    for n, r in rows:
+        row_problems, case = _build(n, r, items, by_name, staff)
+        if row_problems:
+            problems += row_problems
+        else:
+            todo.append((n, r, case))
+    start = 0
+    while start < len(todo):
+        if start:
+            clock.sleep(PAUSE_SECONDS)
+        began = clock.monotonic()
+        try:
+            imported, already, start = _import_chunk(ctx, path, todo, start, items, cal,
+                                                     began, imported, already)
+        except Exception as exc:
+            kept = (f"此前已保存 {imported} 件，从第 {todo[start][0]} 行起未导入；"
+                    "处理后重新导入同一文件即可，已导入的行会自动跳过")
+            message = describe(exc, lost=kept)
+            if message is None:
+                raise
+            raise LedgerFileError(f"导入中断：{message}") from exc
+    return LedgerResult(imported, already, tuple(problems))
+
+
+def _import_chunk(ctx: ServiceContext, path: Path, todo, start: int, items, cal,  # type: ignore[no-untyped-def]
+                  began: float, imported: int, already: int) -> tuple[int, int, int]:
+    """One short transaction of rows from ``todo[start]`` on; returns the new counts."""
+    with ctx.db.transaction() as s:
+        while start < len(todo) and clock.monotonic() - began < CHUNK_SECONDS:
+            n, r, case = todo[start]
             if s.get(CaseFile, case.id) is not None:
                 already += 1
+                start += 1
                 continue
-            ver = s.get(ItemVersion, case.item_version_id)
-            assert ver is not None
+            ver = items[case.item_code]
             case.case_no = next_number(s, case.received_on, KIND_CASE, ctx.terminal)
             case.origin_terminal = ctx.terminal
             if case.accepted_on:
@@ -155,7 +194,8 @@ def import_ledger(ctx: ServiceContext, path: Path) -> LedgerResult:
                          case_no=case.case_no, imported_from=path.name, row=n,
                          ledger_no=_cell(r.get("ledger_no")))
             imported += 1
-    return LedgerResult(imported, already, tuple(problems))
+            start += 1
+    return imported, already, start
 
 
 def _build(n: int, r: dict[str, Any], items, by_name, staff  # type: ignore[no-untyped-def]
@@ -189,6 +229,18 @@ def _build(n: int, r: dict[str, Any], items, by_name, staff  # type: ignore[no-u
     status = STATUSES.get(status_text)
     if status is None:
         bad.append(RowProblem(n, "状态", f"状态“{status_text}”无效；可选：{'、'.join(STATUSES)}"))
+    agent, agent_id = _cell(r.get("agent")), v.normalize_id(_cell(r.get("agent_id")))
+    if agent or agent_id:
+        if ver is not None and not ver.agent_allowed:
+            bad.append(RowProblem(n, "代办人", f"“{ver.name}”须申请人本人到场办理，不能由代办人办理"))
+        if not agent or not agent_id:
+            bad.append(RowProblem(n, "代办人" if not agent else "代办人证件号码",
+                                  "代办人姓名和代办人证件号码须同时填写"))
+        agent_checks = [v.check_person_name(agent, "代办人")] if agent else []
+        if agent_id:
+            agent_checks.append(v.check_resident_id(agent_id, "代办人证件号码"))
+        for c in agent_checks:
+            bad += [RowProblem(n, i.field, i.message) for i in c.issues if i.severity == "error"]
     clerk = staff.get(_cell(r.get("clerk")))
     if clerk is None:
         bad.append(RowProblem(n, "受理人", f"受理人“{_cell(r.get('clerk'))}”不是系统中的账号或姓名"))
@@ -196,14 +248,13 @@ def _build(n: int, r: dict[str, Any], items, by_name, staff  # type: ignore[no-u
         return bad, None
     key = _cell(r.get("ledger_no")) or f"{ver.code}|{id_no}|{received}|{name}"
     at = datetime.combine(received, time(9, 0))
-    agent_id = v.normalize_id(_cell(r.get("agent_id")))
     case = CaseFile(
         id=str(uuid.uuid5(NAMESPACE, key)), item_version_id=ver.id, item_code=ver.code,
         window_code=ver.window_code, department_code=ver.department_code, clerk_id=clerk.id,
         status=status, applicant_kind="organisation" if org else "person",
         applicant_name=name, applicant_id_type="credit_code" if org else "resident_id",
         applicant_id_no=id_no, phone=phone, address=_cell(r.get("address")),
-        agent_name=_cell(r.get("agent")), agent_id_no=agent_id,
+        agent_name=v.check_person_name(agent, "代办人").value if agent else "", agent_id_no=agent_id,
         received_at=at, received_on=received,
         accepted_on=accepted or (received if status in ("accepted", "finished", "issued",
                                                          "with_approver", "approved") else None),

@@ -61,7 +61,10 @@ def normalize_terminal(code: str | int) -> str:
 
 def format_number(day: date, kind: str, terminal: str, seq: int, region: str = REGION_CODE) -> str:
     if not 1 <= seq <= MAX_SEQ:
-        raise NumberError(f"本终端当日编号已用尽（{MAX_SEQ}）")
+        label = KIND_LABELS.get(kind, "编号")
+        raise NumberError(f"本机（终端 {terminal}）{day:%Y年%m月%d日}的{label}已用完"
+                          f"（每天最多 {MAX_SEQ} 个），本次没有登记。请到另一台受理电脑继续办理，"
+                          "并告诉管理员。")
     return DocNumber(region, day, kind, normalize_terminal(terminal), seq).text
 
 

@@ -8,7 +8,10 @@ callers record the case first, then ask for its documents here.
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -95,8 +98,12 @@ class PrintService:
 
     @operation("print.produce")
     def produce(self, actor: Actor | None, kind: str, number: str, layout: str | None = None,
-                printer: str = "") -> PrintJob:
-        """Render the document and log the print (and a printed/reprinted event)."""
+                printer: str = "", deliver: Callable[[bytes], None] | None = None) -> PrintJob:
+        """Render the document and log the print (and a printed/reprinted event).
+
+        ``deliver`` (e.g. writing the PDF to a file) runs before the log commits: when it
+        fails, nothing is logged, so the log never claims a print that did not happen.
+        """
         if kind not in DOC_KINDS:
             raise PrintError(f"文书类型“{kind}”无效；可选：{', '.join(DOC_KINDS)}")
         try:
@@ -126,4 +133,20 @@ class PrintService:
                          at=now, actor_id=actor.staff_id if actor else None,
                          actor_role=actor.main_role if actor else "admin", case_id=case_id,
                          batch_id=batch_id, doc=kind, layout=layout, reprint_no=prior)
+            if deliver is not None:
+                deliver(pdf)
         return PrintJob(kind, number, layout, prior, pdf)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all: a full disk leaves no stub behind."""
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with tmp.open("wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -360,18 +360,40 @@ def _is_latin(ch: str) -> bool:
     return ch.isalpha() and "LATIN" in unicodedata.name(ch, "")
 
 
+def _char(ch: str) -> str:
+    """How a message names a character: itself and its code point, or only the code point
+    when it is invisible."""
+    if not _is_cjk(ch) and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Cn", "Zl", "Zp", "Zs", "Mn"):
+        return f"U+{ord(ch):04X}"
+    return f"“{ch}”(U+{ord(ch):04X})"
+
+
 def _bad_char_issue(ch: str, field: str, prefix: str) -> Issue | None:
     """Classify a character no name may hold, or None if it is merely unexpected."""
     cat = unicodedata.category(ch)
     if 0x2E80 <= ord(ch) <= 0x2FDF:
-        msg = f"{field}含有部首符号（多为复制粘贴所致，外观与汉字相同），请重新输入该字"
+        msg = f"{field}含有部首符号{_char(ch)}（多为复制粘贴所致，外观与汉字相同），请重新输入该字"
         return _err(field, f"{prefix}.radical", msg)
     if cat == "Co":
-        msg = f"{field}含有私用区字符（自造字），其他系统可能无法显示，请核对后注明理由"
+        msg = f"{field}含有私用区字符{_char(ch)}（自造字），其他系统可能无法显示，请核对后注明理由"
         return _warn(field, f"{prefix}.private_use", msg)
     if cat in ("Cc", "Cf", "Cs", "Cn", "Zl", "Zp"):
-        return _err(field, f"{prefix}.control", f"{field}含有不可见的控制字符或无效字符")
+        return _err(field, f"{prefix}.control", f"{field}含有不可见的控制字符或无效字符（{_char(ch)}）")
     return None
+
+
+def _glyph_issue(ch: str, field: str, prefix: str) -> Issue | None:
+    """A Chinese character no font of the documents can print (Extensions G-I...): refused
+    as it is typed, before a case with it is committed and its receipt refused."""
+    if 0x4E00 <= ord(ch) <= 0x9FFF:  # the main face has every URO character
+        return None
+    from ..documents.fonts import printable  # loads a rare-character font only when needed
+
+    if printable(ch):
+        return None
+    msg = (f"{field}中的字{_char(ch)}无法打印：字库中没有此字。请联系系统管理员，"
+           "不要以同音字或形近字代替")
+    return _err(field, f"{prefix}.no_glyph", msg)
 
 
 @_never_raise
@@ -390,6 +412,9 @@ def check_person_name(value: object, field: str = "姓名", *, required: bool = 
     for ch in text_scan:
         if _is_cjk(ch):
             cjk = True
+            glyph = _glyph_issue(ch, field, "name")
+            if glyph is not None:
+                issues.append(glyph)
         elif _is_latin(ch):
             latin = True
         elif ch in " -'’" or ch in _DOTS:
@@ -401,7 +426,7 @@ def check_person_name(value: object, field: str = "姓名", *, required: bool = 
                 msg = (
                     f"{field}不能含有数字"
                     if ch.isdigit()
-                    else f"{field}含有不能用于姓名的字符（如表情、标点或符号）"
+                    else f"{field}含有不能用于姓名的字符{_char(ch)}（如表情、标点或符号）"
                 )
                 issue = _err(field, code, msg)
             if issue.code not in seen:
@@ -445,11 +470,15 @@ def check_org_name(
     for ch in text[: max_length + 1]:
         if _is_cjk(ch) or (ch.isalnum() and ch.isascii()) or _is_latin(ch):
             has_word = has_word or not ch.isdigit()
+            glyph = _glyph_issue(ch, field, "org") if _is_cjk(ch) else None
+            if glyph is not None and glyph.code not in seen:
+                seen.add(glyph.code)
+                issues.append(glyph)
             continue
         if ch in _ORG_PUNCT:
             continue
         issue = _bad_char_issue(ch, field, "org") or _err(
-            field, "org.chars", f"{field}含有不能用于名称的字符（如表情或特殊符号）"
+            field, "org.chars", f"{field}含有不能用于名称的字符{_char(ch)}（如表情或特殊符号）"
         )
         if issue.code not in seen:
             seen.add(issue.code)

@@ -7,7 +7,7 @@ a case awaiting the applicant reopens it at the counter (clerks only).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,14 +49,19 @@ class CaseTable(QTableWidget):
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):
             status = row.status_label + (self.tr(" (training)") if row.is_training else "")
+            due = f"{row.promised_due:%Y-%m-%d}" if row.promised_due else ""
+            if row.due_estimate:
+                due += self.tr(" (estimate)")
             cells = (display(row.case_no), row.item_name, row.applicant_name, row.id_no, status,
-                     f"{row.received_at:%m-%d %H:%M}",
-                     f"{row.promised_due:%Y-%m-%d}" if row.promised_due else "", row.clerk_name)
+                     f"{row.received_at:%m-%d %H:%M}", due, row.clerk_name)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(NO_ROLE, row.case_no)
                 item.setData(Qt.ItemDataRole.UserRole + 1, row.status)
                 self.setItem(r, c, item)
+            if row.due_estimate:
+                self.item(r, 6).setToolTip(row.due_estimate)
+                self.item(r, 6).setForeground(QColor("#a15c00"))
         if rows:
             self.setCurrentCell(0, 0)
 

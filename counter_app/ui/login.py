@@ -60,7 +60,7 @@ class LoginWidget(QWidget):
         form.addRow(self.tr("User name"), self.user)
         form.addRow(self.tr("Password"), self.password)
         box = QWidget()
-        box.setMaximumWidth(460)
+        box.setFixedWidth(460)
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addLayout(form)
@@ -89,6 +89,8 @@ class LoginWidget(QWidget):
     def show_error(self, text: str) -> None:
         self.button.setEnabled(True)
         self.message.setText(text)
+        # The centred box takes its size hint: make room for every line of a long message.
+        self.message.setMinimumHeight(self.message.heightForWidth(self.message.width()))
         self.password.clear()
         self.password.setFocus()
 

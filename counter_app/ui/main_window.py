@@ -13,6 +13,7 @@ of this screen), Ctrl+Tab / Ctrl+Shift+Tab and Alt+1..9 (pages), Ctrl+Shift+L (l
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
@@ -37,6 +38,8 @@ if TYPE_CHECKING:  # keeps SQLAlchemy out of start-up
     from ..services.context import Actor
 
 DEFAULT_IDLE_MINUTES = 5.0
+CALENDAR_CHECK_MS = 60 * 60 * 1000
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +63,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         # Sync indicator in the status bar; the background sync starts after login (sync_status.py).
         self.sync = SyncController(services, self.statusBar())
+        services.lane.slow.connect(self._lane_slow)
+        # A holiday schedule that arrived by sync moves this PC's due dates (at login, hourly).
+        self.calendar_timer = QTimer(self)
+        self.calendar_timer.setInterval(CALENDAR_CHECK_MS)
+        self.calendar_timer.timeout.connect(self.catch_up_calendar)
         self.idle = IdleWatcher(idle_minutes, self)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
@@ -88,6 +96,21 @@ class MainWindow(QMainWindow):
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             self.shortcuts[seq] = sc
+
+    def catch_up_calendar(self) -> None:
+        from ..services.holiday_schedule import catch_up
+
+        ctx = self.services.ctx
+        self.services.lane.submit(lambda: catch_up(ctx), None,
+                                  lambda exc: log.warning("calendar catch-up failed: %s", exc))
+
+    def _lane_slow(self, slow: bool) -> None:
+        """A call is waiting for the database (another program is writing): say so."""
+        if slow:
+            self.statusBar().showMessage(self.tr(
+                "Waiting for the database: another program (an import or sync) is writing…"))
+        else:
+            self.statusBar().clearMessage()
 
     # -- login -------------------------------------------------------------------------
     def _logged_in(self, actor: Actor) -> None:
@@ -122,6 +145,8 @@ class MainWindow(QMainWindow):
         if not self._sync_started:  # the PC syncs whoever is signed in
             self._sync_started = True
             self.sync.start()  # syncs only when a server URL is stored; else shows stand-alone
+        self.calendar_timer.start()
+        self.catch_up_calendar()
         if self.workspace.count():
             self.workspace.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
         if self._login_clock.isValid():

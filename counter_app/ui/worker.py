@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..failures import user_error
+
 
 class Job(QObject):
     done = Signal(object)
@@ -27,8 +29,18 @@ class Job(QObject):
         self.finished_event = threading.Event()
 
 
+SLOW_SECONDS = 1.5  # a call still running after this long is announced (waiting on a lock)
+
+
 class DbLane(QObject):
-    """A single worker thread fed by a queue; results return as queued Qt signals."""
+    """A single worker thread fed by a queue; results return as queued Qt signals.
+
+    ``slow`` says True when a call has been running for ``SLOW_SECONDS`` (typically a write
+    waiting while another program, such as a ledger import, holds the database) and False
+    once it is over, so the window can say that it waits instead of seeming to hang.
+    """
+
+    slow = Signal(bool)
 
     def __init__(self) -> None:
         super().__init__()
@@ -64,15 +76,30 @@ class DbLane(QObject):
             job = self._queue.get()
             if job is None:
                 return
+            fired = threading.Event()
+
+            def announce(fired: threading.Event = fired) -> None:
+                fired.set()
+                self.slow.emit(True)
+
+            timer = threading.Timer(SLOW_SECONDS, announce)
+            timer.daemon = True
+            timer.start()
             try:
                 job.result = job.fn()
             except BaseException as exc:  # delivered to the GUI, which shows it
-                job.error = exc
+                # In Chinese; a bug's traceback goes to the log.
+                job.error = user_error(exc) if isinstance(exc, Exception) else exc
                 job.finished_event.set()
-                job.failed.emit(exc)
+                job.failed.emit(job.error)
             else:
                 job.finished_event.set()
                 job.done.emit(job.result)
+            finally:
+                timer.cancel()
+                timer.join()
+                if fired.is_set():
+                    self.slow.emit(False)
 
     def stop(self, timeout: float = 10.0) -> None:
         self._queue.put(None)

@@ -711,56 +711,61 @@ from %2 · %3 cases · waiting %4</source>
       <source> (training)</source>
       <translation>（培训）</translation>
     </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="54" />
+      <source> (estimate)</source>
+      <translation>（估算）</translation>
+    </message>
   </context>
   <context>
     <name>CasesPage</name>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="72" />
+      <location filename="../../counter_app/ui/cases_page.py" line="77" />
       <source>Search: case number, name or ID number (Ctrl+F)</source>
       <translation>查询：办件编号、姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="77" />
+      <location filename="../../counter_app/ui/cases_page.py" line="82" />
       <source>My cases</source>
       <translation>本人办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="78" />
+      <location filename="../../counter_app/ui/cases_page.py" line="83" />
       <source>My window</source>
       <translation>本窗口办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="86" />
+      <location filename="../../counter_app/ui/cases_page.py" line="91" />
       <source>Today</source>
       <translation>今日办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="87" />
+      <location filename="../../counter_app/ui/cases_page.py" line="92" />
       <source>Awaiting the applicant</source>
       <translation>待补正</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="88" />
+      <location filename="../../counter_app/ui/cases_page.py" line="93" />
       <source>Search results</source>
       <translation>查询结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="122" />
+      <location filename="../../counter_app/ui/cases_page.py" line="127" />
       <source>Today (%1)</source>
       <translation>今日办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="123" />
+      <location filename="../../counter_app/ui/cases_page.py" line="128" />
       <source>Awaiting the applicant (%1)</source>
       <translation>待补正（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="133" />
+      <location filename="../../counter_app/ui/cases_page.py" line="138" />
       <source>Search results (%1)</source>
       <translation>查询结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="135" />
+      <location filename="../../counter_app/ui/cases_page.py" line="140" />
       <source>No case found</source>
       <translation>没有找到办件</translation>
     </message>
@@ -2196,6 +2201,24 @@ from %2 · %3 cases · waiting %4</source>
     </message>
   </context>
   <context>
+    <name>HolidaysWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="28" />
+      <source>One line per holiday range or make-up working day: start date, optional end date, holiday or workday (放假 / 上班), optional note. Applying replaces the whole year's entries and recomputes the due dates of open cases.</source>
+      <translation>每行一段放假或一个调休上班日：开始日期、结束日期（可省略）、放假或上班、说明（可省略）。应用后将替换该年已录入的全部安排，并重算未办结办件的期限。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="35" />
+      <source>Apply the year's schedule</source>
+      <translation>应用全年安排</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="67" />
+      <source>The %1 schedule is in: %2 holidays, %3 make-up working days; due dates of %4 open cases moved.</source>
+      <translation>%1 年节假日安排已录入：放假 %2 天，调休上班 %3 天；%4 件未办结办件的期限已重算。</translation>
+    </message>
+  </context>
+  <context>
     <name>Home</name>
     <message>
       <location filename="../../counter_app/ui/home_page.py" line="22" />
@@ -2557,38 +2580,43 @@ from %2 · %3 cases · waiting %4</source>
       <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="51" />
+      <location filename="../../counter_app/ui/main_window.py" line="54" />
       <source>Counter — comprehensive window acceptance</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="115" />
+      <location filename="../../counter_app/ui/main_window.py" line="111" />
+      <source>Waiting for the database: another program (an import or sync) is writing…</source>
+      <translation>正在等待数据库：另一程序（如台账导入或同步）正在写入，请稍候…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="138" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="117" />
+      <location filename="../../counter_app/ui/main_window.py" line="140" />
       <source>F1 keys · Ctrl+Shift+Q switch user</source>
       <translation>F1 按键 · Ctrl+Shift+Q 切换用户</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="143" />
+      <location filename="../../counter_app/ui/main_window.py" line="168" />
       <source>Nobody signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="190" />
-      <location filename="../../counter_app/ui/main_window.py" line="255" />
+      <location filename="../../counter_app/ui/main_window.py" line="215" />
+      <location filename="../../counter_app/ui/main_window.py" line="280" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="190" />
+      <location filename="../../counter_app/ui/main_window.py" line="215" />
       <source>Sign in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="195" />
+      <location filename="../../counter_app/ui/main_window.py" line="220" />
       <source>Everywhere</source>
       <translation>各页通用</translation>
     </message>
@@ -3291,34 +3319,45 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>SupervisionPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="25" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="27" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="26" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="28" />
       <source>Deadlines</source>
       <translation>临期超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="27" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="29" />
       <source>Complaints</source>
       <translation>投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="28" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="30" />
       <source>Bad ratings</source>
       <translation>差评整改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="29" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="31" />
       <source>Staff and training</source>
       <translation>人员与培训</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="30" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="32" />
       <source>Catalog</source>
       <translation>事项目录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="33" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <source>Holidays</source>
+      <translation>节假日安排</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <source>Holidays (next year missing)</source>
+      <translation>节假日安排（明年未录入）</translation>
     </message>
   </context>
   <context>

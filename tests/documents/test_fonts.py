@@ -20,6 +20,23 @@ def test_extension_a_name_prints_from_fallback_font(pdf_tools) -> None:
     assert all(name in page for page in pdf_tools.pages(pdf))
 
 
+@pytest.mark.parametrize("name", [
+    "张𠮷",  # U+20BB7, Extension B (the 𠮷 of 吉野家)
+    "李\U0002B740",  # Extension D
+    "王\U0002CEB0",  # Extension F
+])
+def test_extension_b_to_f_names_print_from_hanazono(pdf_tools, name: str) -> None:
+    case = samples.person_case(applicant=replace(samples.APPLICANT, name=name))
+    for layout in ("a4", "receipt"):
+        pdf = render("acceptance", case, layout)
+        fonts = pdf_tools.fonts(pdf)
+        # The subset holds only glyphs drawn: a HanaMin font on the page is the rare one.
+        assert any("HanaMin" in f for f, _ in fonts), fonts
+        assert all(emb == "yes" for _, emb in fonts)
+        # and the text reads back (fonts.py writes the ToUnicode entry as a surrogate pair).
+        assert all(name in page for page in pdf_tools.pages(pdf))
+
+
 def test_main_font_only_when_not_needed(pdf_tools) -> None:
     pdf = render("acceptance", samples.person_case(), "a4")
     assert all("MicroHei" in f for f, _ in pdf_tools.fonts(pdf))
@@ -27,16 +44,16 @@ def test_main_font_only_when_not_needed(pdf_tools) -> None:
 
 def test_character_no_font_has_is_refused_with_field_and_codepoint() -> None:
     case = samples.person_case(
-        applicant=replace(samples.APPLICANT, name="张𠀀"),  # U+20000, Extension B
-        item_name="𪚥登记",
+        applicant=replace(samples.APPLICANT, name="张\U00030000"),  # U+30000, Extension G
+        item_name="\U00031350登记",  # Extension H
     )
     for layout in ("a4", "receipt"):
         with pytest.raises(MissingGlyphError) as err:
             render("acceptance", case, layout)
         message = str(err.value)
-        assert "「申请人姓名」中的字“𠀀”(U+20000) 无法打印：字库中没有此字" in message
-        assert "「事项名称」中的字“𪚥”(U+2A6A5)" in message
-        assert ("申请人姓名", "𠀀") in err.value.problems
+        assert "「申请人姓名」中的字“\U00030000”(U+30000) 无法打印：字库中没有此字" in message
+        assert "「事项名称」中的字“\U00031350”(U+31350)" in message
+        assert ("申请人姓名", "\U00030000") in err.value.problems
         assert len(err.value.problems) == len(set(err.value.problems))
 
 
@@ -47,14 +64,14 @@ def test_private_use_character_is_refused() -> None:
 
 
 def test_refused_in_every_kind() -> None:
-    bad = replace(samples.COMPANY, name="罗山𠀀公司")
+    bad = replace(samples.COMPANY, name="罗山\U00030000公司")  # Extension G: no font has it
     docs = {
         "acceptance": samples.case(applicant=bad),
         "one_time_notice": samples.notice_case(applicant=bad),
         "not_accepted": samples.case(applicant=bad),
         "supplement_receipt": samples.supplement(applicant=bad),
         "collection": samples.collection(applicant=bad),
-        "handoff": samples.batch(to_department="罗山𠀀局"),
+        "handoff": samples.batch(to_department="罗山\U00030000局"),
     }
     for kind, doc in docs.items():
         with pytest.raises(MissingGlyphError):

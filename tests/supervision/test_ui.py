@@ -162,3 +162,36 @@ def test_guide_registers_a_complaint_from_the_consult_page(hall: Hall, app_servi
     qtbot.mouseClick(page.findChild(QWidget, "consultComplain"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _count(hall, Complaint) == 1, timeout=10000)
     qtbot.waitUntil(lambda: "已登记" in page.message.text(), timeout=10000)
+
+
+def test_next_years_holidays_entered_on_one_screen(hall: Hall, app_services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: from November the tab asks for next year's schedule; pasting it and applying
+    ends the estimate and moves the due dates of open cases."""
+    from datetime import datetime
+
+    hall.clock.now = datetime(2026, 12, 4, 10, 0)
+    case_no = accept(hall)
+    page = build_supervision(app_services, hall.supervisor)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    w = page.holidays
+    tab = page.indexOf(w)
+    qtbot.waitUntil(lambda: page.tabText(tab) == "节假日安排（明年未录入）", timeout=10000)
+    assert "2027 年的法定节假日安排尚未录入" in w.reminder.text()
+    page.setCurrentWidget(w)
+    w.text.setPlainText("2027-01-01 2027-01-03 放假 元旦\n2027-02-06 2027-02-12 放假 春节\n"
+                        "2027-02-14 上班 春节调休")
+    _shot(page, "supervision-holidays-before")
+    qtbot.mouseClick(w.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已录入" in w.message.text(), timeout=10000)
+    assert "放假 10 天，调休上班 1 天" in w.message.text() and "1 件未办结办件" in w.message.text()
+    qtbot.waitUntil(lambda: page.tabText(tab) == "节假日安排", timeout=10000)
+    assert not w.reminder.isVisible()
+    _shot(page, "supervision-holidays-applied")
+    from counter_app.services.case_queries import CaseQueries
+
+    assert CaseQueries(hall.ctx).search(hall.supervisor, case_no)[0].due_estimate == ""
+    w.text.setPlainText("2027-01-01 休假")
+    qtbot.mouseClick(w.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "第 1 行" in w.message.text(), timeout=10000)

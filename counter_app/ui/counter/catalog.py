@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...services.catalog_io import DELIVERY_LABELS
 from ...services.catalog_search import CatalogIndex
 from ...services.catalog_store import current_versions
 from ...services.context import Actor, ServiceContext
+from ...services.intake_rows import delivery_options
 from ...services.rules import supervision_for
 
 TIER = 100_000  # CatalogIndex scores come in tiers of this size
@@ -59,11 +59,10 @@ def load_catalog(ctx: ServiceContext) -> CatalogView:
         items, keywords, pages = [], {}, {}
         for v in current_versions(s):
             pages.update({m.id: m.pages_hint for m in v.materials if m.pages_hint})
-            delivery = tuple(DELIVERY_LABELS.get(d, d) for d in v.delivery.split("\n") if d)
             items.append(ItemInfo(
                 v.code, v.name, v.window_code, v.department_code, v.kind, v.promised_days,
                 v.statutory_days, v.front_desk_can_finish, v.agent_allowed, v.conditions,
-                tuple(p for p in v.review_points.split("\n") if p), delivery or ("窗口领取",),
+                tuple(p for p in v.review_points.split("\n") if p), delivery_options(v.delivery),
                 v.fee))
             keywords[v.code] = [k for k in v.keywords.split("\n") if k]
     return CatalogView(items, keywords, pages)
