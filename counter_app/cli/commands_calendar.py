@@ -11,7 +11,12 @@ from sqlalchemy import extract, select
 from ..bootstrap import open_context
 from ..models import HolidayOverride
 from ..services.calendar_store import load_calendar, mark_year_complete, set_override
-from ..services.holiday_schedule import ScheduleError, apply_schedule, parse_schedule, pending_reminder
+from ..services.holiday_schedule import (
+    HolidayService,
+    ScheduleError,
+    parse_schedule,
+    pending_reminder,
+)
 from ..services.validation import parse_date
 
 
@@ -73,7 +78,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except ScheduleError as exc:
         raise _user_error(str(exc)) from None
     ctx = open_context(args.data_dir)
-    result = apply_schedule(ctx, schedule, None)
+    result = HolidayService(ctx).apply(None, schedule)
     print(f"已录入 {result.year} 年节假日安排：放假 {result.holidays} 天，调休上班 {result.workdays} 天；"
           f"该年不再按周一至周五估算")
     print(f"重算期限：{len(result.moved)} 件办件的到期日有变化（每件记有“节假日安排录入后重算期限”事件）")

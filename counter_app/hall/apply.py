@@ -38,6 +38,7 @@ from ..services.consultations import ConsultationService
 from ..services.context import Actor, PermissionDenied
 from ..services.evaluations import EvaluationError, EvaluationService
 from ..services.handoff import HandoffError, HandoffService
+from ..services.holiday_schedule import HolidayService, ScheduleError
 from ..services.intake import IntakeError, IntakeService
 from ..services.numbering import NumberError
 from ..services.operations import OperationError, registry, replay
@@ -48,11 +49,12 @@ from .store import Hall, HallError
 log = logging.getLogger(__name__)
 
 OPERATIONS = registry(IntakeService, HandoffService, ComplaintService, ConsultationService,
-                      EvaluationService, ClockService, StaffService, CatalogEditor, PrintService)
+                      EvaluationService, ClockService, StaffService, CatalogEditor, PrintService,
+                      HolidayService)
 # Errors whose message is already the Chinese reason a person reads.
 REFUSALS: tuple[type[Exception], ...] = (
     IntakeError, HandoffError, PermissionDenied, NumberError, OperationError, ComplaintError,
-    EvaluationError, PrintError, ValueError)
+    EvaluationError, PrintError, ScheduleError, ValueError)
 CLOCK_WARN_S = 300  # a PC clock further off than this is reported
 
 

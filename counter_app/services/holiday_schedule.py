@@ -30,6 +30,7 @@ from .calendar_store import complete_years, load_calendar, mark_year_complete, s
 from .clock_stops import recompute
 from .context import Actor, ServiceContext, require_role
 from .events import append_event
+from .operations import allow, operation
 from .settings import get_json, set_json
 from .validation import parse_date
 
@@ -59,6 +60,21 @@ class ScheduleResult:
     holidays: int
     workdays: int
     moved: tuple[tuple[str, date | None, date | None], ...]  # (case no, old due, new due)
+
+
+class HolidayService:
+    """The year's schedule as a supervisor enters it: an operation, so on a PC enrolled with
+    the hall service it reaches the hall (and from there every PC)."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @operation("calendar.apply_schedule")
+    def apply(self, actor: Actor | None, schedule: YearSchedule) -> ScheduleResult:
+        return apply_schedule(self.ctx, schedule, actor)
+
+
+allow(YearSchedule)
 
 
 def parse_schedule(text: str) -> YearSchedule:

@@ -147,3 +147,18 @@ def test_a_clerk_given_the_approver_role_on_a_pc_is_refused(staffed: Staffed) ->
     (op,) = _refused(a)
     assert op.name == "handoff.sign" and "没有权限" in op.reason
     assert a.status_of(case_no) == "in_handoff"
+
+
+def test_a_supervisors_holiday_schedule_reaches_every_pc(staffed: Staffed) -> None:
+    from counter_app.models import HolidayOverride
+    from counter_app.services.holiday_schedule import HolidayService, parse_schedule
+
+    a, b, _c = _setup(staffed)
+    text = "2027-01-01 放假 元旦\n2027-02-06 2027-02-13 放假 春节\n2027-02-14 上班\n"
+    HolidayService(a.ctx).apply(a.login("boss"), parse_schedule(text))
+    a.run()
+    b.run()
+    with b.ctx.db.session() as s:
+        days = {o.day.isoformat(): o.is_workday for o in s.execute(select(HolidayOverride)).scalars()}
+    assert days["2027-01-01"] is False and days["2027-02-14"] is True and len(days) == 10
+    assert not _refused(a)

@@ -9,7 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from ...services.holiday_schedule import ScheduleResult, apply_schedule, parse_schedule, pending_reminder
+from ...services.holiday_schedule import (
+    HolidayService,
+    ScheduleResult,
+    parse_schedule,
+    pending_reminder,
+)
 from .common import message_label, say, submit
 
 EXAMPLE = "2027-01-01 2027-01-03 放假 元旦\n2027-02-06 2027-02-12 放假 春节\n2027-02-14 上班 春节调休"
@@ -74,4 +79,4 @@ class HolidaysWidget(QWidget):
             self.apply_button.setEnabled(True)
             say(self.message, str(exc), error=True)
 
-        submit(self, lambda: apply_schedule(ctx, parse_schedule(text), actor), done, failed)
+        submit(self, lambda: HolidayService(ctx).apply(actor, parse_schedule(text)), done, failed)
