@@ -11,6 +11,7 @@ from sqlalchemy import extract, select
 from ..bootstrap import open_context
 from ..models import HolidayOverride
 from ..services.calendar_store import load_calendar, mark_year_complete, set_override
+from ..services.context import PermissionDenied, ServiceContext, hall_only
 from ..services.holiday_schedule import (
     HolidayService,
     ScheduleError,
@@ -87,11 +88,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _not_enrolled(ctx: ServiceContext) -> None:
+    try:
+        hall_only(ctx, "单日调整节假日")
+    except PermissionDenied as exc:
+        raise _user_error(f"{exc}（请以主管账号在“节假日安排”页录入全年安排，它会送到大厅服务）") from None
+
+
 def cmd_set(args: argparse.Namespace) -> int:
     day = parse_date(args.day)
     if day is None:
         raise _user_error(f"日期“{args.day}”无法识别，请写成 2027-01-01")
     ctx = open_context(args.data_dir)
+    _not_enrolled(ctx)
     with ctx.db.transaction() as s:
         set_override(s, day, bool(args.workday), args.note, by=None, terminal=ctx.terminal)
     print(f"已录入：{day} {'上班' if args.workday else '放假'} {args.note}")
@@ -102,6 +111,7 @@ def cmd_complete(args: argparse.Namespace) -> int:
     if not 2000 <= args.year <= 2100:
         raise _user_error(f"年份 {args.year} 无效")
     ctx = open_context(args.data_dir)
+    _not_enrolled(ctx)
     with ctx.db.transaction() as s:
         mark_year_complete(s, args.year, terminal=ctx.terminal)
     print(f"已声明 {args.year} 年节假日安排录入完整")
