@@ -23,7 +23,7 @@ from ..models import (
     StaffRole,
     TrainingRecord,
 )
-from .auth import add_user
+from .auth import add_user, hash_password
 from .catalog_io import (
     CatalogData,
     ItemSpec,
@@ -172,17 +172,29 @@ class StaffService:
         with self.ctx.db.session() as s:
             return current_training(s)
 
-    @operation("staff.add")
     def add(self, actor: Actor, username: str, full_name: str, password: str, roles: list[str],
             *, window_code: str = "", department_code: str = "", employer: str = "outsourced",
             phone: str = "") -> str:
+        """A new account. The password is hashed here, before anything is recorded: the
+        operation sent to the hall (and kept on this PC until answered) holds no password."""
+        require_role(actor, "supervisor")
+        if len(password) < 8:
+            raise ValueError("密码太短：至少 8 位")
+        return self.create(actor, username, full_name, hash_password(password), roles,
+                           window_code=window_code, department_code=department_code,
+                           employer=employer, phone=phone)
+
+    @operation("staff.add")
+    def create(self, actor: Actor, username: str, full_name: str, password_hash: str,
+               roles: list[str], *, window_code: str = "", department_code: str = "",
+               employer: str = "outsourced", phone: str = "") -> str:
         require_role(actor, "supervisor")
         if employer not in EMPLOYERS:
             raise ValueError(f"人员来源“{employer}”无效")
         with self.ctx.db.transaction() as s:
-            st = add_user(s, username, full_name.strip(), password, roles, window_code=window_code,
+            st = add_user(s, username, full_name.strip(), "", roles, window_code=window_code,
                           department_code=department_code, employer=employer, phone=phone,
-                          terminal=self.ctx.terminal)
+                          terminal=self.ctx.terminal, password_hash=password_hash)
             self._event(s, actor, st.id, "added", roles=roles, window=window_code)
             return st.id
 
