@@ -2001,6 +2001,124 @@ from %2 · %3 cases · waiting %4</source>
     </message>
   </context>
   <context>
+    <name>HallPanel</name>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="48" />
+      <source>Hall service</source>
+      <translation>大厅服务</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="57" />
+      <source>Sync now (F5)</source>
+      <translation>立即同步（F5）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="60" />
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="60" />
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="60" />
+      <source>Operation</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="61" />
+      <source>Why the hall refused it</source>
+      <translation>大厅拒绝的原因</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
+      <source>Hall service:</source>
+      <translation>大厅服务地址：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
+      <source>This PC's terminal code:</source>
+      <translation>本机终端编号：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="67" />
+      <source>Clock:</source>
+      <translation>时钟：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="68" />
+      <source>Waiting to be sent:</source>
+      <translation>待上传操作：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="72" />
+      <source>Operations the hall refused (this PC):</source>
+      <translation>被大厅拒绝的本机操作：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="79" />
+      <source>Receive a case</source>
+      <translation>受理办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="80" />
+      <source>Supplement materials</source>
+      <translation>补正材料</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="81" />
+      <source>Hand over (make a handoff sheet)</source>
+      <translation>移交（生成交接单）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="82" />
+      <source>Sign for a handoff sheet</source>
+      <translation>签收交接单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="83" />
+      <source>Return a case to the front</source>
+      <translation>退回前台</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="84" />
+      <source>Decide a case</source>
+      <translation>作出审批决定</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="85" />
+      <source>Issue the result</source>
+      <translation>发证</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
+      <source>Print a document</source>
+      <translation>打印文书</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
+      <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
+      <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="102" />
+      <source>in step with the hall (%1 s)</source>
+      <translation>与大厅一致（%1 秒）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
+      <source>The hall has refused nothing from this PC.</source>
+      <translation>大厅没有拒绝本机的任何操作。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
+      <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
+      <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
+    </message>
+  </context>
+  <context>
     <name>HandoffPage</name>
     <message>
       <location filename="../../counter_app/ui/handoff/page.py" line="63" />
@@ -2203,17 +2321,17 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>HolidaysWidget</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="28" />
+      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="33" />
       <source>One line per holiday range or make-up working day: start date, optional end date, holiday or workday (放假 / 上班), optional note. Applying replaces the whole year's entries and recomputes the due dates of open cases.</source>
       <translation>每行一段放假或一个调休上班日：开始日期、结束日期（可省略）、放假或上班、说明（可省略）。应用后将替换该年已录入的全部安排，并重算未办结办件的期限。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="35" />
+      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="40" />
       <source>Apply the year's schedule</source>
       <translation>应用全年安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="67" />
+      <location filename="../../counter_app/ui/supervision/holidays_widget.py" line="72" />
       <source>The %1 schedule is in: %2 holidays, %3 make-up working days; due dates of %4 open cases moved.</source>
       <translation>%1 年节假日安排已录入：放假 %2 天，调休上班 %3 天；%4 件未办结办件的期限已重算。</translation>
     </message>
@@ -3089,17 +3207,17 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../counter_app/ui/settings/page.py" line="39" />
+      <location filename="../../counter_app/ui/settings/page.py" line="41" />
       <source>This counter</source>
       <translation>本机设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/page.py" line="45" />
+      <location filename="../../counter_app/ui/settings/page.py" line="49" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/page.py" line="46" />
+      <location filename="../../counter_app/ui/settings/page.py" line="50" />
       <source>Reconciliation</source>
       <translation>打印对账</translation>
     </message>

@@ -24,6 +24,7 @@ from ..printing import remembered
 from ..services import AppServices
 from .common import _say
 from .conflicts import ConflictsPanel
+from .hall_box import HallPanel, hall_panel
 from .local_box import LocalSettings
 from .reconcile import ReconcilePanel
 from .server_box import ServerSettings
@@ -35,11 +36,14 @@ class SettingsPage(ServerSettings, LocalSettings, QWidget):
         self.setObjectName("settingsPage")
         self.services, self.actor = services, actor
         self.server_url = ""  # as stored (full, with password): used by the panels
+        self.hall: HallPanel | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self._counter_tab(), self.tr("This counter"))
         self.conflicts: ConflictsPanel | None = None
         self.reconcile: ReconcilePanel | None = None
-        if actor.has("supervisor"):
+        # On a PC enrolled with the hall service there is no database to reach: the hall
+        # panel takes the server box's place, and the refused operations the conflicts'.
+        if actor.has("supervisor") and not services.ctx.records_ops:
             self.conflicts = ConflictsPanel(self)
             self.reconcile = ReconcilePanel(self)
             self.tabs.addTab(self.conflicts, self.tr("Sync conflicts"))
@@ -53,7 +57,8 @@ class SettingsPage(ServerSettings, LocalSettings, QWidget):
     def _counter_tab(self) -> QWidget:
         tab = QWidget()
         lay = QVBoxLayout(tab)
-        lay.addWidget(self._server_box())
+        self.hall = hall_panel(self.services, self.actor)
+        lay.addWidget(self.hall if self.hall is not None else self._server_box())
         lay.addWidget(self._local_box())
         lay.addStretch(1)
         return tab
@@ -70,14 +75,15 @@ class SettingsPage(ServerSettings, LocalSettings, QWidget):
                     url, error = "", str(exc)
                 return url, error, get_setting(s, LAYOUT_KEY) or default_layout(s, window)
 
-        self.services.lane.submit(read, self._loaded,
-                                  lambda exc: _say(self.server_result, str(exc), "error"))
+        shown = self.hall.message if self.hall is not None else self.server_result
+        self.services.lane.submit(read, self._loaded, lambda exc: _say(shown, str(exc), "error"))
 
     def _loaded(self, result: tuple[str, str, str]) -> None:
         url, error, layout = result
-        self._show_url(url)
-        if error:
-            _say(self.server_result, error, "error")
+        if self.hall is None:  # the old way: a database URL of its own
+            self._show_url(url)
+            if error:
+                _say(self.server_result, error, "error")
         layout = remembered(self.actor.window_code, "layout") or layout
         self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(layout)))
 

@@ -1,0 +1,125 @@
+"""The settings of a PC enrolled with the hall service: where the hall is, this PC's
+terminal code, the last sync and the clock, and every operation the hall refused with its
+reason (what a supervisor must look at: nothing is settled silently). Read on the DB lane.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
+
+from ...services.context import Actor
+from ..services import AppServices
+from ..sync_status import SYNC_KEY
+from .common import _fill, _say, _table
+
+
+@dataclass(frozen=True)
+class HallView:
+    url: str
+    terminal: str
+    offset_s: int
+    waiting: int
+    refused: list[tuple[str, int, str, str]]  # (when, seq, operation, reason)
+
+
+def read_hall(services: AppServices) -> HallView:
+    from sqlalchemy import func, select
+
+    from ...hallsync import config
+    from ...models import SyncOp
+    from ...services.settings import get_setting
+
+    with services.ctx.db.session() as s:
+        cfg = config.read(s)
+        waiting = s.execute(select(func.count()).select_from(SyncOp).where(
+            SyncOp.status == "pending")).scalar_one()
+        refused = [(f"{o.at:%Y-%m-%d %H:%M}", o.seq, o.name, o.reason) for o in s.execute(
+            select(SyncOp).where(SyncOp.status == "refused").order_by(SyncOp.seq.desc())).scalars()]
+        offset = int(float(get_setting(s, config.K_OFFSET) or 0))
+    return HallView(cfg.url if cfg else "", services.ctx.terminal, offset, int(waiting), refused)
+
+
+class HallPanel(QGroupBox):
+    def __init__(self, services: AppServices, actor: Actor) -> None:
+        super().__init__(self.tr("Hall service"))
+        self.setObjectName("hallPanel")
+        self.services, self.actor = services, actor
+        self.url, self.terminal, self.clock = QLabel(), QLabel(), QLabel()
+        self.waiting = QLabel()
+        for w in (self.url, self.terminal, self.clock, self.waiting):
+            w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.sync_now = QPushButton(self.tr("Sync now (F5)"))
+        self.sync_now.setShortcut("F5")
+        self.sync_now.clicked.connect(self._sync_now)
+        self.refused = _table([self.tr("When"), self.tr("No."), self.tr("Operation"),
+                               self.tr("Why the hall refused it")], 3)
+        self.refused.setObjectName("refusedTable")
+        self.refused.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Hall service:"), self.url)
+        form.addRow(self.tr("This PC's terminal code:"), self.terminal)
+        form.addRow(self.tr("Clock:"), self.clock)
+        form.addRow(self.tr("Waiting to be sent:"), self.waiting)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.sync_now, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(QLabel(self.tr("Operations the hall refused (this PC):")))
+        lay.addWidget(self.refused, 1)
+        lay.addWidget(self.message)
+        self.refresh()
+
+    def labels(self) -> dict[str, str]:
+        return {
+            "intake.record": self.tr("Receive a case"),
+            "intake.supplement": self.tr("Supplement materials"),
+            "handoff.create_batches": self.tr("Hand over (make a handoff sheet)"),
+            "handoff.sign": self.tr("Sign for a handoff sheet"),
+            "handoff.return_case": self.tr("Return a case to the front"),
+            "handoff.decide": self.tr("Decide a case"),
+            "handoff.issue": self.tr("Issue the result"),
+            "print.produce": self.tr("Print a document"),
+        }
+
+    def refresh(self) -> None:
+        services = self.services
+        self.services.lane.submit(lambda: read_hall(services), self._show,
+                                  lambda exc: _say(self.message, str(exc), "error"))
+
+    def _show(self, view: HallView) -> None:
+        self.url.setText(view.url)
+        self.terminal.setText(view.terminal)
+        if abs(view.offset_s) > 300:
+            _say(self.clock, self.tr("%1 s off the hall's clock: cases are dated by the hall's "
+                                     "time; please set this PC's clock").replace(
+                "%1", f"{view.offset_s:+d}"), "error")
+        else:
+            _say(self.clock, self.tr("in step with the hall (%1 s)").replace(
+                "%1", f"{view.offset_s:+d}"), "ok")
+        self.waiting.setText(str(view.waiting))
+        labels = self.labels()
+        _fill(self.refused, [[when, str(seq), labels.get(name, name), reason]
+                             for when, seq, name, reason in view.refused])
+        self.refused.resizeRowsToContents()
+        if not view.refused:
+            _say(self.message, self.tr("The hall has refused nothing from this PC."), "ok")
+        else:
+            _say(self.message, self.tr("%1 operations were refused: the hall kept its own "
+                                       "record; tell the supervisor.").replace(
+                "%1", str(len(view.refused))), "error")
+
+    def _sync_now(self) -> None:
+        controller: Any = self.services.settings.get(SYNC_KEY)
+        if controller is not None:
+            controller.sync_now()
+        self.refresh()
+
+
+def hall_panel(services: AppServices, actor: Actor) -> HallPanel | None:
+    """The panel, on an enrolled PC; None elsewhere."""
+    return HallPanel(services, actor) if services.ctx.records_ops else None
