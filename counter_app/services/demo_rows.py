@@ -36,7 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "applicant_id_type", "applicant_id_no", "legal_rep", "contact_name", "phone", "address",
         "agent_name", "agent_id_no", "agent_phone", "delivery", "override_note", "received_at",
         "received_on", "accepted_on", "promised_due", "statutory_due", "deemed_accepted",
-        "not_accepted_reason", "redirect_to", "closed_at"),
+        "not_accepted_reason", "redirect_to", "closed_at", "fee_tier"),
     "case_material": (
         *BASE, "case_id", "requirement_id", "seq", "name", "requirement", "state", "form", "copies",
         "pages", "reason", "supplied_at"),
@@ -86,6 +86,8 @@ class Item:
     promised_days: int
     statutory_days: int
     materials: tuple[Req, ...]
+    promised_unit: str = "workday"
+    statutory_unit: str = "workday"
 
 
 def item_from_version(ver: Any) -> Item:
@@ -95,7 +97,8 @@ def item_from_version(ver: Any) -> Item:
             r.form, r.copies, r.pages_hint)
         for r in ver.materials)
     return Item(ver.id, ver.code, ver.name, ver.window_code, ver.department_code, ver.kind,
-                bool(ver.front_desk_can_finish), ver.promised_days, ver.statutory_days, reqs)
+                bool(ver.front_desk_can_finish), ver.promised_days, ver.statutory_days, reqs,
+                ver.promised_unit or "workday", ver.statutory_unit or "workday")
 
 
 @dataclass
@@ -111,7 +114,7 @@ class Plan:
     days: list[date]  # oldest first
     quota: list[int]
     today: date
-    dues: dict[tuple[date, int], date]  # (day, working days) -> due date
+    dues: dict[tuple[date, int, str], date]  # (day, days, unit) -> due date
     seq: int  # the chain head of this terminal
     prev_hash: str
     counters: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -246,8 +249,8 @@ class CaseMaker:
         promised = statutory = None
         if outcome in ("accepted", "finished"):
             accepted_on = day.isoformat()
-            promised = p.dues[(day, ver.promised_days)].isoformat()
-            statutory = p.dues[(day, ver.statutory_days)].isoformat()
+            promised = p.dues[(day, ver.promised_days, ver.promised_unit)].isoformat()
+            statutory = p.dues[(day, ver.statutory_days, ver.statutory_unit)].isoformat()
         if outcome in ("not_accepted", "finished"):
             closed = at + timedelta(minutes=10)
         approver = rng.choice(p.approvers.get(ver.window_code) or [None])
@@ -274,7 +277,7 @@ class CaseMaker:
             "", at_s, day.isoformat(), accepted_on, promised, statutory, 0,
             "不属于本中心受理范围" if refused else "", "请到县相关部门咨询办理" if refused else "",
             _dt(closed) if closed is not None and status in ("not_accepted", "finished", "issued")
-            else None))
+            else None, ""))
         rows["case_material"].extend(mats)
         ev = self.event
         ev("received", at, clerk, "clerk", case_id, payload=json.dumps(
@@ -289,7 +292,7 @@ class CaseMaker:
             low = grade <= 2
             rows["evaluation"].append((
                 ids(), at_s, at_s, term, case_id, grade, "", "screen",
-                _dt(at + timedelta(minutes=15)), p.dues[(day, 15)].isoformat() if low else None,
+                _dt(at + timedelta(minutes=15)), p.dues[(day, 15, "workday")].isoformat() if low else None,
                 "open" if low else "", "", ""))
         if rand() < 0.2:
             rows["consultation"].append((

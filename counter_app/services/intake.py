@@ -312,8 +312,7 @@ class IntakeService:
             warnings: list[str] = []
             docs: tuple[str, ...] = ()
             if decision in ("accept", "finish"):
-                promised, statutory, warnings = due_dates(
-                    version.promised_days, version.statutory_days, now.date(), load_calendar(s))
+                promised, statutory, warnings = due_dates(version, now.date(), load_calendar(s))
                 case.update(status="accepted", accepted_on=now.date(), promised_due=promised,
                             statutory_due=statutory)
                 if decision == "finish":
@@ -435,8 +434,7 @@ def _party_columns(intake: Intake) -> dict[str, str]:
 
 def _accept(case: CaseFile, version: ItemVersion, day: date, cal) -> list[str]:  # type: ignore[no-untyped-def]
     case.status, case.accepted_on = "accepted", day
-    case.promised_due, case.statutory_due, warnings = due_dates(
-        version.promised_days, version.statutory_days, day, cal)
+    case.promised_due, case.statutory_due, warnings = due_dates(version, day, cal)
     return warnings
 
 

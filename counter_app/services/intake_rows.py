@@ -23,7 +23,7 @@ class _DueDate(Protocol):
 
 
 class _Calendar(Protocol):
-    def add_workdays(self, start: date, n: int) -> _DueDate: ...
+    def add_limit(self, start: date, n: int, unit: str) -> _DueDate: ...
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,14 @@ class VersionFacts:
     agent_allowed: bool
     promised_days: int
     statutory_days: int
+    promised_unit: str = "workday"
+    statutory_unit: str = "workday"
 
     @classmethod
     def of(cls, v: ItemVersion) -> VersionFacts:
         return cls(v.id, v.code, v.version, v.name, v.window_code, v.department_code, v.kind,
-                   v.front_desk_can_finish, v.agent_allowed, v.promised_days, v.statutory_days)
+                   v.front_desk_can_finish, v.agent_allowed, v.promised_days, v.statutory_days,
+                   v.promised_unit or "workday", v.statutory_unit or "workday")
 
 
 _CURRENT = select(ServiceItem.current_version_id).where(ServiceItem.code == bindparam("code"))
@@ -70,11 +73,18 @@ class VersionCache:
         return facts
 
 
-def due_dates(promised_days: int, statutory_days: int, day: date,
-              cal: _Calendar) -> tuple[date, date, list[str]]:
-    """(promised due, statutory due, calendar warnings) for a case accepted on ``day``."""
-    promised = cal.add_workdays(day, promised_days)
-    statutory = cal.add_workdays(day, statutory_days)
+class _Limits(Protocol):
+    promised_days: int
+    statutory_days: int
+    promised_unit: str
+    statutory_unit: str
+
+
+def due_dates(version: _Limits, day: date, cal: _Calendar) -> tuple[date, date, list[str]]:
+    """(promised due, statutory due, calendar warnings) for a case accepted on ``day``, each
+    limit counted in its own unit (工作日, or 日 whose last day moves off a rest day)."""
+    promised = cal.add_limit(day, version.promised_days, version.promised_unit or "workday")
+    statutory = cal.add_limit(day, version.statutory_days, version.statutory_unit or "workday")
     return promised.date, statutory.date, [w.message for w in (*promised.warnings,
                                                                 *statutory.warnings)]
 
