@@ -48,7 +48,9 @@ def test_one_time_notice_lists_the_gaps(hall: Hall) -> None:
     res = svc.record(hall.clerk, intake, "notify")
     job = PrintService(hall.ctx).produce(hall.clerk, "one_time_notice", res.case_no)
     text = _text(job.pdf)
-    assert gap.name in text and "第三十二条" in text and "存根" in text
+    assert gap.name in text and "存根" in text
+    # 不动产登记 is a 行政确认: its own regulation, never the 行政许可法
+    assert "行政许可法" not in text and "《不动产登记暂行条例》第十七条" in text
 
 
 @pytest.mark.parametrize(

@@ -92,6 +92,7 @@ class Intake:
     delivery: str = "窗口领取"
     is_training: bool = False
     override_reason: str = ""  # why a checksum warning was overridden
+    fee_tier: str = ""  # the fee schedule's row that applies (住宅 / 非住宅 / 小微企业免收 ...)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -108,6 +109,7 @@ class Intake:
             delivery=data.get("delivery", "窗口领取"),
             is_training=bool(data.get("is_training")),
             override_reason=data.get("override_reason", ""),
+            fee_tier=data.get("fee_tier", ""),
         )
 
 
@@ -294,6 +296,10 @@ class IntakeService:
                 raise IntakeError(f"事项编码“{intake.item_code}”不存在")
             self._check_decision(s, actor, version, decision, done, co_signer, reason,
                                  intake.agent is not None)
+            tier = intake.fee_tier.strip()
+            if tier and tier not in version.fee_tiers:
+                choices = "、".join(version.fee_tiers) or "（本事项不收费）"
+                raise IntakeError(f"收费档次“{tier}”不在本事项的收费标准中；可选：{choices}")
             case: dict[str, Any] = dict(
                 case_no=next_number(s, now.date(), KIND_CASE, term),
                 item_version_id=version.id, item_code=version.code,
@@ -302,6 +308,7 @@ class IntakeService:
                 status="received", is_training=intake.is_training,
                 received_at=now, received_on=now.date(), delivery=intake.delivery,
                 override_note=intake.override_reason.strip(), origin_terminal=term,
+                fee_tier=intake.fee_tier.strip(),
                 **_party_columns(intake),
             )
             materials = [_material_row(i, m, now, term) for i, m in enumerate(intake.materials, start=1)]

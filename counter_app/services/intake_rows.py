@@ -43,12 +43,16 @@ class VersionFacts:
     statutory_days: int
     promised_unit: str = "workday"
     statutory_unit: str = "workday"
+    fee_tiers: tuple[str, ...] = ()  # the rows of its fee schedule a clerk may pick
 
     @classmethod
     def of(cls, v: ItemVersion) -> VersionFacts:
+        from .catalog_store import version_to_spec  # the stored schedule, read once per version
+
+        tiers = tuple(t.name for t in version_to_spec(v).fee.tiers)
         return cls(v.id, v.code, v.version, v.name, v.window_code, v.department_code, v.kind,
                    v.front_desk_can_finish, v.agent_allowed, v.promised_days, v.statutory_days,
-                   v.promised_unit or "workday", v.statutory_unit or "workday")
+                   v.promised_unit or "workday", v.statutory_unit or "workday", tiers)
 
 
 _CURRENT = select(ServiceItem.current_version_id).where(ServiceItem.code == bindparam("code"))

@@ -119,3 +119,26 @@ def next_number(session: Session, day: date, kind: str, terminal: str) -> str:
     conn = session.connection()
     last = conn.execute(_TAKE[conn.dialect.name], {"kind": kind, "day": f"{day:%y%m%d}"}).scalar_one()
     return format_number(day, kind, terminal, last)
+
+
+# -- 文书编号 ------------------------------------------------------------------------------
+# An agency-style number for each notice: 罗政服受〔2026〕第0700042号 = the hall's prefix, the
+# kind of document, the year, then this terminal's code and its own yearly sequence of that
+# kind. Like case numbers it needs no server: the terminal code keeps PCs apart, the
+# number_counter row (kind "d" + kind code, day = the year) keeps one PC's numbers apart.
+DOC_NO_WORDS = {
+    "acceptance": ("da", "受"),
+    "one_time_notice": ("do", "补告"),
+    "not_accepted": ("dn", "不受"),
+    "supplement_receipt": ("ds", "补收"),
+    "collection": ("dc", "领"),
+}
+
+
+def next_doc_no(session: Session, kind: str, year: int, terminal: str, prefix: str) -> str:
+    code, word = DOC_NO_WORDS[kind]
+    conn = session.connection()
+    seq = conn.execute(_TAKE[conn.dialect.name], {"kind": code, "day": str(year)}).scalar_one()
+    if seq > MAX_SEQ:
+        raise NumberError(f"本终端本年度{word}字文书编号已用尽（{MAX_SEQ}）")
+    return f"{prefix}{word}〔{year}〕第{normalize_terminal(terminal)}{seq:05d}号"

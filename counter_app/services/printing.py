@@ -8,19 +8,28 @@ callers record the case first, then ask for its documents here.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..documents.common import DOC_KINDS
+from ..documents.data import doc_from_json, doc_to_json
 from ..documents.render import render
-from ..models import CaseFile, HallWindow, HandoffBatch, Issuance, PrintRecord
+from ..models import CaseFile, HallWindow, HandoffBatch, Issuance, Notice, PrintRecord
 from . import doc_data
 from .context import Actor, ServiceContext
 from .events import append_event
-from .numbering import KIND_BATCH, NumberError, parse_number
+from .numbering import KIND_BATCH, NumberError, next_doc_no, parse_number
 from .settings import get_setting
+
+# Documents kept as issued: a reprint prints the stored data again, marked 补打, never the
+# case as it is now (a one-time notice reprinted after a partial supplement still lists all
+# it listed). The handoff list is not one: it shows the batch as signed.
+ISSUED_KINDS = ("acceptance", "one_time_notice", "not_accepted", "supplement_receipt",
+                "collection")
 
 CASE_KINDS = ("acceptance", "one_time_notice", "not_accepted", "supplement_receipt",
               "collection")
@@ -38,6 +47,9 @@ class PrintJob:
     layout: str
     reprint_no: int
     pdf: bytes
+    doc_no: str = ""  # 文书编号 of an issued notice
+    case_id: str | None = None
+    batch_id: str | None = None
 
     @property
     def title(self) -> str:
@@ -66,7 +78,10 @@ def document_data(session: Session, kind: str, number: str):  # type: ignore[no-
     if kind == "not_accepted" and case.status != "not_accepted":
         raise PrintError(f"办件“{number}”不是不予受理件")
     if kind == "supplement_receipt":
-        return doc_data.supplement_doc(session, case), case.id, None
+        doc = doc_data.supplement_doc(session, case)
+        if not doc.materials:
+            raise PrintError(f"办件“{number}”没有补正提交过材料，没有补正收件凭证")
+        return doc, case.id, None
     if kind == "collection":
         iss = session.execute(select(Issuance).where(Issuance.case_id == case.id)
                               .order_by(Issuance.issued_at.desc())).scalars().first()
@@ -88,15 +103,29 @@ def default_layout(session: Session, window_code: str) -> str:
     return win.print_layout if win and win.print_layout in LAYOUTS else "a4"
 
 
+def _event_key(kind: str, data: Any) -> str:
+    """What makes a new document of this kind rather than a reprint of the last one."""
+    if kind == "supplement_receipt":
+        return data.received_at.isoformat()  # each supplement has its own receipt
+    if kind == "collection":
+        return data.issued_at.isoformat()
+    return ""
+
+
 class PrintService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def produce(self, actor: Actor | None, kind: str, number: str, layout: str | None = None,
-                printer: str = "") -> PrintJob:
-        """Render the document and log the print (and a printed/reprinted event)."""
+    def prepare(self, actor: Actor | None, kind: str, number: str, layout: str | None = None,
+                ) -> PrintJob:
+        """The document as it would print now, logging nothing (a preview, a layout switch).
+
+        The first time a notice is produced it is issued: numbered and kept. After that the
+        kept data is rendered; ``reprint_no`` counts the prints logged since it was issued.
+        """
         if kind not in DOC_KINDS:
             raise PrintError(f"文书类型“{kind}”无效；可选：{', '.join(DOC_KINDS)}")
+        number = "".join(number.split())  # the grouped form printed on paper
         try:
             parse_number(number, expect_kind=KIND_BATCH if kind == "handoff" else None)
         except NumberError as exc:
@@ -107,21 +136,68 @@ class PrintService:
             layout = layout or default_layout(s, actor.window_code if actor else "")
             if layout not in LAYOUTS:
                 raise PrintError(f"版式“{layout}”无效：应为 a4 或 receipt")
-            prior = s.execute(
-                select(func.count()).select_from(PrintRecord).where(
-                    PrintRecord.doc_kind == kind,
-                    PrintRecord.case_id == case_id if case_id else PrintRecord.batch_id == batch_id,
-                )
-            ).scalar_one()
+            since = None
+            if kind in ISSUED_KINDS and case_id:
+                data, since = self._issued(s, actor, kind, case_id, data, now)
+            cond = PrintRecord.case_id == case_id if case_id else PrintRecord.batch_id == batch_id
+            query = select(func.count()).select_from(PrintRecord).where(
+                PrintRecord.doc_kind == kind, cond)
+            if since is not None:
+                query = query.where(PrintRecord.printed_at >= since)
+            prior = s.execute(query).scalar_one()
             pdf = render(kind, data, layout=layout, reprint_no=prior)
+        return PrintJob(kind, number, layout, prior, pdf, getattr(data, "doc_no", ""),
+                        case_id, batch_id)
+
+    def _issued(self, s: Session, actor: Actor | None, kind: str, case_id: str, fresh: Any,
+                now: datetime) -> tuple[Any, datetime]:
+        """(the data as issued, when it was issued), issuing it now if it never was."""
+        notices = s.execute(select(Notice).where(Notice.case_id == case_id, Notice.kind == kind)
+                            .order_by(Notice.issued_at.desc())).scalars().all()
+        key = _event_key(kind, fresh)
+        for notice in notices:
+            if notice.doc:
+                kept = doc_from_json(notice.doc)
+                if _event_key(kind, kept) == key:
+                    return kept, notice.issued_at
+                break  # a newer event than the last issued document: a new one
+        notice = notices[0] if notices and not notices[0].doc else None
+        hall = doc_data.hall_settings(s)
+        doc_no = next_doc_no(s, kind, now.year, self.ctx.terminal, hall.get("doc_prefix") or "")
+        data = replace(fresh, doc_no=doc_no)
+        if notice is None:
+            case = s.get(CaseFile, case_id)
+            assert case is not None
+            notice = Notice(case_id=case_id, kind=kind, issued_at=now,
+                            issued_by_id=actor.staff_id if actor else case.clerk_id,
+                            origin_terminal=self.ctx.terminal)
+            s.add(notice)
+        notice.doc_no, notice.doc = doc_no, doc_to_json(data)
+        notice.sha256 = hashlib.sha256(render(kind, data, layout="a4")).hexdigest()
+        s.flush()
+        return data, notice.issued_at
+
+    def log_print(self, actor: Actor | None, job: PrintJob, printer: str = "") -> None:
+        """A print that went to a printer or a file: the print log and its event."""
+        now = self.ctx.now()
+        with self.ctx.db.transaction() as s:
             s.add(PrintRecord(
-                case_id=case_id, batch_id=batch_id, doc_kind=kind, layout=layout,
-                reprint_no=prior, printed_by_id=actor.staff_id if actor else None,
+                case_id=job.case_id, batch_id=job.batch_id, doc_kind=job.kind,
+                layout=job.layout, reprint_no=job.reprint_no,
+                printed_by_id=actor.staff_id if actor else None,
                 terminal_code=self.ctx.terminal, printed_at=now, printer=printer,
-                sha256=hashlib.sha256(pdf).hexdigest(), origin_terminal=self.ctx.terminal,
+                sha256=hashlib.sha256(job.pdf).hexdigest(), origin_terminal=self.ctx.terminal,
             ))
-            append_event(s, terminal=self.ctx.terminal, kind="reprinted" if prior else "printed",
-                         at=now, actor_id=actor.staff_id if actor else None,
-                         actor_role=actor.main_role if actor else "admin", case_id=case_id,
-                         batch_id=batch_id, doc=kind, layout=layout, reprint_no=prior)
-        return PrintJob(kind, number, layout, prior, pdf)
+            append_event(s, terminal=self.ctx.terminal,
+                         kind="reprinted" if job.reprint_no else "printed", at=now,
+                         actor_id=actor.staff_id if actor else None,
+                         actor_role=actor.main_role if actor else "admin", case_id=job.case_id,
+                         batch_id=job.batch_id, doc=job.kind, layout=job.layout,
+                         reprint_no=job.reprint_no, doc_no=job.doc_no)
+
+    def produce(self, actor: Actor | None, kind: str, number: str, layout: str | None = None,
+                printer: str = "") -> PrintJob:
+        """Render the document and log it as printed (the command line writes it to a file)."""
+        job = self.prepare(actor, kind, number, layout)
+        self.log_print(actor, job, printer)
+        return job
