@@ -12,7 +12,6 @@ from counter_app.documents.common import (
     DOC_KINDS,
     contacts,
     copies,
-    delivery_label,
     number,
     progress_payload,
 )
@@ -84,10 +83,7 @@ def case_fields(ctx: Ctx, doc: CaseDoc) -> list[list[blocks.Pair]]:
     item = t(doc.item_name, "事项名称") + (
         t(f"（{doc.item_code_label} {doc.item_code}）", "事项编码") if doc.item_code else []
     )
-    method = delivery_label(doc.delivery_method)
-    delivery = t(method, "")
-    if doc.delivery_method != DeliveryMethod.POST:
-        delivery += t(f"，{doc.delivery_text}" if doc.delivery_text else "", "送达说明")
+    delivery = t(delivery_sentence(doc), "送达说明")
     rows += [
         [("申请事项", item)],
         [("受理部门", t(doc.department, "受理部门")), ("受理窗口", t(doc.window_name, "窗口"))],
@@ -134,15 +130,11 @@ def notes(ctx: Ctx, doc: CaseDoc) -> list[Flowable]:
         t("进度查询：扫描二维码，或访问 ", "")
         + t(doc.hall.progress_url, "进度查询网址")
         + t(" 输入办件编号查询，也可致电受理窗口。", ""),
-        t("结果送达：", "") + t(delivery_sentence(doc), "送达说明"),
     ]
     if doc.excluded:
         items.append(t("下列程序所需时间不计算在办理时限内，届时另行书面告知：", "")
                      + t("；".join(doc.excluded), "特别程序") + t("。", ""))
     elif is_licensing(doc.item_type):
         items.append(t(ART_45, ""))
-    if doc.hall.address:
-        items.append(t("办理地点：", "") + t(doc.hall.address, "大厅地址")
-                     + t(f"{doc.window_name}。", "窗口"))
     items.append(contacts(ctx, doc.hall))
     return [ctx.p(t("温馨提示", ""), "heading"), *blocks.numbered(ctx, items, "cell")]

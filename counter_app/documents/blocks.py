@@ -244,8 +244,10 @@ class SealBox(Flowable):
         canv.rect(x0, 2.6 * f, self.size, self.size, stroke=1, fill=0)
         canv.setDash()
         mid = 2.6 * f + self.size / 2
-        draw_runs(canv, cx, mid + 0.3 * f, self.office, f * 0.9, "c")
-        draw_runs(canv, cx, mid - 1.3 * f, self.seal, f * 0.9, "c")
+        room = self.size - 4 * mm  # a long office name shrinks to stay inside the box
+        for runs, y in ((self.office, mid + 0.3 * f), (self.seal, mid - 1.3 * f)):
+            size = min(f * 0.9, f * 0.9 * room / max(string_width(runs, f * 0.9), 1))
+            draw_runs(canv, cx, y, runs, size, "c")
         draw_runs(canv, cx, 1.2 * f, self.date, f, "c")
         canv.restoreState()
 

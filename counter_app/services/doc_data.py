@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -60,9 +61,17 @@ def hall_info(session: Session) -> HallInfo:
                     seal_text=h.get("seal_text") or "受理专用章")
 
 
+def _cite(basis: str | None) -> str:
+    """A basis as printed: its document number alone when it has one (发改价格规〔2016〕2559号)."""
+    if not basis:
+        return ""
+    found = re.findall(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号", basis)
+    return f"（依据：{'、'.join(dict.fromkeys(found)) if found else basis}）"
+
+
 def fee_text(fee: FeeSpec, tier_name: str = "") -> str:
     """The fee that applies to this case (the tier the clerk chose), with its basis."""
-    basis = f"（依据：{fee.basis}）" if fee.basis else ""
+    basis = _cite(fee.basis)
     if fee.free:
         return "不收费" + basis
     tier = next((t for t in fee.tiers if t.name == tier_name), None)
@@ -72,8 +81,7 @@ def fee_text(fee: FeeSpec, tier_name: str = "") -> str:
         text = fee.summary if fee.tiers else (fee.note or "收费")
         return text + basis + (f"；缴费人：{fee.payer}" if fee.payer else "")
     if tier.waiver or tier.amount == 0:
-        why = tier.basis or fee.basis
-        return f"{tier.name}，不收费" + (f"（依据：{why}）" if why else "")
+        return f"{tier.name}，不收费" + _cite(tier.basis or fee.basis)
     amount = f"{tier.amount:f}".rstrip("0").rstrip(".") if "." in f"{tier.amount:f}" else str(tier.amount)
     text = f"{tier.name} {amount} {tier.unit}"
     if tier.extra_certificate is not None:

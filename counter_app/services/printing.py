@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..documents.common import DOC_KINDS
-from ..documents.data import doc_from_json, doc_to_json
+from ..documents.data import RenderOptions, doc_from_json, doc_to_json
 from ..documents.render import render
 from ..models import CaseFile, HallWindow, HandoffBatch, Issuance, Notice, PrintRecord
 from . import doc_data
@@ -145,7 +145,9 @@ class PrintService:
             if since is not None:
                 query = query.where(PrintRecord.printed_at >= since)
             prior = s.execute(query).scalar_one()
-            pdf = render(kind, data, layout=layout, reprint_no=prior)
+            # The print time goes on the paper (beside the page number, never over the case number).
+            options = RenderOptions(printed_at=now)
+            pdf = render(kind, data, layout=layout, reprint_no=prior, options=options)
         return PrintJob(kind, number, layout, prior, pdf, getattr(data, "doc_no", ""),
                         case_id, batch_id)
 
