@@ -215,13 +215,12 @@ class PrintPreviewDialog(QDialog):
     # -- producing ---------------------------------------------------------------------
     def _produce_all(self, layout: str | None = None) -> None:
         layout = layout or remembered(self.window_code, "layout") or None
-        printer = self.printer.currentText()
         svc: PrintService = self.services.service(PrintService)
         self.jobs = [None] * len(self.docs)
         self._set_busy(True)
         for i, d in enumerate(self.docs):
             self.services.lane.submit(
-                lambda d=d: svc.produce(self.actor, d.kind, d.number, layout, printer),
+                lambda d=d: svc.prepare(self.actor, d.kind, d.number, layout),
                 lambda job, i=i: self._produced(i, job), self._failed)
 
     def _produced(self, i: int, job: PrintJob, announce: bool = True) -> None:
@@ -260,7 +259,7 @@ class PrintPreviewDialog(QDialog):
         layout = self.layout_box.currentData()
         remember(self.window_code, "layout", layout)
         self.status.setText(self.tr("Preparing…"))
-        self._produce_all(layout)  # the service logs it again: the paper says "reprint"
+        self._produce_all(layout)  # a render, not a print: nothing is logged, no 补打
 
     # -- output ------------------------------------------------------------------------
     def done_jobs(self) -> list[PrintJob]:
@@ -276,18 +275,30 @@ class PrintPreviewDialog(QDialog):
         remember(self.window_code, "printer", name)
         info = QPrinterInfo.printerInfo(name)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        sent: list[PrintJob] = []
         try:
             for job in self.done_jobs():
                 printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
                 printer.setDocName(f"{job.title} {job.number}")
                 print_pdf(job.pdf, printer)
+                sent.append(job)
         except OSError as exc:
             self._failed(exc)
-            return
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.status.setText(self.tr("Sent to %1").replace("%1", name))
-        self.printed.emit([name])
+        if sent:  # what reached the spooler is a print: logged, and a later one is 补打
+            self._log(sent, [name] * len(sent), lambda: (
+                self.status.setText(self.tr("Sent to %1").replace("%1", name)),
+                self.printed.emit([name])))
+
+    def _log(self, jobs: list[PrintJob], targets: list[str], then: Callable[[], object]) -> None:
+        svc: PrintService = self.services.service(PrintService)
+
+        def log() -> None:
+            for job, target in zip(jobs, targets, strict=True):
+                svc.log_print(self.actor, job, target)
+
+        self.services.lane.submit(log, lambda _r: then(), self._failed)
 
     def save_all(self, folder: Path | None = None) -> list[Path]:
         if not self.save_button.isEnabled():
@@ -304,9 +315,13 @@ class PrintPreviewDialog(QDialog):
         except OSError as exc:
             self._failed(exc)
             return []
-        self.saved += paths
-        self.status.setText(self.tr("Saved: %1").replace("%1", "、".join(str(p) for p in paths)))
-        self.printed.emit([str(p) for p in paths])
+
+        def logged() -> None:
+            self.saved += paths
+            self.status.setText(self.tr("Saved: %1").replace("%1", "、".join(str(p) for p in paths)))
+            self.printed.emit([str(p) for p in paths])
+
+        self._log(self.done_jobs(), [str(p) for p in paths], logged)
         return paths
 
     def _choose_folder(self) -> None:
@@ -324,9 +339,10 @@ def print_choices(window: str) -> tuple[str | None, str]:
 
 def produce_jobs(svc: PrintService, actor: Actor, docs: list[DocRequest], layout: str | None,
                  printer: str) -> tuple[list[PrintJob], str]:
-    """Run on the lane right after the decision committed: the documents, or why not."""
+    """Run on the lane right after the decision committed: the documents, or why not.
+    Rendered, not printed: the print log records them when they reach a printer or a file."""
     try:
-        return [svc.produce(actor, d.kind, d.number, layout, printer) for d in docs], ""
+        return [svc.prepare(actor, d.kind, d.number, layout) for d in docs], ""
     except Exception as exc:  # the case is saved; the preview offers to try again
         return [], str(exc)
 
