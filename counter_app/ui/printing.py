@@ -85,10 +85,19 @@ def load_pdf(pdf: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, Q
     return doc, buf
 
 
+def printer_dpi(printer: QPrinter) -> int:
+    """The printer's own resolution (203 on a thermal printer): the page is rasterised at it,
+    not at 300 dpi and then scaled by the driver. Unknown: 300."""
+    found = [r for r in printer.supportedResolutions() if 150 <= r <= 600]
+    return max(found) if found else PRINT_DPI
+
+
 def print_pdf(pdf: bytes, printer: QPrinter) -> int:
-    """Print every page at 300 dpi, each on paper of its own size; returns the page count."""
+    """Print every page at the printer's resolution, each on paper of its own size; returns
+    the page count. Safe off the GUI thread: it only paints on a QImage and the QPrinter."""
     doc, buf = load_pdf(pdf)
-    printer.setResolution(PRINT_DPI)
+    dpi = printer_dpi(printer)
+    printer.setResolution(dpi)
     printer.setFullPage(True)
     painter = QPainter()
     try:
@@ -102,7 +111,7 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
                     raise OSError("printer did not start")
             else:
                 printer.newPage()
-            px = QSize(round(size_pt.width() / 72 * PRINT_DPI), round(size_pt.height() / 72 * PRINT_DPI))
+            px = QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi))
             page = QImage(px, QImage.Format.Format_RGB32)
             page.fill(Qt.GlobalColor.white)  # QPdfDocument renders transparent RGBA
             with_page = QPainter(page)
@@ -115,6 +124,22 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
             painter.end()
         doc.close()
         buf.close()
+
+
+def job_name(job: PrintJob) -> str:
+    """The spooler's name of a job: ASCII, so every queue and driver keeps it."""
+    return f"counter-{job.kind}-{job.number}-{job.layout}"
+
+
+def send_to_printer(job: PrintJob, printer_name: str) -> int:
+    """Print one produced document on a named printer (any thread); returns its page count."""
+    info = QPrinterInfo.printerInfo(printer_name)
+    if info.isNull():
+        names = "、".join(QPrinterInfo.availablePrinterNames()) or "（本机没有打印机）"
+        raise OSError(f"没有名为“{printer_name}”的打印机；可用：{names}")
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(job_name(job))
+    return print_pdf(job.pdf, printer)
 
 
 class PrintPreviewDialog(QDialog):
@@ -279,7 +304,7 @@ class PrintPreviewDialog(QDialog):
         try:
             for job in self.done_jobs():
                 printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-                printer.setDocName(f"{job.title} {job.number}")
+                printer.setDocName(job_name(job))
                 print_pdf(job.pdf, printer)
                 sent.append(job)
         except OSError as exc:
