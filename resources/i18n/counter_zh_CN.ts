@@ -666,172 +666,177 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CatalogEditorWidget</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="49" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="53" />
       <source>Filter items</source>
       <translation>筛选事项（名称或编码）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="63" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="78" />
       <source>Front desk may finish on the spot</source>
       <translation>授权前台当场办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="64" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="79" />
       <source>An agent may apply</source>
       <translation>允许代办</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="92" />
       <source>Material</source>
       <translation>材料名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="92" />
       <source>Form</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="92" />
       <source>Copies</source>
       <translation>份数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="92" />
       <source>Requirement</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="77" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
       <source>Condition</source>
       <translation>条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="77" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
       <source>Condition key</source>
       <translation>条件键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="77" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="79" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="95" />
       <source>Add material</source>
       <translation>增加材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="79" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="95" />
       <source>Remove material</source>
       <translation>删除材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="81" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
       <source>Code</source>
       <translation>事项编码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="82" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
       <source>Name</source>
       <translation>事项名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="83" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
       <source>Window / department</source>
       <translation>窗口 / 部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="84" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="85" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="101" />
       <source>Statutory / promised days</source>
       <translation>法定 / 承诺时限（工作日）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="87" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="103" />
+      <source>Checked</source>
+      <translation>核对状态</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="105" />
       <source>Acceptance conditions</source>
       <translation>受理条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="88" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="106" />
       <source>Review points (one per line)</source>
       <translation>审查要点（每行一条）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="89" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="107" />
       <source>Legal basis</source>
       <translation>设定依据</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="90" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="108" />
       <source>Delivery</source>
       <translation>送达方式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="91" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="109" />
       <source>Fee</source>
       <translation>收费</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="92" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="110" />
       <source>Search keywords (comma separated)</source>
       <translation>检索关键词（逗号分隔）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="112" />
       <source>Save as new version</source>
       <translation>保存为新版本</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="112" />
       <source>New item</source>
       <translation>新增事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="114" />
       <source>Import Excel…</source>
       <translation>导入 Excel…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="114" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="230" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="272" />
       <source>No change: the item is as saved</source>
       <translation>未修改：事项与已保存的版本相同</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="232" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="274" />
       <source>Saved as version %1</source>
       <translation>已保存为第 %1 版</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="239" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="281" />
       <source>Import catalog</source>
       <translation>导入事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="240" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="282" />
       <source>Catalog (*.xlsx *.yaml *.json)</source>
       <translation>事项目录 (*.xlsx *.yaml *.json)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="250" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="292" />
       <source>Export catalog</source>
       <translation>导出事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="251" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="293" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="255" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="297" />
       <source>Exported %1 items</source>
       <translation>已导出 %1 个事项</translation>
     </message>
@@ -1754,16 +1759,21 @@ from %2 · %3 cases · waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/counter/guide.py" line="31" />
-      <source>promised %1 / statutory %2 working days</source>
-      <translation>承诺 %1 个工作日 / 法定 %2 个工作日</translation>
+      <source>promised %1 / statutory %2</source>
+      <translation>承诺 %1 / 法定 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/guide.py" line="39" />
+      <location filename="../../counter_app/ui/counter/guide.py" line="38" />
+      <source>Not yet checked by the department: read the guide with care</source>
+      <translation>待核对：本事项指南尚未经部门核对，请仔细核验</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/guide.py" line="42" />
       <source>Acceptance conditions</source>
       <translation>受理条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/guide.py" line="39" />
+      <location filename="../../counter_app/ui/counter/guide.py" line="42" />
       <source>Review points</source>
       <translation>审查要点</translation>
     </message>
@@ -2037,9 +2047,9 @@ from %2 · %3 cases · waiting %4</source>
       <translation>事项：名称、拼音首字母或编码（F3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/item_picker.py" line="60" />
-      <source>, %1 working days</source>
-      <translation>，%1 个工作日</translation>
+      <location filename="../../counter_app/ui/counter/item_picker.py" line="61" />
+      <source> · not yet checked</source>
+      <translation> · 待核对</translation>
     </message>
   </context>
   <context>
@@ -2240,88 +2250,88 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="131" />
+      <location filename="../../counter_app/ui/printing.py" line="156" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="158" />
+      <location filename="../../counter_app/ui/printing.py" line="183" />
       <source>No printer installed</source>
       <translation>未安装打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="165" />
+      <location filename="../../counter_app/ui/printing.py" line="190" />
       <source>A4</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="166" />
+      <location filename="../../counter_app/ui/printing.py" line="191" />
       <source>80 mm receipt</source>
       <translation>80 毫米小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="167" />
-      <location filename="../../counter_app/ui/printing.py" line="262" />
+      <location filename="../../counter_app/ui/printing.py" line="192" />
+      <location filename="../../counter_app/ui/printing.py" line="286" />
       <source>Preparing…</source>
       <translation>正在生成……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="170" />
+      <location filename="../../counter_app/ui/printing.py" line="195" />
       <source>Print (Ctrl+P)</source>
       <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="171" />
+      <location filename="../../counter_app/ui/printing.py" line="196" />
       <source>No printer: save PDF (Ctrl+P)</source>
       <translation>无打印机：存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="173" />
+      <location filename="../../counter_app/ui/printing.py" line="198" />
       <source>Save PDF (Ctrl+S)</source>
       <translation>存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="175" />
+      <location filename="../../counter_app/ui/printing.py" line="200" />
       <source>PDF folder…</source>
       <translation>PDF 文件夹…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="176" />
+      <location filename="../../counter_app/ui/printing.py" line="201" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="189" />
+      <location filename="../../counter_app/ui/printing.py" line="214" />
       <source>Printer</source>
       <translation>打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="191" />
+      <location filename="../../counter_app/ui/printing.py" line="216" />
       <source>Layout</source>
       <translation>版式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="234" />
+      <location filename="../../counter_app/ui/printing.py" line="258" />
       <source> (reprint)</source>
       <translation>（补打）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="238" />
+      <location filename="../../counter_app/ui/printing.py" line="262" />
       <source>Ready: %1 document(s). Ctrl+P prints, Ctrl+S saves PDF, Esc closes.</source>
       <translation>已生成 %1 份文书。Ctrl+P 打印，Ctrl+S 存为 PDF，Esc 关闭。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="289" />
+      <location filename="../../counter_app/ui/printing.py" line="316" />
       <source>Sent to %1</source>
       <translation>已发送到 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="308" />
+      <location filename="../../counter_app/ui/printing.py" line="346" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="313" />
+      <location filename="../../counter_app/ui/printing.py" line="353" />
       <source>PDF folder</source>
       <translation>PDF 文件夹</translation>
     </message>
