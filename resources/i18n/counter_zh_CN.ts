@@ -38,77 +38,82 @@
       <translation>委托代办人办理(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="107" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="109" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="108" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="110" />
       <source>ID type</source>
       <translation>证件类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="109" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="111" />
       <source>ID number</source>
       <translation>证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="110" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="112" />
       <source>Organisation</source>
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="111" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="113" />
       <source>Credit code</source>
       <translation>信用代码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="112" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="114" />
       <source>Override reason</source>
       <translation>继续理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="113" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="115" />
       <source>Legal rep.</source>
       <translation>法定代表人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="114" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="116" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="115" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="117" />
       <source>Phone</source>
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="116" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="118" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="117" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="119" />
       <source>Delivery</source>
       <translation>结果送达</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="123" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="120" />
+      <source>Fee</source>
+      <translation>收费档次</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="126" />
       <source>Agent name</source>
       <translation>代办人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="127" />
       <source>Agent ID no.</source>
       <translation>代办人证件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="125" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="128" />
       <source>Agent phone</source>
       <translation>代办人电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="132" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="135" />
       <source>Enter: next field · Ctrl+O: person/organisation · Ctrl+G: agent</source>
       <translation>回车：下一项 · Ctrl+O：个人/单位 · Ctrl+G：代办人</translation>
     </message>
@@ -1331,12 +1336,12 @@ from %2 · %3 cases · waiting %4</source>
       <translation>不放弃(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="362" />
+      <location filename="../../counter_app/ui/counter/page.py" line="364" />
       <source>Checklist done: F5 accept</source>
       <translation>材料已逐项核对：按 F5 受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="363" />
+      <location filename="../../counter_app/ui/counter/page.py" line="365" />
       <source>Materials missing: F6 one-time notice</source>
       <translation>材料不齐：按 F6 出具一次性告知单</translation>
     </message>

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ...services.catalog_io import DELIVERY_LABELS
 from ...services.catalog_search import CatalogIndex
-from ...services.catalog_store import current_versions
+from ...services.catalog_store import current_versions, version_to_spec
 from ...services.context import Actor, ServiceContext
 from ...services.rules import supervision_for
 
@@ -35,6 +35,7 @@ class ItemInfo:
     promised_unit: str = "workday"
     statutory_unit: str = "workday"
     checked: bool = False  # 已核对 by its department; the counter marks the rest 待核对
+    fee_tiers: tuple[str, ...] = ()  # rows of a tiered fee: the clerk picks the one that applies
 
     def limit(self, which: str) -> str:
         """“15日”, “20个工作日”: a limit in the statute's own unit (data, so Chinese)."""
@@ -74,7 +75,8 @@ def load_catalog(ctx: ServiceContext) -> CatalogView:
                 v.statutory_days, v.front_desk_can_finish, v.agent_allowed, v.conditions,
                 tuple(p for p in v.review_points.split("\n") if p), delivery or ("窗口领取",),
                 v.fee, v.promised_unit or "workday", v.statutory_unit or "workday",
-                v.check_state == "checked"))
+                v.check_state == "checked",
+                tuple(t.name for t in version_to_spec(v).fee.tiers)))
             keywords[v.code] = [k for k in v.keywords.split("\n") if k]
     return CatalogView(items, keywords, pages)
 
