@@ -136,3 +136,21 @@ def test_a_reprint_is_the_notice_as_issued(hall: Hall, tmp_path: Path) -> None:
         notice = s.execute(select(Notice).where(Notice.kind == "one_time_notice")).scalar_one()
         kept = doc_from_json(notice.doc)
     assert hashlib.sha256(render("one_time_notice", kept, "a4")).hexdigest() == notice.sha256
+
+
+def test_the_collection_receipt_carries_the_certificate_number_and_phone(
+    hall: Hall, tmp_path: Path
+) -> None:
+    from counter_app.services.handoff import CaseCheck, HandoffService, IssueInput
+
+    from .helpers import PERSON_ID
+
+    svc, handoff = IntakeService(hall.ctx), HandoffService(hall.ctx)
+    case = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept").case_no
+    (batch,) = handoff.create_batches(hall.clerk, [case])
+    handoff.sign(hall.approver, batch, [CaseCheck(case)])
+    handoff.decide(hall.approver, case, "approved", decision_no="罗不动产权第0012345号")
+    handoff.issue(hall.clerk, case, IssueInput(collector_name="张伟", collector_id_no=PERSON_ID,
+                                               collector_phone="13912345678"))
+    text = text_of(PrintService(hall.ctx).produce(hall.clerk, "collection", case).pdf, tmp_path)
+    assert "罗不动产权第0012345号" in text and "139****5678" in text and "13912345678" not in text

@@ -21,6 +21,7 @@ from ..documents.data import (
 )
 from ..models import (
     FORM_LABELS,
+    CaseDecision,
     CaseFile,
     Department,
     HallWindow,
@@ -256,6 +257,10 @@ def batch_doc(session: Session, batch: HandoffBatch) -> BatchDoc:
 def collection_doc(session: Session, case: CaseFile, issuance: Issuance) -> CollectionDoc:
     base = case_doc(session, case)
     clerk = session.get(Staff, issuance.issued_by_id)
+    decision = session.execute(
+        select(CaseDecision).where(CaseDecision.case_id == case.id,
+                                   CaseDecision.outcome == "approved")
+        .order_by(CaseDecision.decided_on.desc())).scalars().first()
     return CollectionDoc(
         hall=base.hall, case_no=case.case_no, item_name=base.item_name,
         applicant=base.applicant, result_name=f"{base.item_name}结果文书",
@@ -264,6 +269,8 @@ def collection_doc(session: Session, case: CaseFile, issuance: Issuance) -> Coll
         method="post" if issuance.method == "post" else "in_person",
         collector_name=issuance.collector_name, collector_id_no=issuance.collector_id_no,
         collector_is_agent=issuance.by_agent, tracking_no=issuance.tracking_no,
+        collector_phone=issuance.collector_phone,
+        result_no=decision.decision_no if decision else "",
         carrier="EMS" if issuance.method == "post" else "",
         recipient_name=case.applicant_name if issuance.method == "post" else "",
         recipient_phone=case.phone if issuance.method == "post" else "",

@@ -38,82 +38,82 @@
       <translation>委托代办人办理(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="109" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="111" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="110" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="112" />
       <source>ID type</source>
       <translation>证件类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="111" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="113" />
       <source>ID number</source>
       <translation>证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="112" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="114" />
       <source>Organisation</source>
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="113" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="115" />
       <source>Credit code</source>
       <translation>信用代码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="114" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="116" />
       <source>Override reason</source>
       <translation>继续理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="115" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="117" />
       <source>Legal rep.</source>
       <translation>法定代表人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="116" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="118" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="117" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="119" />
       <source>Phone</source>
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="118" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="120" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="119" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="121" />
       <source>Delivery</source>
       <translation>结果送达</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="120" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="122" />
       <source>Fee</source>
       <translation>收费档次</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="126" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="128" />
       <source>Agent name</source>
       <translation>代办人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="127" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="129" />
       <source>Agent ID no.</source>
       <translation>代办人证件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="128" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="130" />
       <source>Agent phone</source>
       <translation>代办人电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="135" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="137" />
       <source>Enter: next field · Ctrl+O: person/organisation · Ctrl+G: agent</source>
       <translation>回车：下一项 · Ctrl+O：个人/单位 · Ctrl+G：代办人</translation>
     </message>
@@ -1969,77 +1969,82 @@ from %2 · %3 cases · waiting %4</source>
       <translation>邮寄送达</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="71" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="73" />
       <source>I have checked the applicant's letter of authorization</source>
       <translation>已核验申请人出具的授权委托书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="76" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="78" />
       <source>Collector's name</source>
       <translation>领取人姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="77" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="79" />
       <source>Collector's ID number</source>
       <translation>领取人身份证号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="79" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="80" />
+      <source>Collector's phone</source>
+      <translation>领取人电话</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="82" />
       <source>Tracking number</source>
       <translation>邮件运单号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="81" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="84" />
       <source>Issue and print the receipt</source>
       <translation>发证并打印领证回执</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="96" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="99" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="110" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="113" />
       <source>Results waiting to be collected</source>
       <translation>待领取的办理结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="126" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="129" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="164" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="167" />
       <source>No results are waiting.</source>
       <translation>暂无待领取的结果。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="176" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="179" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="178" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="181" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="187" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="191" />
       <source>Ask for the collector's ID and check it against the applicant</source>
       <translation>请查验领取人的身份证件，并与申请人核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="189" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="193" />
       <source>This case has no result waiting to be collected (%1)</source>
       <translation>此办件没有待领取的结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="204" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="209" />
       <source>Scan the applicant's notice first</source>
       <translation>请先扫描申请人的受理通知书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="210" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="215" />
       <source>Issued. Give the receipt to the collector to sign.</source>
       <translation>已发证。请领取人在领证回执上签字。</translation>
     </message>

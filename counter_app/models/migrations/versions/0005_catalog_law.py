@@ -1,5 +1,6 @@
 """catalog law: item type, limit units, fee schedule, sources and sign-off; body of each
-department; the issued document kept with its notice; the fee tier a clerk chose
+department; the issued document kept with its notice; the fee tier a clerk chose; the
+collector's phone on an issuance
 
 Revision ID: 0005
 Revises: 0003
@@ -39,6 +40,7 @@ COLUMNS = [
     ("notice", sa.Column("doc", sa.Text(), nullable=False, server_default="")),
     ("notice", sa.Column("sha256", sa.String(64), nullable=False, server_default="")),
     ("case_file", sa.Column("fee_tier", sa.String(100), nullable=False, server_default="")),
+    ("issuance", sa.Column("collector_phone", sa.String(32), nullable=False, server_default="")),
 ]
 
 
