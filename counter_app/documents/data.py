@@ -165,6 +165,7 @@ class BatchDoc:
     created_at: datetime
     cases: Sequence[BatchCase] = field(default_factory=tuple)
     receiver_name: str = ""  # pre-printed when known; otherwise a blank line
+    signed_at: datetime | None = None  # when the receiver signed for it (a reprint shows it)
 
 
 @dataclass(frozen=True)

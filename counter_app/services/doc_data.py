@@ -250,7 +250,7 @@ def batch_doc(session: Session, batch: HandoffBatch) -> BatchDoc:
         from_clerk=clerk.full_name if clerk else "",
         to_department=_name(session, Department, batch.department_code),
         created_at=batch.created_at, cases=cases,
-        receiver_name=signer.full_name if signer else "",
+        receiver_name=signer.full_name if signer else "", signed_at=batch.signed_at,
     )
 
 

@@ -34,6 +34,7 @@ ISSUED_KINDS = ("acceptance", "one_time_notice", "not_accepted", "supplement_rec
 CASE_KINDS = ("acceptance", "one_time_notice", "not_accepted", "supplement_receipt",
               "collection")
 LAYOUTS = ("a4", "receipt")
+RECEIPT_MAX_CASES = 30  # a longer handoff list on 80 mm paper runs to metres: A4 instead
 
 
 class PrintError(Exception):
@@ -136,6 +137,9 @@ class PrintService:
             layout = layout or default_layout(s, actor.window_code if actor else "")
             if layout not in LAYOUTS:
                 raise PrintError(f"版式“{layout}”无效：应为 a4 或 receipt")
+            if kind == "handoff" and layout == "receipt" and len(data.cases) > RECEIPT_MAX_CASES:
+                raise PrintError(f"交接单有 {len(data.cases)} 件，超过 80 毫米小票打印的上限"
+                                 f"（{RECEIPT_MAX_CASES} 件）：请改用 A4 版式打印")
             since = None
             if kind in ISSUED_KINDS and case_id:
                 data, since = self._issued(s, actor, kind, case_id, data, now)
