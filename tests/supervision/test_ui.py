@@ -58,7 +58,9 @@ def test_dashboard_shows_and_exports_the_bulletin(hall: Hall, app_services, qtbo
     assert view.summary.text().startswith("1. 收件 6 件")
     assert [c.data.title for c in view.charts if c.data] == \
         ["分窗口办件量", "评价等级分布", "分窗口临期、超期与待签收", "咨询结果"]
-    assert view.tables.count() == 9 and view.tables.tabText(0) == "分窗口情况"
+    assert view.tables.count() == 10 and view.tables.tabText(0) == "分窗口情况"
+    unchecked = view.tables.tabText(9)  # the catalog items no department has signed off
+    assert unchecked.startswith("事项目录待核对") and len(view.bulletin.unchecked) == 87
     _shot(page, "supervision-dashboard")
     for name in ("b.pdf", "b.xlsx"):
         view.export_to(tmp_path / name)
