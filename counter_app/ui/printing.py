@@ -43,6 +43,7 @@ from ..services.context import Actor
 from ..services.printing import PrintJob, PrintService
 from .prefs import ui_settings  # one QSettings store for the whole UI
 from .services import AppServices
+from .worker import DbLane
 
 PRINT_DPI = 300
 
@@ -140,6 +141,18 @@ def send_to_printer(job: PrintJob, printer_name: str) -> int:
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     printer.setDocName(job_name(job))
     return print_pdf(job.pdf, printer)
+
+
+_PRINT_LANE: DbLane | None = None
+
+
+def print_lane() -> DbLane:
+    """One background thread for printing, apart from the database lane: a long print job
+    must not hold up the counter's reads and writes."""
+    global _PRINT_LANE
+    if _PRINT_LANE is None:
+        _PRINT_LANE = DbLane()
+    return _PRINT_LANE
 
 
 class PrintPreviewDialog(QDialog):
@@ -298,23 +311,31 @@ class PrintPreviewDialog(QDialog):
             self.save_all()
             return
         remember(self.window_code, "printer", name)
-        info = QPrinterInfo.printerInfo(name)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        sent: list[PrintJob] = []
-        try:
-            for job in self.done_jobs():
-                printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-                printer.setDocName(job_name(job))
-                print_pdf(job.pdf, printer)
+        jobs = self.done_jobs()
+        self._set_busy(True)
+        self.status.setText(self.tr("Printing…"))
+
+        def rasterise_and_send() -> list[PrintJob]:
+            # Off the GUI thread: rendering every page at the printer's resolution takes a
+            # second or more, and the window must keep answering meanwhile.
+            sent: list[PrintJob] = []
+            for job in jobs:
+                send_to_printer(job, name)
                 sent.append(job)
-        except OSError as exc:
-            self._failed(exc)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if sent:  # what reached the spooler is a print: logged, and a later one is 补打
-            self._log(sent, [name] * len(sent), lambda: (
+            return sent
+
+        def sent(done: list[PrintJob]) -> None:
+            self._set_busy(False)
+            # what reached the spooler is a print: logged, and a later one is 补打
+            self._log(done, [name] * len(done), lambda: (
                 self.status.setText(self.tr("Sent to %1").replace("%1", name)),
                 self.printed.emit([name])))
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False)
+            self._failed(exc)
+
+        print_lane().submit(rasterise_and_send, sent, failed)
 
     def _log(self, jobs: list[PrintJob], targets: list[str], then: Callable[[], object]) -> None:
         svc: PrintService = self.services.service(PrintService)

@@ -2260,88 +2260,93 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="156" />
+      <location filename="../../counter_app/ui/printing.py" line="169" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="183" />
+      <location filename="../../counter_app/ui/printing.py" line="196" />
       <source>No printer installed</source>
       <translation>未安装打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="190" />
+      <location filename="../../counter_app/ui/printing.py" line="203" />
       <source>A4</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="191" />
+      <location filename="../../counter_app/ui/printing.py" line="204" />
       <source>80 mm receipt</source>
       <translation>80 毫米小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="192" />
-      <location filename="../../counter_app/ui/printing.py" line="286" />
+      <location filename="../../counter_app/ui/printing.py" line="205" />
+      <location filename="../../counter_app/ui/printing.py" line="299" />
       <source>Preparing…</source>
       <translation>正在生成……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="195" />
+      <location filename="../../counter_app/ui/printing.py" line="208" />
       <source>Print (Ctrl+P)</source>
       <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="196" />
+      <location filename="../../counter_app/ui/printing.py" line="209" />
       <source>No printer: save PDF (Ctrl+P)</source>
       <translation>无打印机：存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="198" />
+      <location filename="../../counter_app/ui/printing.py" line="211" />
       <source>Save PDF (Ctrl+S)</source>
       <translation>存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="200" />
+      <location filename="../../counter_app/ui/printing.py" line="213" />
       <source>PDF folder…</source>
       <translation>PDF 文件夹…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="201" />
+      <location filename="../../counter_app/ui/printing.py" line="214" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="214" />
+      <location filename="../../counter_app/ui/printing.py" line="227" />
       <source>Printer</source>
       <translation>打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="216" />
+      <location filename="../../counter_app/ui/printing.py" line="229" />
       <source>Layout</source>
       <translation>版式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="258" />
+      <location filename="../../counter_app/ui/printing.py" line="271" />
       <source> (reprint)</source>
       <translation>（补打）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="262" />
+      <location filename="../../counter_app/ui/printing.py" line="275" />
       <source>Ready: %1 document(s). Ctrl+P prints, Ctrl+S saves PDF, Esc closes.</source>
       <translation>已生成 %1 份文书。Ctrl+P 打印，Ctrl+S 存为 PDF，Esc 关闭。</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/printing.py" line="316" />
+      <source>Printing…</source>
+      <translation>正在打印……</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="331" />
       <source>Sent to %1</source>
       <translation>已发送到 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="346" />
+      <location filename="../../counter_app/ui/printing.py" line="367" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="353" />
+      <location filename="../../counter_app/ui/printing.py" line="374" />
       <source>PDF folder</source>
       <translation>PDF 文件夹</translation>
     </message>

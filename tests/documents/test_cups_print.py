@@ -81,3 +81,28 @@ def test_every_kind_prints_through_cups_and_scans(hall: Hall, spooler: cupskit.S
             for image in pages:
                 codes = [s.text for s in pdf_tools.symbols(image) if s.format == "Code128"]
                 assert number in codes, (kind, layout, dpi, codes)
+
+
+def test_the_preview_prints_off_the_gui_thread_through_cups(hall: Hall, spooler: cupskit.Spooler,
+                                                            pdf_tools) -> None:
+    """The counter's own print button: the dialog stays responsive (its buttons wait while
+    the print lane rasterises), the spooler gets the document, the print is logged."""
+    from sqlalchemy import select
+
+    from counter_app.models import PrintRecord
+
+    svc = IntakeService(hall.ctx)
+    case = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept").case_no
+    data_dir = str(Path(hall.ctx.db.url.removeprefix("sqlite:///")).parent)
+    run = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("cups_dialog_child.py")), data_dir,
+         "clerk", "acceptance", case, spooler.queue],
+        cwd=ROOT, env={**spooler.env, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+        timeout=150)
+    assert run.returncode == 0, run.stdout + run.stderr
+    pdf = spooler.written(f"acceptance-{case}-a4").read_bytes()
+    image = pdf_tools.raster(pdf, 150, False)[0]
+    assert case in [s.text for s in pdf_tools.symbols(image) if s.format == "Code128"]
+    with hall.ctx.db.session() as s:
+        printers = s.execute(select(PrintRecord.printer)).scalars().all()
+    assert printers == [spooler.queue]
