@@ -40,6 +40,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "case_material": (
         *BASE, "case_id", "requirement_id", "seq", "name", "requirement", "state", "form", "copies",
         "pages", "reason", "supplied_at"),
+    # The one-time notices issued (what they listed), so `print` reprints them as issued.
+    "notice": (
+        *BASE, "case_id", "kind", "issued_at", "issued_by_id", "content", "doc_no", "doc",
+        "sha256"),
     "handoff_batch": (
         *BASE, "batch_no", "department_code", "window_code", "clerk_id", "status", "signed_by_id",
         "signed_at"),
@@ -47,6 +51,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         *BASE, "batch_id", "case_id", "material_count", "page_count", "state", "discrepancy"),
     "case_decision": (
         *BASE, "case_id", "outcome", "decision_no", "decided_on", "reason", "approver_id"),
+    "case_return": (
+        *BASE, "case_id", "clerk_id", "item_code", "approver_id", "reason", "returned_at"),
+    "issuance": (
+        *BASE, "case_id", "method", "collector_name", "collector_id_no", "by_agent",
+        "authorization_checked", "tracking_no", "collector_phone", "issued_at", "issued_by_id"),
     "evaluation": (
         *BASE, "case_id", "grade", "comment", "channel", "rated_at", "followup_due", "followup_status",
         "followup_note", "contest_reason"),
@@ -140,6 +149,9 @@ _FIRST = {"accepted": "accepted", "finished": "finished",
 _DOC = {k: json.dumps({"doc": v}, ensure_ascii=False, sort_keys=True) for k, v in {
     "accepted": "acceptance", "finished": "acceptance",
     "awaiting_supplement": "one_time_notice", "not_accepted": "not_accepted"}.items()}
+_DELIVERY = COLUMNS["case_file"].index("delivery")
+RETURN_REASONS = ("申请书签字页缺少申请人签名", "复印件与原件核对不一致，请重新核验",
+                  "材料中的证件已过有效期", "授权委托书未写明委托权限")
 _BATCHED = {"in_handoff", "with_approver", "approved", "issued", "returned", "denied"}
 _GRADES, _GRADE_CUM = [5, 4, 3, 2, 1], list(accumulate([70, 20, 6, 3, 1]))
 _PROGRESS = {
@@ -156,6 +168,9 @@ class CaseMaker:
         self.p = plan
         self.rng = random.Random(plan.seed)
         self.ids = ids or OrderedIds()
+        # The current case's (id, clerk, applicant, id no., delivery, is org, legal rep), for
+        # its issuance row.
+        self._facts: tuple[Any, ...] = ()
         self.seq, self.prev = plan.seq, plan.prev_hash
         self.counters = dict(plan.counters)
         self.touched: set[tuple[str, str]] = set()
@@ -279,6 +294,14 @@ class CaseMaker:
             _dt(closed) if closed is not None and status in ("not_accepted", "finished", "issued")
             else None, ""))
         rows["case_material"].extend(mats)
+        if supplement and problems:
+            listed = [{"name": m[7], "state": m[9], "reason": m[13]} for m in mats
+                      if m[9] in ("missing", "defective")]
+            rows["notice"].append((
+                ids(), at_s, at_s, term, case_id, "one_time_notice",
+                _dt(at + timedelta(minutes=5)), clerk,
+                json.dumps(listed, ensure_ascii=False), "", "", ""))
+        self._facts = (case_id, clerk, name, id_no, rows["case_file"][-1][_DELIVERY], org, legal)
         ev = self.event
         ev("received", at, clerk, "clerk", case_id, payload=json.dumps(
             {"case_no": case_no, "item": ver.code}, ensure_ascii=False, sort_keys=True))
@@ -331,8 +354,22 @@ class CaseMaker:
                 "申请人不符合法定条件" if denied else "", approver))
             self.event("decided", datetime.combine(decided, time(15)), approver, "approver",
                        case_id)
+        if status == "returned":
+            rows["case_return"].append((
+                self.ids(), at_s, at_s, term, case_id, clerk, ver.code, approver or clerk,
+                RETURN_REASONS[len(rows["case_return"]) % len(RETURN_REASONS)],
+                _dt(batch_at + timedelta(hours=20))))
         if status == "issued":
-            self.event("issued", at + timedelta(days=min(age, 5)), clerk, "clerk", case_id)
+            when = at + timedelta(days=min(age, 5))
+            _cid, _clerk, name, id_no, delivery, org, legal = self._facts
+            post = delivery == "邮寄送达"
+            rows["issuance"].append((
+                self.ids(), at_s, at_s, term, case_id, "post" if post else "in_person",
+                "" if post else (legal if org else name), "" if post or org else id_no,
+                bool(org and not post), bool(org and not post),
+                f"EM{case_id[-9:].replace('-', '')[:9].upper()}CN" if post else "", "",
+                _dt(when), clerk))
+            self.event("issued", when, clerk, "clerk", case_id)
 
 
 def chunks(plan: Plan, ids: Callable[[], str] | None = None, chunk: int = CHUNK) -> Iterator[Chunk]:
