@@ -49,3 +49,20 @@ def test_an_item_in_days_and_one_in_working_days_accepted_the_same_day(hall: Hal
                                                       hall.committed.promised_days).date
         assert other.statutory_due == cal.add_workdays(date(2025, 9, 26),
                                                        hall.committed.statutory_days).date
+
+
+def test_a_promise_in_working_days_never_ends_after_a_deadline_in_days() -> None:
+    from dataclasses import dataclass
+
+    from counter_app.services.intake_rows import due_dates
+
+    @dataclass
+    class Limits:
+        promised_days: int = 10
+        promised_unit: str = "workday"
+        statutory_days: int = 15
+        statutory_unit: str = "day"
+
+    promised, statutory, _ = due_dates(Limits(), date(2025, 9, 26), WorkCalendar())
+    assert statutory == date(2025, 10, 11)  # 15日 end on the make-up Saturday
+    assert promised == statutory  # 10 working days would end on the 16th

@@ -52,5 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # python -m: run the imported module, so UserError is one class
+    from counter_app.cli.main import main as _main
+
+    sys.exit(_main())

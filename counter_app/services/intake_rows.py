@@ -89,7 +89,8 @@ def due_dates(version: _Limits, day: date, cal: _Calendar) -> tuple[date, date, 
     limit counted in its own unit (工作日, or 日 whose last day moves off a rest day)."""
     promised = cal.add_limit(day, version.promised_days, version.promised_unit or "workday")
     statutory = cal.add_limit(day, version.statutory_days, version.statutory_unit or "workday")
-    return promised.date, statutory.date, [w.message for w in (*promised.warnings,
+    # A promise never ends after the law's deadline (working days across 国庆 can outrun 日).
+    return min(promised.date, statutory.date), statutory.date, [w.message for w in (*promised.warnings,
                                                                 *statutory.warnings)]
 
 
