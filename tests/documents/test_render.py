@@ -303,3 +303,19 @@ def test_bad_input_is_refused() -> None:
         render("collection", samples.posted(tracking_no=""))
     with pytest.raises(ValueError, match="reprint_no"):
         render("acceptance", samples.case(), reprint_no=-1)
+
+
+def test_receipt_text_stays_inside_the_72_mm_printable_width(pdf_tools, tmp_path) -> None:
+    """A hanging 】 or ， must not run past the printable width of an 80 mm printer."""
+    import subprocess
+    from xml.etree import ElementTree
+
+    for kind in ("one_time_notice", "acceptance", "not_accepted"):
+        path = tmp_path / f"{kind}.pdf"
+        path.write_bytes(render(kind, DOCS[kind](), "receipt"))
+        html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True,
+                              capture_output=True, text=True).stdout
+        words = ElementTree.fromstring(html.replace("<!DOCTYPE", "<!--").replace(
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">', "-->"))
+        right = max(float(w.get("xMax")) for w in words.iter() if w.tag.endswith("word"))
+        assert right <= 76 * 72 / 25.4 + 0.5, (kind, right * 25.4 / 72)
