@@ -164,3 +164,39 @@ def test_guide_registers_a_complaint_from_the_consult_page(hall: Hall, app_servi
     qtbot.mouseClick(page.findChild(QWidget, "consultComplain"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _count(hall, Complaint) == 1, timeout=10000)
     qtbot.waitUntil(lambda: "已登记" in page.message.text(), timeout=10000)
+
+
+def test_the_departments_approver_signs_an_item_off_in_the_editor(hall: Hall, app_services,
+                                                                  qtbot) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from counter_app.models import Department
+    from counter_app.services import auth
+    from counter_app.services.context import Actor
+
+    from ..conftest import PASSWORD
+
+    with hall.ctx.db.transaction() as s:
+        staff = auth.add_user(s, "land_boss", "王审批", PASSWORD, ["supervisor", "approver"],
+                              window_code=hall.committed.window_code, terminal="01")
+        staff.department_id = s.execute(select(Department.id).where(
+            Department.code == hall.committed.department_code)).scalar_one()
+        s.flush()
+        actor = Actor.of(staff, hall.committed.window_code)
+    page = build_supervision(app_services, actor)
+    qtbot.addWidget(page)
+    ed = page.catalog
+    qtbot.waitUntil(lambda: ed.items.count() > 50, timeout=10000)
+    ed.select(hall.committed.code)
+    assert ed.check.text().startswith("待核对") and ed.sign.isVisibleTo(ed)
+    qtbot.mouseClick(ed.sign, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已核对签字" in ed.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: ed.check.text().startswith("已核对（王审批"), timeout=10000)
+    page.setCurrentWidget(ed)
+    page.resize(1366, 768)
+    page.show()
+    _shot(page, "catalog-editor-signed")
+    # a supervisor who is no approver does not get the button
+    other = build_supervision(app_services, hall.supervisor)
+    qtbot.addWidget(other)
+    assert not other.catalog.sign.isVisibleTo(other.catalog)

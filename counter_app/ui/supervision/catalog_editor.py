@@ -36,6 +36,7 @@ from ...services.catalog_io import (
     ItemSpec,
     MaterialSpec,
 )
+from ...services.catalog_signoff import sign_off
 from ...services.staffing import CatalogEditor
 from .common import message_label, say, submit
 
@@ -112,8 +113,13 @@ class CatalogEditorWidget(QWidget):
         save, new = QPushButton(self.tr("Save as new version")), QPushButton(self.tr("New item"))
         save.setObjectName("catalogSave")
         imp, exp = QPushButton(self.tr("Import Excel…")), QPushButton(self.tr("Export Excel…"))
+        # A department's approver, having reviewed the item field by field, signs it off.
+        self.sign = QPushButton(self.tr("Sign off as checked"))
+        self.sign.setObjectName("catalogSignOff")
+        self.sign.setVisible(actor.has("approver"))
+        self.sign.clicked.connect(self.sign_off)
         buttons = QHBoxLayout()
-        for b in (save, new, imp, exp):
+        for b in (save, new, self.sign, imp, exp):
             buttons.addWidget(b)
         right = QVBoxLayout()
         right.addLayout(form)
@@ -276,6 +282,19 @@ class CatalogEditorWidget(QWidget):
 
         submit(self, lambda: self.svc.save_item(self.actor, spec), done,
                                   lambda e: say(self.message, str(e), True))
+
+    def sign_off(self) -> None:
+        code = self.code.text().strip()
+        if not code or self.catalog is None or self.catalog.item(code) is None:
+            say(self.message, self.tr("Pick a saved item to sign off"), True)
+            return
+
+        def done(on: object) -> None:
+            say(self.message, self.tr("Signed off: %1").replace("%1", code))
+            self.refresh(select=code)
+
+        submit(self, lambda: sign_off(self.services.ctx, self.actor, code), done,
+               lambda e: say(self.message, str(e), True))
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import catalog"), "",
