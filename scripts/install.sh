@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything Counter needs on a Debian/Ubuntu machine into ./.venv.
 #   scripts/install.sh          the app (Qt runtime libraries + Python packages)
-#   scripts/install.sh --test   plus what the tests need (poppler, NSIS, PostgreSQL server)
+#   scripts/install.sh --test   plus what the tests need (poppler, CUPS with cups-pdf, NSIS,
+#                               PostgreSQL server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,9 +20,10 @@ pkgs=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0
       libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
       fonts-hanazono)  # Hanazono Mincho: prints names with CJK Extension B-F characters
 if [ "$want_test" = 1 ]; then
-  # pdftoppm/pdffonts/pdftotext prove the printed documents; makensis builds the
-  # Windows installer; the sync tests start their own PostgreSQL 15.
-  pkgs+=(poppler-utils nsis)
+  # pdftoppm/pdffonts/pdftotext prove the printed documents; cups + cups-pdf give the
+  # print tests a real spooler (they start their own cupsd); makensis builds the Windows
+  # installer; the sync tests start their own PostgreSQL 15.
+  pkgs+=(poppler-utils nsis cups printer-driver-cups-pdf)
   [ -x /usr/lib/postgresql/15/bin/initdb ] || pkgs+=(postgresql-15)
 fi
 missing=()

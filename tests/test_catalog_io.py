@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import json
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +18,17 @@ from hypothesis import strategies as st
 from counter_app.paths import resource
 from counter_app.services.catalog_io import (
     FORMAT_ID,
+    ITEM_TYPE_LABELS,
     CatalogData,
     CatalogError,
     CatalogProblem,
     DepartmentSpec,
+    FeeSpec,
+    FeeTier,
     HallSpec,
     ItemSpec,
     MaterialSpec,
+    SpecialProcedure,
     WindowSpec,
     catalog_from_dict,
     catalog_to_dict,
@@ -120,14 +125,17 @@ def test_excel_speaks_chinese_and_yaml_ascii(shipped: CatalogData, tmp_path: Pat
     save_catalog(shipped, tmp_path / "c.xlsx")
     save_catalog(shipped, tmp_path / "c.json")
     wb = openpyxl.load_workbook(tmp_path / "c.xlsx")
-    assert wb.sheetnames == ["说明", "部门", "窗口", "事项", "材料"]
+    assert wb.sheetnames == ["说明", "部门", "窗口", "事项", "材料", "收费标准", "特别程序"]
     header = [c.value for c in wb["材料"][1]]
     assert header == ["事项编码", "序号", "材料名称", "形式", "份数", "页数", "要求", "条件",
                       "条件键", "说明", "样表"]
     forms = {row[3] for row in wb["材料"].iter_rows(min_row=2, values_only=True)}
     assert forms <= {"原件", "复印件", "原件及复印件", "原件核验"}
-    kinds = {row[4] for row in wb["事项"].iter_rows(min_row=2, values_only=True)}
-    assert kinds == {"即办件", "承诺件"}
+    head = [c.value for c in wb["事项"][1]]
+    rows = list(wb["事项"].iter_rows(min_row=2, values_only=True))
+    assert {row[head.index("类型")] for row in rows} == {"即办件", "承诺件"}
+    assert {row[head.index("法定时限单位")] for row in rows} == {"工作日", "日"}
+    assert {row[head.index("事项类型")] for row in rows} >= {"行政许可", "行政确认", "公共服务"}
     raw = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
     assert {i["kind"] for i in raw["items"]} == {"immediate", "committed"}
 
@@ -214,7 +222,7 @@ def test_excel_reports_every_problem_with_sheet_row_column(
     assert f"「事项」表第 {committed_row} 行「承诺时限」列：承诺时限（5）不能大于法定时限（3）" in text
     assert "「事项」表第 5 行「类型」列：「类型」的值 '急办件' 无效" in text
     # listed as people read the workbook: sheet by sheet, row by row
-    order = ["说明", "部门", "窗口", "事项", "材料"]
+    order = ["说明", "部门", "窗口", "事项", "材料", "收费标准", "特别程序"]
     keys = [(order.index(p.sheet), p.row or 0) for p in info.value.problems]
     assert keys == sorted(keys)
 
@@ -444,13 +452,28 @@ def catalogs(draw: st.DrawFn) -> CatalogData:
         ] + [MaterialSpec("委托书", "original", 1, "conditional", condition="代办的",
                           condition_key="agent")]
         statutory = draw(st.integers(1, 60))
+        unit = draw(st.sampled_from(["workday", "day"]))
+        tiers = tuple(
+            FeeTier(name, Decimal(draw(st.integers(0, 99999))) / 100, draw(_TEXT),
+                    condition=draw(_TEXT), extra_certificate=draw(st.none() | st.just(Decimal(10))),
+                    waiver=draw(st.booleans()), basis=draw(_TEXT))
+            for name in draw(st.lists(_TEXT, max_size=3, unique=True))
+        )
+        fee = FeeSpec(free=not tiers, basis=draw(_TEXT) if tiers else draw(st.none() | _TEXT),
+                      payer=draw(st.none() | _TEXT), tiers=tiers)
+        procs = tuple(SpecialProcedure(draw(_TEXT), draw(st.integers(1, 60)), unit,
+                                       draw(st.booleans()), draw(st.none() | _TEXT))
+                      for _ in range(draw(st.integers(0, 2))))
         items.append(ItemSpec(
             code=f"I-{n}", name=draw(_TEXT), window="W1", department=dept.code,
             kind="committed", statutory_days=statutory,
             promised_days=draw(st.integers(1, statutory)),
             conditions=draw(_TEXT) + "\n" + draw(_TEXT), review_points=(draw(_TEXT),),
             legal_basis=draw(_TEXT), delivery=("window",), materials=tuple(materials),
-            fee=draw(_TEXT), keywords=tuple(draw(st.lists(_TEXT, max_size=2, unique=True))),
+            fee=fee, keywords=tuple(draw(st.lists(_TEXT, max_size=2, unique=True))),
+            item_type=draw(st.sampled_from(sorted(ITEM_TYPE_LABELS))), statutory_unit=unit,
+            promised_unit=unit, special_procedures=procs, sources=(draw(_TEXT),),
+            limit_note=draw(st.none() | _TEXT), place=draw(st.none() | _TEXT),
         ))
     return CatalogData(hall, (dept,), (window,), tuple(items))
 
@@ -463,3 +486,79 @@ def test_random_catalogs_round_trip(tmp_path_factory: pytest.TempPathFactory,
     path = tmp_path_factory.mktemp("rt") / f"c{suffix}"
     save_catalog(data, path)
     assert load_catalog(path) == data
+
+
+# ---------------------------------------------------------------------- what the law says (issue 22)
+
+
+def test_every_shipped_item_has_a_type_units_and_sources_or_an_honest_pending(
+    shipped: CatalogData,
+) -> None:
+    for item in shipped.items:
+        assert item.item_type in ITEM_TYPE_LABELS and item.item_type != "unknown", item.code
+        assert item.statutory_unit in ("workday", "day", "onsite"), item.code
+        assert (item.check_state == "checked" and item.sources) or (
+            item.check_state == "pending" and item.unconfirmed), item.code
+    # statutes that count 日, not 工作日
+    for code in ("GJJ-0003", "GJJ-0007", "YBSB-0007", "GA-0001"):
+        assert shipped.item(code).statutory_unit == "day", code
+    bdc9 = shipped.item("BDC-0009").fee
+    assert [(t.name, t.amount) for t in bdc9.tiers] == [("证书工本费", 10)]
+    marriage = shipped.item("MZ-0001")
+    assert marriage.fee.free and "户口簿" not in " ".join(m.name for m in marriage.materials)
+    assert "804" in marriage.legal_basis
+    utilities = {shipped.item(c).department for c in ("SDQ-0001", "SDQ-0004", "SDQ-0006")}
+    assert {shipped.department(d).nature for d in utilities} == {"enterprise"}
+    assert shipped.department("GZC").nature == "notary"
+    assert not shipped.department("GZC").reconsideration_body
+
+
+def test_an_old_format_file_still_loads_and_flags_every_item(tmp_path: Path) -> None:
+    raw = _valid_dict()
+    raw["format"] = "counter-catalog/1"
+    for item in raw["items"]:
+        for key in ("item_type", "statutory_unit", "promised_unit", "limit_note", "sources",
+                    "check_state", "unconfirmed", "acceptance_basis"):
+            item.pop(key, None)
+        item["fee"] = "不收费" if item["fee"]["free"] else "住宅 80 元/件"
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    old = load_catalog(path)
+    assert old.migrated_from == "counter-catalog/1"
+    assert all(i.statutory_unit == "workday" and i.check_state == "pending" and i.unconfirmed
+               for i in old.items)
+    assert {i.item_type for i in old.items} == {"unknown"}
+    charged = next(i for i in old.items if not i.fee.free)
+    assert charged.fee.note == "住宅 80 元/件" and not charged.fee.tiers
+    save_catalog(old, tmp_path / "new.yaml")  # saved in the current format, still 待核对
+    again = load_catalog(tmp_path / "new.yaml")
+    assert again.format == FORMAT_ID and again.migrated_from is None
+    assert {i.check_state for i in again.items} == {"pending"}
+
+
+def test_bad_law_values_are_refused_with_sheet_row_and_column(
+    shipped: CatalogData, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.xlsx"
+    save_catalog(shipped, path)
+    wb = openpyxl.load_workbook(path)
+    _set(wb["事项"], 3, "事项类型", "行政许可证")
+    _set(wb["事项"], 4, "法定时限单位", "周")
+    fees = wb["收费标准"]
+    _set(fees, 2, "金额", -80)
+    _set(fees, 3, "适用条件", None)  # 非住宅 with no rule selecting it
+    wb.save(path)
+    with pytest.raises(CatalogError) as info:
+        load_catalog(path)
+    found = where(info.value)
+    assert {("事项", 3, "事项类型"), ("事项", 4, "法定时限单位"), ("收费标准", 2, "金额"),
+            ("收费标准", 3, "适用条件")} <= found, found
+    assert "不能为负数" in str(info.value)
+
+
+def test_a_checked_item_needs_its_signer_and_sources() -> None:
+    raw = _valid_dict()
+    raw["items"][0]["check_state"] = "checked"
+    raw["items"][0].pop("sources", None)
+    found = where(problems_of(raw))
+    assert ("items", 1, "check_state") in found and ("items", 1, "sources") in found

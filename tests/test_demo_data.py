@@ -115,3 +115,32 @@ def test_the_child_process_makes_the_same_rows(hall: Hall) -> None:
                 {t: sum(len(c.rows[t]) for c in cs) for t in COLUMNS}, cs[-1].events)
 
     assert shape(here) == shape(there)
+
+
+def test_demo_cases_have_their_notices_issuances_and_return_reasons(hall: Hall) -> None:
+    """`counter-admin print` can reprint a waiting demo case's notice and an issued one's
+    领证回执; a returned demo case says why."""
+    from sqlalchemy import select
+
+    from counter_app.models import CaseFile, CaseReturn, Notice
+    from counter_app.services.printing import PrintService
+
+    demo.generate(hall.ctx, 1200, 12, seed=5)  # enough for a few returned cases (~1 in 10 at 3 days)
+    with hall.ctx.db.session() as s:
+        waiting = s.execute(select(CaseFile).where(
+            CaseFile.status == "awaiting_supplement")).scalars().first()
+        issued = s.execute(select(CaseFile).where(CaseFile.status == "issued")).scalars().first()
+        returned = s.execute(select(CaseFile.id).where(CaseFile.status == "returned")).scalars().all()
+        reasons = s.execute(select(CaseReturn.case_id, CaseReturn.reason)).all()
+        listed = s.execute(select(Notice.content).where(Notice.case_id == waiting.id)).scalar_one()
+        gaps = [m.name for m in waiting.materials if m.state in ("missing", "defective")]
+    assert waiting is not None and issued is not None and returned
+    assert {r.case_id for r in reasons} == set(returned) and all(r.reason for r in reasons)
+    printer = PrintService(hall.ctx)
+    notice = printer.prepare(None, "one_time_notice", waiting.case_no, "a4")
+    text = "".join(__import__("pypdf").PdfReader(__import__("io").BytesIO(notice.pdf)).pages[0]
+                   .extract_text().split())
+    assert gaps and all(name in listed for name in gaps)
+    assert all("".join(name.split()) in text for name in gaps)
+    receipt = printer.prepare(None, "collection", issued.case_no, "a4")
+    assert receipt.pdf.startswith(b"%PDF") and receipt.doc_no

@@ -48,7 +48,9 @@ def test_one_time_notice_lists_the_gaps(hall: Hall) -> None:
     res = svc.record(hall.clerk, intake, "notify")
     job = PrintService(hall.ctx).produce(hall.clerk, "one_time_notice", res.case_no)
     text = _text(job.pdf)
-    assert gap.name in text and "第三十二条" in text and "存根" in text
+    assert gap.name in text and "存根" in text
+    # 不动产登记 is a 行政确认: its own regulation, never the 行政许可法
+    assert "行政许可法" not in text and "《不动产登记暂行条例》第十七条" in text
 
 
 @pytest.mark.parametrize(
@@ -73,3 +75,15 @@ def test_a_notice_that_was_never_issued_is_refused(hall: Hall) -> None:
     res = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept")
     with pytest.raises(PrintError, match="没有出具过一次性告知单"):
         PrintService(hall.ctx).produce(hall.clerk, "one_time_notice", res.case_no)
+
+
+def test_a_long_handoff_list_is_refused_on_receipt_paper(hall: Hall) -> None:
+    from counter_app.services.handoff import HandoffService
+
+    svc = IntakeService(hall.ctx)
+    cases = [svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept").case_no
+             for _ in range(31)]
+    (batch,) = HandoffService(hall.ctx).create_batches(hall.clerk, cases)
+    with pytest.raises(PrintError, match="请改用 A4"):
+        PrintService(hall.ctx).prepare(hall.clerk, "handoff", batch, "receipt")
+    assert PrintService(hall.ctx).prepare(hall.clerk, "handoff", batch, "a4").pdf

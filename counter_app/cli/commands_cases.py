@@ -29,7 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--doc", required=True, choices=list(DOC_KINDS), metavar="KIND",
                    help="文书类型：" + "、".join(DOC_KINDS))
     p.add_argument("--layout", choices=["a4", "receipt"], help="版式（默认：窗口设置）")
-    p.add_argument("--out", required=True, help="输出 PDF 文件")
+    out = p.add_mutually_exclusive_group(required=True)
+    out.add_argument("--out", help="输出 PDF 文件")
+    out.add_argument("--printer", help="送到这台打印机（与窗口打印同一路径，经打印队列）")
     p.set_defaults(func=cmd_print)
 
     p = sub.add_parser("verify-audit", help="校验事件日志的哈希链；发现篡改则指出第一条并返回非零")
@@ -62,17 +64,36 @@ def cmd_import_cases(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     ctx = open_context(args.data_dir)
-    out = Path(args.out)
-    try:  # the file is written before the print is logged: a full disk logs nothing
-        job = PrintService(ctx).produce(None, args.doc, args.case, args.layout,
-                                        deliver=lambda pdf: write_file(out, pdf))
+    svc = PrintService(ctx)
+    try:
+        job = svc.prepare(None, args.doc, args.case, args.layout)
     except (PrintError, ValueError) as exc:
         raise _user_error(str(exc)) from None
+    mark = f"（补打第 {job.reprint_no} 次）" if job.reprint_no else ""
+    if args.printer:
+        pages = _to_printer(job, args.printer)
+        svc.log_print(None, job, args.printer)
+        print(f"已送打印机“{args.printer}”：{job.title}{mark}，{pages} 页")
+        return 0
+    out = Path(args.out)
+    try:  # the file is written before the print is logged: a full disk logs nothing
+        write_file(out, job.pdf)
     except OSError as exc:
         raise _user_error(describe(exc, out) or str(exc)) from exc
-    mark = f"（补打第 {job.reprint_no} 次）" if job.reprint_no else ""
+    svc.log_print(None, job, str(out.resolve()))
     print(f"已生成{job.title}{mark}：{args.out}")
     return 0
+
+
+def _to_printer(job, name: str) -> int:  # type: ignore[no-untyped-def]
+    """Through QPrinter to the spooler, as the counter's print button does (Qt loads here
+    only: the rest of the command line stays Qt-free)."""
+    from ..ui.print_cli import print_job
+
+    try:
+        return print_job(job, name)
+    except OSError as exc:
+        raise _user_error(str(exc)) from None
 
 
 def cmd_verify_audit(args: argparse.Namespace) -> int:

@@ -80,5 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         stop_logging()
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # python -m: run the imported module, so UserError is one class
+    from counter_app.cli.main import main as _main
+
+    sys.exit(_main())

@@ -50,7 +50,11 @@ def qr_matrix(data: str) -> tuple[bytes, ...]:
 
 
 def grouped(number: str, size: int = 4) -> str:
-    """Human-readable groups: 4115 2120 2501 0200 0123."""
+    """Human-readable groups. Our 20-digit numbers are grouped by their structure (region,
+    date, kind, terminal, sequence: 411521 261202 1 05 00005), as numbering.display does;
+    anything else in groups of ``size``."""
+    if len(number) == 20 and number.isdigit():
+        return f"{number[:6]} {number[6:12]} {number[12]} {number[13:15]} {number[15:]}"
     return " ".join(number[i : i + size] for i in range(0, len(number), size))
 
 

@@ -56,8 +56,10 @@ class Title(Flowable):
         canv.restoreState()
 
 
-def title(ctx: Ctx, text: str, copy_label: str = "") -> list[Flowable]:
+def title(ctx: Ctx, text: str, copy_label: str = "", doc_no: str = "") -> list[Flowable]:
     out: list[Flowable] = [Title(ctx.t(text, "文书名称"), ctx.geo.title)]
+    if doc_no:
+        out.append(ctx.p(ctx.t(doc_no, "文书编号"), "sub"))
     if copy_label and not ctx.a4:
         out.append(ctx.p(ctx.t(f"（{copy_label}）", "联次"), "sub"))
     out.append(Spacer(1, 2 * mm if ctx.a4 else 1 * mm))
@@ -150,23 +152,32 @@ def party_pairs(ctx: Ctx, who: str, party: Party) -> list[list[Pair]]:
     """Rows describing an applicant or agent; ID and phone masked per the options."""
     o = ctx.options
     t = ctx.t
-    if party.kind == PartyKind.ORGANISATION:  # an organisation's numbers are public
+    if party.kind == PartyKind.ORGANISATION:  # an organisation's codes are public
         first: list[Pair] = [(f"{who}（单位）", t(party.name, f"{who}名称"))]
-        if party.phone:
-            first.append(("联系电话", t(party.phone, f"{who}联系电话")))
-        return [
+        if party.phone:  # a contact's mobile is a person's number: masked like any other
+            phone = mask_phone(party.phone) if o.mask_phone else party.phone
+            first.append(("联系电话", t(phone, f"{who}联系电话")))
+        rows = [
             first,
             [
                 ("统一社会信用代码", t(party.credit_code or "—", "统一社会信用代码")),
                 ("法定代表人", t(party.legal_rep or "—", "法定代表人")),
             ],
         ]
+        if party.contact_name:
+            rows.append([("联系人", t(party.contact_name, f"{who}联系人"))])
+        if party.address:
+            rows.append([("住所（地址）", t(party.address, f"{who}地址"))])
+        return rows
     masked = mask_id(party.id_no, o.mask_keep_head, o.mask_keep_tail) or "—"
     first = [(who, t(party.name, f"{who}姓名"))]
     if party.phone:
         phone = mask_phone(party.phone) if o.mask_phone else party.phone
         first.append(("联系电话", t(phone, f"{who}联系电话")))
-    return [first, [(party.id_type or "证件号码", t(masked, f"{who}证件号码"))]]
+    rows = [first, [(party.id_type or "证件号码", t(masked, f"{who}证件号码"))]]
+    if party.address:
+        rows[1].append(("地址", t(party.address, f"{who}地址")))
+    return rows
 
 
 def signatures(
@@ -233,8 +244,10 @@ class SealBox(Flowable):
         canv.rect(x0, 2.6 * f, self.size, self.size, stroke=1, fill=0)
         canv.setDash()
         mid = 2.6 * f + self.size / 2
-        draw_runs(canv, cx, mid + 0.3 * f, self.office, f * 0.9, "c")
-        draw_runs(canv, cx, mid - 1.3 * f, self.seal, f * 0.9, "c")
+        room = self.size - 4 * mm  # a long office name shrinks to stay inside the box
+        for runs, y in ((self.office, mid + 0.3 * f), (self.seal, mid - 1.3 * f)):
+            size = min(f * 0.9, f * 0.9 * room / max(string_width(runs, f * 0.9), 1))
+            draw_runs(canv, cx, y, runs, size, "c")
         draw_runs(canv, cx, 1.2 * f, self.date, f, "c")
         canv.restoreState()
 

@@ -31,7 +31,7 @@ def sheet(doc: CollectionDoc, ctx: Ctx) -> Sheet:
             text = "本人已当场核对并领取上述证照（结果文书），信息无误。"
             signs = ["领取人签字", "发证人签字"]
         return [
-            *blocks.title(ctx, title, label),
+            *blocks.title(ctx, title, label, doc.doc_no),
             blocks.fields(ctx, _fields(ctx, doc, post)),
             ctx.p(t(text, ""), "body", space_before=6),
             ctx.p(contacts(ctx, doc.hall), "cell", space_before=6),

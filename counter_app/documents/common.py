@@ -22,12 +22,12 @@ STUB_COPY = "第二联　存根联（窗口留存）"
 def copies(
     ctx: Ctx, stub_by_default: bool, labels: tuple[str, str] = (APPLICANT_COPY, STUB_COPY)
 ) -> list[str]:
-    """Copy labels. A4 prints the applicant copy plus the counter's stub where the document is
-    evidence the counter must keep; a receipt printer prints the applicant's slip only, unless
-    RenderOptions.with_stub asks otherwise."""
+    """Copy labels. Where the document is evidence the counter must keep, both layouts print
+    the applicant copy plus the counter's stub (a receipt printer prints two slips), unless
+    RenderOptions.with_stub says otherwise."""
     stub = ctx.options.with_stub
     if stub is None:
-        stub = stub_by_default and ctx.a4
+        stub = stub_by_default
     return list(labels) if stub else [""]
 
 

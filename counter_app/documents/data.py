@@ -7,6 +7,7 @@ barcode or QR code are ASCII (scanners type ASCII only).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -49,6 +50,7 @@ class Party:
     legal_rep: str = ""  # organisation: 法定代表人
     phone: str = ""
     address: str = ""
+    contact_name: str = ""  # organisation: 联系人
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,8 @@ class CaseDoc:
     agent: Party | None = None
     materials: Sequence[MaterialLine] = ()
     accepted_on: date | None = None
-    promised_days: int | None = None  # working days
-    statutory_days: int | None = None  # working days
+    promised_days: int | None = None  # in promised_unit
+    statutory_days: int | None = None  # in statutory_unit
     promised_due: date | None = None
     statutory_due: date | None = None
     delivery_method: DeliveryMethod | str = DeliveryMethod.IN_PERSON
@@ -96,6 +98,20 @@ class CaseDoc:
     # Non-empty when the due dates rest on a Mon-Fri guess for a year whose holiday schedule
     # is not known yet: printed beside them (services.calendar_store.estimate_note).
     due_estimate: str = ""
+    # What the catalog says of the item and its body (issue 22), and the document's own number.
+    doc_no: str = ""  # 文书编号, e.g. 罗政服受〔2026〕第0100042号
+    item_type: str = "licensing"  # catalog ITEM_TYPE_LABELS
+    body_nature: str = "organ"  # catalog BODY_NATURE_LABELS: enterprise/notary are no organ
+    basis: str = ""  # the law the notices cite when the item is no 行政许可
+    promised_unit: str = "workday"  # workday / day / onsite
+    statutory_unit: str = "workday"
+    excluded: Sequence[str] = ()  # special procedures not counted in the limit (Art. 45)
+    fee_text: str = ""  # the fee that applies to this case, with its basis
+    place: str = ""  # where the result is collected
+    seal_office: str = ""  # whose seal: the deciding department, or the hall if authorised
+    complaint_channel: str = ""  # a non-organ's channel instead of 复议/诉讼
+    supplement_due: date | None = None  # the applicant supplements by this day
+    item_code_label: str = "事项编码"  # 事项编码 (national 实施编码) or 本地编码
 
 
 @dataclass(frozen=True)
@@ -116,6 +132,7 @@ class SupplementDoc:
     notice_date: date | None = None  # date of the one-time notice being answered
     still_missing: Sequence[MaterialLine] = ()  # what is still outstanding, if anything
     accepted_on: date | None = None  # set when this supplement completed the file
+    doc_no: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,6 +168,7 @@ class BatchDoc:
     created_at: datetime
     cases: Sequence[BatchCase] = field(default_factory=tuple)
     receiver_name: str = ""  # pre-printed when known; otherwise a blank line
+    signed_at: datetime | None = None  # when the receiver signed for it (a reprint shows it)
 
 
 @dataclass(frozen=True)
@@ -178,6 +196,7 @@ class CollectionDoc:
     recipient_name: str = ""
     recipient_phone: str = ""
     recipient_address: str = ""
+    doc_no: str = ""
 
 
 @dataclass(frozen=True)
@@ -187,3 +206,54 @@ class RenderOptions:
     mask_phone: bool = True  # applicant's and collector's phone: 138****5678
     with_stub: bool | None = None  # None: the kind's default (A4 stub where the law needs one)
     printed_at: datetime | None = None  # printed in the footer when given
+
+
+# -- the document as issued: to JSON and back (a reprint prints exactly this) ------------
+
+_TYPES: dict[str, type] = {}
+
+
+def _register() -> None:
+    for cls in (HallInfo, Party, MaterialLine, CaseDoc, SupplementDoc, CollectionDoc):
+        _TYPES[cls.__name__] = cls
+
+
+def doc_to_json(doc: object) -> str:
+    """A document's data as JSON, dataclasses tagged with their names, dates as ISO text."""
+    import json
+
+    def enc(value: object) -> object:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            out = {f.name: enc(getattr(value, f.name)) for f in dataclasses.fields(value)}
+            return {"__type__": type(value).__name__, **out}
+        if isinstance(value, datetime):
+            return {"__dt__": value.isoformat()}
+        if isinstance(value, date):
+            return {"__d__": value.isoformat()}
+        if isinstance(value, list | tuple):
+            return [enc(v) for v in value]
+        return str(value) if isinstance(value, StrEnum) else value
+
+    return json.dumps(enc(doc), ensure_ascii=False, sort_keys=True)
+
+
+def doc_from_json(text: str) -> object:
+    import json
+
+    if not _TYPES:
+        _register()
+
+    def dec(value: object) -> object:
+        if isinstance(value, dict):
+            if "__dt__" in value:
+                return datetime.fromisoformat(value["__dt__"])
+            if "__d__" in value:
+                return date.fromisoformat(value["__d__"])
+            cls = _TYPES[value["__type__"]]
+            names = {f.name for f in dataclasses.fields(cls)}
+            return cls(**{k: dec(v) for k, v in value.items() if k in names})
+        if isinstance(value, list):
+            return tuple(dec(v) for v in value)
+        return value
+
+    return dec(json.loads(text))

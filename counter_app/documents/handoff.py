@@ -8,6 +8,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether
 
 from counter_app.documents import blocks
+from counter_app.documents.barcodes import grouped
 from counter_app.documents.blocks import dt
 from counter_app.documents.common import DOC_KINDS, copies, number
 from counter_app.documents.data import BatchCase, BatchDoc
@@ -47,7 +48,8 @@ def _fields(ctx: Ctx, doc: BatchDoc) -> list[list[blocks.Pair]]:
     return [
         [("交接批次号", t(doc.batch_no, "交接批次号")), ("生成时间", t(dt(doc.created_at), ""))],
         [("移交窗口", t(doc.from_window, "移交窗口")), ("移交人", t(doc.from_clerk, "移交人"))],
-        [("接收部门", t(doc.to_department, "接收部门"))],
+        [("接收部门", t(doc.to_department, "接收部门")),
+         ("签收时间", t(dt(doc.signed_at) if doc.signed_at else "未签收", ""))],
         [("合计", t(f"办件 {len(doc.cases)} 件，材料 {items} 项 {pages} 页", ""))],
     ]
 
@@ -69,9 +71,10 @@ def _table(ctx: Ctx, cases: list[BatchCase] | tuple) -> list[Flowable]:
     t = ctx.t
     rows: list[list[str | list[str]]] = []
     for k, c in enumerate(cases, 1):
-        who = [t(c.case_no, "办件编号"), t(c.item_name, "事项名称"), t(c.applicant_name, "申请人名称")]
-        if c.note:
-            who.append(t(f"备注：{c.note}", "备注"))
+        who = [t(grouped(c.case_no), "办件编号"), t(c.item_name, "事项名称"),
+               t(c.applicant_name, "申请人名称")]
+        if c.note:  # the discrepancy the receiver noted when signing
+            who.append(t(f"差异：{c.note}", "差异"))
         if ctx.a4:
             rows.append([str(k), who, _materials(ctx, c), str(c.items), str(c.pages), ""])
         else:

@@ -66,6 +66,9 @@ class Ctx:
             "heading": TextStyle(g.body + 1.5, g.leading + 2, space_before=5, space_after=2),
             "indent": TextStyle(g.body, g.leading, first_indent=2 * g.body),
         }
+        if not self.a4:  # closing punctuation hangs past the line end: keep it in 72 mm
+            self.styles = {k: v.but(right_indent=max(v.right_indent, v.size))
+                           for k, v in self.styles.items()}
 
     def t(self, text: object, field: str, multiline: bool = False) -> Runs:
         """Checked font runs of a text piece; ``field`` names it in a glyph error."""

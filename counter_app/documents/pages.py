@@ -22,7 +22,7 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
-from counter_app.documents.barcodes import Code128
+from counter_app.documents.barcodes import Code128, grouped
 from counter_app.documents.fonts import MAIN, clean, string_width
 from counter_app.documents.layout import RECEIPT_MAX_HEIGHT, Ctx, Sheet
 from counter_app.documents.text import Runs
@@ -95,7 +95,8 @@ def render_sheet(sheet: Sheet, ctx: Ctx, reprint_no: int) -> bytes:
     printed = ctx.options.printed_at
     stamp = glyphs.runs(f"打印时间 {printed:%Y-%m-%d %H:%M}", "打印时间") if printed else []
     title_runs = glyphs.runs(clean(sheet.title), "文书名称")
-    barcode = Code128(sheet.code, bar_height=g.bar_height, font_size=g.small + 0.5)
+    # 3-dot modules (0.375 mm): decodes at 150 dpi grey and after ink spread (issue 14).
+    barcode = Code128(sheet.code, module_dots=3, bar_height=g.bar_height, font_size=g.small + 0.5)
 
     stories: list[list[Flowable]] = []
     templates: list[PageTemplate] = []
@@ -184,11 +185,14 @@ def _footer_fn(ctx: Ctx, m: _Marks) -> Callable[[Canvas, int, int], None]:
         y = g.margin_bottom - 8 * mm if ctx.a4 else 3 * mm
         runs = [(MAIN, f"第 {i} 页 共 {n} 页")]
         if ctx.a4:
-            draw_runs(canv, g.width - g.margin_x, y, runs, size, "r")
-            code = [(MAIN, f"  {m.code_label} {m.barcode.data}")]
-            draw_runs(canv, g.margin_x, y, [*m.title, *code], size)
-            if m.stamp:
-                draw_runs(canv, g.width / 2 + 15 * mm, y, m.stamp, size, "c")
+            # One line: title and number from the left, print time and page from the right;
+            # the print time never covers the number (it shrinks first if both cannot fit).
+            code = [(MAIN, f"  {m.code_label} {grouped(m.barcode.data)}")]
+            left = draw_runs(canv, g.margin_x, y, [*m.title, *code], size)
+            right = [*m.stamp, (MAIN, "　"), *runs] if m.stamp else runs
+            room = g.width - 2 * g.margin_x - left - 4 * mm
+            fit = min(size, size * room / max(string_width(right, size), 1))
+            draw_runs(canv, g.width - g.margin_x, y, right, fit, "r")
         elif n > 1:  # a receipt is one page unless it is longer than a PDF page may be
             draw_runs(canv, g.width / 2, y, runs, size, "c")
 

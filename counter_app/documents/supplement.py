@@ -24,7 +24,7 @@ def sheet(doc: SupplementDoc, ctx: Ctx) -> Sheet:
     def body(i: int, label: str) -> list[Flowable]:
         signs = ["提交人（申请人/代办人）签字", "收件人（受理人员）签字"]
         return [
-            *blocks.title(ctx, title, label),
+            *blocks.title(ctx, title, label, doc.doc_no),
             *blocks.salutation(ctx, doc.applicant, doc.case_no),
             ctx.p(_text(ctx, doc), "indent", space_after=2 * mm),
             blocks.fields(ctx, _fields(ctx, doc)),

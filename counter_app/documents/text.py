@@ -22,6 +22,17 @@ NO_LINE_START = set("!),.:;?]}、。〉》」』】〕〗〙〛｝＞）＂，�
 NO_LINE_END = set("([{〈《「『【〔〖〘〚｛（‘“")
 _WORD = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.,:;-+*/_@#%&()")
 _MAX_WORD = 24  # longer ASCII runs (URLs) break anywhere rather than leave a line near-empty
+# A number keeps its unit (80 元, 15日, 3 页) and a date stays whole (2026年11月23日).
+_UNITS = set("元日页项件份个年月号时分秒天周次本张人岁％%")
+
+
+def _glued(a: str, b: str) -> bool:
+    """Whether a line must not break between characters ``a`` and ``b``."""
+    if a in _WORD and b in _WORD:
+        return True
+    if a.isdigit() and (b in _UNITS or b == " "):
+        return True
+    return (a == " " and b in _UNITS) or (a in "年月" and b.isdigit())
 _widths: dict[str, dict[str, float]] = {}
 
 
@@ -89,6 +100,8 @@ class Text(Flowable):
         s = self.style
         size = s.size
         lines: list[Line] = []
+        raw: list[list[tuple[str, str, float]]] = []  # each line's characters
+        hard: set[int] = set()  # lines ended by an explicit line break
         chars: list[tuple[str, str, float]] = []  # (font, char, width) of the current line
         used = 0.0
 
@@ -97,6 +110,7 @@ class Text(Flowable):
             return width - start - s.right_indent + 0.01
 
         def push(line: list[tuple[str, str, float]]) -> None:
+            raw.append(line)
             runs: list[tuple[str, str]] = []
             for font, ch, _ in line:
                 if runs and runs[-1][0] == font:
@@ -108,6 +122,7 @@ class Text(Flowable):
         for font, text in self.runs:
             for ch in text:
                 if ch == "\n":
+                    hard.add(len(raw))
                     push(chars)
                     chars, used = [], 0.0
                     continue
@@ -131,6 +146,29 @@ class Text(Flowable):
                 used = sum(c[2] for c in chars)
         if chars or not lines:
             push(chars)
+        return self._no_lone_last(lines, raw, hard, push)
+
+    @staticmethod
+    def _no_lone_last(lines: list[Line], raw: list[list[tuple[str, str, float]]], hard: set[int],
+                      push) -> list[Line]:  # type: ignore[no-untyped-def]
+        """A paragraph never ends on one lone character: the previous line gives it company."""
+        if len(raw) < 2 or (len(raw) - 2) in hard:
+            return lines
+        last, prev = raw[-1], raw[-2]
+        if len([c for _, c, _ in last if c not in NO_LINE_START and not c.isspace()]) != 1:
+            return lines
+        take = 1
+        while take < len(prev) and prev[-take][1] in NO_LINE_START:
+            take += 1  # a hanging comma comes down with the character it follows
+        if len(prev) - take < 2 or _glued(prev[-take - 1][1], prev[-take][1]):
+            return lines
+        moved, kept = prev[-take:], prev[:-take]
+        head = lines[:-2]
+        raw.clear()
+        lines.clear()
+        lines.extend(head)
+        push(kept)
+        push(moved + last)
         return lines
 
     def draw(self) -> None:
@@ -161,12 +199,12 @@ def _cut(chars: list[tuple[str, str, float]], nxt: str) -> int:
     """Where to end the line before ``nxt``: keep an opening bracket with what follows and a
     short ASCII word or number in one piece."""
     cut = len(chars)
-    if nxt in _WORD:
-        k = cut
-        while k > 0 and chars[k - 1][1] in _WORD:
-            k -= 1
-        if 0 < k and cut - k < _MAX_WORD:
-            cut = k
+    k, cur = cut, nxt
+    while k > 0 and _glued(chars[k - 1][1], cur):
+        cur = chars[k - 1][1]
+        k -= 1
+    if 0 < k < cut and cut - k < _MAX_WORD:
+        cut = k
     while cut > 1 and chars[cut - 1][1] in NO_LINE_END:
         cut -= 1
     return cut

@@ -67,6 +67,7 @@ class CaseFile(SyncedMixin, Base):
     agent_id_no: Mapped[str] = mapped_column(String(32), default="")
     agent_phone: Mapped[str] = mapped_column(String(32), default="")
     delivery: Mapped[str] = mapped_column(String(32), default="窗口领取")
+    fee_tier: Mapped[str] = mapped_column(String(100), default="", server_default="")  # chosen
     # A credit-code checksum warning the clerk overrode, with the reason given.
     override_note: Mapped[str] = mapped_column(Text, default="")
 
@@ -112,6 +113,11 @@ class Notice(SyncedMixin, Base):
     issued_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     issued_by_id: Mapped[str] = mapped_column(ForeignKey("staff.id"))
     content: Mapped[str] = mapped_column(Text, default="")  # JSON snapshot of what was listed
+    # The document as issued (issue 14): its number, its data as JSON, and the SHA-256 of the
+    # PDF first printed; a reprint renders this data again, marked 补打.
+    doc_no: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    doc: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class CaseSuspension(SyncedMixin, Base):

@@ -6,10 +6,11 @@ received under (``case_file.item_version_id``).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -60,6 +61,20 @@ class ItemVersion(SyncedMixin, Base):
     keywords: Mapped[str] = mapped_column(Text, default="")  # one per line
     created_by_id: Mapped[str | None] = mapped_column(String(36))
     effective_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # What the law says (issue 22). A row from before these columns: limits in 工作日, type
+    # unknown, 待核对.
+    item_type: Mapped[str] = mapped_column(String(16), default="unknown", server_default="unknown")
+    statutory_unit: Mapped[str] = mapped_column(String(8), default="workday",
+                                                server_default="workday")
+    promised_unit: Mapped[str] = mapped_column(String(8), default="workday",
+                                               server_default="workday")
+    # JSON: limit note, special procedures, fee schedule, acceptance basis, codes, place,
+    # sources (see catalog_store.version_to_spec).
+    law: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    check_state: Mapped[str] = mapped_column(String(16), default="pending",
+                                             server_default="pending")
+    checked_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    checked_on: Mapped[date | None] = mapped_column(Date)
 
     materials: Mapped[list[MaterialRequirement]] = relationship(
         back_populates="version",

@@ -57,6 +57,12 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def _changes(session: Session) -> int | None:
+    """Rows changed so far on this SQLite connection (triggers included); None elsewhere."""
+    raw = session.connection().connection.dbapi_connection
+    return getattr(raw, "total_changes", None)
+
+
 class Database:
     """An engine and its sessions. One per database; passed in, never global."""
 
@@ -93,10 +99,15 @@ class Database:
         Inside an operation being recorded on a PC, the operation is queued for the hall
         service in this same transaction: what commits is sent, and nothing else."""
         with self._sessions() as session, session.begin():
-            yield session
             op = current_op()
+            recording = op is not None and op.save is not None and not op.replay
+            before = _changes(session) if recording else None
+            yield session
             if op is not None and op.save is not None:
-                op.save(session.connection(), op)
+                # A PC queues an operation only when it changed something (a print preview
+                # reads, or re-renders a notice already issued: nothing to send).
+                if op.replay or before is None or _changes(session) != before:
+                    op.save(session.connection(), op)
 
     def dispose(self) -> None:
         self.engine.dispose()

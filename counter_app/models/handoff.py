@@ -70,5 +70,6 @@ class Issuance(SyncedMixin, Base):
     by_agent: Mapped[bool] = mapped_column(Boolean, default=False)
     authorization_checked: Mapped[bool] = mapped_column(Boolean, default=False)
     tracking_no: Mapped[str] = mapped_column(String(64), default="")
+    collector_phone: Mapped[str] = mapped_column(String(32), default="", server_default="")
     issued_at: Mapped[datetime] = mapped_column(DateTime)
     issued_by_id: Mapped[str] = mapped_column(ForeignKey("staff.id"))

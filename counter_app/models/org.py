@@ -20,6 +20,9 @@ class Department(SyncedMixin, Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     phone: Mapped[str] = mapped_column(String(32), default="")
+    # 实施主体: nature, seal and the remedies against it (catalog DepartmentSpec), as JSON.
+    nature: Mapped[str] = mapped_column(String(16), default="organ", server_default="organ")
+    body: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
 class HallWindow(SyncedMixin, Base):

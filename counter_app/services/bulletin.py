@@ -63,6 +63,7 @@ def build_bulletin(s: Session, period: Period, now: datetime) -> Bulletin:
     consult = b.consultations()
     training = b.training()
     staffing = b.staffing()
+    unchecked = _unchecked(s)
     totals = Counts()
     for w in b.windows.values():
         totals.add(w.counts)
@@ -79,8 +80,21 @@ def build_bulletin(s: Session, period: Period, now: datetime) -> Bulletin:
         complaints_overdue=c_late, grades=grades, bad_ratings=bad, followups_open=f_open,
         followups_overdue=f_late, consultations=consult,
         series=[DayPoint(d, *v) for d, v in sorted(b.series.items())],
-        staffing=staffing, training=training, notes=notes,
+        staffing=staffing, training=training, notes=notes, unchecked=unchecked,
     )
+
+
+def _unchecked(s) -> list[tuple[str, str, str, str]]:  # type: ignore[no-untyped-def]
+    """Items still 待核对: the catalog says what the law says only once a department checked."""
+    from sqlalchemy import select
+
+    from ..models import Department
+    from .catalog_store import current_versions, version_to_spec
+
+    deps = {d.code: d.name for d in s.execute(select(Department)).scalars()}
+    return [(v.code, v.name, deps.get(v.department_code, v.department_code),
+             version_to_spec(v).unconfirmed or "")
+            for v in current_versions(s) if v.check_state != "checked"]
 
 
 def compute_bulletin(ctx: ServiceContext, kind: str = "day", day: date | None = None) -> Bulletin:

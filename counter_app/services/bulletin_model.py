@@ -188,6 +188,8 @@ class Bulletin:
     staffing: list[WindowPlan]
     training: list[TrainingLine]
     notes: list[str] = field(default_factory=list)
+    # Catalog items no department has signed off yet (code, name, department, unconfirmed).
+    unchecked: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def title(self) -> str:

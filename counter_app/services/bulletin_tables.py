@@ -84,6 +84,9 @@ def tables(b: Bulletin) -> list[TableData]:
                   ["姓名", "窗口", "范围", "窗口或事项", "阶段", "设定人", "设定时间", "备注"],
                   [[t.full_name, t.window_code, "事项" if t.scope == "item" else "窗口", t.scope_code,
                     t.stage_label, t.set_by, f"{t.set_at:%Y-%m-%d %H:%M}", t.note] for t in b.training]),
+        TableData("unchecked", "事项目录待核对（部门尚未核对签字）",
+                  ["事项编码", "事项名称", "实施部门", "未能核实"],
+                  [list(u) for u in b.unchecked]),
     ]
 
 

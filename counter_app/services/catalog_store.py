@@ -7,7 +7,9 @@ under). The whole import is one transaction: a bad file changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import json
+from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,12 +22,17 @@ from ..models import (
     ServiceItem,
 )
 from ..sync.identity import stable_id  # the same catalog imported on two PCs is one catalog
+from .catalog.build import _build_fee, _ItemRecs
+from .catalog.checker import _Checker, _Rec
+from .catalog.to_dict import SIGN_OFF_FIELDS, fee_to_dict
 from .catalog_io import (
     CatalogData,
     DepartmentSpec,
+    FeeSpec,
     HallSpec,
     ItemSpec,
     MaterialSpec,
+    SpecialProcedure,
     WindowSpec,
 )
 from .settings import HALL_KEY, get_json, set_json
@@ -38,10 +45,16 @@ class ImportSummary:
     items_new: int
     items_changed: int
     items_unchanged: int
+    migrated_from: str | None = None  # an old catalog format
+    unconfirmed: tuple[str, ...] = ()  # items whose limits were read as 工作日, to be checked
 
     def __str__(self) -> str:
-        return (f"部门 {self.departments} 个，窗口 {self.windows} 个；事项新增 {self.items_new} 个，"
+        text = (f"部门 {self.departments} 个，窗口 {self.windows} 个；事项新增 {self.items_new} 个，"
                 f"更新 {self.items_changed} 个（生成新版本），未变 {self.items_unchanged} 个")
+        if self.migrated_from:
+            text += (f"\n旧格式目录（{self.migrated_from}）：以下 {len(self.unconfirmed)} 个事项的时限按"
+                     f"工作日读入，事项类型和收费未经核对，已标为待核对：{'、'.join(self.unconfirmed)}")
+        return text
 
 
 def _material_rows(spec: ItemSpec, version: int, terminal: str) -> list[MaterialRequirement]:
@@ -61,14 +74,45 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(p for p in text.split("\n") if p)
 
 
+def _fee(raw: Any, legacy_text: str) -> FeeSpec:
+    """The stored schedule (checked when it was imported), or a pre-0005 row's free text."""
+    ck = _Checker()
+    if isinstance(raw, dict):
+        tiers = [_Rec("fees", t, "items", None) for t in raw.get("tiers") or ()]
+        recs = _ItemRecs(_Rec("items", {}, "items", None), [], _Rec("fee", raw, "items", None),
+                         tiers)
+        fee = _build_fee(recs, ck, legacy=False)
+    else:
+        recs = _ItemRecs(_Rec("items", {"fee": legacy_text}, "items", None), [])
+        fee = _build_fee(recs, ck, legacy=True)
+    return fee if fee is not None else FeeSpec(free=False, note=legacy_text or None)
+
+
+def _law(ver: ItemVersion) -> dict[str, Any]:
+    try:
+        law = json.loads(ver.law or "{}")
+    except ValueError:
+        law = {}
+    return law if isinstance(law, dict) else {}
+
+
 def version_to_spec(ver: ItemVersion) -> ItemSpec:
+    law = _law(ver)
     return ItemSpec(
         code=ver.code, name=ver.name, window=ver.window_code, department=ver.department_code,
         kind=ver.kind, statutory_days=ver.statutory_days, promised_days=ver.promised_days,
         front_desk_can_finish=ver.front_desk_can_finish, conditions=ver.conditions,
         review_points=_lines(ver.review_points), legal_basis=ver.legal_basis,
-        delivery=_lines(ver.delivery), fee=ver.fee, agent_allowed=ver.agent_allowed,
-        keywords=_lines(ver.keywords),
+        delivery=_lines(ver.delivery), fee=_fee(law.get("fee"), ver.fee),
+        agent_allowed=ver.agent_allowed, keywords=_lines(ver.keywords),
+        item_type=ver.item_type or "unknown", statutory_unit=ver.statutory_unit or "workday",
+        promised_unit=ver.promised_unit or "workday", limit_note=law.get("limit_note"),
+        special_procedures=tuple(SpecialProcedure(**p) for p in law.get("procedures") or ()),
+        acceptance_basis=law.get("acceptance_basis"), basic_code=law.get("basic_code"),
+        impl_code=law.get("impl_code"), place=law.get("place"),
+        sources=tuple(law.get("sources") or ()), check_state=ver.check_state or "pending",
+        checked_by=ver.checked_by or None, checked_on=ver.checked_on,
+        unconfirmed=law.get("unconfirmed") if "law_saved" in law else _OLD_ROW,
         materials=tuple(
             MaterialSpec(
                 name=m.name, form=m.form, copies=m.copies, pages_hint=m.pages_hint,
@@ -81,13 +125,33 @@ def version_to_spec(ver: ItemVersion) -> ItemSpec:
     )
 
 
+_OLD_ROW = "升级前的目录数据：时限按工作日读入、事项类型和收费未经结构化，均待核对"
+
+
 def _apply_spec(ver: ItemVersion, spec: ItemSpec) -> None:
     ver.code, ver.name = spec.code, spec.name
     ver.window_code, ver.department_code = spec.window, spec.department
     ver.kind = spec.kind
     ver.statutory_days, ver.promised_days = spec.statutory_days, spec.promised_days
     ver.front_desk_can_finish = spec.front_desk_can_finish
-    ver.conditions, ver.legal_basis, ver.fee = spec.conditions, spec.legal_basis, spec.fee
+    ver.conditions, ver.legal_basis = spec.conditions, spec.legal_basis
+    ver.fee = spec.fee.summary[:200]  # what search and the guide show
+    ver.item_type = spec.item_type
+    ver.statutory_unit, ver.promised_unit = spec.statutory_unit, spec.promised_unit
+    ver.check_state, ver.checked_by = spec.check_state, spec.checked_by or ""
+    ver.checked_on = spec.checked_on
+    ver.law = json.dumps({
+        "law_saved": 1,
+        "fee": fee_to_dict(spec.fee),
+        "limit_note": spec.limit_note,
+        "procedures": [asdict(p) for p in spec.special_procedures],
+        "acceptance_basis": spec.acceptance_basis,
+        "basic_code": spec.basic_code,
+        "impl_code": spec.impl_code,
+        "place": spec.place,
+        "sources": list(spec.sources),
+        "unconfirmed": spec.unconfirmed,
+    }, ensure_ascii=False, sort_keys=True)
     ver.review_points = "\n".join(spec.review_points)
     ver.delivery = "\n".join(spec.delivery)
     ver.agent_allowed = spec.agent_allowed
@@ -104,6 +168,14 @@ def save_item_version(
         current = session.get(ItemVersion, item.current_version_id)
     if current is not None and version_to_spec(current) == spec:
         return current, "unchanged"
+    if current is not None and spec.check_state == "checked":
+        old = version_to_spec(current)
+        if _content(old) != _content(spec):
+            # A new version of a checked item goes back to 待核对: its sign-off was for the
+            # old content, and only the department's approver can sign the new one.
+            spec = replace(spec, check_state="pending", checked_by=None, checked_on=None)
+            if version_to_spec(current) == spec:
+                return current, "unchanged"
     if item is None:
         item = ServiceItem(id=stable_id("service_item", spec.code), code=spec.code,
                            origin_terminal=terminal)
@@ -121,6 +193,27 @@ def save_item_version(
     return ver, "changed" if current else "new"
 
 
+def _content(spec: ItemSpec) -> ItemSpec:
+    return replace(spec, **dict.fromkeys(SIGN_OFF_FIELDS[1:]), check_state="pending")
+
+
+def _body(spec: DepartmentSpec) -> str:
+    return json.dumps({k: getattr(spec, k) for k in (
+        "credit_code", "seal_text", "reconsideration_body", "court", "complaint_channel")},
+        ensure_ascii=False, sort_keys=True)
+
+
+def department_spec(dep: Department) -> DepartmentSpec:
+    try:
+        body = json.loads(dep.body or "{}")
+    except ValueError:
+        body = {}
+    keys = ("credit_code", "seal_text", "reconsideration_body", "court", "complaint_channel")
+    return DepartmentSpec(code=dep.code, name=dep.name, phone=dep.phone or None,
+                          nature=dep.nature or "organ",
+                          **{k: body.get(k) for k in keys if isinstance(body, dict)})
+
+
 def import_catalog(session: Session, data: CatalogData, *, terminal: str,
                    by: str | None = None) -> ImportSummary:
     """Upsert departments and windows, version the items. Caller owns the transaction."""
@@ -129,6 +222,7 @@ def import_catalog(session: Session, data: CatalogData, *, terminal: str,
         dep = deps.get(spec.code) or Department(
             id=stable_id("department", spec.code), code=spec.code, origin_terminal=terminal)
         dep.name, dep.phone = spec.name, spec.phone or ""
+        dep.nature, dep.body = spec.nature, _body(spec)
         session.add(dep)
         deps[spec.code] = dep
     session.flush()
@@ -147,7 +241,8 @@ def import_catalog(session: Session, data: CatalogData, *, terminal: str,
         counts[what] += 1
     set_json(session, HALL_KEY, asdict(data.hall))
     return ImportSummary(len(data.departments), len(data.windows), counts["new"],
-                         counts["changed"], counts["unchanged"])
+                         counts["changed"], counts["unchanged"], data.migrated_from,
+                         tuple(i.code for i in data.items) if data.migrated_from else ())
 
 
 def export_catalog(session: Session) -> CatalogData:
@@ -160,9 +255,8 @@ def export_catalog(session: Session) -> CatalogData:
     ).scalars().all()
     hall = get_json(session, HALL_KEY, None)
     return CatalogData(
-        hall=HallSpec(**hall) if hall else HallSpec("", "", "", "", "", ""),
-        departments=tuple(DepartmentSpec(code=d.code, name=d.name, phone=d.phone or None)
-                          for d in deps),
+        hall=HallSpec(**hall) if hall else HallSpec("", "", "", "", "", ""),  # old keys: defaults
+        departments=tuple(department_spec(d) for d in deps),
         windows=tuple(
             WindowSpec(code=w.code, name=w.name,
                        lead_department=by_id.get(w.lead_department_id or "", ""),

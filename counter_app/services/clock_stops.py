@@ -107,8 +107,9 @@ def recompute(s: Session, case: CaseFile, cal: WorkCalendar, today: date) -> Non
         select(CaseExtension).where(CaseExtension.case_id == case.id)).scalars())
     # An open stop is not counted yet: the date moves when the clock restarts.
     closed = [x for x in stops if x.end is not None]
-    for attr, days in (("promised_due", ver.promised_days), ("statutory_due", ver.statutory_days)):
-        base = cal.add_workdays(case.accepted_on, days).date
+    for attr, days, unit in (("promised_due", ver.promised_days, ver.promised_unit),
+                             ("statutory_due", ver.statutory_days, ver.statutory_unit)):
+        base = cal.add_limit(case.accepted_on, days, unit or "workday").date
         setattr(case, attr, shifted_due(cal, base, closed, ext, today))
 
 

@@ -123,8 +123,10 @@ def build_plan(ctx: ServiceContext, cases: int, days: int, seed: int) -> Plan:
     total_w = sum(per_day)
     quota = [int(cases * w / total_w) for w in per_day]
     quota[-1] += cases - sum(quota)
-    spans = {n for it in items for n in (it.promised_days, it.statutory_days)} | {15}
-    dues = {(d, n): cal.add_workdays(d, n).date for d in day_list for n in spans}
+    spans = {(n, u) for it in items for n, u in ((it.promised_days, it.promised_unit),
+                                                  (it.statutory_days, it.statutory_unit))}
+    spans |= {(15, "workday")}
+    dues = {(d, n, u): cal.add_limit(d, n, u).date for d in day_list for n, u in spans}
     return Plan(
         terminal=ctx.terminal, seed=seed, items=items,
         # Busier windows have more staff in the plan: weight items by their window's headcount.

@@ -36,10 +36,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "applicant_id_type", "applicant_id_no", "legal_rep", "contact_name", "phone", "address",
         "agent_name", "agent_id_no", "agent_phone", "delivery", "override_note", "received_at",
         "received_on", "accepted_on", "promised_due", "statutory_due", "deemed_accepted",
-        "not_accepted_reason", "redirect_to", "closed_at"),
+        "not_accepted_reason", "redirect_to", "closed_at", "fee_tier"),
     "case_material": (
         *BASE, "case_id", "requirement_id", "seq", "name", "requirement", "state", "form", "copies",
         "pages", "reason", "supplied_at"),
+    # The one-time notices issued (what they listed), so `print` reprints them as issued.
+    "notice": (
+        *BASE, "case_id", "kind", "issued_at", "issued_by_id", "content", "doc_no", "doc",
+        "sha256"),
     "handoff_batch": (
         *BASE, "batch_no", "department_code", "window_code", "clerk_id", "status", "signed_by_id",
         "signed_at"),
@@ -47,6 +51,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         *BASE, "batch_id", "case_id", "material_count", "page_count", "state", "discrepancy"),
     "case_decision": (
         *BASE, "case_id", "outcome", "decision_no", "decided_on", "reason", "approver_id"),
+    "case_return": (
+        *BASE, "case_id", "clerk_id", "item_code", "approver_id", "reason", "returned_at"),
+    "issuance": (
+        *BASE, "case_id", "method", "collector_name", "collector_id_no", "by_agent",
+        "authorization_checked", "tracking_no", "collector_phone", "issued_at", "issued_by_id"),
     "evaluation": (
         *BASE, "case_id", "grade", "comment", "channel", "rated_at", "followup_due", "followup_status",
         "followup_note", "contest_reason"),
@@ -86,6 +95,8 @@ class Item:
     promised_days: int
     statutory_days: int
     materials: tuple[Req, ...]
+    promised_unit: str = "workday"
+    statutory_unit: str = "workday"
 
 
 def item_from_version(ver: Any) -> Item:
@@ -95,7 +106,8 @@ def item_from_version(ver: Any) -> Item:
             r.form, r.copies, r.pages_hint)
         for r in ver.materials)
     return Item(ver.id, ver.code, ver.name, ver.window_code, ver.department_code, ver.kind,
-                bool(ver.front_desk_can_finish), ver.promised_days, ver.statutory_days, reqs)
+                bool(ver.front_desk_can_finish), ver.promised_days, ver.statutory_days, reqs,
+                ver.promised_unit or "workday", ver.statutory_unit or "workday")
 
 
 @dataclass
@@ -111,7 +123,7 @@ class Plan:
     days: list[date]  # oldest first
     quota: list[int]
     today: date
-    dues: dict[tuple[date, int], date]  # (day, working days) -> due date
+    dues: dict[tuple[date, int, str], date]  # (day, days, unit) -> due date
     seq: int  # the chain head of this terminal
     prev_hash: str
     counters: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -137,6 +149,9 @@ _FIRST = {"accepted": "accepted", "finished": "finished",
 _DOC = {k: json.dumps({"doc": v}, ensure_ascii=False, sort_keys=True) for k, v in {
     "accepted": "acceptance", "finished": "acceptance",
     "awaiting_supplement": "one_time_notice", "not_accepted": "not_accepted"}.items()}
+_DELIVERY = COLUMNS["case_file"].index("delivery")
+RETURN_REASONS = ("申请书签字页缺少申请人签名", "复印件与原件核对不一致，请重新核验",
+                  "材料中的证件已过有效期", "授权委托书未写明委托权限")
 _BATCHED = {"in_handoff", "with_approver", "approved", "issued", "returned", "denied"}
 _GRADES, _GRADE_CUM = [5, 4, 3, 2, 1], list(accumulate([70, 20, 6, 3, 1]))
 _PROGRESS = {
@@ -153,6 +168,9 @@ class CaseMaker:
         self.p = plan
         self.rng = random.Random(plan.seed)
         self.ids = ids or OrderedIds()
+        # The current case's (id, clerk, applicant, id no., delivery, is org, legal rep), for
+        # its issuance row.
+        self._facts: tuple[Any, ...] = ()
         self.seq, self.prev = plan.seq, plan.prev_hash
         self.counters = dict(plan.counters)
         self.touched: set[tuple[str, str]] = set()
@@ -246,8 +264,8 @@ class CaseMaker:
         promised = statutory = None
         if outcome in ("accepted", "finished"):
             accepted_on = day.isoformat()
-            promised = p.dues[(day, ver.promised_days)].isoformat()
-            statutory = p.dues[(day, ver.statutory_days)].isoformat()
+            promised = p.dues[(day, ver.promised_days, ver.promised_unit)].isoformat()
+            statutory = p.dues[(day, ver.statutory_days, ver.statutory_unit)].isoformat()
         if outcome in ("not_accepted", "finished"):
             closed = at + timedelta(minutes=10)
         approver = rng.choice(p.approvers.get(ver.window_code) or [None])
@@ -274,8 +292,16 @@ class CaseMaker:
             "", at_s, day.isoformat(), accepted_on, promised, statutory, 0,
             "不属于本中心受理范围" if refused else "", "请到县相关部门咨询办理" if refused else "",
             _dt(closed) if closed is not None and status in ("not_accepted", "finished", "issued")
-            else None))
+            else None, ""))
         rows["case_material"].extend(mats)
+        if supplement and problems:
+            listed = [{"name": m[7], "state": m[9], "reason": m[13]} for m in mats
+                      if m[9] in ("missing", "defective")]
+            rows["notice"].append((
+                ids(), at_s, at_s, term, case_id, "one_time_notice",
+                _dt(at + timedelta(minutes=5)), clerk,
+                json.dumps(listed, ensure_ascii=False), "", "", ""))
+        self._facts = (case_id, clerk, name, id_no, rows["case_file"][-1][_DELIVERY], org, legal)
         ev = self.event
         ev("received", at, clerk, "clerk", case_id, payload=json.dumps(
             {"case_no": case_no, "item": ver.code}, ensure_ascii=False, sort_keys=True))
@@ -289,7 +315,7 @@ class CaseMaker:
             low = grade <= 2
             rows["evaluation"].append((
                 ids(), at_s, at_s, term, case_id, grade, "", "screen",
-                _dt(at + timedelta(minutes=15)), p.dues[(day, 15)].isoformat() if low else None,
+                _dt(at + timedelta(minutes=15)), p.dues[(day, 15, "workday")].isoformat() if low else None,
                 "open" if low else "", "", ""))
         if rand() < 0.2:
             rows["consultation"].append((
@@ -328,8 +354,22 @@ class CaseMaker:
                 "申请人不符合法定条件" if denied else "", approver))
             self.event("decided", datetime.combine(decided, time(15)), approver, "approver",
                        case_id)
+        if status == "returned":
+            rows["case_return"].append((
+                self.ids(), at_s, at_s, term, case_id, clerk, ver.code, approver or clerk,
+                RETURN_REASONS[len(rows["case_return"]) % len(RETURN_REASONS)],
+                _dt(batch_at + timedelta(hours=20))))
         if status == "issued":
-            self.event("issued", at + timedelta(days=min(age, 5)), clerk, "clerk", case_id)
+            when = at + timedelta(days=min(age, 5))
+            _cid, _clerk, name, id_no, delivery, org, legal = self._facts
+            post = delivery == "邮寄送达"
+            rows["issuance"].append((
+                self.ids(), at_s, at_s, term, case_id, "post" if post else "in_person",
+                "" if post else (legal if org else name), "" if post or org else id_no,
+                bool(org and not post), bool(org and not post),
+                f"EM{case_id[-9:].replace('-', '')[:9].upper()}CN" if post else "", "",
+                _dt(when), clerk))
+            self.event("issued", when, clerk, "clerk", case_id)
 
 
 def chunks(plan: Plan, ids: Callable[[], str] | None = None, chunk: int = CHUNK) -> Iterator[Chunk]:

@@ -135,6 +135,7 @@ class IssueInput:
     by_agent: bool = False  # collected by someone else: letter of authorization + own ID
     authorization_checked: bool = False
     tracking_no: str = ""
+    collector_phone: str = ""  # printed on the 领证回执 (masked)
 
 
 @dataclass(frozen=True)
@@ -467,6 +468,14 @@ class HandoffService:
             if case.status != "approved":
                 raise HandoffError(f"办件“{display(case_no)}”状态为{_label(case.status)}，没有待领取的结果")
             row = _issuance(case, given)
+            phone = given.collector_phone.strip()
+            if phone and row.method == "in_person":
+                checked = v.check_phone(phone, "领取人联系电话")
+                if not checked.ok:
+                    raise HandoffError("；".join(i.message for i in checked.errors))
+                row.collector_phone = checked.value
+            elif row.method == "in_person" and not row.by_agent:
+                row.collector_phone = case.phone  # the applicant's own, as recorded at intake
             row.issued_at, row.issued_by_id, row.origin_terminal = now, actor.staff_id, self.ctx.terminal
             s.add(row)
             case.status, case.closed_at = "issued", now

@@ -101,6 +101,7 @@ class Intake:
     delivery: str = "窗口领取"
     is_training: bool = False
     override_reason: str = ""  # why a checksum warning was overridden
+    fee_tier: str = ""  # the fee schedule's row that applies (住宅 / 非住宅 / 小微企业免收 ...)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -117,6 +118,7 @@ class Intake:
             delivery=data.get("delivery", "窗口领取"),
             is_training=bool(data.get("is_training")),
             override_reason=data.get("override_reason", ""),
+            fee_tier=data.get("fee_tier", ""),
         )
 
 
@@ -377,6 +379,10 @@ class IntakeService:
             done = completeness(checklist)
             self._check_decision(s, actor, version, decision, done, co_signer, reason,
                                  intake.agent is not None)
+            tier = intake.fee_tier.strip()
+            if tier and tier not in version.fee_tiers:
+                choices = "、".join(version.fee_tiers) or "（本事项不收费）"
+                raise IntakeError(f"收费档次“{tier}”不在本事项的收费标准中；可选：{choices}")
             case: dict[str, Any] = dict(
                 case_no=next_number(s, now.date(), KIND_CASE, term),
                 item_version_id=version.id, item_code=version.code,
@@ -385,6 +391,7 @@ class IntakeService:
                 status="received", is_training=intake.is_training,
                 received_at=now, received_on=now.date(), delivery=intake.delivery,
                 override_note=intake.override_reason.strip(), origin_terminal=term,
+                fee_tier=intake.fee_tier.strip(),
                 **_party_columns(intake),
             )
             materials = [_material_row(i, m, now, term) for i, m in enumerate(checklist, start=1)]
@@ -395,8 +402,7 @@ class IntakeService:
             warnings: list[str] = []
             docs: tuple[str, ...] = ()
             if decision in ("accept", "finish"):
-                promised, statutory, warnings = due_dates(
-                    version.promised_days, version.statutory_days, now.date(), load_calendar(s))
+                promised, statutory, warnings = due_dates(version, now.date(), load_calendar(s))
                 case.update(status="accepted", accepted_on=now.date(), promised_due=promised,
                             statutory_due=statutory)
                 if decision == "finish":
@@ -533,8 +539,7 @@ def _party_columns(intake: Intake) -> dict[str, str]:
 
 def _accept(case: CaseFile, version: ItemVersion, day: date, cal) -> list[str]:  # type: ignore[no-untyped-def]
     case.status, case.accepted_on = "accepted", day
-    case.promised_due, case.statutory_due, warnings = due_dates(
-        version.promised_days, version.statutory_days, day, cal)
+    case.promised_due, case.statutory_due, warnings = due_dates(version, day, cal)
     return warnings
 
 

@@ -24,7 +24,7 @@ class _DueDate(Protocol):
 
 
 class _Calendar(Protocol):
-    def add_workdays(self, start: date, n: int) -> _DueDate: ...
+    def add_limit(self, start: date, n: int, unit: str) -> _DueDate: ...
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,21 @@ class VersionFacts:
     statutory_days: int
     materials: tuple[RequirementFacts, ...] = ()
     delivery: tuple[str, ...] = ()  # the Chinese labels a case stores, first is the default
+    promised_unit: str = "workday"
+    statutory_unit: str = "workday"
+    fee_tiers: tuple[str, ...] = ()  # the rows of its fee schedule a clerk may pick
 
     @classmethod
     def of(cls, v: ItemVersion) -> VersionFacts:
+        from .catalog_store import version_to_spec  # the stored schedule, read once per version
+
+        tiers = tuple(t.name for t in version_to_spec(v).fee.tiers)
         return cls(v.id, v.code, v.version, v.name, v.window_code, v.department_code, v.kind,
                    v.front_desk_can_finish, v.agent_allowed, v.promised_days, v.statutory_days,
                    tuple(RequirementFacts(m.id, m.name, m.requirement, m.condition_key)
                          for m in v.materials),
-                   delivery_options(v.delivery))
+                   delivery_options(v.delivery),
+                   v.promised_unit or "workday", v.statutory_unit or "workday", tiers)
 
 
 def delivery_options(stored: str) -> tuple[str, ...]:
@@ -92,12 +99,20 @@ class VersionCache:
         return facts
 
 
-def due_dates(promised_days: int, statutory_days: int, day: date,
-              cal: _Calendar) -> tuple[date, date, list[str]]:
-    """(promised due, statutory due, calendar warnings) for a case accepted on ``day``."""
-    promised = cal.add_workdays(day, promised_days)
-    statutory = cal.add_workdays(day, statutory_days)
-    return promised.date, statutory.date, [w.message for w in (*promised.warnings,
+class _Limits(Protocol):
+    promised_days: int
+    statutory_days: int
+    promised_unit: str
+    statutory_unit: str
+
+
+def due_dates(version: _Limits, day: date, cal: _Calendar) -> tuple[date, date, list[str]]:
+    """(promised due, statutory due, calendar warnings) for a case accepted on ``day``, each
+    limit counted in its own unit (工作日, or 日 whose last day moves off a rest day)."""
+    promised = cal.add_limit(day, version.promised_days, version.promised_unit or "workday")
+    statutory = cal.add_limit(day, version.statutory_days, version.statutory_unit or "workday")
+    # A promise never ends after the law's deadline (working days across 国庆 can outrun 日).
+    return min(promised.date, statutory.date), statutory.date, [w.message for w in (*promised.warnings,
                                                                 *statutory.warnings)]
 
 

@@ -24,6 +24,7 @@ from . import validation as v
 from .calendar_store import load_calendar
 from .context import ServiceContext, hall_only
 from .events import append_event
+from .intake_rows import due_dates
 from .numbering import KIND_CASE, next_number
 
 NAMESPACE = uuid.UUID("6f1c2b9e-4d1a-4c55-9a63-3a4f0d2b7e10")
@@ -185,8 +186,7 @@ def _import_chunk(ctx: ServiceContext, path: Path, todo, start: int, items, cal,
             case.case_no = next_number(s, case.received_on, KIND_CASE, ctx.terminal)
             case.origin_terminal = ctx.terminal
             if case.accepted_on:
-                case.promised_due = cal.add_workdays(case.accepted_on, ver.promised_days).date
-                case.statutory_due = cal.add_workdays(case.accepted_on, ver.statutory_days).date
+                case.promised_due, case.statutory_due, _ = due_dates(ver, case.accepted_on, cal)
             s.add(case)
             s.flush()
             append_event(s, terminal=ctx.terminal, kind="received", at=ctx.now(),

@@ -142,3 +142,36 @@ def _replayed(number: str, kind: str, terminals: tuple[str, ...]) -> str:
     if n.terminal not in {normalize_terminal(t) for t in terminals}:
         raise NumberError(f"编号“{display(number)}”属于终端 {n.terminal}，不是本终端 {terminals[0]} 的编号")
     return number
+
+
+# -- 文书编号 ------------------------------------------------------------------------------
+# An agency-style number for each notice: 罗政服受〔2026〕第0700042号 = the hall's prefix, the
+# kind of document, the year, then this terminal's code and its own yearly sequence of that
+# kind. Like case numbers it needs no server: the terminal code keeps PCs apart, the
+# number_counter row (kind "d" + kind code, day = the year) keeps one PC's numbers apart.
+DOC_NO_WORDS = {
+    "acceptance": ("da", "受"),
+    "one_time_notice": ("do", "补告"),
+    "not_accepted": ("dn", "不受"),
+    "supplement_receipt": ("ds", "补收"),
+    "collection": ("dc", "领"),
+}
+
+
+def next_doc_no(session: Session, kind: str, year: int, terminal: str, prefix: str) -> str:
+    code, word = DOC_NO_WORDS[kind]
+    op = current_op()
+    if op is not None and op.replay:  # the number the PC printed, as for case numbers
+        recorded = op.take_number()
+        codes = {normalize_terminal(t) for t in (terminal, *op.other_terminals)}
+        if recorded is None or not any(f"〕第{c}" in recorded for c in codes):
+            raise NumberError(f"操作记录中的{word}字文书编号“{recorded or ''}”不是本终端的编号")
+        return recorded
+    conn = session.connection()
+    seq = conn.execute(_TAKE[conn.dialect.name], {"kind": code, "day": str(year)}).scalar_one()
+    if seq > MAX_SEQ:
+        raise NumberError(f"本终端本年度{word}字文书编号已用尽（{MAX_SEQ}）")
+    number = f"{prefix}{word}〔{year}〕第{normalize_terminal(terminal)}{seq:05d}号"
+    if op is not None:
+        op.numbers.append(number)
+    return number

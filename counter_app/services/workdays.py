@@ -132,6 +132,33 @@ class WorkCalendar:
             counted += workday
         return DueDate(d, tuple(found[y] for y in sorted(found)))
 
+    def add_days(self, start: date, n: int) -> DueDate:
+        """The due date of a period of ``n`` calendar days (日) from ``start``.
+
+        The starting day is not counted, and a last day that falls on a rest day or holiday
+        moves to the next working day (民法典第二百零一条、第二百零三条).
+        """
+        if n < 0:
+            raise ValueError("n must not be negative")
+        d = _as_date(start) + timedelta(days=n)
+        found: dict[int, CalendarWarning] = {}
+        while n:
+            workday, warning = self._check(d)
+            if warning is not None:
+                found[warning.year] = warning
+            if workday:
+                break
+            d += timedelta(days=1)
+        return DueDate(d, tuple(found[y] for y in sorted(found)))
+
+    def add_limit(self, start: date, n: int, unit: str) -> DueDate:
+        """A limit in its own unit: "workday" (工作日), "day" (日) or "onsite" (当场, 0)."""
+        if unit == "day":
+            return self.add_days(start, n)
+        if unit == "onsite":
+            return DueDate(_as_date(start))
+        return self.add_workdays(start, n)
+
     def workdays_between(self, a: date, b: date) -> int:
         """Working days after ``a`` up to and including ``b``; negative when ``b`` is before ``a``.
 

@@ -43,6 +43,7 @@ from ..services.context import Actor
 from ..services.printing import PrintJob, PrintService
 from .prefs import ui_settings  # one QSettings store for the whole UI
 from .services import AppServices
+from .worker import DbLane
 
 PRINT_DPI = 300
 
@@ -85,10 +86,19 @@ def load_pdf(pdf: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, Q
     return doc, buf
 
 
+def printer_dpi(printer: QPrinter) -> int:
+    """The printer's own resolution (203 on a thermal printer): the page is rasterised at it,
+    not at 300 dpi and then scaled by the driver. Unknown: 300."""
+    found = [r for r in printer.supportedResolutions() if 150 <= r <= 600]
+    return max(found) if found else PRINT_DPI
+
+
 def print_pdf(pdf: bytes, printer: QPrinter) -> int:
-    """Print every page at 300 dpi, each on paper of its own size; returns the page count."""
+    """Print every page at the printer's resolution, each on paper of its own size; returns
+    the page count. Safe off the GUI thread: it only paints on a QImage and the QPrinter."""
     doc, buf = load_pdf(pdf)
-    printer.setResolution(PRINT_DPI)
+    dpi = printer_dpi(printer)
+    printer.setResolution(dpi)
     printer.setFullPage(True)
     painter = QPainter()
     try:
@@ -102,7 +112,7 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
                     raise OSError("printer did not start")
             else:
                 printer.newPage()
-            px = QSize(round(size_pt.width() / 72 * PRINT_DPI), round(size_pt.height() / 72 * PRINT_DPI))
+            px = QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi))
             page = QImage(px, QImage.Format.Format_RGB32)
             page.fill(Qt.GlobalColor.white)  # QPdfDocument renders transparent RGBA
             with_page = QPainter(page)
@@ -115,6 +125,34 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
             painter.end()
         doc.close()
         buf.close()
+
+
+def job_name(job: PrintJob) -> str:
+    """The spooler's name of a job: ASCII, so every queue and driver keeps it."""
+    return f"counter-{job.kind}-{job.number}-{job.layout}"
+
+
+def send_to_printer(job: PrintJob, printer_name: str) -> int:
+    """Print one produced document on a named printer (any thread); returns its page count."""
+    info = QPrinterInfo.printerInfo(printer_name)
+    if info.isNull():
+        names = "、".join(QPrinterInfo.availablePrinterNames()) or "（本机没有打印机）"
+        raise OSError(f"没有名为“{printer_name}”的打印机；可用：{names}")
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(job_name(job))
+    return print_pdf(job.pdf, printer)
+
+
+_PRINT_LANE: DbLane | None = None
+
+
+def print_lane() -> DbLane:
+    """One background thread for printing, apart from the database lane: a long print job
+    must not hold up the counter's reads and writes."""
+    global _PRINT_LANE
+    if _PRINT_LANE is None:
+        _PRINT_LANE = DbLane()
+    return _PRINT_LANE
 
 
 class PrintPreviewDialog(QDialog):
@@ -215,13 +253,12 @@ class PrintPreviewDialog(QDialog):
     # -- producing ---------------------------------------------------------------------
     def _produce_all(self, layout: str | None = None) -> None:
         layout = layout or remembered(self.window_code, "layout") or None
-        printer = self.printer.currentText()
         svc: PrintService = self.services.service(PrintService)
         self.jobs = [None] * len(self.docs)
         self._set_busy(True)
         for i, d in enumerate(self.docs):
             self.services.lane.submit(
-                lambda d=d: svc.produce(self.actor, d.kind, d.number, layout, printer),
+                lambda d=d: svc.prepare(self.actor, d.kind, d.number, layout),
                 lambda job, i=i: self._produced(i, job), self._failed)
 
     def _produced(self, i: int, job: PrintJob, announce: bool = True) -> None:
@@ -260,7 +297,7 @@ class PrintPreviewDialog(QDialog):
         layout = self.layout_box.currentData()
         remember(self.window_code, "layout", layout)
         self.status.setText(self.tr("Preparing…"))
-        self._produce_all(layout)  # the service logs it again: the paper says "reprint"
+        self._produce_all(layout)  # a render, not a print: nothing is logged, no 补打
 
     # -- output ------------------------------------------------------------------------
     def done_jobs(self) -> list[PrintJob]:
@@ -274,20 +311,40 @@ class PrintPreviewDialog(QDialog):
             self.save_all()
             return
         remember(self.window_code, "printer", name)
-        info = QPrinterInfo.printerInfo(name)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            for job in self.done_jobs():
-                printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-                printer.setDocName(f"{job.title} {job.number}")
-                print_pdf(job.pdf, printer)
-        except OSError as exc:
+        jobs = self.done_jobs()
+        self._set_busy(True)
+        self.status.setText(self.tr("Printing…"))
+
+        def rasterise_and_send() -> list[PrintJob]:
+            # Off the GUI thread: rendering every page at the printer's resolution takes a
+            # second or more, and the window must keep answering meanwhile.
+            sent: list[PrintJob] = []
+            for job in jobs:
+                send_to_printer(job, name)
+                sent.append(job)
+            return sent
+
+        def sent(done: list[PrintJob]) -> None:
+            self._set_busy(False)
+            # what reached the spooler is a print: logged, and a later one is 补打
+            self._log(done, [name] * len(done), lambda: (
+                self.status.setText(self.tr("Sent to %1").replace("%1", name)),
+                self.printed.emit([name])))
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False)
             self._failed(exc)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.status.setText(self.tr("Sent to %1").replace("%1", name))
-        self.printed.emit([name])
+
+        print_lane().submit(rasterise_and_send, sent, failed)
+
+    def _log(self, jobs: list[PrintJob], targets: list[str], then: Callable[[], object]) -> None:
+        svc: PrintService = self.services.service(PrintService)
+
+        def log() -> None:
+            for job, target in zip(jobs, targets, strict=True):
+                svc.log_print(self.actor, job, target)
+
+        self.services.lane.submit(log, lambda _r: then(), self._failed)
 
     def save_all(self, folder: Path | None = None) -> list[Path]:
         if not self.save_button.isEnabled():
@@ -304,9 +361,13 @@ class PrintPreviewDialog(QDialog):
         except OSError as exc:
             self._failed(exc)
             return []
-        self.saved += paths
-        self.status.setText(self.tr("Saved: %1").replace("%1", "、".join(str(p) for p in paths)))
-        self.printed.emit([str(p) for p in paths])
+
+        def logged() -> None:
+            self.saved += paths
+            self.status.setText(self.tr("Saved: %1").replace("%1", "、".join(str(p) for p in paths)))
+            self.printed.emit([str(p) for p in paths])
+
+        self._log(self.done_jobs(), [str(p) for p in paths], logged)
         return paths
 
     def _choose_folder(self) -> None:
@@ -324,9 +385,10 @@ def print_choices(window: str) -> tuple[str | None, str]:
 
 def produce_jobs(svc: PrintService, actor: Actor, docs: list[DocRequest], layout: str | None,
                  printer: str) -> tuple[list[PrintJob], str]:
-    """Run on the lane right after the decision committed: the documents, or why not."""
+    """Run on the lane right after the decision committed: the documents, or why not.
+    Rendered, not printed: the print log records them when they reach a printer or a file."""
     try:
-        return [svc.produce(actor, d.kind, d.number, layout, printer) for d in docs], ""
+        return [svc.prepare(actor, d.kind, d.number, layout) for d in docs], ""
     except Exception as exc:  # the case is saved; the preview offers to try again
         return [], str(exc)
 

@@ -38,77 +38,82 @@
       <translation>委托代办人办理(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="118" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="122" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="119" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="123" />
       <source>ID type</source>
       <translation>证件类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="120" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
       <source>ID number</source>
       <translation>证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="121" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="125" />
       <source>Organisation</source>
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="122" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="126" />
       <source>Credit code</source>
       <translation>信用代码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="123" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="127" />
       <source>Override reason</source>
       <translation>继续理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="128" />
       <source>Legal rep.</source>
       <translation>法定代表人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="125" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="129" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="126" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="130" />
       <source>Phone</source>
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="127" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="131" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="128" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="132" />
       <source>Delivery</source>
       <translation>结果送达</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="134" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="133" />
+      <source>Fee</source>
+      <translation>收费档次</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="139" />
       <source>Agent name</source>
       <translation>代办人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="135" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="140" />
       <source>Agent ID no.</source>
       <translation>代办人证件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="136" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="141" />
       <source>Agent phone</source>
       <translation>代办人电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="143" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="148" />
       <source>Enter: next field · Ctrl+O: person/organisation · Ctrl+G: agent</source>
       <translation>回车：下一项 · Ctrl+O：个人/单位 · Ctrl+G：代办人</translation>
     </message>
@@ -773,172 +778,192 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CatalogEditorWidget</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="49" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="54" />
       <source>Filter items</source>
       <translation>筛选事项（名称或编码）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="63" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="79" />
       <source>Front desk may finish on the spot</source>
       <translation>授权前台当场办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="64" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="80" />
       <source>An agent may apply</source>
       <translation>允许代办</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
       <source>Material</source>
       <translation>材料名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
       <source>Form</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
       <source>Copies</source>
       <translation>份数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="76" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
       <source>Requirement</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="77" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
       <source>Condition</source>
       <translation>条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="77" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
       <source>Condition key</source>
       <translation>条件键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="77" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="79" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
       <source>Add material</source>
       <translation>增加材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="79" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
       <source>Remove material</source>
       <translation>删除材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="81" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
       <source>Code</source>
       <translation>事项编码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="82" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
       <source>Name</source>
       <translation>事项名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="83" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
       <source>Window / department</source>
       <translation>窗口 / 部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="84" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="101" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="85" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="102" />
       <source>Statutory / promised days</source>
-      <translation>法定 / 承诺时限（工作日）</translation>
+      <translation>法定 / 承诺时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="87" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="104" />
+      <source>Checked</source>
+      <translation>核对状态</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="106" />
       <source>Acceptance conditions</source>
       <translation>受理条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="88" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="107" />
       <source>Review points (one per line)</source>
       <translation>审查要点（每行一条）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="89" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="108" />
       <source>Legal basis</source>
       <translation>设定依据</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="90" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="109" />
       <source>Delivery</source>
       <translation>送达方式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="91" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="110" />
       <source>Fee</source>
       <translation>收费</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="92" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="111" />
       <source>Search keywords (comma separated)</source>
       <translation>检索关键词（逗号分隔）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="113" />
       <source>Save as new version</source>
       <translation>保存为新版本</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="113" />
       <source>New item</source>
       <translation>新增事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
       <source>Import Excel…</source>
       <translation>导入 Excel…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="230" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="117" />
+      <source>Sign off as checked</source>
+      <translation>核对无误，签字确认</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="278" />
       <source>No change: the item is as saved</source>
       <translation>未修改：事项与已保存的版本相同</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="232" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="280" />
       <source>Saved as version %1</source>
       <translation>已保存为第 %1 版</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="239" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="289" />
+      <source>Pick a saved item to sign off</source>
+      <translation>请先选择一个已保存的事项再核对签字</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="293" />
+      <source>Signed off: %1</source>
+      <translation>已核对签字：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="300" />
       <source>Import catalog</source>
       <translation>导入事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="240" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="301" />
       <source>Catalog (*.xlsx *.yaml *.json)</source>
       <translation>事项目录 (*.xlsx *.yaml *.json)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="250" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="311" />
       <source>Export catalog</source>
       <translation>导出事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="251" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="312" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="255" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="316" />
       <source>Exported %1 items</source>
       <translation>已导出 %1 个事项</translation>
     </message>
@@ -1558,12 +1583,12 @@ from %2 · %3 cases · waiting %4</source>
       <translation>不放弃(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="415" />
+      <location filename="../../counter_app/ui/counter/page.py" line="417" />
       <source>Checklist done: F5 accept</source>
       <translation>材料已逐项核对：按 F5 受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="416" />
+      <location filename="../../counter_app/ui/counter/page.py" line="418" />
       <source>Materials missing: F6 one-time notice</source>
       <translation>材料不齐：按 F6 出具一次性告知单</translation>
     </message>
@@ -1986,16 +2011,21 @@ from %2 · %3 cases · waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/counter/guide.py" line="31" />
-      <source>promised %1 / statutory %2 working days</source>
-      <translation>承诺 %1 个工作日 / 法定 %2 个工作日</translation>
+      <source>promised %1 / statutory %2</source>
+      <translation>承诺 %1 / 法定 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/guide.py" line="39" />
+      <location filename="../../counter_app/ui/counter/guide.py" line="38" />
+      <source>Not yet checked by the department: read the guide with care</source>
+      <translation>待核对：本事项指南尚未经部门核对，请仔细核验</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/guide.py" line="42" />
       <source>Acceptance conditions</source>
       <translation>受理条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/guide.py" line="39" />
+      <location filename="../../counter_app/ui/counter/guide.py" line="42" />
       <source>Review points</source>
       <translation>审查要点</translation>
     </message>
@@ -2402,107 +2432,112 @@ from %2 · %3 cases · waiting %4</source>
       <translation>邮寄送达（Ctrl+3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="80" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="82" />
       <source>I have checked the applicant's letter of authorization</source>
       <translation>已核验申请人出具的授权委托书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="85" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="87" />
       <source>Collector's name</source>
       <translation>领取人姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="86" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="88" />
       <source>Collector's ID number</source>
       <translation>领取人身份证号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="88" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="89" />
+      <source>Collector's phone</source>
+      <translation>领取人电话</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="91" />
       <source>Tracking number</source>
       <translation>邮件运单号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="90" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="93" />
       <source>Issue and print the receipt (F5)</source>
       <translation>发证并打印领证回执（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="112" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="115" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="126" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="129" />
       <source>Results waiting to be collected</source>
       <translation>待领取的办理结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="149" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="152" />
       <source>case number (or scan the notice)</source>
       <translation>办件编号（或扫描受理通知书）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="150" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="153" />
       <source>in person / agent / post</source>
       <translation>本人领取/他人代领/邮寄</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="151" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="154" />
       <source>next field; on the last one: issue</source>
       <translation>下一栏；在最后一栏：发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="152" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="155" />
       <source>issue and print</source>
       <translation>发证并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="153" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="156" />
       <source>results waiting (Enter loads)</source>
       <translation>待领取结果列表（回车载入）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="181" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="184" />
       <source>Check the letter of authorization, tick it (Space), then F5</source>
       <translation>请核验授权委托书，勾选（空格）后按 F5 发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="190" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="193" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="228" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="231" />
       <source>No results are waiting.</source>
       <translation>暂无待领取的结果。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="240" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="243" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="242" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="245" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="251" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="255" />
       <source>Ask for the collector's ID and check it against the applicant</source>
       <translation>请查验领取人的身份证件，并与申请人核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="254" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="258" />
       <source>This case has no result waiting to be collected (%1)</source>
       <translation>此办件没有待领取的结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="269" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="274" />
       <source>Scan the applicant's notice first</source>
       <translation>请先扫描申请人的受理通知书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="277" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="282" />
       <source>Issued. Give the receipt to the collector to sign.</source>
       <translation>已发证。请领取人在领证回执上签字。</translation>
     </message>
@@ -2515,9 +2550,9 @@ from %2 · %3 cases · waiting %4</source>
       <translation>事项：名称、拼音首字母或编码（F3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/item_picker.py" line="65" />
-      <source>, %1 working days</source>
-      <translation>，%1 个工作日</translation>
+      <location filename="../../counter_app/ui/counter/item_picker.py" line="66" />
+      <source> · not yet checked</source>
+      <translation> · 待核对</translation>
     </message>
   </context>
   <context>
@@ -2823,88 +2858,93 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="131" />
+      <location filename="../../counter_app/ui/printing.py" line="169" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="158" />
+      <location filename="../../counter_app/ui/printing.py" line="196" />
       <source>No printer installed</source>
       <translation>未安装打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="165" />
+      <location filename="../../counter_app/ui/printing.py" line="203" />
       <source>A4</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="166" />
+      <location filename="../../counter_app/ui/printing.py" line="204" />
       <source>80 mm receipt</source>
       <translation>80 毫米小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="167" />
-      <location filename="../../counter_app/ui/printing.py" line="262" />
+      <location filename="../../counter_app/ui/printing.py" line="205" />
+      <location filename="../../counter_app/ui/printing.py" line="299" />
       <source>Preparing…</source>
       <translation>正在生成……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="170" />
+      <location filename="../../counter_app/ui/printing.py" line="208" />
       <source>Print (Ctrl+P)</source>
       <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="171" />
+      <location filename="../../counter_app/ui/printing.py" line="209" />
       <source>No printer: save PDF (Ctrl+P)</source>
       <translation>无打印机：存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="173" />
+      <location filename="../../counter_app/ui/printing.py" line="211" />
       <source>Save PDF (Ctrl+S)</source>
       <translation>存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="175" />
+      <location filename="../../counter_app/ui/printing.py" line="213" />
       <source>PDF folder…</source>
       <translation>PDF 文件夹…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="176" />
+      <location filename="../../counter_app/ui/printing.py" line="214" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="189" />
+      <location filename="../../counter_app/ui/printing.py" line="227" />
       <source>Printer</source>
       <translation>打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="191" />
+      <location filename="../../counter_app/ui/printing.py" line="229" />
       <source>Layout</source>
       <translation>版式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="234" />
+      <location filename="../../counter_app/ui/printing.py" line="271" />
       <source> (reprint)</source>
       <translation>（补打）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="238" />
+      <location filename="../../counter_app/ui/printing.py" line="275" />
       <source>Ready: %1 document(s). Ctrl+P prints, Ctrl+S saves PDF, Esc closes.</source>
       <translation>已生成 %1 份文书。Ctrl+P 打印，Ctrl+S 存为 PDF，Esc 关闭。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="289" />
+      <location filename="../../counter_app/ui/printing.py" line="316" />
+      <source>Printing…</source>
+      <translation>正在打印……</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/printing.py" line="331" />
       <source>Sent to %1</source>
       <translation>已发送到 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="308" />
+      <location filename="../../counter_app/ui/printing.py" line="367" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="313" />
+      <location filename="../../counter_app/ui/printing.py" line="374" />
       <source>PDF folder</source>
       <translation>PDF 文件夹</translation>
     </message>

@@ -44,11 +44,15 @@ def test_every_kind_renders_with_embedded_fonts_only(kind, layout, pdf_tools) ->
     assert title in pages[0]
     sizes = pdf_tools.page_sizes(pdf)
     if layout == "receipt":
-        assert len(pages) == 1  # continuous paper: one page as long as the content
+        # continuous paper: one slip per copy, each as long as its content; where the law
+        # needs the counter's stub, the receipt printer prints it too (issue 14)
+        assert len(pages) == (2 if kind in STUBBED else 1)
         width, height = sizes[0]
         assert width == pytest.approx(RECEIPT_WIDTH, abs=0.01)
         assert 100 < height < 1600 * 72 / 25.4
         assert "存根联" not in pages[0]
+        if kind in STUBBED:
+            assert "第二联存根联（窗口留存）" in pages[1]
     else:
         assert all(s == pytest.approx((595.28, 841.89), abs=0.01) for s in sizes)
         expected = 2 if kind in STUBBED else 1
@@ -299,3 +303,19 @@ def test_bad_input_is_refused() -> None:
         render("collection", samples.posted(tracking_no=""))
     with pytest.raises(ValueError, match="reprint_no"):
         render("acceptance", samples.case(), reprint_no=-1)
+
+
+def test_receipt_text_stays_inside_the_72_mm_printable_width(pdf_tools, tmp_path) -> None:
+    """A hanging 】 or ， must not run past the printable width of an 80 mm printer."""
+    import subprocess
+    from xml.etree import ElementTree
+
+    for kind in ("one_time_notice", "acceptance", "not_accepted"):
+        path = tmp_path / f"{kind}.pdf"
+        path.write_bytes(render(kind, DOCS[kind](), "receipt"))
+        html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True,
+                              capture_output=True, text=True).stdout
+        words = ElementTree.fromstring(html.replace("<!DOCTYPE", "<!--").replace(
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">', "-->"))
+        right = max(float(w.get("xMax")) for w in words.iter() if w.tag.endswith("word"))
+        assert right <= 76 * 72 / 25.4 + 0.5, (kind, right * 25.4 / 72)

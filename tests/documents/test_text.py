@@ -48,3 +48,18 @@ def test_split_keeps_every_line() -> None:
     total = len(t._lines or [])
     head, rest = t.split(40, 14 * 3)
     assert len(head._lines) == 3 and len(head._lines) + len(rest._lines) == total
+
+
+def test_no_lone_character_on_a_last_line() -> None:
+    assert lines("一二三四五六七八九", 4) == ["一二三四", "五六七", "八九"]
+    assert lines("一二三四五六七，九", 4)[-1] != "九"  # the comma comes down with its character
+    assert lines("一二\n三", 4) == ["一二", "三"]  # an explicit line break is kept
+
+
+def test_a_number_keeps_its_unit_and_a_date_stays_whole() -> None:
+    out = lines("收费标准为住宅80元每件", 6)
+    assert any("80元" in line for line in out), out
+    out = lines("受理日期2026年11月23日起算", 8)
+    assert any("2026年11月23日" in line for line in out), out
+    out = lines("每件收费550 元整", 5)
+    assert any("550 元" in line or "550元" in line for line in out), out

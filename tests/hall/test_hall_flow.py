@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from counter_app.models import HallOp
+from counter_app.models import HallOp, Notice
 from counter_app.services.audit import verify_chains
 from counter_app.services.handoff import CaseCheck, IssueInput
 from counter_app.services.intake import MaterialEntry
+from counter_app.services.printing import PrintService
 
 from ..helpers import fill_person
 from .conftest import Staffed
@@ -33,6 +34,10 @@ def test_counter_approver_counter_converge(any_staffed: Staffed) -> None:
             m.state, m.form, m.copies, m.pages = "received", m.default_form, m.default_copies, 2
     first = a.intake.record(clerk, intake, "notify")
     case_no = first.case_no
+    printing = PrintService(a.ctx)
+    notice = printing.produce(clerk, "one_time_notice", case_no)  # issued: numbered and kept
+    preview = printing.prepare(clerk, "one_time_notice", case_no)  # a preview sends nothing
+    assert notice.doc_no and preview.doc_no == notice.doc_no
     a.run()
     a.intake.supplement(clerk, case_no, [MaterialEntry(
         name=missing.name, requirement=missing.requirement, state="received",
@@ -79,7 +84,11 @@ def test_counter_approver_counter_converge(any_staffed: Staffed) -> None:
         assert b.status_of(case_no) == "issued"
         with server.db.session() as s:
             ops = {(o.name, o.status) for o in s.execute(select(HallOp)).scalars()}
+        with server.db.session() as s:
+            kept = s.execute(select(Notice.doc_no).where(Notice.kind == "one_time_notice")).scalar_one()
+        assert kept == notice.doc_no, "the hall keeps the number the applicant holds on paper"
         assert {name for name, _ in ops} == {
+            "print.prepare", "print.log",
             "staff.set_stage", "intake.record", "intake.supplement", "handoff.create_batches",
             "handoff.sign", "handoff.return_case", "handoff.decide", "handoff.issue"}
         assert {status for _, status in ops} == {"done"}, "the service refused none of them"

@@ -21,7 +21,7 @@ def _printed(hall: Hall, kind: str) -> int:
                          .where(PrintRecord.doc_kind == kind)).scalar_one()
 
 
-def test_handoff_page_makes_and_prints_a_sheet(hall: Hall, gui: Gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_handoff_page_makes_and_prints_a_sheet(hall: Hall, gui: Gui, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     svc = HandoffService(hall.ctx)
     cases = accept_cases(hall, 3)
     page = HandoffPage(gui.services, hall.clerk)
@@ -35,6 +35,9 @@ def test_handoff_page_makes_and_prints_a_sheet(hall: Hall, gui: Gui, qtbot) -> N
     gui.wait(qtbot, lambda: page.preview is not None)
     gui.wait(qtbot, lambda: len(page.preview.done_jobs()) == 1 and page.preview.save_button.isEnabled(),
              timeout=20000)
+    assert _printed(hall, "handoff") == 0  # shown, not yet printed: nothing logged
+    page.preview.save_all(tmp_path)
+    gui.wait(qtbot, lambda: bool(page.preview.saved))
     page.preview.reject()
     gui.wait(qtbot, lambda: page.grid.rowCount() == 1 and page.waiting.count() == 1)
     (batch,) = svc.batches(status="open")
@@ -48,7 +51,7 @@ def test_handoff_page_makes_and_prints_a_sheet(hall: Hall, gui: Gui, qtbot) -> N
     assert page.selected() == []  # the one kept back stays unticked; the one that came back too
 
 
-def test_issue_page_checks_the_collector(hall: Hall, gui: Gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_issue_page_checks_the_collector(hall: Hall, gui: Gui, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     svc = HandoffService(hall.ctx)
     (case,) = accept_cases(hall, 1)
     (batch,) = svc.create_batches(hall.clerk, [case])
@@ -71,6 +74,9 @@ def test_issue_page_checks_the_collector(hall: Hall, gui: Gui, qtbot) -> None:  
     gui.wait(qtbot, lambda: page.preview is not None)
     gui.wait(qtbot, lambda: len(page.preview.done_jobs()) == 1 and page.preview.save_button.isEnabled(),
              timeout=20000)
+    assert _printed(hall, "collection") == 0  # shown, not yet printed: nothing logged
+    page.preview.save_all(tmp_path)
+    gui.wait(qtbot, lambda: bool(page.preview.saved))
     page.preview.reject()
     with hall.ctx.db.session() as s:
         assert s.execute(select(CaseFile.status).where(CaseFile.case_no == case)).scalar_one() == "issued"

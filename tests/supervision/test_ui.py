@@ -58,7 +58,9 @@ def test_dashboard_shows_and_exports_the_bulletin(hall: Hall, app_services, qtbo
     assert view.summary.text().startswith("1. 收件 6 件")
     assert [c.data.title for c in view.charts if c.data] == \
         ["分窗口办件量", "评价等级分布", "分窗口临期、超期与待签收", "咨询结果"]
-    assert view.tables.count() == 9 and view.tables.tabText(0) == "分窗口情况"
+    assert view.tables.count() == 10 and view.tables.tabText(0) == "分窗口情况"
+    unchecked = view.tables.tabText(9)  # the catalog items no department has signed off
+    assert unchecked.startswith("事项目录待核对") and len(view.bulletin.unchecked) == 87
     _shot(page, "supervision-dashboard")
     for name in ("b.pdf", "b.xlsx"):
         view.export_to(tmp_path / name)
@@ -195,3 +197,39 @@ def test_next_years_holidays_entered_on_one_screen(hall: Hall, app_services, qtb
     w.text.setPlainText("2027-01-01 休假")
     qtbot.mouseClick(w.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "第 1 行" in w.message.text(), timeout=10000)
+
+
+def test_the_departments_approver_signs_an_item_off_in_the_editor(hall: Hall, app_services,
+                                                                  qtbot) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from counter_app.models import Department
+    from counter_app.services import auth
+    from counter_app.services.context import Actor
+
+    from ..conftest import PASSWORD
+
+    with hall.ctx.db.transaction() as s:
+        staff = auth.add_user(s, "land_boss", "王审批", PASSWORD, ["supervisor", "approver"],
+                              window_code=hall.committed.window_code, terminal="01")
+        staff.department_id = s.execute(select(Department.id).where(
+            Department.code == hall.committed.department_code)).scalar_one()
+        s.flush()
+        actor = Actor.of(staff, hall.committed.window_code)
+    page = build_supervision(app_services, actor)
+    qtbot.addWidget(page)
+    ed = page.catalog
+    qtbot.waitUntil(lambda: ed.items.count() > 50, timeout=10000)
+    ed.select(hall.committed.code)
+    assert ed.check.text().startswith("待核对") and ed.sign.isVisibleTo(ed)
+    qtbot.mouseClick(ed.sign, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已核对签字" in ed.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: ed.check.text().startswith("已核对（王审批"), timeout=10000)
+    page.setCurrentWidget(ed)
+    page.resize(1366, 768)
+    page.show()
+    _shot(page, "catalog-editor-signed")
+    # a supervisor who is no approver does not get the button
+    other = build_supervision(app_services, hall.supervisor)
+    qtbot.addWidget(other)
+    assert not other.catalog.sign.isVisibleTo(other.catalog)

@@ -203,3 +203,22 @@ def test_tab_order_follows_the_screen(window, ui_hall, qtbot) -> None:  # type: 
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget().objectName() or type(QApplication.focusWidget()).__name__)
     assert order == ["kindPerson", "applicantName", "idType", "applicantId", "phone", "address"]
+
+
+def test_the_clerk_picks_the_fee_tier_and_the_notice_prints_it(window, ui_hall, qtbot, pdf_folder) -> None:  # type: ignore[no-untyped-def]
+    page = login(window, qtbot)
+    kb = Keyboard(qtbot)
+    _start(page, kb, qtbot, "fwgh", COMMON_ITEM)  # BDC-0002: 住宅 / 非住宅 / 小微企业免收
+    assert page.form.fee_tier.isVisibleTo(page.form) and page.form.fee_tier.count() == 3
+    page.form.fee_tier.setCurrentText("非住宅")
+    fill_person(kb, page, qtbot)
+    for m in page.intake.materials:
+        if m.state == "not_applicable":
+            continue
+        kb.key(Qt.Key.Key_Space if m.requirement == "required" else Qt.Key.Key_N)
+    kb.key(Qt.Key.Key_F5)
+    dialog = wait_preview(page, qtbot)
+    saved = print_with_keys(kb, dialog, qtbot)
+    case = _case(ui_hall, saved[0].name.split("-")[0])
+    assert case.fee_tier == "非住宅"
+    assert "非住宅550元/件" in "".join(_text(saved[0]).split())

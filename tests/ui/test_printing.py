@@ -49,10 +49,14 @@ def test_layout_is_remembered_per_window(services, ui_hall, qtbot, pdf_folder: P
     qtbot.waitUntil(lambda: dialog.print_button.isEnabled() and dialog.done_jobs()
                     and dialog.done_jobs()[0].layout == "receipt", timeout=10000)
     assert remembered(ui_hall.clerk.window_code, "layout") == "receipt"
+    # switching the layout re-rendered it: nothing printed yet, so no 补打 (issue 14)
+    assert dialog.done_jobs()[0].reprint_no == 0
     paths = dialog.save_all()
-    assert paths and paths[0].parent == pdf_folder and "reprint" in paths[0].name
+    assert paths and paths[0].parent == pdf_folder and "reprint" not in paths[0].name
+    qtbot.waitUntil(lambda: bool(dialog.saved), timeout=10000)  # saved and logged
     again = PrintPreviewDialog(services, ui_hall.clerk, [DocRequest("acceptance", case_no)])
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.print_button.isEnabled(), timeout=10000)
     assert again.done_jobs()[0].layout == "receipt"
     assert again.layout_box.currentData() == "receipt"
+    assert again.done_jobs()[0].reprint_no == 1  # a real second print is a reprint

@@ -13,6 +13,8 @@ import re
 import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .labels import _ENUMS, _LABELS
@@ -144,6 +146,52 @@ class _Checker:
             self.add(rec, name, f"「{label}」超出合理范围（{_show(number)}，最大 {maximum}）")
             return None
         return number
+
+    def money(self, rec: _Rec, name: str, *, required: bool = True) -> Decimal | None:
+        """A non-negative amount of yuan with at most two decimals (80, 10.5, "550")."""
+        value = rec.get(name)
+        label = self.label(rec, name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.add(rec, name, f"缺少必填项「{label}」")
+            return None
+        number: Decimal | None = None
+        if isinstance(value, bool):
+            number = None
+        elif isinstance(value, int) and abs(value) < 10**9:
+            number = Decimal(value)
+        elif isinstance(value, float) and math.isfinite(value) and abs(value) < 10**9:
+            number = Decimal(str(value))
+        elif isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,9}(\.\d{1,2})?\s*", value):
+            try:
+                number = Decimal(value.strip())
+            except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+                number = None
+        if number is None or number != number.quantize(Decimal("0.01")):
+            self.add(rec, name, f"「{label}」应为金额（元，最多两位小数），实为 {_show(value)}")
+            return None
+        if number < 0:
+            self.add(rec, name, f"「{label}」不能为负数（实为 {number}）")
+            return None
+        number = number.quantize(Decimal("0.01")).normalize()
+        return number if number.as_tuple().exponent <= 0 else number.quantize(Decimal(1))
+
+    def day(self, rec: _Rec, name: str) -> date | None:
+        """An optional date written 2026-12-06 (or an Excel date cell)."""
+        value = rec.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.add(rec, name, f"「{self.label(rec, name)}」应为日期（如 2026-12-06），实为 {_show(value)}")
+        return None
 
     def boolean(self, rec: _Rec, name: str, default: bool) -> bool | None:
         value = rec.get(name)

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 # The enum labels live with the models, which store the same ASCII values.
 from ...models.catalog import FORM_LABELS, KIND_LABELS, REQUIREMENT_LABELS
-from .spec import DELIVERY_LABELS, STAFFED_BY_LABELS, WINDOW_KIND_LABELS
+from .spec import (
+    BODY_NATURE_LABELS,
+    CHECK_STATE_LABELS,
+    DELIVERY_LABELS,
+    ITEM_TYPE_LABELS,
+    LIMIT_UNIT_LABELS,
+    STAFFED_BY_LABELS,
+    WINDOW_KIND_LABELS,
+)
 
 _LABELS: dict[str, dict[str, str]] = {
     "hall": {
@@ -20,8 +28,21 @@ _LABELS: dict[str, dict[str, str]] = {
         "supervision_phone": "监督电话",
         "address": "地址",
         "progress_url": "进度查询网址",
+        "doc_prefix": "文书编号前缀",
+        "seal_text": "大厅印章名称",
+        "seal_authorized": "大厅印章经部门授权",
     },
-    "departments": {"code": "部门编码", "name": "部门名称", "phone": "联系电话"},
+    "departments": {
+        "code": "部门编码",
+        "name": "部门名称",
+        "phone": "联系电话",
+        "nature": "主体性质",
+        "credit_code": "统一社会信用代码",
+        "seal_text": "印章名称",
+        "reconsideration_body": "行政复议机关",
+        "court": "行政诉讼法院",
+        "complaint_channel": "投诉渠道",
+    },
     "windows": {
         "code": "窗口编码",
         "name": "窗口名称",
@@ -48,6 +69,41 @@ _LABELS: dict[str, dict[str, str]] = {
         "fee": "收费",
         "keywords": "检索关键词",
         "materials": "材料",
+        "item_type": "事项类型",
+        "statutory_unit": "法定时限单位",
+        "promised_unit": "承诺时限单位",
+        "limit_note": "时限说明",
+        "special_procedures": "特别程序",
+        "acceptance_basis": "受理依据",
+        "basic_code": "基本编码",
+        "impl_code": "实施编码",
+        "place": "办理地点",
+        "sources": "信息来源",
+        "check_state": "核对状态",
+        "checked_by": "核对人",
+        "checked_on": "核对日期",
+        "unconfirmed": "未能核实",
+    },
+    "fee": {"free": "不收费", "basis": "收费依据", "payer": "缴费人", "note": "收费说明"},
+    "fees": {
+        "item": "事项编码",
+        "seq": "序号",
+        "name": "收费项目",
+        "amount": "金额",
+        "unit": "计费单位",
+        "condition": "适用条件",
+        "extra_certificate": "每增加一本证书",
+        "waiver": "减免",
+        "basis": "依据",
+    },
+    "procedures": {
+        "item": "事项编码",
+        "seq": "序号",
+        "kind": "程序",
+        "days": "时长",
+        "unit": "单位",
+        "counted": "计入时限",
+        "note": "说明",
     },
     "materials": {
         "item": "事项编码",
@@ -65,6 +121,12 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 _ENUMS: dict[tuple[str, str], dict[str, str]] = {
     ("items", "kind"): KIND_LABELS,
+    ("items", "item_type"): ITEM_TYPE_LABELS,
+    ("items", "statutory_unit"): LIMIT_UNIT_LABELS,
+    ("items", "promised_unit"): LIMIT_UNIT_LABELS,
+    ("items", "check_state"): CHECK_STATE_LABELS,
+    ("procedures", "unit"): LIMIT_UNIT_LABELS,
+    ("departments", "nature"): BODY_NATURE_LABELS,
     ("items", "delivery"): DELIVERY_LABELS,
     ("materials", "form"): FORM_LABELS,
     ("materials", "requirement"): REQUIREMENT_LABELS,
@@ -77,4 +139,6 @@ _SHEETS = {
     "windows": "窗口",
     "items": "事项",
     "materials": "材料",
+    "fees": "收费标准",
+    "procedures": "特别程序",
 }

@@ -9,8 +9,38 @@ people who fix the sheet. Nothing here reads or checks anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
-FORMAT_ID = "counter-catalog/1"
+FORMAT_ID = "counter-catalog/2"
+OLD_FORMATS = ("counter-catalog/1",)  # still loaded: limits read as 工作日, items left 待核对
+
+# 事项类型 (GB/T 39046-2020 Table 4 code list; 公共服务 for services that are no power).
+ITEM_TYPE_LABELS = {
+    "licensing": "行政许可",
+    "confirmation": "行政确认",
+    "payment": "行政给付",
+    "levy": "行政征收",
+    "ruling": "行政裁决",
+    "reward": "行政奖励",
+    "other_power": "其他行政权力",
+    "public_service": "公共服务",
+    "unknown": "未定（待核对）",
+}
+# 实施主体性质. The last two are no administrative organ at all: their applicants have no
+# 行政复议 or 行政诉讼 against them, only the channels the department's entry names.
+BODY_NATURE_LABELS = {
+    "organ": "法定机关",
+    "authorized": "授权组织",
+    "entrusted": "受委托组织",
+    "enterprise": "公用企业（非行政机关）",
+    "notary": "公证机构（非行政机关）",
+}
+NON_ORGANS = ("enterprise", "notary")
+# 时限单位: 工作日 skip rest days and holidays; 日 are calendar days whose last day, if a rest
+# day or holiday, moves to the next working day (民法典第二百零三条); 当场 is 0.
+LIMIT_UNIT_LABELS = {"workday": "工作日", "day": "日", "onsite": "当场"}
+CHECK_STATE_LABELS = {"pending": "待核对", "checked": "已核对"}
 
 DELIVERY_LABELS = {"window": "窗口领取", "mail": "邮寄送达", "electronic": "电子证照"}
 STAFFED_BY_LABELS = {"outsourced": "外包人员", "department": "部门人员"}
@@ -39,6 +69,11 @@ class HallSpec:
     supervision_phone: str
     address: str
     progress_url: str
+    doc_prefix: str = ""  # 文书编号 prefix, e.g. 罗政服 (罗政服受〔2026〕第0700042号)
+    seal_text: str = "受理专用章"  # the hall's own seal
+    # Whether the departments authorized the hall's seal to stand for theirs on notices.
+    # False: every notice carries the deciding department's seal.
+    seal_authorized: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +81,16 @@ class DepartmentSpec:
     code: str
     name: str
     phone: str | None = None
+    nature: str = "organ"  # BODY_NATURE_LABELS
+    credit_code: str | None = None  # 统一社会信用代码
+    seal_text: str | None = None  # e.g. 行政审批专用章; None: 公章
+    reconsideration_body: str | None = None  # 行政复议机关 (organs only)
+    court: str | None = None  # 行政诉讼的人民法院 (organs only)
+    complaint_channel: str | None = None  # non-organs: where an applicant complains instead
+
+    @property
+    def is_organ(self) -> bool:
+        return self.nature not in NON_ORGANS
 
 
 @dataclass(frozen=True)
@@ -73,6 +118,55 @@ class MaterialSpec:
 
 
 @dataclass(frozen=True)
+class FeeTier:
+    """One row of an item's fee schedule."""
+
+    name: str  # 住宅 / 非住宅 / 工本费 / 小微企业（免收）
+    amount: Decimal  # yuan, >= 0
+    unit: str = "元/件"
+    condition: str | None = None  # when it applies; required when there are several tiers
+    extra_certificate: Decimal | None = None  # 每增加一本证书加收
+    waiver: bool = False  # a reduction or exemption, printed with its basis
+    basis: str | None = None  # this row's own basis (a waiver's)
+
+
+@dataclass(frozen=True)
+class FeeSpec:
+    free: bool = True
+    basis: str | None = None  # 收费依据 (or the rule that forbids a fee)
+    payer: str | None = None  # 缴费人
+    tiers: tuple[FeeTier, ...] = ()
+    note: str | None = None
+
+    @property
+    def summary(self) -> str:
+        if self.free:
+            return "不收费"
+        parts = []
+        for t in self.tiers:
+            if t.amount == 0:
+                parts.append(t.name if "免" in t.name else f"{t.name} 免收")
+            else:
+                parts.append(f"{t.name} {_yuan(t.amount)} {t.unit}")
+        return "；".join(parts) or "收费"
+
+
+def _yuan(value: Decimal) -> str:
+    return f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
+
+
+@dataclass(frozen=True)
+class SpecialProcedure:
+    """特别程序 (行政许可法第四十五条): time that is not counted in the limit, unless ``counted``."""
+
+    kind: str  # 公告 / 检验检测 / 鉴定 / 专家评审 / 听证 / 现场勘查 ...
+    days: int | None = None
+    unit: str = "workday"  # LIMIT_UNIT_LABELS
+    counted: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class ItemSpec:
     code: str
     name: str
@@ -88,8 +182,26 @@ class ItemSpec:
     materials: tuple[MaterialSpec, ...]
     front_desk_can_finish: bool = False
     agent_allowed: bool = True
-    fee: str = "不收费"
+    fee: FeeSpec = FeeSpec()
     keywords: tuple[str, ...] = ()  # extra search words (营业执照, 开公司 ...)
+    item_type: str = "unknown"  # ITEM_TYPE_LABELS; unknown: read from an old format
+    statutory_unit: str = "workday"  # LIMIT_UNIT_LABELS
+    promised_unit: str = "workday"
+    limit_note: str | None = None  # how the limit is counted, as the source words it
+    special_procedures: tuple[SpecialProcedure, ...] = ()
+    acceptance_basis: str | None = None  # the article the notices cite; None: by item_type
+    basic_code: str | None = None  # 基本编码 (national), when known
+    impl_code: str | None = None  # 实施编码, when known; ``code`` is only the hall's own
+    place: str | None = None  # 办理地点 / collection place; None: the window in the hall
+    sources: tuple[str, ...] = ()  # statute and article; guide title and address
+    check_state: str = "pending"  # CHECK_STATE_LABELS
+    checked_by: str | None = None  # name of the lead department's approver who signed off
+    checked_on: date | None = None
+    unconfirmed: str | None = None  # what could not be confirmed
+
+    @property
+    def is_licensing(self) -> bool:
+        return self.item_type == "licensing"
 
 
 @dataclass(frozen=True)
@@ -99,6 +211,7 @@ class CatalogData:
     windows: tuple[WindowSpec, ...]
     items: tuple[ItemSpec, ...]
     format: str = FORMAT_ID
+    migrated_from: str | None = None  # an old format this was read from (items left 待核对)
 
     def item(self, code: str) -> ItemSpec | None:
         return next((i for i in self.items if i.code == code), None)

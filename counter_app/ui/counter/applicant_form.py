@@ -88,6 +88,8 @@ class ApplicantForm(QWidget):
         self.delivery = QComboBox()
         self.delivery.setObjectName("delivery")
         self.delivery.addItem("窗口领取")
+        self.fee_tier = QComboBox()  # the row of a tiered fee schedule that applies
+        self.fee_tier.setObjectName("feeTier")
         for f in (self.id_no, self.credit, self.agent_id, self.phone, self.agent_phone):
             f.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferLatin)
         # Typed fast, what a field expects is typing, not a scan (ui/scan_filter.py).
@@ -96,12 +98,14 @@ class ApplicantForm(QWidget):
                            (self.agent_phone, PHONE_TYPED)):
             expect_typed(f.edit, pattern)
         self._build()
+        self._form.setRowVisible(self.fee_tier, False)  # until an item with tiers is picked
         self._wire()
         self._show_kind()
         chain = [self.person_radio, self.name.edit, self.id_type, self.id_no.edit,
                  self.org_name.edit, self.credit.edit, self.override.edit, self.legal_rep.edit,
                  self.contact.edit, self.phone.edit, self.address.edit, self.delivery,
-                 self.agent_box, self.agent_name.edit, self.agent_id.edit, self.agent_phone.edit]
+                 self.fee_tier, self.agent_box, self.agent_name.edit, self.agent_id.edit,
+                 self.agent_phone.edit]
         for a, b in pairwise(chain):  # Tab follows the form; hidden rows are skipped
             QWidget.setTabOrder(a, b)
 
@@ -126,6 +130,7 @@ class ApplicantForm(QWidget):
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Delivery"), self.delivery)
+        form.addRow(self.tr("Fee"), self.fee_tier)
         self.agent_group = QGroupBox()
         self.agent_group.setFlat(True)
         agent_form = QFormLayout(self.agent_group)
@@ -154,6 +159,7 @@ class ApplicantForm(QWidget):
         self.credit.edit.textChanged.connect(self._show_override)
         self.id_type.currentIndexChanged.connect(lambda _i: (self.id_no.validate(), self._edited()))
         self.delivery.currentIndexChanged.connect(lambda _i: self._edited())
+        self.fee_tier.currentIndexChanged.connect(lambda _i: self._edited())
         self.person_radio.toggled.connect(self._kind_toggled)
         self.agent_box.toggled.connect(self._agent_toggled)
 
@@ -251,6 +257,20 @@ class ApplicantForm(QWidget):
         if current in options:
             self.delivery.setCurrentText(current)
         self.delivery.blockSignals(False)
+
+    def set_fee_options(self, tiers: tuple[str, ...], chosen: str = "") -> None:
+        """The fee rows the clerk chooses from; the row is shown only when there is a choice."""
+        self.fee_tier.blockSignals(True)
+        self.fee_tier.clear()
+        for name in tiers:
+            self.fee_tier.addItem(name, name)
+        if chosen in tiers:
+            self.fee_tier.setCurrentText(chosen)
+        self.fee_tier.blockSignals(False)
+        self._form.setRowVisible(self.fee_tier, len(tiers) > 1)
+
+    def fee_choice(self) -> str:
+        return str(self.fee_tier.currentData() or "") if self.fee_tier.count() > 1 else ""
 
     def set_agent_allowed(self, allowed: bool) -> None:
         self.agent_box.setEnabled(allowed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...services.catalog_search import CatalogIndex
-from ...services.catalog_store import current_versions
+from ...services.catalog_store import current_versions, version_to_spec
 from ...services.context import Actor, ServiceContext
 from ...services.intake_rows import delivery_options
 from ...services.rules import supervision_for
@@ -32,6 +32,16 @@ class ItemInfo:
     review_points: tuple[str, ...]
     delivery: tuple[str, ...]  # Chinese labels, first is the default
     fee: str
+    promised_unit: str = "workday"
+    statutory_unit: str = "workday"
+    checked: bool = False  # 已核对 by its department; the counter marks the rest 待核对
+    fee_tiers: tuple[str, ...] = ()  # rows of a tiered fee: the clerk picks the one that applies
+
+    def limit(self, which: str) -> str:
+        """“15日”, “20个工作日”: a limit in the statute's own unit (data, so Chinese)."""
+        days = self.promised_days if which == "promised" else self.statutory_days
+        unit = self.promised_unit if which == "promised" else self.statutory_unit
+        return "当场" if unit == "onsite" else f"{days}{'日' if unit == 'day' else '个工作日'}"
 
     @property
     def can_finish(self) -> bool:
@@ -63,7 +73,9 @@ def load_catalog(ctx: ServiceContext) -> CatalogView:
                 v.code, v.name, v.window_code, v.department_code, v.kind, v.promised_days,
                 v.statutory_days, v.front_desk_can_finish, v.agent_allowed, v.conditions,
                 tuple(p for p in v.review_points.split("\n") if p), delivery_options(v.delivery),
-                v.fee))
+                v.fee, v.promised_unit or "workday", v.statutory_unit or "workday",
+                v.check_state == "checked",
+                tuple(t.name for t in version_to_spec(v).fee.tiers)))
             keywords[v.code] = [k for k in v.keywords.split("\n") if k]
     return CatalogView(items, keywords, pages)
 

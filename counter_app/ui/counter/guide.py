@@ -28,11 +28,14 @@ class GuidePanel(QTextBrowser):
             limits = (self.tr("front desk finishes it on the spot") if item.can_finish
                       else self.tr("finished by the department on the spot"))
         else:
-            limits = (self.tr("promised %1 / statutory %2 working days")
-                      .replace("%1", str(item.promised_days)).replace("%2", str(item.statutory_days)))
+            limits = (self.tr("promised %1 / statutory %2")
+                      .replace("%1", item.limit("promised")).replace("%2", item.limit("statutory")))
         parts = [f"<h3 style='margin:0'>{escape(item.name)}</h3>",
                  f"<p style='color:#444'>{escape(item.code)} · {escape(kind)} · {escape(limits)}"
                  f" · {escape(item.fee)}</p>"]
+        if not item.checked:
+            parts.append("<p style='color:#9a5b00'><b>" + escape(self.tr(
+                "Not yet checked by the department: read the guide with care")) + "</b></p>")
         if co_signer:
             parts.append("<p style='color:#b00020'><b>" + "<br>".join(map(escape, co_signer))
                          + "</b></p>")

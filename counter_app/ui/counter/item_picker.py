@@ -62,10 +62,10 @@ class ItemPicker(QObject):
 
     def _row(self, info: ItemInfo) -> QListWidgetItem:
         kind = KIND_LABELS.get(info.kind, info.kind)
-        days = "" if info.kind == "immediate" else self.tr(", %1 working days").replace(
-            "%1", str(info.promised_days))
-        row = QListWidgetItem(f"{info.name}\n　〔{info.code} · {kind}{days}〕")
-        row.setToolTip(f"{info.name}　〔{info.code} · {kind}{days}〕")
+        days = "" if info.kind == "immediate" else f"，{info.limit('promised')}"
+        pending = "" if info.checked else self.tr(" · not yet checked")
+        row = QListWidgetItem(f"{info.name}\n　〔{info.code} · {kind}{days}{pending}〕")
+        row.setToolTip(f"{info.name}　〔{info.code} · {kind}{days}{pending}〕")
         row.setData(CODE_ROLE, info.code)
         if info.window_code != self.window_code:
             row.setForeground(Qt.GlobalColor.darkGray)

@@ -327,6 +327,7 @@ class CounterPage(DecisionFlow, QWidget):
         if self.item is not None:
             self.form.set_delivery_options(self.item.delivery)
             self.form.set_agent_allowed(self.item.agent_allowed)
+            self.form.set_fee_options(self.item.fee_tiers, intake.fee_tier)
             self.current_item.setText(f"{self.item.name}（{self.item.code}）")
         self.form.load(intake.applicant, intake.agent, intake.override_reason, intake.delivery)
         self.checklist.load(intake.materials, self.catalog.pages_hint if self.catalog else {})
@@ -339,6 +340,7 @@ class CounterPage(DecisionFlow, QWidget):
             self.intake.agent = self.form.agent()
             self.intake.override_reason = self.form.override_reason()
             self.intake.delivery = self.form.delivery.currentText() or self.intake.delivery
+            self.intake.fee_tier = self.form.fee_choice()
         return self.intake
 
     def _changed(self) -> None:

@@ -77,6 +77,8 @@ class IssuePage(QWidget):
         self.id_no = make_scan_field(QLineEdit())
         self.id_no.setObjectName("collectorId")
         expect_typed(self.id_no, RESIDENT_ID_TYPED)  # typed (or read by a card reader) here
+        self.phone = QLineEdit()
+        self.phone.setObjectName("collectorPhone")
         self.letter = QCheckBox(self.tr("I have checked the applicant's letter of authorization"))
         self.letter.setObjectName("letterChecked")
         self.tracking = make_scan_field(QLineEdit())
@@ -84,6 +86,7 @@ class IssuePage(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Collector's name"), self.name)
         form.addRow(self.tr("Collector's ID number"), self.id_no)
+        form.addRow(self.tr("Collector's phone"), self.phone)
         form.addRow("", self.letter)
         form.addRow(self.tr("Tracking number"), self.tracking)
         self.form = form
@@ -203,7 +206,7 @@ class IssuePage(QWidget):
 
     def _method_changed(self) -> None:
         m = self.method()
-        for w in (self.name, self.id_no):
+        for w in (self.name, self.id_no, self.phone):
             w.setEnabled(m != "post")
         self.letter.setVisible(m == "agent")
         self.tracking.setEnabled(m == "post")
@@ -242,6 +245,7 @@ class IssuePage(QWidget):
                 + (("<br>" + self.tr("Decision: %1").replace("%1", view.decision)) if view.decision else ""))
             self.issue_btn.setEnabled(ok)
             self.id_no.clear()
+            self.phone.clear()
             self.tracking.clear()
             self.letter.setChecked(False)
             if view.delivery == "邮寄送达":
@@ -262,7 +266,8 @@ class IssuePage(QWidget):
         if m == "post":
             return IssueInput(method="post", tracking_no=self.tracking.text())
         return IssueInput(collector_name=self.name.text(), collector_id_no=self.id_no.text(),
-                          by_agent=m == "agent", authorization_checked=self.letter.isChecked())
+                          by_agent=m == "agent", authorization_checked=self.letter.isChecked(),
+                          collector_phone=self.phone.text())
 
     def issue(self) -> None:
         if self.view is None:

@@ -3,6 +3,7 @@ version; cases keep theirs), import and export the catalog as an Excel workbook.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -23,14 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.catalog_io import (
+    CHECK_STATE_LABELS,
     DELIVERY_LABELS,
     FORM_LABELS,
+    ITEM_TYPE_LABELS,
     KIND_LABELS,
+    LIMIT_UNIT_LABELS,
     REQUIREMENT_LABELS,
     CatalogData,
     ItemSpec,
     MaterialSpec,
 )
+from ...services.catalog_signoff import sign_off
 from ...services.staffing import CatalogEditor
 from ..file_dialogs import ask_open, ask_save
 from .common import message_label, say, submit
@@ -56,6 +61,17 @@ class CatalogEditorWidget(QWidget):
         self.kind = QComboBox()
         for key, label in KIND_LABELS.items():
             self.kind.addItem(label, key)
+        self.item_type = QComboBox()
+        self.item_type.setObjectName("itemType")
+        for key, label in ITEM_TYPE_LABELS.items():
+            self.item_type.addItem(label, key)
+        self.statutory_unit, self.promised_unit = QComboBox(), QComboBox()
+        for box in (self.statutory_unit, self.promised_unit):
+            for key, label in LIMIT_UNIT_LABELS.items():
+                box.addItem(label, key)
+        self.check = QLineEdit()
+        self.check.setObjectName("itemCheckState")
+        self.check.setReadOnly(True)
         self.statutory, self.promised = QSpinBox(), QSpinBox()
         self.promised.setObjectName("itemPromised")
         for spin in (self.statutory, self.promised):
@@ -66,6 +82,7 @@ class CatalogEditorWidget(QWidget):
         for edit in (self.conditions, self.review):
             edit.setMaximumHeight(60)
         self.legal, self.fee, self.keywords = QLineEdit(), QLineEdit(), QLineEdit()
+        self.fee.setReadOnly(True)  # a schedule: edited in the workbook's 收费标准 sheet
         self.delivery = {k: QCheckBox(v) for k, v in DELIVERY_LABELS.items()}
         deliv = QHBoxLayout()
         for box in self.delivery.values():
@@ -81,8 +98,10 @@ class CatalogEditorWidget(QWidget):
         form.addRow(self.tr("Code"), self.code)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Window / department"), _row(self.window, self.department))
-        form.addRow(self.tr("Kind"), self.kind)
-        form.addRow(self.tr("Statutory / promised days"), _row(self.statutory, self.promised))
+        form.addRow(self.tr("Kind"), _row(self.kind, self.item_type))
+        form.addRow(self.tr("Statutory / promised days"),
+                    _row(self.statutory, self.statutory_unit, self.promised, self.promised_unit))
+        form.addRow(self.tr("Checked"), self.check)
         form.addRow("", _row(self.finish, self.agent))
         form.addRow(self.tr("Acceptance conditions"), self.conditions)
         form.addRow(self.tr("Review points (one per line)"), self.review)
@@ -94,8 +113,13 @@ class CatalogEditorWidget(QWidget):
         save, new = QPushButton(self.tr("Save as new version")), QPushButton(self.tr("New item"))
         save.setObjectName("catalogSave")
         imp, exp = QPushButton(self.tr("Import Excel…")), QPushButton(self.tr("Export Excel…"))
+        # A department's approver, having reviewed the item field by field, signs it off.
+        self.sign = QPushButton(self.tr("Sign off as checked"))
+        self.sign.setObjectName("catalogSignOff")
+        self.sign.setVisible(actor.has("approver"))
+        self.sign.clicked.connect(self.sign_off)
         buttons = QHBoxLayout()
-        for b in (save, new, imp, exp):
+        for b in (save, new, self.sign, imp, exp):
             buttons.addWidget(b)
         right = QVBoxLayout()
         right.addLayout(form)
@@ -160,12 +184,23 @@ class CatalogEditorWidget(QWidget):
         self.kind.setCurrentIndex(max(0, self.kind.findData(spec.kind)))
         self.statutory.setValue(spec.statutory_days)
         self.promised.setValue(spec.promised_days)
+        self.item_type.setCurrentIndex(max(0, self.item_type.findData(spec.item_type)))
+        self.statutory_unit.setCurrentIndex(max(0, self.statutory_unit.findData(spec.statutory_unit)))
+        self.promised_unit.setCurrentIndex(max(0, self.promised_unit.findData(spec.promised_unit)))
+        state = CHECK_STATE_LABELS.get(spec.check_state, spec.check_state)
+        if spec.check_state == "checked":
+            state += f"（{spec.checked_by}，{spec.checked_on}）"
+        elif spec.unconfirmed:
+            state += f"：{spec.unconfirmed}"
+        self.check.setText(state)
+        self.check.setCursorPosition(0)
         self.finish.setChecked(spec.front_desk_can_finish)
         self.agent.setChecked(spec.agent_allowed)
         self.conditions.setPlainText(spec.conditions)
         self.review.setPlainText("\n".join(spec.review_points))
         self.legal.setText(spec.legal_basis)
-        self.fee.setText(spec.fee)
+        self.fee.setText(spec.fee.summary + (f"（{spec.fee.basis}）" if spec.fee.basis else ""))
+        self.fee.setCursorPosition(0)
         self.keywords.setText("，".join(spec.keywords))
         for key, box in self.delivery.items():
             box.setChecked(key in spec.delivery)
@@ -186,6 +221,7 @@ class CatalogEditorWidget(QWidget):
         for w in (self.code, self.name, self.legal, self.keywords):
             w.clear()
         self.fee.setText("不收费")
+        self.check.setText(CHECK_STATE_LABELS["pending"])
         self.materials.setRowCount(0)
         self.code.setFocus()
 
@@ -205,8 +241,12 @@ class CatalogEditorWidget(QWidget):
                 requirement=cell(r, 3) or "required", condition=cell(r, 4) or None,
                 condition_key=cell(r, 5) or None, note=cell(r, 6) or None))
         words = self.keywords.text().replace(",", "，").split("，")
-        return ItemSpec(
-            code=self.code.text().strip(), name=self.name.text().strip(),
+        code = self.code.text().strip()
+        # What this form does not show (fee schedule, sources, special procedures...) is kept;
+        # the store sends an edited item that was 已核对 back to 待核对.
+        base = self.catalog.item(code) if self.catalog else None
+        edited = ItemSpec(
+            code=code, name=self.name.text().strip(),
             window=self.window.text().strip(), department=self.department.text().strip(),
             kind=self.kind.currentData(), statutory_days=self.statutory.value(),
             promised_days=self.promised.value(), conditions=self.conditions.toPlainText().strip(),
@@ -214,8 +254,16 @@ class CatalogEditorWidget(QWidget):
             legal_basis=self.legal.text().strip(),
             delivery=tuple(k for k, box in self.delivery.items() if box.isChecked()),
             materials=tuple(mats), front_desk_can_finish=self.finish.isChecked(),
-            agent_allowed=self.agent.isChecked(), fee=self.fee.text().strip(),
-            keywords=tuple(w.strip() for w in words if w.strip()))
+            agent_allowed=self.agent.isChecked(),
+            keywords=tuple(w.strip() for w in words if w.strip()),
+            item_type=self.item_type.currentData(), statutory_unit=self.statutory_unit.currentData(),
+            promised_unit=self.promised_unit.currentData())
+        if base is None:
+            return edited
+        keep = ("fee", "limit_note", "special_procedures", "acceptance_basis", "basic_code",
+                "impl_code", "place", "sources", "check_state", "checked_by", "checked_on",
+                "unconfirmed")
+        return replace(edited, **{k: getattr(base, k) for k in keep})
 
     def save(self) -> None:
         try:
@@ -234,6 +282,19 @@ class CatalogEditorWidget(QWidget):
 
         submit(self, lambda: self.svc.save_item(self.actor, spec), done,
                                   lambda e: say(self.message, str(e), True))
+
+    def sign_off(self) -> None:
+        code = self.code.text().strip()
+        if not code or self.catalog is None or self.catalog.item(code) is None:
+            say(self.message, self.tr("Pick a saved item to sign off"), True)
+            return
+
+        def done(on: object) -> None:
+            say(self.message, self.tr("Signed off: %1").replace("%1", code))
+            self.refresh(select=code)
+
+        submit(self, lambda: sign_off(self.services.ctx, self.actor, code), done,
+               lambda e: say(self.message, str(e), True))
 
     def _import(self) -> None:
         path = ask_open(self, self.tr("Import catalog"), "catalog",
