@@ -78,6 +78,9 @@ class ServiceContext:
     # Set on an enrolled PC: service methods marked as operations are then recorded for the
     # hall service (see services/operations.py).
     records_ops: bool = False
+    # Called (on the calling thread) after an operation was queued: the sync wakes at once,
+    # so an approver's decision is on the hall within moments, not at the next round.
+    after_op: Callable[[], None] | None = None
 
     def now(self) -> datetime:
         op = current_op()  # one time for the whole operation, the same in both runs

@@ -108,7 +108,10 @@ def operation(name: str) -> Callable[[F], F]:
                             args=json.dumps(encode(payload), ensure_ascii=False, sort_keys=True),
                             at=ctx.clock(), terminal=ctx.terminal, save=save_op)
             with active(state):
-                return fn(self, *args, **kwargs)
+                result = fn(self, *args, **kwargs)
+            if state.saved and ctx.after_op is not None:
+                ctx.after_op()
+            return result
 
         setattr(run, OP_ATTR, name)
         return run  # type: ignore[return-value]

@@ -288,6 +288,7 @@ class SyncController(QObject):
         if self.feed is not None:
             self.feed.stop()
             self.feed = None
+        self.services.ctx.after_op = None
         self.runner, self.url = None, url or None
         if not url:
             self.indicator.status = None
@@ -316,6 +317,7 @@ class SyncController(QObject):
         runner.start()
         if hall:
             self._start_feed(runner)
+            ctx.after_op = runner.nudge  # every operation goes to the hall at once
 
     def _start_feed(self, runner: SyncRunner) -> None:
         """The hall announces every change: sync at once (a clerk sees an approver's return

@@ -37,6 +37,14 @@ def test_a_return_reaches_the_clerks_screen_within_seconds(staffed: Staffed, qtb
         qtbot.waitUntil(lambda: bool(changed), timeout=10000)
         assert changed[0] - sent < 5, "the feed, not the ten-minute round, brought it"
         assert a.status_of(case_no) == "returned"
+        # The clerk sends it again: the operation wakes the sync, no round is waited for.
+        before = staffed.server.hall()
+        ops = before.op_count()
+        before.db.dispose()
+        a.handoff.create_batches(a.login("clerk"), [case_no])
+        hall = staffed.server.hall()
+        qtbot.waitUntil(lambda: hall.op_count() > ops, timeout=10000)
+        hall.db.dispose()
     finally:
         sync.stop()
         lane.stop()
