@@ -22,10 +22,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, extract, or_, select
+from sqlalchemy import delete, extract, or_, select, true
 from sqlalchemy.orm import Session
 
 from ..models import CaseFile, HolidayOverride
+from ..models.opstate import current as current_op
 from .calendar_store import complete_years, load_calendar, mark_year_complete, set_override
 from .clock_stops import recompute
 from .context import Actor, ServiceContext, require_role
@@ -169,11 +170,15 @@ def _fingerprints(s: Session) -> dict[str, str]:
 def _recompute_own(ctx: ServiceContext, s: Session, years: set[int], by: str | None,
                    now: datetime) -> list[tuple[str, date | None, date | None]]:
     """This PC's open cases counted across ``years``: recompute (clock stops kept), and an
-    event on each whose date moved. Other PCs' cases are theirs to move."""
+    event on each whose date moved. Other PCs' cases are theirs to move, except in a hall
+    with a hall service: there the schedule is one operation that moves every open case,
+    on the PC at once and on the hall (which is the truth)."""
     cal = load_calendar(s)
     moved: list[tuple[str, date | None, date | None]] = []
+    op = current_op()
+    everyone = ctx.records_ops or (op is not None and op.replay)
     reaching = s.execute(select(CaseFile).where(
-        CaseFile.origin_terminal == ctx.terminal,
+        true() if everyone else CaseFile.origin_terminal == ctx.terminal,
         CaseFile.accepted_on.is_not(None), CaseFile.status.not_in(OPEN_STATUSES_EXCLUDED),
         extract("year", CaseFile.accepted_on) <= max(years),
         or_(extract("year", CaseFile.promised_due) >= min(years),

@@ -150,15 +150,30 @@ def test_a_clerk_given_the_approver_role_on_a_pc_is_refused(staffed: Staffed) ->
 
 
 def test_a_supervisors_holiday_schedule_reaches_every_pc(staffed: Staffed) -> None:
-    from counter_app.models import HolidayOverride
+    """The year's schedule entered at one PC reaches every PC, and moves the due dates of
+    every open case in the hall, another counter's included."""
+    from datetime import timedelta
+
+    from counter_app.models import CaseFile, HolidayOverride
     from counter_app.services.holiday_schedule import HolidayService, parse_schedule
 
     a, b, _c = _setup(staffed)
-    text = "2027-01-01 放假 元旦\n2027-02-06 2027-02-13 放假 春节\n2027-02-14 上班\n"
-    HolidayService(a.ctx).apply(a.login("boss"), parse_schedule(text))
+    at_b = receive(b, b.login("clerk2"), staffed.item_code)
+    b.run()
+    a.run()
+    with a.ctx.db.session() as s:
+        accepted, before = s.execute(select(CaseFile.accepted_on, CaseFile.statutory_due).where(
+            CaseFile.case_no == at_b)).one()
+    start = accepted + timedelta(days=2)  # a week of holidays inside the case's limit
+    if (start + timedelta(days=6)).year != start.year:
+        start = start.replace(year=start.year + 1, month=1, day=2)
+    end = start + timedelta(days=6)
+    HolidayService(a.ctx).apply(a.login("boss"), parse_schedule(f"{start} {end} 放假 测试\n"))
     a.run()
     b.run()
     with b.ctx.db.session() as s:
-        days = {o.day.isoformat(): o.is_workday for o in s.execute(select(HolidayOverride)).scalars()}
-    assert days["2027-01-01"] is False and days["2027-02-14"] is True and len(days) == 10
+        days = {o.day: o.is_workday for o in s.execute(select(HolidayOverride)).scalars()}
+        after = s.execute(select(CaseFile.statutory_due).where(CaseFile.case_no == at_b)).scalar_one()
+    assert len(days) == 7 and not any(days.values())
+    assert after > before, "another counter's open case moves too"
     assert not _refused(a)
