@@ -130,6 +130,10 @@ def _event_key(kind: str, data: Any) -> str:
         return data.received_at.isoformat()  # each supplement has its own receipt
     if kind == "collection":
         return data.issued_at.isoformat()
+    if kind == "acceptance":
+        # Due dates moved by the year's holiday schedule (or no longer an estimate): the next
+        # print is a new, corrected notice; until then every reprint is the one issued.
+        return f"{data.promised_due}|{data.statutory_due}|{data.due_estimate}"
     return ""
 
 
