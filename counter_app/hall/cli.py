@@ -12,7 +12,9 @@ Errors a user can fix are printed in Chinese on stderr with exit status 2; no tr
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,6 +65,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not port.isdigit():
         raise HallError(f"监听地址“{args.listen}”无效：应为 主机:端口，如 0.0.0.0:8443")
     tls = hall.tls_dir
+    try:  # uvicorn would say this in English: say it in Chinese first
+        with socket.create_server((host or "0.0.0.0", int(port))):
+            pass
+    except OSError as exc:
+        why = {errno.EADDRINUSE: "端口已被另一个程序占用", errno.EACCES: "当前账户无权使用该端口",
+               errno.EADDRNOTAVAIL: "本机没有这个地址"}.get(exc.errno or 0, "地址无效")
+        raise HallError(f"无法在 {args.listen} 上监听：{why}") from None
     print(f"大厅服务监听 https://{host or '0.0.0.0'}:{port}", flush=True)
     uvicorn.run(create_app(hall), host=host or "0.0.0.0", port=int(port),
                 ssl_certfile=str(tls / "server.pem"), ssl_keyfile=str(tls / "server.key"),
