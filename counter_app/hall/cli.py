@@ -19,6 +19,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..sync.errors import SyncError
 from .store import Hall, HallError, init_hall
 
 DEFAULT_LISTEN = "0.0.0.0:8443"
@@ -178,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except HallError as exc:
+    except (HallError, SyncError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
 
