@@ -210,3 +210,20 @@ def with_approver(a: PC, c: PC, item_code: str) -> tuple[str, Actor]:
     c.handoff.sign(approver, batch, [CaseCheck(case_no)])
     c.run()
     return case_no, approver
+
+
+def signed_behind(a: PC, b: PC, c: PC, item_code: str) -> str:
+    """A case received at ``a`` that ``b`` last saw accepted (then went offline), since
+    handed over by ``a`` and signed for at ``c``: ``b``'s copy is stale. Its number."""
+    from counter_app.services.handoff import CaseCheck
+
+    clerk = a.login("clerk")
+    case_no = receive(a, clerk, item_code)
+    a.run()
+    b.run()
+    (batch,) = a.handoff.create_batches(clerk, [case_no])
+    a.run()
+    c.run()
+    c.handoff.sign(c.login("approver"), batch, [CaseCheck(case_no)])
+    c.run()
+    return case_no

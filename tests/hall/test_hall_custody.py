@@ -12,7 +12,7 @@ from counter_app.models import HallOp, SyncOp
 from counter_app.services.handoff import CaseCheck
 
 from .conftest import Staffed
-from .kit import authorize, receive, snapshot, with_approver
+from .kit import authorize, receive, signed_behind, snapshot, with_approver
 
 
 def _refused(pc) -> list[SyncOp]:  # type: ignore[no-untyped-def]
@@ -54,16 +54,7 @@ def _setup(staffed: Staffed):  # type: ignore[no-untyped-def]
 def test_batching_a_case_already_signed_for_is_refused(staffed: Staffed, capsys) -> None:  # type: ignore[no-untyped-def]
     """Counter B, offline, batches a case that A batched and the approver signed since."""
     a, b, c = _setup(staffed)
-    clerk = a.login("clerk")
-    case_no = receive(a, clerk, staffed.item_code)
-    a.run()
-    b.run()  # B knows the case as accepted, then goes offline
-    (batch,) = a.handoff.create_batches(clerk, [case_no])
-    a.run()
-    c.run()
-    c.handoff.sign(c.login("approver"), batch, [CaseCheck(case_no)])
-    c.run()
-
+    case_no = signed_behind(a, b, c, staffed.item_code)
     clerk2 = b.login("clerk2")
     b.handoff.create_batches(clerk2, [case_no])  # offline: fine on B's own copy
     assert b.status_of(case_no) == "in_handoff"

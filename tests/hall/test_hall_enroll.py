@@ -34,7 +34,7 @@ def server_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120)
 
 
-def _chinese_failure(r: subprocess.CompletedProcess[str], *words: str) -> None:
+def _expect_chinese_failure(r: subprocess.CompletedProcess[str], *words: str) -> None:
     assert r.returncode == 2, (r.stdout, r.stderr)
     assert "Traceback" not in r.stderr and r.stderr.startswith("错误："), r.stderr
     for w in words:
@@ -51,7 +51,7 @@ def test_enroll_through_the_commands(staffed: Staffed, tmp_path: Path) -> None:
     assert "终端编号 01" in r.stdout and "下载" in r.stdout
     # The same code again: used once only.
     r = admin(tmp_path / "pc2", "enroll", staffed.server.url, code.stdout.strip())
-    _chinese_failure(r, "已被终端 01 使用过")
+    _expect_chinese_failure(r, "已被终端 01 使用过")
     listing = server_cli(staffed.server.folder, "terminals")
     assert listing.returncode == 0 and listing.stdout.startswith("01  "), listing.stdout
     assert "counter" in listing.stdout and "正常" in listing.stdout and "从未" not in listing.stdout
@@ -60,23 +60,23 @@ def test_enroll_through_the_commands(staffed: Staffed, tmp_path: Path) -> None:
 def test_bad_codes_and_a_server_that_is_not_the_hall(staffed: Staffed, tmp_path: Path) -> None:
     pc = tmp_path / "pc"
     good = staffed.server.code()
-    _chinese_failure(admin(pc, "enroll", staffed.server.url, "12345"), "注册码", "格式不对")
+    _expect_chinese_failure(admin(pc, "enroll", staffed.server.url, "12345"), "注册码", "格式不对")
     wrong_secret = "AAAAA-BBBBB-" + good.split("-")[2]
-    _chinese_failure(admin(pc, "enroll", staffed.server.url, wrong_secret), "注册码无效")
+    _expect_chinese_failure(admin(pc, "enroll", staffed.server.url, wrong_secret), "注册码无效")
     # A code whose fingerprint is another hall's: the PC never talks to this server.
     impostor = HallServer(tmp_path / "impostor").init()
     other_fp = impostor.code().split("-")[2]
-    _chinese_failure(admin(pc, "enroll", staffed.server.url, good[:12] + other_fp),
+    _expect_chinese_failure(admin(pc, "enroll", staffed.server.url, good[:12] + other_fp),
                      "证书与注册码不符")
     expired = staffed.server.code()
     hall = staffed.server.hall()
     with hall.db.transaction() as s:
         s.execute(update(HallEnrollCode).values(expires_at=hall_now() - timedelta(minutes=1)))
     hall.db.dispose()
-    _chinese_failure(admin(pc, "enroll", staffed.server.url, expired), "过期")
+    _expect_chinese_failure(admin(pc, "enroll", staffed.server.url, expired), "过期")
     down = f"https://127.0.0.1:{HallServer(tmp_path / 'x').port}"
-    _chinese_failure(admin(pc, "enroll", down, good), "无法连接大厅服务器")
-    _chinese_failure(admin(pc, "enroll", "http://127.0.0.1:1", good), "https://")
+    _expect_chinese_failure(admin(pc, "enroll", down, good), "无法连接大厅服务器")
+    _expect_chinese_failure(admin(pc, "enroll", "http://127.0.0.1:1", good), "https://")
 
 
 def test_revoked_terminal_and_a_server_that_is_down_keep_the_work(staffed: Staffed) -> None:
@@ -86,12 +86,12 @@ def test_revoked_terminal_and_a_server_that_is_down_keep_the_work(staffed: Staff
     staffed.server.stop()
     case_no = receive(a, a.login("clerk"), staffed.item_code)
     r = admin(a.folder, "hall-sync")
-    _chinese_failure(r, "无法连接大厅服务器", "离线办理")
+    _expect_chinese_failure(r, "无法连接大厅服务器", "离线办理")
     staffed.server.start()
     r = server_cli(staffed.server.folder, "revoke", a.ctx.terminal)
     assert r.returncode == 0, r.stderr
     r = admin(a.folder, "hall-sync")
-    _chinese_failure(r, "已于", "被注销")
+    _expect_chinese_failure(r, "已于", "被注销")
     assert a.sync.status().waiting == 1, "the unsent case stays queued"
     assert a.status_of(case_no) == "accepted"
 
@@ -125,4 +125,4 @@ def test_a_setup_file_enrolls_the_pc(staffed: Staffed, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("terminal: 3\nhall:\n  url: http://x\n  kind: boss\n", encoding="utf-8")
     r = admin(tmp_path / "pc2", "setup", str(bad))
-    _chinese_failure(r, "hall.url", "hall.code", "hall.kind", "terminal")
+    _expect_chinese_failure(r, "hall.url", "hall.code", "hall.kind", "terminal")

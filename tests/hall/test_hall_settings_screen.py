@@ -10,14 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.services.handoff import CaseCheck
 from counter_app.ui.services import AppServices
 from counter_app.ui.settings.page import SettingsPage
 from counter_app.ui.worker import DbLane
 
 from ..qt_support import chinese_ui, ui_session  # noqa: F401  (autouse: Chinese UI)
 from .conftest import Staffed
-from .kit import authorize, receive
+from .kit import authorize, signed_behind
 
 SCREENS = Path(__file__).resolve().parents[2] / "build" / "screens"
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen, per top-level window
@@ -30,15 +29,7 @@ def test_refused_operations_on_the_settings_page(staffed: Staffed, qtbot, qapp) 
     authorize(a, a.login("boss"), "clerk2", staffed.window)
     a.run()
     b.run()
-    clerk = a.login("clerk")
-    case_no = receive(a, clerk, staffed.item_code)
-    a.run()
-    b.run()  # B knows the case as accepted, then goes offline
-    (batch,) = a.handoff.create_batches(clerk, [case_no])
-    a.run()
-    c.run()
-    c.handoff.sign(c.login("approver"), batch, [CaseCheck(case_no)])
-    c.run()
+    case_no = signed_behind(a, b, c, staffed.item_code)
     b.handoff.create_batches(b.login("clerk2"), [case_no])  # on B's stale copy
     b.run()
     lane = DbLane()
