@@ -126,6 +126,8 @@ def registry(*service_classes: type) -> dict[str, tuple[type, str]]:
         for attr, member in vars(cls).items():
             name = getattr(member, OP_ATTR, None)
             if name:
+                if name in out:  # a name replays one method only: two would be a silent bug
+                    raise OperationError(f"操作名“{name}”重复：{out[name][0].__name__} 与 {cls.__name__}")
                 out[name] = (cls, attr)
     return out
 

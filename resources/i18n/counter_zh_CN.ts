@@ -2099,51 +2099,156 @@ from %2 · %3 cases · waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/settings/hall_box.py" line="81" />
+      <source>Set the hand-over time limit</source>
+      <translation>设置交接超时时限</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="82" />
       <source>Hand over (make a handoff sheet)</source>
       <translation>移交（生成交接单）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="82" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="83" />
       <source>Sign for a handoff sheet</source>
       <translation>签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="83" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="84" />
       <source>Return a case to the front</source>
       <translation>退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="84" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="85" />
       <source>Decide a case</source>
       <translation>作出审批决定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="85" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
+      <source>End co-acceptance for a clerk</source>
+      <translation>解除陪同受理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="87" />
       <source>Issue the result</source>
       <translation>发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
-      <source>Print a document</source>
-      <translation>打印文书</translation>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="88" />
+      <source>Set the complaint time limit</source>
+      <translation>设置投诉办理时限</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="89" />
+      <source>Register a complaint</source>
+      <translation>登记投诉</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="90" />
+      <source>Assign a complaint</source>
+      <translation>分派投诉</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="91" />
+      <source>Handle a complaint</source>
+      <translation>办理投诉</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="92" />
+      <source>Close a complaint</source>
+      <translation>办结投诉</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="93" />
+      <source>Log a consultation</source>
+      <translation>登记咨询</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="94" />
+      <source>Ask for a rating</source>
+      <translation>发起评价</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="95" />
+      <source>Submit a rating</source>
+      <translation>提交评价</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="96" />
+      <source>Set the follow-up time limit</source>
+      <translation>设置回访时限</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="97" />
+      <source>Decide a contested rating</source>
+      <translation>裁定差评申诉</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
+      <source>Stop the clock</source>
+      <translation>暂停计时</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="99" />
+      <source>Restart the clock</source>
+      <translation>恢复计时</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="100" />
+      <source>Extend the time limit</source>
+      <translation>延长期限</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="101" />
+      <source>Add a staff member</source>
+      <translation>新增工作人员</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="102" />
+      <source>Change a staff member</source>
+      <translation>修改工作人员</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="103" />
+      <source>Set a training stage</source>
+      <translation>设置培训阶段</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
+      <source>Save a catalog item</source>
+      <translation>保存事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
+      <source>Issue a document</source>
+      <translation>出具文书</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
+      <source>Log a print</source>
+      <translation>记录打印</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
+      <source>Enter the year's holidays</source>
+      <translation>录入节假日安排</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="102" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="131" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="133" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>

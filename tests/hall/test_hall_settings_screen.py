@@ -46,6 +46,9 @@ def test_refused_operations_on_the_settings_page(staffed: Staffed, qtbot, qapp) 
         assert "有 1 项操作被拒绝" in page.hall.message.text()
         assert page.hall.terminal.text() == b.ctx.terminal
         assert page.tabs.count() == 1, "no database conflicts or reconciliation tabs here"
+        from counter_app.hall.apply import OPERATIONS
+
+        assert set(page.hall.labels()) == set(OPERATIONS), "every operation has a Chinese name"
         SCREENS.mkdir(parents=True, exist_ok=True)
         for w, h in ((1366, 768), (1920, 1080)):
             page.resize(w, h)
