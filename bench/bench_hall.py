@@ -27,8 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
-from bench_sync import TABLES, generate, prepare  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+from bench_sync import generate, prepare, table_rows  # noqa: E402
 
 from counter_app.bootstrap import open_context  # noqa: E402
 from counter_app.hall.store import init_hall  # noqa: E402
@@ -45,12 +44,7 @@ ROUNDS = 60
 
 
 def _copy(db: Database, dsn: str) -> tuple[float, int]:
-    data: list[tuple[str, list[str], list[tuple[Any, ...]]]] = []
-    with db.engine.connect() as conn:
-        for model in TABLES:
-            table = model.__table__
-            cols = list(table.c.keys())
-            data.append((table.name, cols, [tuple(r) for r in conn.execute(select(table))]))
+    data = table_rows(db)
     t0 = time.perf_counter()
     n = 0
     with psycopg.connect(dsn) as pconn:

@@ -111,14 +111,20 @@ def generate(db: Database, terminal: str, ref: HallRef, clerk: str, reqs: list[s
     return rows
 
 
-def raw_copy(db: Database, dsn: str) -> tuple[float, int]:
-    """psycopg executemany of the same rows, one transaction per table (untimed reading)."""
+def table_rows(db: Database) -> list[tuple[str, list[str], list[tuple[Any, ...]]]]:
+    """(table, columns, rows) of the benchmarked tables, read before any baseline is timed."""
     data: list[tuple[str, list[str], list[tuple[Any, ...]]]] = []
     with db.engine.connect() as conn:
         for model in TABLES:
             table = model.__table__
             cols = list(table.c.keys())
             data.append((table.name, cols, [tuple(r) for r in conn.execute(select(table))]))
+    return data
+
+
+def raw_copy(db: Database, dsn: str) -> tuple[float, int]:
+    """psycopg executemany of the same rows, one transaction per table (untimed reading)."""
+    data = table_rows(db)
     t0 = time.perf_counter()
     n = 0
     with psycopg.connect(dsn) as pconn:

@@ -19,7 +19,7 @@ from counter_app.bootstrap import open_context
 from counter_app.hall.store import Hall, init_hall
 from counter_app.hallsync.engine import HallSync
 from counter_app.hallsync.enroll import enroll
-from counter_app.models import CaseFile, ItemVersion
+from counter_app.models import CaseFile
 from counter_app.services import auth
 from counter_app.services.context import Actor, ServiceContext
 from counter_app.services.handoff import HandoffService
@@ -156,15 +156,6 @@ class PC:
             self.sync.close()
         if hasattr(self, "ctx"):
             self.ctx.db.dispose()
-
-
-def committed_item(pc: PC) -> ItemVersion:
-    """A committed item (承诺件) whose window and department the tests staff."""
-    with pc.ctx.db.session() as s:
-        from counter_app.services.catalog_store import current_versions
-
-        return next(v for v in current_versions(s) if v.kind == "committed"
-                    and v.promised_days >= 3 and v.department_code)
 
 
 def snapshot(db_url_or_ctx: ServiceContext | Hall) -> dict[str, dict[str, dict]]:
