@@ -2,7 +2,9 @@
 
     counter-server --data-dir S init [--postgres URL] [--host NAME ...]
     counter-server --data-dir S serve [--listen HOST:PORT]
-    counter-server --data-dir S enroll-code
+    counter-server --data-dir S enroll-code --window W | --department D | --whole-hall
+    counter-server --data-dir S scope NN --window W | --department D | --whole-hall
+    counter-server --data-dir S retention [DAYS]
     counter-server --data-dir S add-user NAME --name 姓名 --roles clerk [--department CODE] ...
     counter-server --data-dir S terminals | revoke NN
 
@@ -80,9 +82,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scope_args(args: argparse.Namespace) -> tuple[str, str]:
+    chosen = [x for x in (args.window, args.department, args.whole_hall) if x]
+    if len(chosen) != 1:
+        raise HallError("请指定这台电脑可存放哪些办件，三者选一：--window 窗口编号（窗口的电脑）、"
+                        "--department 部门编号（审批人员的电脑）或 --whole-hall（主管的电脑）")
+    return args.window or "", args.department or ""
+
+
+def _scope_flags(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--window", help="窗口的电脑：只存本窗口的办件和本机受理的办件")
+    c.add_argument("--department", help="审批人员的电脑：只存本部门的办件")
+    c.add_argument("--whole-hall", action="store_true", help="主管的电脑：存全馆的办件")
+
+
 def cmd_enroll_code(args: argparse.Namespace) -> int:
+    window, department = _scope_args(args)
     with Hall(_folder(args)) as hall:
-        code = hall.new_enroll_code()
+        code = hall.new_enroll_code(window=window, department=department)
     print(code)
     print("（一次有效，24 小时内使用：在要注册的电脑上运行 counter-admin enroll 服务器地址 注册码）",
           file=sys.stderr)
@@ -111,8 +128,25 @@ def cmd_terminals(args: argparse.Namespace) -> int:
     for t in terminals:
         state = "已注销" if t.revoked_at else ("已停止：" + t.diverged[:40] if t.diverged else "正常")
         seen = f"{t.last_seen_at:%Y-%m-%d %H:%M}" if t.last_seen_at else "从未"
-        print(f"{t.code}  {t.name or '-'}  {t.kind}  操作 {t.last_seq}  最近 {seen}  "
-              f"时钟偏差 {t.clock_offset_s:+.0f} 秒  {state}")
+        print(f"{t.code}  {t.name or '-'}  {t.kind}  {hall.scope(t).label()}  操作 {t.last_seq}  "
+              f"最近 {seen}  时钟偏差 {t.clock_offset_s:+.0f} 秒  {state}")
+    return 0
+
+
+def cmd_scope(args: argparse.Namespace) -> int:
+    window, department = _scope_args(args)
+    with Hall(_folder(args)) as hall:
+        hall.set_scope(args.code, window, department)
+    print(f"终端 {args.code} 的范围已改：它下次同步时清除原有办件，按新范围重新取得")
+    return 0
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    with Hall(_folder(args)) as hall:
+        if args.days is not None:
+            hall.set_retention_days(args.days)
+        days = hall.retention_days()
+    print(f"已办结的办件在窗口和审批电脑上保留 {days} 天（大厅服务器上永久保留）")
     return 0
 
 
@@ -153,7 +187,16 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--listen", default=DEFAULT_LISTEN, help=f"主机:端口（默认 {DEFAULT_LISTEN}）")
     c.add_argument("--log-level", default="warning")
     c.set_defaults(func=cmd_serve)
-    sub.add_parser("enroll-code", help="生成一次性注册码").set_defaults(func=cmd_enroll_code)
+    c = sub.add_parser("enroll-code", help="生成一次性注册码（并指定那台电脑可存放的办件范围）")
+    _scope_flags(c)
+    c.set_defaults(func=cmd_enroll_code)
+    c = sub.add_parser("scope", help="更改一台终端可存放的办件范围")
+    c.add_argument("code")
+    _scope_flags(c)
+    c.set_defaults(func=cmd_scope)
+    c = sub.add_parser("retention", help="查看或设置已办结办件在终端上的保留天数（默认 30）")
+    c.add_argument("days", nargs="?", type=int)
+    c.set_defaults(func=cmd_retention)
     c = sub.add_parser("add-user", help="添加工作人员（密码从标准输入或 --password-env 读取）")
     c.add_argument("username")
     c.add_argument("--name", required=True)

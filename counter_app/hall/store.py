@@ -20,9 +20,11 @@ from sqlalchemy.pool import NullPool
 
 from ..models import (
     CaseFile,
+    Department,
     HallEnrollCode,
     HallOp,
     HallTerminal,
+    HallWindow,
     HandoffBatch,
     Terminal,
     hall_now,
@@ -32,8 +34,10 @@ from ..paths import resource
 from ..services.catalog_io import load_catalog
 from ..services.catalog_store import import_catalog
 from ..services.context import ServiceContext
+from ..services.settings import get_setting, set_setting
 from ..sync.server import init_server
 from . import tls
+from .scope import DEFAULT_RETENTION_DAYS, RETENTION_KEY, Scope
 
 CONFIG = "hall.json"
 EMBEDDED = "hall.sqlite3"
@@ -97,14 +101,18 @@ class Hall:
         return ctx
 
     # -- enrollment -------------------------------------------------------------------------
-    def new_enroll_code(self, now: datetime | None = None) -> str:
+    def new_enroll_code(self, now: datetime | None = None, *, window: str = "",
+                        department: str = "") -> str:
         """A one-time code: the secret, then the start of the CA fingerprint (the PC checks
-        the server's certificate against it before it sends anything)."""
+        the server's certificate against it before it sends anything). The code carries
+        what the PC may hold (``hall/scope.py``): the administrator decides, not the PC."""
         now = now or hall_now()
         secret = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
         with self.db.transaction() as s:
+            self._check_scope(s, window, department)
             s.add(HallEnrollCode(code_hash=_hash(secret), created_at=now,
-                                 expires_at=now + timedelta(hours=CODE_HOURS), used_by=""))
+                                 expires_at=now + timedelta(hours=CODE_HOURS), used_by="",
+                                 window_code=window, department_code=department))
         fp = tls.fingerprint((self.tls_dir / tls.CA_FILE).read_bytes())[:tls.FINGERPRINT_CHARS]
         return f"{secret[:5]}-{secret[5:]}-{fp}"
 
@@ -133,7 +141,8 @@ class Hall:
                 HallTerminal.token_hash == _hash(replaces))).scalar() if replaces else None
             s.add(HallTerminal(code=free[0], name=name[:100], kind=kind or "counter",
                                token_hash=_hash(token), enrolled_at=now, last_seq=0,
-                               clock_offset_s=0.0, diverged="", previous=before or ""))
+                               clock_offset_s=0.0, diverged="", previous=before or "",
+                               window_code=code.window_code, department_code=code.department_code))
             # The hall's list of terminals (synced to every PC): the code is taken for good.
             s.add(Terminal(code=free[0], name=name[:100] or f"终端 {free[0]}",
                            origin_terminal=SERVICE_TERMINAL))
@@ -174,6 +183,41 @@ class Hall:
             term = s.get(HallTerminal, code)
         assert term is not None
         return term
+
+    # -- what each PC holds ------------------------------------------------------------------
+    @staticmethod
+    def _check_scope(s: Session, window: str, department: str) -> None:
+        if window and department:
+            raise HallError("一台电脑只能按窗口或按部门限定范围，不能两者都指定")
+        if window and s.execute(select(HallWindow.code).where(HallWindow.code == window)).scalar() is None:
+            raise HallError(f"窗口“{window}”不存在：请用大厅已有的窗口编号")
+        if department and s.execute(select(Department.code).where(
+                Department.code == department)).scalar() is None:
+            raise HallError(f"部门“{department}”不存在：请用大厅已有的部门编号")
+
+    def set_scope(self, code: str, window: str = "", department: str = "") -> None:
+        """A PC's scope changed: at its next round it drops what it holds and takes its
+        new scope afresh (``hallsync/engine.py``)."""
+        with self.db.transaction() as s:
+            self._check_scope(s, window, department)
+            term = s.get(HallTerminal, code)
+            if term is None:
+                raise HallError(f"没有编号为 {code} 的终端")
+            term.window_code, term.department_code = window, department
+        self._terms.clear()
+
+    def retention_days(self) -> int:
+        with self.db.session() as s:
+            return int(get_setting(s, RETENTION_KEY) or DEFAULT_RETENTION_DAYS)
+
+    def set_retention_days(self, days: int) -> None:
+        if not 0 <= days <= 3650:  # 0: a closed case leaves the PCs at their next round
+            raise HallError(f"保留天数“{days}”无效：应为 0 到 3650 之间的整数")
+        with self.db.transaction() as s:
+            set_setting(s, RETENTION_KEY, str(days))
+
+    def scope(self, term: HallTerminal) -> Scope:
+        return Scope.of(term, self.retention_days())
 
     def revoke(self, code: str) -> None:
         self._terms.clear()

@@ -30,6 +30,7 @@ from ..models import HallTerminal, hall_now
 from ..sync.pull import fetch_page
 from ..sync.tables import canon_row
 from .apply import Applier
+from .scope import narrow
 from .store import Hall, HallError
 
 PULL_LIMIT = 5000
@@ -100,9 +101,12 @@ def create_app(hall: Hall) -> FastAPI:
     def hello(term: Term, t: str = "") -> dict[str, Any]:
         applier.seen(term.code, datetime.fromisoformat(t) if t else None)
         term = hall.fresh(term.code)
+        scope = hall.scope(term)
         return {"server_id": hall.server_id, "terminal": term.code, "last_seq": term.last_seq,
                 "journal_seq": hall.journal_seq(), "diverged": term.diverged,
-                "server_time": hall_now().isoformat()}
+                "server_time": hall_now().isoformat(), "scope": scope.token(),
+                "scope_label": scope.label(), "whole_hall": scope.whole_hall,
+                "retention_days": scope.retention_days}
 
     @app.post("/v1/ops")
     def ops(body: OpsIn, term: Term) -> dict[str, Any]:
@@ -111,9 +115,12 @@ def create_app(hall: Hall) -> FastAPI:
         return {"results": [r.as_dict() for r in results], "server_time": hall_now().isoformat()}
 
     @app.get("/v1/pull")
-    def pull(term: Term, after: int = 0, limit: int = PULL_LIMIT) -> Response:
+    def pull(term: Term, after: int = 0, limit: int = PULL_LIMIT, fresh: bool = False) -> Response:
+        scope = hall.scope(hall.fresh(term.code))  # a scope just changed applies at once
         with hall.db.read() as conn:
             page = fetch_page(conn, after, max(1, min(limit, PULL_LIMIT)), origin="\x00")
+            if page is not None:
+                narrow(conn, page, scope, hall_now(), fresh)
         if page is None:
             body: dict[str, Any] = {"last_seq": after, "entries": 0, "wanted": {}, "rows": {}}
         else:

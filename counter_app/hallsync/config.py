@@ -15,6 +15,10 @@ K_CA, K_TOKEN, K_SERVER = "hall.ca_pem", "hall.token", "hall.server_id"
 K_PULL = "hall.pull_seq"
 K_LAST_OK, K_LAST_TRY, K_LAST_ERROR = "hall.last_ok_at", "hall.last_attempt_at", "hall.last_error"
 K_OFFSET = HALL_OFFSET_KEY
+# What this PC may hold, as the service last said (hall/scope.py); a change of K_SCOPE sets
+# K_RESCOPE until the PC has dropped what it held and pulled its new scope afresh.
+K_SCOPE, K_SCOPE_LABEL, K_RESCOPE = "hall.scope", "hall.scope_label", "hall.rescope"
+K_WHOLE, K_RETENTION = "hall.whole_hall", "hall.retention_days"
 
 
 @dataclass(frozen=True)
@@ -42,3 +46,9 @@ def save(s: Session, cfg: HallConfig) -> None:
     set_setting(s, K_CA, cfg.ca_pem)
     set_setting(s, K_TOKEN, cfg.token)
     set_setting(s, K_SERVER, cfg.server_id)
+
+
+def holds_part(s: Session) -> bool:
+    """Whether the service sends this PC only part of the hall (a window's or a department's
+    cases): other terminals' event chains are then held in part."""
+    return get_setting(s, K_WHOLE) == "0"

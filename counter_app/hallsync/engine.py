@@ -21,10 +21,10 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..models import SyncConflict, SyncOp, hall_now
+from ..models import Setting, SyncConflict, SyncOp, hall_now
 from ..models.database import Database
 from ..models.oplog import OP_SEQ_KEY
 from ..services.context import CorrectedClock
@@ -33,7 +33,7 @@ from ..sync import pull as pulling
 from ..sync.capture import capture_mode, ensure_capture, set_mode
 from ..sync.engine import SyncReport, SyncStatus
 from ..sync.errors import SyncError
-from . import config, rebase
+from . import config, rebase, retention
 from .client import HallClient
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 OPS_PER_REQUEST = 200
 PAGE = 5000
 CLOCK_WARN_S = 300
+EXPIRE_EVERY_S = 600.0
 
 
 class HallSync:
@@ -57,6 +58,7 @@ class HallSync:
         self._client: HallClient | None = None  # kept between rounds: one TLS handshake
         self._stamped: tuple[str, float] = ("", 0.0)  # last error written, and when
         self._memo: tuple[str, str, str] = ("", "", "")  # last ok, last try, error (this run)
+        self._expired_at = -EXPIRE_EVERY_S
         with db.engine.begin() as conn:
             ensure_capture(conn)
             if capture_mode(conn) != "terminal":
@@ -76,6 +78,7 @@ class HallSync:
                 self._check_in(c)
                 self.push(c, report)
                 self.pull(c, report)
+                self._expire(force=report.pulled > 0)  # a case may have been closed
             except SyncError as exc:
                 report.errors.append(str(exc))
                 self.close()  # a fresh connection next time
@@ -116,11 +119,22 @@ class HallSync:
                     f"而本机只记录了 {used} 项："
                     "这台电脑可能是从旧备份恢复的，或是复制来的。为免编号重复，本机暂停上传。"
                     "请运行 counter-admin rebuild 服务器地址 新注册码 重建本机（未上传的办件会保留并补传）")
+            scope = {config.K_SCOPE: str(hello.get("scope", "")),
+                     config.K_SCOPE_LABEL: str(hello.get("scope_label", "")),
+                     config.K_WHOLE: "1" if hello.get("whole_hall", True) else "0",
+                     config.K_RETENTION: str(hello.get("retention_days", ""))}
+            held = {k: get_setting(s, k) for k in scope}
         restored = int(hello["last_seq"]) < answered
         shorter = int(hello["journal_seq"]) < pulled
-        if not (restored or shorter or abs(offset - known) >= 1):
+        if not (restored or shorter or abs(offset - known) >= 1 or held != scope):
             return  # the usual case: nothing to write
         with self.db.transaction() as s:
+            if held[config.K_SCOPE] and held[config.K_SCOPE] != scope[config.K_SCOPE]:
+                log.warning("scope changed from %s to %s", held[config.K_SCOPE], scope[config.K_SCOPE])
+                set_setting(s, config.K_RESCOPE, "1")
+            for k, v in scope.items():
+                set_setting(s, k, v)
+            self._expired_at = -EXPIRE_EVERY_S
             set_setting(s, config.K_OFFSET, f"{offset:.0f}")
             if restored:
                 # The service lost operations it had answered (restored from an older copy):
@@ -150,11 +164,13 @@ class HallSync:
             report.conflicts += sum(1 for r in answer["results"] if r["status"] == "refused")
 
     def pull(self, c: HallClient, report: SyncReport) -> None:
+        self._rescope()
         with self.db.session() as s:
             seq = int(get_setting(s, config.K_PULL) or 0)
         rebased = False
+        fresh = seq == 0  # holding nothing yet: the service skips what would only expire here
         while True:
-            data = c.get("/v1/pull", after=seq, limit=PAGE)
+            data = c.get("/v1/pull", after=seq, limit=PAGE, fresh=int(fresh))
             page = rebase.decode_page(data)
             self.hook("pull.fetched")
             if not page.entries:
@@ -179,6 +195,38 @@ class HallSync:
             if not page.entries or page.last_seq == seq:
                 return
             seq = page.last_seq
+
+    def _settled(self, conn: Connection) -> bool:
+        return rebase.pending_ops(conn) == 0 and rebase.outbox_size(conn) == 0
+
+    def _rescope(self) -> None:
+        """The service changed what this PC may hold: once nothing of ours waits for an
+        answer, drop every synced row and take the new scope from the start."""
+        with self.db.engine.begin() as conn:
+            if conn.execute(select(Setting.value).where(Setting.key == config.K_RESCOPE)).scalar() != "1" \
+                    or not self._settled(conn):
+                return
+            retention.drop_all(conn)
+            for key, value in ((config.K_PULL, "0"), (config.K_RESCOPE, "")):
+                conn.execute(update(Setting).where(Setting.key == key).values(value=value))
+        log.info("scope changed: the PC's rows dropped, pulling its new scope")
+
+    def _expire(self, force: bool = False) -> None:
+        """Closed cases past the hall's retention period leave this PC (not a whole-hall
+        one): looked for after a pull that brought rows, a change of the hall's setting, and
+        every ``EXPIRE_EVERY_S`` as time passes; not at every idle round."""
+        if not force and time.monotonic() - self._expired_at < EXPIRE_EVERY_S:
+            return
+        self._expired_at = time.monotonic()
+        with self.db.engine.begin() as conn:
+            got = dict(conn.execute(select(Setting.key, Setting.value).where(
+                Setting.key.in_((config.K_WHOLE, config.K_RETENTION)))).all())
+            days = got.get(config.K_RETENTION, "")
+            if got.get(config.K_WHOLE, "1") != "0" or not days.isdigit() or not self._settled(conn):
+                return
+            n = retention.expire(conn, self.clock(), int(days))
+        if n:
+            log.info("%d closed cases past the %s-day retention left this PC", n, days)
 
     def _stamp(self, report: SyncReport) -> None:
         """The round's outcome for the status bar: written when it changes, and at most

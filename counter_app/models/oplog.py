@@ -81,6 +81,10 @@ class HallTerminal(Base):
     diverged: Mapped[str] = mapped_column(Text, default="")  # why it was stopped, if it was
     # The code this PC had before it was rebuilt: its unsent cases carry numbers of that code.
     previous: Mapped[str] = mapped_column(String(8), default="")
+    # What this PC may hold (docs/PERSONAL-DATA.md): the cases of one window, or of one
+    # department, plus those it received itself; both empty = the whole hall.
+    window_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    department_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
 
 class HallEnrollCode(Base):
@@ -91,6 +95,8 @@ class HallEnrollCode(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     used_by: Mapped[str] = mapped_column(String(8), default="")
+    window_code: Mapped[str] = mapped_column(String(32), default="", server_default="")  # the scope
+    department_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
 
 class HallOp(Base):

@@ -2033,224 +2033,244 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>HallPanel</name>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="48" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="53" />
       <source>Hall service</source>
       <translation>大厅服务</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="57" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="63" />
       <source>Sync now (F5)</source>
       <translation>立即同步（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="60" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="60" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="60" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
       <source>Operation</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="61" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="67" />
       <source>Why the hall refused it</source>
       <translation>大厅拒绝的原因</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="71" />
       <source>Hall service:</source>
       <translation>大厅服务地址：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="72" />
       <source>This PC's terminal code:</source>
       <translation>本机终端编号：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="67" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="73" />
       <source>Clock:</source>
       <translation>时钟：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="68" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="74" />
       <source>Waiting to be sent:</source>
       <translation>待上传操作：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="72" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="75" />
+      <source>This PC holds:</source>
+      <translation>本机存放：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="79" />
       <source>Operations the hall refused (this PC):</source>
       <translation>被大厅拒绝的本机操作：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="79" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
       <source>Receive a case</source>
       <translation>受理办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="80" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="87" />
       <source>Supplement materials</source>
       <translation>补正材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="81" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="88" />
       <source>Set the hand-over time limit</source>
       <translation>设置交接超时时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="82" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="89" />
       <source>Hand over (make a handoff sheet)</source>
       <translation>移交（生成交接单）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="83" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="90" />
       <source>Sign for a handoff sheet</source>
       <translation>签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="84" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="91" />
       <source>Return a case to the front</source>
       <translation>退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="85" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="92" />
       <source>Decide a case</source>
       <translation>作出审批决定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="93" />
       <source>End co-acceptance for a clerk</source>
       <translation>解除陪同受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="87" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="94" />
       <source>Issue the result</source>
       <translation>发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="88" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="95" />
       <source>Set the complaint time limit</source>
       <translation>设置投诉办理时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="89" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="96" />
       <source>Register a complaint</source>
       <translation>登记投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="90" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="97" />
       <source>Assign a complaint</source>
       <translation>分派投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="91" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
       <source>Handle a complaint</source>
       <translation>办理投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="92" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="99" />
       <source>Close a complaint</source>
       <translation>办结投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="93" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="100" />
       <source>Log a consultation</source>
       <translation>登记咨询</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="94" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="101" />
       <source>Ask for a rating</source>
       <translation>发起评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="95" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="102" />
       <source>Submit a rating</source>
       <translation>提交评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="96" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="103" />
       <source>Set the follow-up time limit</source>
       <translation>设置回访时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="97" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
       <source>Decide a contested rating</source>
       <translation>裁定差评申诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
       <source>Stop the clock</source>
       <translation>暂停计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="99" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
       <source>Restart the clock</source>
       <translation>恢复计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="100" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
       <source>Extend the time limit</source>
       <translation>延长期限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="101" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
       <source>Add a staff member</source>
       <translation>新增工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="102" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="109" />
       <source>Change a staff member</source>
       <translation>修改工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="103" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
       <source>Set a training stage</source>
       <translation>设置培训阶段</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="111" />
       <source>Save a catalog item</source>
       <translation>保存事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
       <source>Issue a document</source>
       <translation>出具文书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
       <source>Log a print</source>
       <translation>记录打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
       <source>Enter the year's holidays</source>
       <translation>录入节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="126" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="130" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="131" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="139" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="133" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="141" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="147" />
+      <source>not yet known (after the first sync)</source>
+      <translation>尚不知道（首次同步后显示）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="149" />
+      <source>every case of the hall (%1)</source>
+      <translation>全馆的办件（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="150" />
+      <source>the cases of %1 and those received here; a closed case leaves this PC after %2 days (the hall keeps it)</source>
+      <translation>%1的办件及本机受理的办件；已办结的办件 %2 天后从本机清除（大厅服务器保留）</translation>
     </message>
   </context>
   <context>

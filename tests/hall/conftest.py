@@ -27,8 +27,8 @@ class Staffed:
     other_department: str
     tmp: Path
 
-    def pc(self, name: str, kind: str = "counter") -> PC:
-        return PC(self.tmp / name, self.server).enroll(kind)
+    def pc(self, name: str, kind: str = "counter", window: str = "", department: str = "") -> PC:
+        return PC(self.tmp / name, self.server).enroll(kind, window, department)
 
 
 def _item(hall: Hall) -> tuple[str, str, str, str]:

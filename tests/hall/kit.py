@@ -86,10 +86,10 @@ class HallServer:
                 self.kill()
         self.proc = None
 
-    def code(self) -> str:
+    def code(self, window: str = "", department: str = "") -> str:
         h = self.hall()
         try:
-            return h.new_enroll_code()
+            return h.new_enroll_code(window=window, department=department)
         finally:
             h.db.dispose()
 
@@ -116,9 +116,11 @@ class PC:
     def __post_init__(self) -> None:
         OPEN_PCS.append(self)  # closed after each test (tests/hall/conftest.py)
 
-    def enroll(self, kind: str = "counter") -> PC:
+    def enroll(self, kind: str = "counter", window: str = "", department: str = "") -> PC:
+        """Enrolled for the whole hall unless a window or department scope is given."""
         self.ctx = open_context(self.folder)
-        enroll(self.ctx.db, self.server.url, self.server.code(), name=self.folder.name, kind=kind)
+        enroll(self.ctx.db, self.server.url, self.server.code(window, department),
+               name=self.folder.name, kind=kind)
         self.ctx.db.dispose()
         self.reopen()
         self.run()

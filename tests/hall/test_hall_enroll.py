@@ -42,7 +42,10 @@ def _expect_chinese_failure(r: subprocess.CompletedProcess[str], *words: str) ->
 
 
 def test_enroll_through_the_commands(staffed: Staffed, tmp_path: Path) -> None:
-    code = server_cli(staffed.server.folder, "enroll-code")
+    _expect_chinese_failure(server_cli(staffed.server.folder, "enroll-code"), "--window", "--whole-hall")
+    _expect_chinese_failure(server_cli(staffed.server.folder, "enroll-code", "--window", "无此窗口"),
+                            "窗口“无此窗口”不存在")
+    code = server_cli(staffed.server.folder, "enroll-code", "--window", staffed.window)
     assert code.returncode == 0 and re.fullmatch(r"[A-Z2-9]{5}-[A-Z2-9]{5}-[0-9a-f]{16}\n",
                                                   code.stdout), code.stdout
     pc = tmp_path / "pc"
@@ -55,6 +58,7 @@ def test_enroll_through_the_commands(staffed: Staffed, tmp_path: Path) -> None:
     listing = server_cli(staffed.server.folder, "terminals")
     assert listing.returncode == 0 and listing.stdout.startswith("01  "), listing.stdout
     assert "counter" in listing.stdout and "正常" in listing.stdout and "从未" not in listing.stdout
+    assert f"窗口 {staffed.window}" in listing.stdout
 
 
 def test_bad_codes_and_a_server_that_is_not_the_hall(staffed: Staffed, tmp_path: Path) -> None:

@@ -24,6 +24,8 @@ class HallView:
     offset_s: int
     waiting: int
     refused: list[tuple[str, int, str, str]]  # (when, seq, operation, reason)
+    scope: str = ""  # the service's words: 全馆 / 窗口 X / 部门 Y
+    retention_days: str = ""
 
 
 def read_hall(services: AppServices) -> HallView:
@@ -40,7 +42,10 @@ def read_hall(services: AppServices) -> HallView:
         refused = [(f"{o.at:%Y-%m-%d %H:%M}", o.seq, o.name, o.reason) for o in s.execute(
             select(SyncOp).where(SyncOp.status == "refused").order_by(SyncOp.seq.desc())).scalars()]
         offset = int(float(get_setting(s, config.K_OFFSET) or 0))
-    return HallView(cfg.url if cfg else "", services.ctx.terminal, offset, int(waiting), refused)
+        scope = get_setting(s, config.K_SCOPE_LABEL)
+        days = get_setting(s, config.K_RETENTION) if config.holds_part(s) else ""
+    return HallView(cfg.url if cfg else "", services.ctx.terminal, offset, int(waiting), refused,
+                    scope, days)
 
 
 class HallPanel(QGroupBox):
@@ -49,8 +54,9 @@ class HallPanel(QGroupBox):
         self.setObjectName("hallPanel")
         self.services, self.actor = services, actor
         self.url, self.terminal, self.clock = QLabel(), QLabel(), QLabel()
-        self.waiting = QLabel()
-        for w in (self.url, self.terminal, self.clock, self.waiting):
+        self.waiting, self.holds = QLabel(), QLabel()
+        self.holds.setWordWrap(True)
+        for w in (self.url, self.terminal, self.clock, self.waiting, self.holds):
             w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -66,6 +72,7 @@ class HallPanel(QGroupBox):
         form.addRow(self.tr("This PC's terminal code:"), self.terminal)
         form.addRow(self.tr("Clock:"), self.clock)
         form.addRow(self.tr("Waiting to be sent:"), self.waiting)
+        form.addRow(self.tr("This PC holds:"), self.holds)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.sync_now, 0, Qt.AlignmentFlag.AlignLeft)
@@ -123,6 +130,7 @@ class HallPanel(QGroupBox):
             _say(self.clock, self.tr("in step with the hall (%1 s)").replace(
                 "%1", f"{view.offset_s:+d}"), "ok")
         self.waiting.setText(str(view.waiting))
+        self.holds.setText(self._holds(view))
         labels = self.labels()
         _fill(self.refused, [[when, str(seq), labels.get(name, name), reason]
                              for when, seq, name, reason in view.refused])
@@ -133,6 +141,15 @@ class HallPanel(QGroupBox):
             _say(self.message, self.tr("%1 operations were refused: the hall kept its own "
                                        "record; tell the supervisor.").replace(
                 "%1", str(len(view.refused))), "error")
+
+    def _holds(self, view: HallView) -> str:
+        if not view.scope:
+            return self.tr("not yet known (after the first sync)")
+        if not view.retention_days:
+            return self.tr("every case of the hall (%1)").replace("%1", view.scope)
+        return self.tr("the cases of %1 and those received here; a closed case leaves this PC "
+                       "after %2 days (the hall keeps it)").replace("%1", view.scope).replace(
+            "%2", view.retention_days)
 
     def _sync_now(self) -> None:
         controller: Any = self.services.settings.get(SYNC_KEY)

@@ -1,0 +1,177 @@
+"""What each PC holds (issue 23, least data per PC): a hall of two windows, an approver PC
+of one department and a supervisor's PC, each its own data folder on a real
+``counter-server``. The expected holdings are written out case by case, not computed by
+the code under test."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from counter_app.hall.store import Hall
+from counter_app.models import CaseFile, Event
+from counter_app.services.audit import verify_chains
+from counter_app.services.catalog_store import current_versions
+from counter_app.sync.tables import synced_tables
+
+from .conftest import Staffed
+from .kit import PC, authorize, receive, snapshot
+
+
+def _other_item(hall: Hall, window: str, department: str) -> tuple[str, str]:
+    """An item of another window and another department: its code and window."""
+    with hall.db.session() as s:
+        v = next(v for v in current_versions(s) if v.kind == "committed" and v.window_code
+                 and v.window_code != window and v.department_code
+                 and v.department_code != department)
+        return v.code, v.window_code
+
+
+def _case_ids(pc: PC | Hall) -> dict[str, str]:
+    with pc.ctx.db.session() if isinstance(pc, PC) else pc.db.session() as s:
+        return dict(s.execute(select(CaseFile.case_no, CaseFile.id)).all())
+
+
+def _holds_exactly(pc: PC, hall_rows: dict[str, dict[str, dict]], case_ids: set[str],
+                   batch_ids: set[str]) -> None:
+    """The PC's rows are the hall's rows of its cases and batches, and every row of no
+    case (catalog, staff, calendar): nothing more, nothing less, nothing different."""
+    got = snapshot(pc.ctx)
+    for t in synced_tables():
+        want = {}
+        for rid, row in hall_rows[t.name].items():
+            if t.name == "case_file":
+                keep = rid in case_ids
+            elif t.name == "handoff_batch":
+                keep = rid in batch_ids
+            elif row.get("case_id"):
+                keep = row["case_id"] in case_ids
+            elif row.get("batch_id"):
+                keep = row["batch_id"] in batch_ids
+            else:
+                keep = t.name not in ("complaint", "consultation")
+            if keep:
+                want[rid] = row
+        assert got[t.name] == want, f"{pc.folder.name}: {t.name} is not the hall's rows of its scope"
+
+
+def test_each_pc_holds_its_window_or_department(staffed: Staffed) -> None:
+    server = staffed.server.hall()
+    item2, window2 = _other_item(server, staffed.window, staffed.department)
+    server.db.dispose()
+    staffed.server.add_staff("clerkb", ["clerk"], window=window2)
+    boss_pc = staffed.pc("supervisor", "counter")  # the whole hall
+    a = staffed.pc("window-a", window=staffed.window)
+    b = staffed.pc("window-b", window=window2)
+    c = staffed.pc("approver-c", "approver", department=staffed.department)
+    boss = boss_pc.login("boss")
+    authorize(boss_pc, boss, "clerk", staffed.window)
+    authorize(boss_pc, boss, "clerk", window2)  # 一窗受理: window A takes window B's items too
+    authorize(boss_pc, boss, "clerkb", window2)
+    boss_pc.run()
+    for pc in (a, b, c):
+        pc.run()
+
+    clerk = a.login("clerk")
+    own = receive(a, clerk, staffed.item_code, name="李娜")       # window A, department D
+    foreign = receive(a, clerk, item2, name="王芳")              # window B, received at A
+    (batch_no,) = a.handoff.create_batches(clerk, [own])
+    a.run()
+    b_case = receive(b, b.login("clerkb"), item2, name="赵强")   # window B, received at B
+    b.run()
+    c.run()
+    approver = c.login("approver")
+    from counter_app.services.handoff import CaseCheck
+
+    c.handoff.sign(approver, batch_no, [CaseCheck(own)])  # the approver PC works on what it holds
+    c.run()
+    for pc in (boss_pc, a, b, c):
+        pc.run()
+    assert a.status_of(own) == "with_approver", "the approver's signature reaches window A"
+
+    hall = staffed.server.hall()
+    try:
+        ids = _case_ids(hall)
+        rows = snapshot(hall)
+    finally:
+        hall.db.dispose()
+    batch = next(rid for rid, r in rows["handoff_batch"].items() if r["batch_no"] == batch_no)
+    assert set(_case_ids(a)) == {own, foreign}, "window A: its window's case and what it received"
+    assert set(_case_ids(b)) == {foreign, b_case}, "window B: its window's cases, wherever received"
+    assert set(_case_ids(c)) == {own}, "the approver PC: its department's case only"
+    assert set(_case_ids(boss_pc)) == {own, foreign, b_case}, "the supervisor's PC: the whole hall"
+    _holds_exactly(a, rows, {ids[own], ids[foreign]}, {batch})
+    _holds_exactly(b, rows, {ids[foreign], ids[b_case]}, set())
+    _holds_exactly(c, rows, {ids[own]}, {batch})
+    for pc in (a, b, c):
+        with pc.ctx.db.session() as s:
+            report = verify_chains(s, frozenset({pc.ctx.terminal}))
+            assert report.ok, f"{pc.folder.name}: {report.problems}"
+    with boss_pc.ctx.db.session() as s:
+        assert verify_chains(s).ok, "the whole hall's PC holds every chain whole"
+
+
+def test_scope_change_and_retention(staffed: Staffed) -> None:
+    server = staffed.server.hall()
+    item2, window2 = _other_item(server, staffed.window, staffed.department)
+    server.db.dispose()
+    staffed.server.add_staff("clerkb", ["clerk"], window=window2)
+    boss_pc = staffed.pc("supervisor")
+    a = staffed.pc("window-a", window=staffed.window)
+    b = staffed.pc("window-b", window=window2)
+    c = staffed.pc("approver-c", "approver", department=staffed.department)
+    boss = boss_pc.login("boss")
+    authorize(boss_pc, boss, "clerk", staffed.window)
+    authorize(boss_pc, boss, "clerkb", window2)
+    boss_pc.run()
+    a.run()
+    b.run()
+    clerk = a.login("clerk")
+    own = receive(a, clerk, staffed.item_code)
+    b_case = receive(b, b.login("clerkb"), item2)
+    a.run()
+    b.run()
+    a.run()
+    assert set(_case_ids(a)) == {own}
+
+    # The administrator moves PC A to window B: it drops window A's cases except its own.
+    hall = staffed.server.hall()
+    try:
+        hall.set_scope(a.ctx.terminal, window=window2)
+    finally:
+        hall.db.dispose()
+    a.run()
+    assert set(_case_ids(a)) == {own, b_case}
+    hall = staffed.server.hall()
+    try:
+        hall.set_scope(a.ctx.terminal, window=staffed.window)
+        hall.set_retention_days(0)  # closed cases leave the PCs at their next round
+    finally:
+        hall.db.dispose()
+    a.run()
+    assert set(_case_ids(a)) == {own}
+
+    # A refusal closes the case: it leaves windows and approver PCs, not the hall.
+    (batch_no,) = a.handoff.create_batches(clerk, [own])
+    a.run()
+    c.run()
+    approver = c.login("approver")
+    from counter_app.services.handoff import CaseCheck
+
+    c.handoff.sign(approver, batch_no, [CaseCheck(own)])
+    c.handoff.decide(approver, own, "denied", reason="不符合法定条件")
+    c.run()
+    a.run()
+    boss_pc.run()
+    assert own not in _case_ids(a) and own not in _case_ids(c), "closed: gone from the PCs"
+    assert own in _case_ids(boss_pc), "the supervisor's PC keeps the whole hall"
+    hall = staffed.server.hall()
+    try:
+        case_id = _case_ids(hall)[own]
+    finally:
+        hall.db.dispose()
+    with a.ctx.db.session() as s:
+        events = s.execute(select(Event.kind).where(Event.case_id == case_id)).scalars().all()
+        assert "accepted" in events or "received" in events, "its custody events stay on the PC"
+        assert verify_chains(s, frozenset({a.ctx.terminal})).ok
+    late = staffed.pc("window-a2", window=staffed.window)
+    assert own not in _case_ids(late), "a PC enrolled later is not sent the closed case"
