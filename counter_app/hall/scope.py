@@ -10,7 +10,9 @@ every record.
 Rows that belong to a case (materials, notices, events, decisions, ratings ...) follow
 their case, and rows of a handoff batch follow the batch. Rows of no case (the catalog,
 staff, calendar) go to everyone; complaints and consultations of no case go to their
-window. A deletion is always passed on: it carries an id and nothing else.
+window. The access log (who looked at whom) goes to the supervisors' PCs, and each entry
+back to the PC it was made on. A deletion is always passed on: it carries an id and nothing
+else.
 """
 
 from __future__ import annotations
@@ -94,8 +96,14 @@ def narrow(conn: Connection, page: Page, scope: Scope, now: datetime, fresh: boo
         page.wanted[table] -= dropped
 
 
+ACCESS_KIND = "accessed"  # the access log's entries (services/access_log.py)
+
+
 def _keeps(table: str, row_id: str, row: dict[str, Any], scope: Scope,
            cases: set[str], batches: set[str]) -> bool:
+    if table == "event_log" and row.get("kind") == ACCESS_KIND:
+        # Who looked at whom is the supervisors' to read, and each PC's own record.
+        return row.get("terminal_code") in scope.codes
     if table == "case_file":
         return row_id in cases
     if table == "handoff_batch":

@@ -39,7 +39,9 @@ def _holds_exactly(pc: PC, hall_rows: dict[str, dict[str, dict]], case_ids: set[
     for t in synced_tables():
         want = {}
         for rid, row in hall_rows[t.name].items():
-            if t.name == "case_file":
+            if t.name == "event_log" and row["kind"] == "accessed":  # who looked: its own only
+                keep = row["terminal_code"] == pc.ctx.terminal
+            elif t.name == "case_file":
                 keep = rid in case_ids
             elif t.name == "handoff_batch":
                 keep = rid in batch_ids
