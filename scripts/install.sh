@@ -52,5 +52,10 @@ PY=${PYTHON:-python3}
 # Everything pinned and hash-checked (pip, setuptools and wheel too); then the project itself,
 # built by those pinned setuptools (no isolated build that would fetch unpinned ones), its
 # dependencies already there.
+# PySide6-Pdf (6.12) ships the same QtPdf files as PySide6-Addons 6.11: remove it first, or its
+# uninstall later would take Addons' copies with it.
+if .venv/bin/python -m pip show -q PySide6-Pdf >/dev/null 2>&1; then
+  .venv/bin/python -m pip uninstall -q -y PySide6-Pdf
+fi
 .venv/bin/python -m pip install -q --require-hashes -r "$lock"
 .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
