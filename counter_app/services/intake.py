@@ -21,7 +21,6 @@ from ..models import (
     MaterialRequirement,
     Notice,
     ServiceItem,
-    Staff,
 )
 from . import validation as v
 from .calendar_store import load_calendar
@@ -557,10 +556,3 @@ def _material_row(seq: int, m: MaterialEntry, now: datetime, terminal: str) -> d
                 state=m.state, form=m.form if got else "", copies=m.copies if got else 0,
                 pages=m.pages if got else 0, reason=m.reason.strip(),
                 supplied_at=now if got else None, origin_terminal=terminal)
-
-
-def staff_name(session: Session, staff_id: str | None) -> str:
-    if not staff_id:
-        return ""
-    staff = session.get(Staff, staff_id)
-    return staff.full_name if staff else ""

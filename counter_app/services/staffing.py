@@ -5,7 +5,7 @@ catalog editor's save/import/export (a saved edit is a new item version).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -140,16 +140,6 @@ def current_training(s: Session, before: datetime | None = None) -> list[Trainin
             rec.staff_id, name, win or "", rec.scope, rec.scope_code, rec.stage, by or "",
             rec.set_at, rec.note)
     return sorted(latest.values(), key=lambda t: (t.window_code, t.full_name, t.scope, t.scope_code))
-
-
-def training_history(s: Session, staff_id: str) -> list[TrainingLine]:
-    setter = aliased(Staff)
-    q = (select(TrainingRecord, Staff.full_name, setter.full_name)
-         .join(Staff, Staff.id == TrainingRecord.staff_id)
-         .outerjoin(setter, setter.id == TrainingRecord.set_by_id)
-         .where(TrainingRecord.staff_id == staff_id).order_by(TrainingRecord.set_at.desc()))
-    return [TrainingLine(r.staff_id, n, "", r.scope, r.scope_code, r.stage, by or "", r.set_at, r.note)
-            for r, n, by in s.execute(q)]
 
 
 allow(ItemSpec, MaterialSpec)
@@ -302,7 +292,3 @@ class CatalogEditor:
                          actor_id=actor.staff_id, actor_role="supervisor", file=Path(path).name,
                          summary=str(summary))
             return summary
-
-
-def with_materials(spec: ItemSpec, materials: tuple) -> ItemSpec:  # type: ignore[type-arg]
-    return replace(spec, materials=materials)
