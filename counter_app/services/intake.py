@@ -289,7 +289,7 @@ def delivery_issues(version: VersionFacts, delivery: str) -> tuple[v.Issue, ...]
 
 def validate_intake(intake: Intake) -> tuple[v.Issue, ...]:
     """Every problem with the applicant, agent and checklist, errors and warnings."""
-    a, issues = intake.applicant, []
+    a, issues = intake.applicant, list[v.Issue]()
     if a.kind == "person":
         issues += v.check_person_name(a.name, "申请人姓名").issues
         if a.id_type == "resident_id":
@@ -487,8 +487,8 @@ class IntakeService:
             entries = [MaterialEntry(name=m.name, requirement=m.requirement, state=m.state)
                        for m in case.materials]
             done = completeness(entries)
-            ev = dict(terminal=self.ctx.terminal, at=now, actor_id=actor.staff_id,
-                      actor_role="clerk", case_id=case.id)
+            ev: dict[str, Any] = dict(terminal=self.ctx.terminal, at=now, actor_id=actor.staff_id,
+                                      actor_role="clerk", case_id=case.id)
             append_event(s, kind="supplemented", materials=supplied, **ev)
             docs: list[str] = ["supplement_receipt"] if supplied else []
             warnings: list[str] = []
@@ -516,7 +516,7 @@ def check_co_signer(s: Session, actor: Actor, item_code: str, window_code: str,
             raise IntakeError("；".join(sup.reasons))
 
 
-def _clean(checker, value: str) -> str:  # type: ignore[no-untyped-def]
+def _clean(checker, value: str) -> str:
     """The validator's normalised form (· in minority names, ASCII digits, 0376-...)."""
     return checker(value, required=False).value if value.strip() else ""
 
@@ -536,13 +536,13 @@ def _party_columns(intake: Intake) -> dict[str, str]:
     )
 
 
-def _accept(case: CaseFile, version: ItemVersion, day: date, cal) -> list[str]:  # type: ignore[no-untyped-def]
+def _accept(case: CaseFile, version: ItemVersion, day: date, cal) -> list[str]:
     case.status, case.accepted_on = "accepted", day
     case.promised_due, case.statutory_due, warnings = due_dates(version, day, cal)
     return warnings
 
 
-def _notice(case_id: str, kind: str, actor: Actor, now, done: Completeness,  # type: ignore[no-untyped-def]
+def _notice(case_id: str, kind: str, actor: Actor, now, done: Completeness,
             terminal: str) -> Notice:
     listed = [{"name": m.name, "state": m.state, "reason": m.reason}
               for m in (*done.missing, *done.defective)]

@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select, union
+from sqlalchemy import CompoundSelect, select, union
 from sqlalchemy.orm import Session, aliased
 
 from ..models import (
@@ -104,7 +105,7 @@ def on_duty(s: Session, start: date, end: date) -> set[str]:
     """Staff who recorded anything from ``start`` to ``end`` (inclusive): the hall has no
     clock-in, so working is the evidence of being on duty."""
     lo, hi = datetime.combine(start, time()), datetime.combine(end + timedelta(days=1), time())
-    q = union(select(Event.actor_id).where(Event.at >= lo, Event.at < hi),
+    q: CompoundSelect[Any] = union(select(Event.actor_id).where(Event.at >= lo, Event.at < hi),
               select(Consultation.staff_id).where(Consultation.at >= lo, Consultation.at < hi))
     return {x for x in s.execute(q).scalars() if x}
 
@@ -240,7 +241,7 @@ class StaffService:
                          actor_id=actor.staff_id, actor_role=actor.main_role, staff=staff_id,
                          scope=scope, scope_code=scope_code, stage=stage)
 
-    def _event(self, s: Session, actor: Actor, staff_id: str, action: str, **data: object) -> None:
+    def _event(self, s: Session, actor: Actor, staff_id: str, action: str, **data: Any) -> None:
         append_event(s, terminal=self.ctx.terminal, kind="staff_changed", at=self.ctx.now(),
                      actor_id=actor.staff_id, actor_role=actor.main_role, staff=staff_id,
                      action=action, **data)
