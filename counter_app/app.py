@@ -77,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .ui.i18n import install_translator
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # a widgets app, never a bare QCoreApplication
     app.setApplicationName("Counter")
     app.setWindowIcon(QIcon(str(resource("icons", "counter.png"))))
     install_app_font(app)

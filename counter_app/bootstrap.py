@@ -7,7 +7,6 @@ this PC's terminal code; everything else receives the resulting ``ServiceContext
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from .failures import StorageError, check_database_file, describe
 from .models.database import DB_FILENAME, Database
@@ -65,7 +64,3 @@ def open_context(folder: str | os.PathLike[str] | None = None) -> ServiceContext
     # and dates them by the hall's clock (the offset is measured at every sync).
     return ServiceContext(db=db, terminal=code, clock=CorrectedClock(offset_s=offset),
                           records_ops=True)
-
-
-def database_path(folder: str | os.PathLike[str] | None = None) -> Path:
-    return data_dir(folder) / DB_FILENAME

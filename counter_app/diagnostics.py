@@ -102,7 +102,7 @@ def apology(path: Path | None) -> str:
             f"{where}如果反复出现，请联系技术支持。")
 
 
-def install_excepthook(path: Path | None, show: Callable[[str], None]) -> None:
+def install_excepthook(path: Path | None, show: Callable[[str], object]) -> None:
     """Uncaught exceptions (main thread and others) go to the log with their traceback, and
     the user sees ``apology(path)`` through ``show`` (a message box in the app)."""
     log = logging.getLogger("counter.crash")
@@ -139,7 +139,7 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def _query(con: sqlite3.Connection, sql: str) -> list[tuple]:  # type: ignore[type-arg]
+def _query(con: sqlite3.Connection, sql: str) -> list[tuple]:
     try:
         return con.execute(sql).fetchall()
     except sqlite3.Error as exc:

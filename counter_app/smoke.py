@@ -101,7 +101,8 @@ def _check_qt(pdf_path: Path, case_no: str) -> str:
     from .ui.i18n import install_translator
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    family = install_app_font(app)  # type: ignore[arg-type]
+    assert isinstance(app, QApplication)  # a widgets app, never a bare QCoreApplication
+    family = install_app_font(app)
     if not family:
         raise SmokeFailure("界面字体（resources/fonts）没有装上")
     translator = install_translator(app, "zh_CN")

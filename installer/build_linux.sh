@@ -3,12 +3,14 @@
 # icon and an install script. Run from anywhere; output goes to dist/:
 #   dist/Counter/                                   the one-folder program
 #   dist/counter-<version>-linux-<arch>.tar.gz      what you ship
-# Needs: .venv with the app and PyInstaller (.venv/bin/pip install pyinstaller==6.22.3).
+# Installs the app and PyInstaller into .venv from requirements/build.lock, hash-checked
+# (scripts/install.sh --build); SKIP_INSTALL=1 builds with the .venv as it is.
 # The frozen program is smoke-tested offscreen before it is packed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-PY=${PYTHON:-.venv/bin/python}
+[ "${SKIP_INSTALL:-0}" = 1 ] || scripts/install.sh --build
+PY=.venv/bin/python
 VERSION=$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 ARCH=$(uname -m)
 DIST=${DIST:-$ROOT/dist}

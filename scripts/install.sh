@@ -3,11 +3,19 @@
 #   scripts/install.sh          the app (Qt runtime libraries + Python packages)
 #   scripts/install.sh --test   plus what the tests need (poppler, CUPS with cups-pdf, NSIS,
 #                               PostgreSQL server)
+#   scripts/install.sh --build  the app plus PyInstaller (installer/build_linux.sh)
+# Python packages come only from requirements/*.lock, hash-checked (scripts/lock.sh writes them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+lock=requirements/app.lock
+case "${1:-}" in
+  --test) want_test=1; lock=requirements/test.lock ;;
+  --build) lock=requirements/build.lock ;;
+  "") ;;
+  *) echo "usage: scripts/install.sh [--test|--build]" >&2; exit 2 ;;
+esac
 
 SUDO=""
 if [ "$(id -u)" != "0" ]; then
@@ -41,9 +49,13 @@ fi
 
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-if [ "$want_test" = 1 ]; then
-  .venv/bin/pip install -q -e ".[test,build]"  # build: the frozen-app smoke test
-else
-  .venv/bin/pip install -q -e .
+# Everything pinned and hash-checked (pip, setuptools and wheel too); then the project itself,
+# built by those pinned setuptools (no isolated build that would fetch unpinned ones), its
+# dependencies already there.
+# PySide6-Pdf (6.12) ships the same QtPdf files as PySide6-Addons 6.11: remove it first, or its
+# uninstall later would take Addons' copies with it.
+if .venv/bin/python -m pip show -q PySide6-Pdf >/dev/null 2>&1; then
+  .venv/bin/python -m pip uninstall -q -y PySide6-Pdf
 fi
+.venv/bin/python -m pip install -q --require-hashes -r "$lock"
+.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .

@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 scripts/install.sh --test
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check counter_app tests bench scripts
+.venv/bin/mypy  # [tool.mypy] in pyproject.toml: counter_app
 # The whole run must fit CI's 90 minutes, install included.
 exec timeout 80m .venv/bin/python -m pytest -p no:cacheprovider "$@"

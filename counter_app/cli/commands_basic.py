@@ -21,7 +21,7 @@ from ..services.settings import HALL_URL_KEY, get_setting
 SHIPPED_CATALOG = ("catalog", "luoshan.yaml")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="创建或升级本机数据库，载入随附的事项目录，记录终端编号")
     p.add_argument("--terminal", help="本机终端编号（1-99，全大厅唯一）")
     p.add_argument("--catalog", help="改用此目录文件（xlsx/json/yaml）")
@@ -60,7 +60,7 @@ def _user_error(msg: str) -> Exception:
     return UserError(msg)
 
 
-def _load(file: str):  # type: ignore[no-untyped-def]
+def _load(file: str):
     path = Path(file)
     if not path.exists():
         raise _user_error(f"文件不存在：{file}")

@@ -21,7 +21,7 @@ from ..services.holiday_schedule import (
 from ..services.validation import parse_date
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("holiday", help="节假日与调休：查看、录入，或声明某年安排已录入完整")
     hs = p.add_subparsers(dest="holiday_cmd", required=True, metavar="ACTION")
     q = hs.add_parser("list", help="列出某年的录入与未知年份提示")

@@ -14,7 +14,7 @@ from ..services.ledger_import import LedgerFileError, import_ledger
 from ..services.printing import PrintError, PrintService, write_file
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import-cases", help="从 Excel/CSV 台账导入办件（每行一件）；同一文件重复导入不会重复")
     p.add_argument("file")
     p.set_defaults(func=cmd_import_cases)
@@ -85,7 +85,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     return 0
 
 
-def _to_printer(job, name: str) -> int:  # type: ignore[no-untyped-def]
+def _to_printer(job, name: str) -> int:
     """Through QPrinter to the spooler, as the counter's print button does (Qt loads here
     only: the rest of the command line stays Qt-free)."""
     from ..ui.print_cli import print_job

@@ -10,7 +10,7 @@ from ..diagnostics import write_bundle
 from ..paths import data_dir
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("diagnose", help="打包诊断信息给技术支持（日志、版本、设置、完整性检查、同步状态；"
                                         "身份证号已隐去）")
     p.add_argument("out", metavar="OUT.zip", help="输出的 zip 文件")

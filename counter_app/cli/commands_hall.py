@@ -8,7 +8,7 @@ from ..bootstrap import open_context, open_database
 from ..sync.errors import SyncError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("enroll", help="把本机注册到大厅服务（服务器分配终端编号）")
     p.add_argument("url", help="大厅服务地址，如 https://192.168.1.10:8443")
     p.add_argument("code", help="counter-server enroll-code 生成的一次性注册码")

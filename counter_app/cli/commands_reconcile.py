@@ -13,7 +13,7 @@ from datetime import date
 from ..models.database import Database
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("reconcile", help="对账：本机某日打印的文书与服务器上的记录逐份核对")
     p.add_argument("--date", default="", help="打印日期 YYYY-MM-DD（默认今天）")
     p.add_argument("--server", default="", help="服务器地址（默认：本机保存的服务器地址）")

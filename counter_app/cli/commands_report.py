@@ -11,7 +11,7 @@ from ..bootstrap import open_context
 KINDS = {"daily": "day", "week": "week", "month": "month"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="生成综合窗口通报（日报、周报、月报），输出 PDF 或 Excel")
     p.add_argument("period", choices=list(KINDS), help="daily 日报 / week 周报 / month 月报")
     p.add_argument("--date", default="", help="统计日期 YYYY-MM-DD（默认今天；周报、月报取其所在周、月）")

@@ -10,7 +10,7 @@ import sys
 from ..setup_file import SetupError, apply_file
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "setup", help="按设置文件完成本机设置（终端、窗口、服务器、打印机、首个管理员）；可重复执行")
     p.add_argument("file", help="设置文件（YAML 或 JSON）")

@@ -28,7 +28,7 @@ from ..sync import (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     def url_args(p: argparse.ArgumentParser, optional: bool = False) -> None:
         if optional:
             p.add_argument("--server", help="本次使用的服务器地址（默认：set-server 保存的地址）")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from counter_app.documents import blocks
 from counter_app.documents.barcodes import QRCode
-from counter_app.documents.blocks import d, dt
+from counter_app.documents.blocks import CellValue, d, dt
 from counter_app.documents.common import (
     DOC_KINDS,
     contacts,
@@ -100,10 +102,10 @@ def case_fields(ctx: Ctx, doc: CaseDoc) -> list[list[blocks.Pair]]:
     return rows
 
 
-def materials(ctx: Ctx, lines: list[MaterialLine] | tuple) -> list[Flowable]:
+def materials(ctx: Ctx, lines: Sequence[MaterialLine]) -> list[Flowable]:
     t = ctx.t
     got = [m for m in lines if m.status == MaterialStatus.RECEIVED]
-    rows = [
+    rows: list[list[CellValue]] = [
         [
             str(k),
             t(m.name, "材料名称"),

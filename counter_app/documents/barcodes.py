@@ -62,7 +62,7 @@ def _snap(canv: Canvas) -> None:
     """Move the origin onto the 203 dpi dot grid of the page, counted from its top left
     corner (where a printer and a rasteriser start)."""
     ax, ay = canv.absolutePosition(0, 0)
-    top = canv._pagesize[1]
+    top = canv._pagesize[1]  # type: ignore[attr-defined]  # reportlab keeps it private, no getter
     canv.translate(round(ax / DOT) * DOT - ax, top - round((top - ay) / DOT) * DOT - ay)
 
 

@@ -74,7 +74,7 @@ def plain(data: list, widths: Sequence[float], cmds: Sequence[tuple] = (), **kw:
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         *cmds,
     ]
-    return Table(data, colWidths=list(widths), style=TableStyle(style), **kw)  # type: ignore[arg-type]
+    return Table(data, colWidths=list(widths), style=TableStyle(style), **kw)  # type: ignore[arg-type]  # reportlab takes these keywords
 
 
 def fields(ctx: Ctx, rows: Sequence[Sequence[Pair]]) -> Grid:
@@ -122,9 +122,9 @@ def grid(
         if isinstance(c, str):
             return Cell([ctx.p(ctx.t(c, "表格"), style)])
         if c and isinstance(c[0], list):
-            items: list[Runs] = c  # type: ignore[assignment]
+            items: list[Runs] = c
             return Cell([ctx.p(x, style, **(hang if x[0][1][:1].isdigit() else keep)) for x in items])
-        return Cell([ctx.p(c, style, **keep)])  # type: ignore[arg-type]
+        return Cell([ctx.p(c, style, **keep)])  # type: ignore[arg-type]  # c is Runs here (str and list[Runs] handled above)
 
     data = [[cell(h) for h in head]]
     data += [[cell(c) for c in row] for row in rows]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from counter_app.documents.barcodes import require_ascii
 from counter_app.documents.data import DeliveryMethod, HallInfo
 from counter_app.documents.layout import Ctx
+from counter_app.documents.text import Runs
 
 DOC_KINDS: dict[str, str] = {
     "acceptance": "受理通知书（收件凭证）",
@@ -44,10 +45,11 @@ def progress_payload(hall: HallInfo, case_no: str) -> str:
 
 
 def delivery_label(method: str) -> str:
-    return {DeliveryMethod.IN_PERSON: "窗口领取", DeliveryMethod.POST: "邮寄送达"}.get(method, str(method))
+    labels = {DeliveryMethod.IN_PERSON.value: "窗口领取", DeliveryMethod.POST.value: "邮寄送达"}
+    return labels.get(method, str(method))
 
 
-def contacts(ctx: Ctx, hall: HallInfo) -> str:
+def contacts(ctx: Ctx, hall: HallInfo) -> Runs:
     t = ctx.t
     return (
         t("投诉电话：", "")

@@ -104,8 +104,8 @@ class Grid(Flowable):
                 if later or h > left:
                     parts = [] if later else t.split(w, left)
                     if len(parts) == 2:
-                        now.append(parts[0])  # type: ignore[arg-type]
-                        later.append(parts[1])  # type: ignore[arg-type]
+                        now.append(parts[0])  # type: ignore[arg-type]  # a split Text gives Texts
+                        later.append(parts[1])  # type: ignore[arg-type]  # as above
                         left = 0
                     else:
                         later.append(t)

@@ -5,14 +5,17 @@ The batch number and its barcode are in the header of every page (the approver s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.platypus import Flowable, KeepTogether
 
 from counter_app.documents import blocks
 from counter_app.documents.barcodes import grouped
-from counter_app.documents.blocks import dt
+from counter_app.documents.blocks import CellValue, dt
 from counter_app.documents.common import DOC_KINDS, copies, number
 from counter_app.documents.data import BatchCase, BatchDoc
 from counter_app.documents.layout import Ctx, Sheet
+from counter_app.documents.text import Runs
 
 RULE = (
     "接收人应逐件核对办件及材料，核对无误后{tick}签字；如有不符，应在本单注明并当场告知移交人。"
@@ -54,7 +57,7 @@ def _fields(ctx: Ctx, doc: BatchDoc) -> list[list[blocks.Pair]]:
     ]
 
 
-def _materials(ctx: Ctx, case: BatchCase) -> list[str]:
+def _materials(ctx: Ctx, case: BatchCase) -> list[Runs]:
     t = ctx.t
     lines = [
         t(f"{k}．", "")
@@ -65,11 +68,11 @@ def _materials(ctx: Ctx, case: BatchCase) -> list[str]:
     return lines or [t("（无）", "")]
 
 
-def _table(ctx: Ctx, cases: list[BatchCase] | tuple) -> list[Flowable]:
+def _table(ctx: Ctx, cases: Sequence[BatchCase]) -> list[Flowable]:
     """One row per case; its number, item and applicant share a column so that a case is
     about as tall as its list of materials."""
     t = ctx.t
-    rows: list[list[str | list[str]]] = []
+    rows: list[list[CellValue]] = []
     for k, c in enumerate(cases, 1):
         who = [t(grouped(c.case_no), "办件编号"), t(c.item_name, "事项名称"),
                t(c.applicant_name, "申请人名称")]
@@ -81,7 +84,7 @@ def _table(ctx: Ctx, cases: list[BatchCase] | tuple) -> list[Flowable]:
             rows.append([str(k), [*who, *_materials(ctx, c)], str(c.items), str(c.pages)])
     if ctx.a4:
         head = ["序号", "办件编号 / 事项 / 申请人", "移交材料", "项数", "页数", "核对"]
-        widths = (0.055, 0.26, 0.505, 0.06, 0.06, 0.06)
+        widths: tuple[float, ...] = (0.055, 0.26, 0.505, 0.06, 0.06, 0.06)
     else:
         head, widths = ["序", "办件编号 / 事项 / 申请人 / 材料", "项", "页"], (0.07, 0.71, 0.11, 0.11)
     items = sum(c.items for c in cases)

@@ -49,7 +49,7 @@ def text(ctx: Ctx, doc: CaseDoc) -> list[Flowable]:
     if basis:
         decision += t("根据", "") + t(basis, "法律依据") + t("的规定，", "")
     decision += t("决定不予受理。", "")
-    out = [ctx.p(decision, "indent")]
+    out: list[Flowable] = [ctx.p(decision, "indent")]
     if doc.redirect.strip():
         where = doc.redirect.strip().rstrip("。")
         out.append(

@@ -6,20 +6,22 @@ a notice with none of them is refused (it would tell the applicant nothing).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from counter_app.documents import blocks
-from counter_app.documents.blocks import d, dt
+from counter_app.documents.blocks import CellValue, d, dt
 from counter_app.documents.common import DOC_KINDS, contacts, copies, number
 from counter_app.documents.data import CaseDoc, MaterialLine, MaterialStatus
 from counter_app.documents.law import LICENSING_LAW, is_licensing, limit_text
 from counter_app.documents.layout import Ctx, Sheet
 
-STATUS_TEXT = {MaterialStatus.MISSING: "缺少", MaterialStatus.DEFECTIVE: "需补正"}
+STATUS_TEXT: dict[str, str] = {MaterialStatus.MISSING: "缺少", MaterialStatus.DEFECTIVE: "需补正"}
 
 
-def deficient(lines: list[MaterialLine] | tuple) -> list[MaterialLine]:
+def deficient(lines: Sequence[MaterialLine]) -> list[MaterialLine]:
     return [m for m in lines if m.status in (MaterialStatus.MISSING, MaterialStatus.DEFECTIVE)]
 
 
@@ -82,7 +84,7 @@ def _fields(ctx: Ctx, doc: CaseDoc) -> list[list[blocks.Pair]]:
 def listing(ctx: Ctx, todo: list[MaterialLine]) -> list[Flowable]:
     t = ctx.t
     if ctx.a4:
-        rows = [
+        rows: list[list[CellValue]] = [
             [
                 str(k),
                 t(m.name, "材料名称") + t(f"（{m.form}）" if m.form else "", "材料形式"),

@@ -39,7 +39,7 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab private, missing from its stubs
 
     def save(self) -> None:
         totals: dict[int, int] = {}
@@ -123,8 +123,8 @@ def render_sheet(sheet: Sheet, ctx: Ctx, reprint_no: int) -> bytes:
         marks = _Marks(i, hall, label_runs, reprint, stamp, title_runs, barcode, sheet.code_label)
 
         def on_page(canv: Canvas, doc: Any, marks: _Marks = marks) -> None:
-            canv._section = marks.section  # type: ignore[attr-defined]
-            canv._footer = _footer_fn(ctx, marks)  # type: ignore[attr-defined]
+            canv._section = marks.section  # type: ignore[attr-defined]  # our own attributes on the canvas
+            canv._footer = _footer_fn(ctx, marks)  # type: ignore[attr-defined]  # as above
             (_a4_header if ctx.a4 else _receipt_header)(canv, ctx, marks)
 
         templates.append(
@@ -162,7 +162,7 @@ def _measure(story: list[Flowable], width: float, scratch: Canvas) -> float:
     total = 0.0
     for k, f in enumerate(story):
         if isinstance(f, KeepTogether):  # its own wrap answers "too tall" for a huge frame
-            total += _measure(f._content, width, scratch)
+            total += _measure(f._content, width, scratch)  # type: ignore[attr-defined]  # reportlab private
             continue
         total += f.wrapOn(scratch, width, 1e7)[1] + f.getSpaceAfter()
         total += f.getSpaceBefore() if k else 0
@@ -217,7 +217,7 @@ def _a4_header(canv: Canvas, ctx: Ctx, m: _Marks) -> None:
 
 def _receipt_header(canv: Canvas, ctx: Ctx, m: _Marks) -> None:
     g = ctx.geo
-    top = canv._pagesize[1] - g.margin_top
+    top = canv._pagesize[1] - g.margin_top  # type: ignore[attr-defined]  # reportlab private, no getter
     draw_runs(canv, g.width / 2, top - 9, m.hall, 9.5, "c")
     w, h = m.barcode.wrap(0, 0)
     m.barcode.drawOn(canv, (g.width - w) / 2, top - 13 - h)

@@ -213,4 +213,4 @@ def posted(**changes: object) -> CollectionDoc:
 
 
 def _replace(obj: T, changes: dict[str, object]) -> T:
-    return replace(obj, **changes)  # type: ignore[type-var]
+    return replace(obj, **changes)  # type: ignore[type-var]  # every T passed is a dataclass

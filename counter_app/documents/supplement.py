@@ -13,6 +13,7 @@ from counter_app.documents.blocks import d, dt
 from counter_app.documents.common import DOC_KINDS, contacts, copies, number
 from counter_app.documents.data import MaterialLine, MaterialStatus, SupplementDoc
 from counter_app.documents.layout import Ctx, Sheet
+from counter_app.documents.text import Runs
 
 
 def sheet(doc: SupplementDoc, ctx: Ctx) -> Sheet:
@@ -41,7 +42,7 @@ def _received(m: MaterialLine) -> MaterialLine:
     return replace(m, status=MaterialStatus.RECEIVED)  # all of them are in hand now
 
 
-def _text(ctx: Ctx, doc: SupplementDoc) -> str:
+def _text(ctx: Ctx, doc: SupplementDoc) -> Runs:
     t = ctx.t
     notice = f"根据{d(doc.notice_date)}出具的一次性告知单，" if doc.notice_date else ""
     return (

@@ -59,7 +59,7 @@ class TextStyle:
     space_after: float = 0.0
 
     def but(self, **changes: float) -> TextStyle:
-        return replace(self, **changes) if changes else self
+        return replace(self, **changes) if changes else self  # type: ignore[arg-type]  # align (int) is never changed
 
 
 Line = tuple[list[tuple[str, str]], float]  # (runs, width)
@@ -150,7 +150,7 @@ class Text(Flowable):
 
     @staticmethod
     def _no_lone_last(lines: list[Line], raw: list[list[tuple[str, str, float]]], hard: set[int],
-                      push) -> list[Line]:  # type: ignore[no-untyped-def]
+                      push) -> list[Line]:
         """A paragraph never ends on one lone character: the previous line gives it company."""
         if len(raw) < 2 or (len(raw) - 2) in hard:
             return lines

@@ -97,7 +97,7 @@ class Hall:
     def context(self, terminal: str, clock: object | None = None) -> ServiceContext:
         ctx = ServiceContext(db=self.db, terminal=terminal)
         if clock is not None:
-            ctx.clock = clock  # type: ignore[assignment]
+            ctx.clock = clock  # type: ignore[assignment]  # callers pass a () -> datetime
         return ctx
 
     # -- enrollment -------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def enroll(db: Database, url: str, code: str, *, name: str = "", kind: str = "co
     return str(got["terminal"])
 
 
-def _start_afresh(conn) -> None:  # type: ignore[no-untyped-def]
+def _start_afresh(conn) -> None:
     """Everything synced comes from the hall from now on: drop this PC's copies (the shipped
     catalog and set-up data come back with the first pull, under the same ids)."""
     tables = list(live_tables(conn))

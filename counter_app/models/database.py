@@ -77,10 +77,6 @@ class Database:
     def local(cls, data_dir: Path) -> Database:
         return cls(sqlite_url(Path(data_dir) / DB_FILENAME))
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
     def session(self) -> Session:
         """A session for reading. It is never committed; write in ``transaction()``."""
         return self._reads()

@@ -84,7 +84,7 @@ def build_bulletin(s: Session, period: Period, now: datetime) -> Bulletin:
     )
 
 
-def _unchecked(s) -> list[tuple[str, str, str, str]]:  # type: ignore[no-untyped-def]
+def _unchecked(s) -> list[tuple[str, str, str, str]]:
     """Items still 待核对: the catalog says what the law says only once a department checked."""
     from sqlalchemy import select
 

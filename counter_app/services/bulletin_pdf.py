@@ -44,7 +44,7 @@ FULL_TABLES = ("windows", "clerks", "training")  # always printed in full
 # documents package adds the same, and the check keeps it idempotent.
 for _module in (paragraph, textsplit):  # each holds its own copy of the string
     if "，" not in _module.ALL_CANNOT_START:
-        _module.ALL_CANNOT_START += "，；：？！、。”’》〉）」』】％"
+        _module.ALL_CANNOT_START += "，；：？！、。”’》〉）」』】％"  # type: ignore[attr-defined]  # not in the stubs
 
 
 def _style(name: str, size: float, **kw: Any) -> ParagraphStyle:
@@ -75,7 +75,7 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab private, missing from its stubs
 
     def save(self) -> None:
         for state in self._pages:
@@ -84,7 +84,7 @@ class _NumberedCanvas(Canvas):
             self.setFillColor(colors.HexColor("#555555"))
             self.drawString(MARGIN, 7 * mm, self.footer)
             self.drawRightString(PAGE[0] - MARGIN, 7 * mm,
-                                 f"第 {self._pageNumber} 页 共 {len(self._pages)} 页")
+                                 f"第 {self._pageNumber} 页 共 {len(self._pages)} 页")  # type: ignore[attr-defined]  # as above
             super().showPage()
         super().save()
 
@@ -113,7 +113,7 @@ class _Pdf:
         bc = VerticalBarChart()
         many = 8 < len(data.categories) <= 16
         bc.x, bc.y = 30, 34 if many else 22
-        bc.width, bc.height = width - 40, height - bc.y - 34
+        bc.width, bc.height = width - 40, height - bc.y - 34  # type: ignore[assignment]  # stubs say int; any number works
         bc.data = [tuple(v) for _, v in data.series] or [(0,)]
         bc.valueAxis.valueMin = 0
         bc.valueAxis.valueMax, bc.valueAxis.valueStep = data.axis_max()
@@ -127,7 +127,7 @@ class _Pdf:
             bc.categoryAxis.labels.angle = 30
             bc.categoryAxis.labels.boxAnchor = "ne"
         bc.groupSpacing = 4
-        bc.barSpacing = 0.5
+        bc.barSpacing = 0.5  # type: ignore[assignment]  # as above
         palette = [colors.HexColor(c) for c in data.colors]
         for i in range(len(data.series)):
             bc.bars[i].fillColor = palette[i % len(palette)]
@@ -143,7 +143,7 @@ class _Pdf:
             lg.fontName, lg.fontSize = MAIN, 7.5
             lg.alignment = "right"
             lg.columnMaximum = 1
-            lg.x, lg.y = width * 0.35, height - 8
+            lg.x, lg.y = width * 0.35, height - 8  # type: ignore[assignment]  # as above
             lg.dx, lg.dy, lg.dxTextSpace = 7, 7, 3
             lg.deltax = 10
             lg.autoXPadding = 12
@@ -236,5 +236,5 @@ def render_bulletin_pdf(b: Bulletin) -> bytes:
                             topMargin=MARGIN, bottomMargin=14 * mm, title=b.title, initialFontName=MAIN,
                             author=b.hall, subject="每日一通报、每日一小结", creator="Counter")
     canvas_cls = type("BulletinCanvas", (_NumberedCanvas,), {"footer": b.title})
-    doc.build(story, canvasmaker=canvas_cls)
+    doc.build(story, canvasmaker=canvas_cls)  # type: ignore[arg-type]  # a Canvas subclass made at run time
     return buf.getvalue()

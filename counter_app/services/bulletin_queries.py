@@ -165,7 +165,9 @@ class _Builder:
         signed = self.s.execute(
             select(HandoffBatch.created_at, HandoffBatch.signed_at)
             .where(HandoffBatch.signed_at >= self.lo, HandoffBatch.signed_at < self.hi)).all()
-        avg = (sum((b - a).total_seconds() for a, b in signed) / 3600 / len(signed)) if signed else 0.0
+        # signed_at is never NULL here (the WHERE bounds it)
+        avg = (sum((b - a).total_seconds() for a, b in signed)  # type: ignore[operator, misc]  # see the line above
+               / 3600 / len(signed)) if signed else 0.0
         return waiting, len(signed), avg
 
     def due(self) -> tuple[list[DueLine], list[DueLine], int, int, list[str]]:
@@ -241,13 +243,13 @@ class _Builder:
         grades = dict.fromkeys((5, 4, 3, 2, 1), 0)
         for win, clerk, grade, n in self.s.execute(q):
             grades[grade] = grades.get(grade, 0) + n
-            bad = n if grade in BAD_GRADES else 0
+            nbad = n if grade in BAD_GRADES else 0
             row = self.window(win)
             row.ratings += n
-            row.bad_ratings += bad
+            row.bad_ratings += nbad
             if (c := self.clerk(clerk)) is not None:
                 c.ratings += n
-                c.bad_ratings += bad
+                c.bad_ratings += nbad
         bad_q = (select(CaseFile.case_no, CaseFile.window_code, CaseFile.clerk_id, Evaluation.grade,
                         Evaluation.rated_at, Evaluation.followup_due, Evaluation.followup_status)
                  .join(CaseFile, CaseFile.id == Evaluation.case_id)

@@ -41,7 +41,8 @@ def tables(b: Bulletin) -> list[TableData]:
            sum(w.consultations for w in b.windows)]
     count_heads = [{"一次性告知": "一次性\n告知", "不予受理": "不予\n受理", "当场办结": "当场\n办结",
                     "视为受理": "视为\n受理"}.get(v, v) for v in COUNT_LABELS.values()]
-    clerks = [[c.name, short_name(b_window_name(b, c.window_code)), "是" if c.on_duty else "",
+    clerks: list[list[object]] = [[c.name, short_name(b_window_name(b, c.window_code)),
+               "是" if c.on_duty else "",
                *c.counts.values(), c.near_due, c.overdue, c.complaints, c.ratings, c.bad_ratings,
                c.consultations, c.stage_label, c.authorized_by,
                f"{c.authorized_at:%Y-%m-%d}" if c.authorized_at else "",

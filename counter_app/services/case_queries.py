@@ -149,13 +149,13 @@ class CaseQueries:
     def _id(self, actor: Actor, id_no: str) -> str:
         return id_no if sees_ids(actor) else mask_id(id_no)
 
-    def _rows(self, actor: Actor, q: Select, params: dict[str, str] | None = None,  # type: ignore[type-arg]
+    def _rows(self, actor: Actor, q: Select, params: dict[str, str] | None = None,
               ) -> list[CaseRow]:
         with self.ctx.db.read() as conn:
             rows = conn.execute(q, params).all()
             complete = complete_years(conn)
 
-        def estimate(r) -> str:  # type: ignore[no-untyped-def]
+        def estimate(r) -> str:
             if r.promised_due is None:
                 return ""
             years = estimated_years(complete, r.received_at.date(), r.promised_due)

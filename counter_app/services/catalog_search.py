@@ -65,9 +65,9 @@ def _keep(chars: str) -> list[str]:
 
 def _tokens(text: str, flip: int = -1) -> list[str]:
     """One token per character of a normalised text; `flip` picks a 多音字's other reading."""
-    readings = pinyin(text, style=Style.NORMAL, errors=_keep) if text else []
+    readings = pinyin(text, style=Style.NORMAL, errors=_keep) if text else []  # type: ignore[arg-type]  # a list is allowed (pypinyin docs)
     if len(readings) != len(text):  # pypinyin grouped characters after all: go one by one
-        readings = [pinyin(ch, style=Style.NORMAL, errors=_keep)[0] for ch in text]
+        readings = [pinyin(ch, style=Style.NORMAL, errors=_keep)[0] for ch in text]  # type: ignore[arg-type]  # as above
     out = []
     for n, (ch, options) in enumerate(zip(text, readings, strict=True)):
         reading = options[0]

@@ -159,7 +159,7 @@ def _apply_spec(ver: ItemVersion, spec: ItemSpec) -> None:
 
 
 def save_item_version(
-    session: Session, spec: ItemSpec, *, terminal: str, by: str | None, at=None  # type: ignore[no-untyped-def]
+    session: Session, spec: ItemSpec, *, terminal: str, by: str | None, at=None
 ) -> tuple[ItemVersion, str]:
     """Store ``spec`` as the item's current version if it differs; returns (version, what)."""
     item = session.execute(select(ServiceItem).where(ServiceItem.code == spec.code)).scalar()
@@ -194,7 +194,8 @@ def save_item_version(
 
 
 def _content(spec: ItemSpec) -> ItemSpec:
-    return replace(spec, **dict.fromkeys(SIGN_OFF_FIELDS[1:]), check_state="pending")
+    blank: dict[str, Any] = dict.fromkeys(SIGN_OFF_FIELDS[1:])
+    return replace(spec, **blank, check_state="pending")
 
 
 def _body(spec: DepartmentSpec) -> str:
@@ -227,17 +228,17 @@ def import_catalog(session: Session, data: CatalogData, *, terminal: str,
         deps[spec.code] = dep
     session.flush()
     wins = {w.code: w for w in session.execute(select(HallWindow)).scalars()}
-    for spec in data.windows:
-        win = wins.get(spec.code) or HallWindow(
-            id=stable_id("hall_window", spec.code), code=spec.code, origin_terminal=terminal)
-        win.name, win.planned_staff, win.staffed_by = spec.name, spec.planned_staff, spec.staffed_by
-        win.kind, win.co_departments = spec.kind, "\n".join(spec.co_departments)
-        lead = deps.get(spec.lead_department) if spec.lead_department else None
+    for wspec in data.windows:
+        win = wins.get(wspec.code) or HallWindow(
+            id=stable_id("hall_window", wspec.code), code=wspec.code, origin_terminal=terminal)
+        win.name, win.planned_staff, win.staffed_by = wspec.name, wspec.planned_staff, wspec.staffed_by
+        win.kind, win.co_departments = wspec.kind, "\n".join(wspec.co_departments)
+        lead = deps.get(wspec.lead_department) if wspec.lead_department else None
         win.lead_department_id = lead.id if lead else None
         session.add(win)
     counts = {"new": 0, "changed": 0, "unchanged": 0}
-    for spec in data.items:
-        _, what = save_item_version(session, spec, terminal=terminal, by=by)
+    for ispec in data.items:
+        _, what = save_item_version(session, ispec, terminal=terminal, by=by)
         counts[what] += 1
     set_json(session, HALL_KEY, asdict(data.hall))
     return ImportSummary(len(data.departments), len(data.windows), counts["new"],

@@ -10,7 +10,7 @@ case is listed as paused, never as overdue.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -218,7 +218,7 @@ class WorkdayIndex:
         return self.between(today, due)
 
 
-def open_due_filter(horizon: date, by_due: bool = False):  # type: ignore[no-untyped-def]
+def open_due_filter(horizon: date, by_due: bool = False):
     """The WHERE of open, real cases promised by ``horizon``.
 
     ``by_due`` wraps the status test so that no index serves it and the planner walks the
@@ -236,7 +236,7 @@ def paused_ids(s: Session) -> list[str]:
                           .where(CaseSuspension.end_on.is_(None))).scalars())
 
 
-def due_lines(s: Session, cal: WorkCalendar, today: date, scope=None,  # type: ignore[no-untyped-def]
+def due_lines(s: Session, cal: WorkCalendar, today: date, scope=None,
               limit: int | None = None, which: str = "all",
               by_due: bool | None = None) -> tuple[list[DueLine], list[str]]:
     """Open cases within NEAR_DUE_DAYS working days of their promised date ("near") or past
@@ -258,7 +258,8 @@ def due_lines(s: Session, cal: WorkCalendar, today: date, scope=None,  # type: i
                                             CaseFile.status.in_(OPEN_STATUSES))
     if scope is not None:
         q, held_q = scope(q), scope(held_q)
-    rows = s.execute(q.limit(limit) if limit else q).all()
+    rows: Sequence[tuple[str, str, str, str, str, str, date]] = s.execute(  # type: ignore[assignment]  # see the next line
+        q.limit(limit) if limit else q).all()  # promised_due is never NULL here: the WHERE says so
     index = WorkdayIndex(cal, min((r[6] for r in rows), default=today), horizon)
     out = [DueLine(no, name, item, win, clerk, status, due,
                    index.between(today, due) if due >= today else -index.between(due, today))
@@ -266,7 +267,7 @@ def due_lines(s: Session, cal: WorkCalendar, today: date, scope=None,  # type: i
     return out, list(s.execute(held_q).scalars()) if paused else []
 
 
-def _scope(s: Session, q, actor: Actor):  # type: ignore[no-untyped-def]
+def _scope(s: Session, q, actor: Actor):
     if actor.has("supervisor"):
         return q
     if actor.has("approver"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -152,13 +153,13 @@ class ComplaintService:
             raise ComplaintError("这条投诉已办结")
         return row
 
-    def _event(self, s: Session, actor: Actor, row: Complaint, action: str, **extra: object) -> None:
+    def _event(self, s: Session, actor: Actor, row: Complaint, action: str, **extra: Any) -> None:
         append_event(s, terminal=self.ctx.terminal, kind="complaint", at=self.ctx.now(),
                      actor_id=actor.staff_id, actor_role=actor.main_role, case_id=row.case_id,
                      complaint=row.id, action=action, status=row.status, **extra)
 
 
-def complaint_query():  # type: ignore[no-untyped-def]
+def complaint_query():
     """Complaint rows as ComplaintLine fields (names, not ids); callers add filters."""
     about, by, to = aliased(Staff), aliased(Staff), aliased(Staff)
     return (select(Complaint.id, Complaint.received_at, Complaint.complainant, Complaint.content,
@@ -171,5 +172,6 @@ def complaint_query():  # type: ignore[no-untyped-def]
             .outerjoin(to, to.id == Complaint.assigned_to_id))
 
 
-def line_of(row) -> ComplaintLine:  # type: ignore[no-untyped-def]
-    return ComplaintLine(*(("" if v is None and i in (4, 6, 7, 8) else v) for i, v in enumerate(row)))
+def line_of(row) -> ComplaintLine:
+    return ComplaintLine(*(("" if v is None and i in (4, 6, 7, 8) else v)  # type: ignore[arg-type]  # a row of the query above
+                           for i, v in enumerate(row)))

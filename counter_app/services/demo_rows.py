@@ -232,7 +232,7 @@ class CaseMaker:
             outcome = "finished"
         else:
             outcome = "accepted"
-        mats = []
+        mats: list[tuple[Any, ...]] = []
         problems = received = pages_total = 0
         supplement = outcome == "awaiting_supplement"
         for req in ver.materials:

@@ -51,7 +51,7 @@ ID_TYPES = {"resident_id": "居民身份证", "passport": "护照", "credit_code
             "other": "其他证件"}
 
 
-def hall_settings(session: Session) -> dict:  # type: ignore[type-arg]
+def hall_settings(session: Session) -> dict:
     return {**DEFAULT_HALL, **(get_json(session, HALL_KEY, {}) or {})}
 
 
@@ -111,7 +111,7 @@ def item_basis(spec: ItemSpec) -> str:
 
 
 def _name(session: Session, model: type, code: str) -> str:
-    row = session.execute(select(model).where(model.code == code)).scalar()  # type: ignore[attr-defined]
+    row = session.execute(select(model).where(model.code == code)).scalar()  # type: ignore[attr-defined]  # model is Department or HallWindow
     return row.name if row else code
 
 
@@ -156,7 +156,7 @@ def material_lines(session: Session, case: CaseFile) -> list[MaterialLine]:
     return out
 
 
-def case_doc(session: Session, case: CaseFile, cal=None) -> CaseDoc:  # type: ignore[no-untyped-def]
+def case_doc(session: Session, case: CaseFile, cal=None) -> CaseDoc:
     ver = session.get(ItemVersion, case.item_version_id)
     assert ver is not None
     spec = version_to_spec(ver)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -372,9 +373,9 @@ class HandoffService:
                 unknown = [m for m in check.missing_materials if m not in handed]
                 if unknown:
                     raise HandoffError(f"材料“{unknown[0]}”不在办件“{display(case_no)}”的移交清单中")
-                ev = dict(terminal=self.ctx.terminal, at=now, actor_id=actor.staff_id,
-                          actor_role="approver", case_id=case.id, batch_id=batch.id,
-                          batch_no=batch.batch_no)
+                ev: dict[str, Any] = dict(terminal=self.ctx.terminal, at=now, actor_id=actor.staff_id,
+                                          actor_role="approver", case_id=case.id, batch_id=batch.id,
+                                          batch_no=batch.batch_no)
                 if check.discrepancy:
                     item.state, item.discrepancy = "discrepancy", check.discrepancy
                     case.status = "accepted"  # stays with (goes back to) the sender

@@ -21,7 +21,6 @@ from ..models import (
     MaterialRequirement,
     Notice,
     ServiceItem,
-    Staff,
 )
 from . import validation as v
 from .calendar_store import load_calendar
@@ -290,7 +289,7 @@ def delivery_issues(version: VersionFacts, delivery: str) -> tuple[v.Issue, ...]
 
 def validate_intake(intake: Intake) -> tuple[v.Issue, ...]:
     """Every problem with the applicant, agent and checklist, errors and warnings."""
-    a, issues = intake.applicant, []
+    a, issues = intake.applicant, list[v.Issue]()
     if a.kind == "person":
         issues += v.check_person_name(a.name, "申请人姓名").issues
         if a.id_type == "resident_id":
@@ -488,8 +487,8 @@ class IntakeService:
             entries = [MaterialEntry(name=m.name, requirement=m.requirement, state=m.state)
                        for m in case.materials]
             done = completeness(entries)
-            ev = dict(terminal=self.ctx.terminal, at=now, actor_id=actor.staff_id,
-                      actor_role="clerk", case_id=case.id)
+            ev: dict[str, Any] = dict(terminal=self.ctx.terminal, at=now, actor_id=actor.staff_id,
+                                      actor_role="clerk", case_id=case.id)
             append_event(s, kind="supplemented", materials=supplied, **ev)
             docs: list[str] = ["supplement_receipt"] if supplied else []
             warnings: list[str] = []
@@ -517,7 +516,7 @@ def check_co_signer(s: Session, actor: Actor, item_code: str, window_code: str,
             raise IntakeError("；".join(sup.reasons))
 
 
-def _clean(checker, value: str) -> str:  # type: ignore[no-untyped-def]
+def _clean(checker, value: str) -> str:
     """The validator's normalised form (· in minority names, ASCII digits, 0376-...)."""
     return checker(value, required=False).value if value.strip() else ""
 
@@ -537,13 +536,13 @@ def _party_columns(intake: Intake) -> dict[str, str]:
     )
 
 
-def _accept(case: CaseFile, version: ItemVersion, day: date, cal) -> list[str]:  # type: ignore[no-untyped-def]
+def _accept(case: CaseFile, version: ItemVersion, day: date, cal) -> list[str]:
     case.status, case.accepted_on = "accepted", day
     case.promised_due, case.statutory_due, warnings = due_dates(version, day, cal)
     return warnings
 
 
-def _notice(case_id: str, kind: str, actor: Actor, now, done: Completeness,  # type: ignore[no-untyped-def]
+def _notice(case_id: str, kind: str, actor: Actor, now, done: Completeness,
             terminal: str) -> Notice:
     listed = [{"name": m.name, "state": m.state, "reason": m.reason}
               for m in (*done.missing, *done.defective)]
@@ -557,10 +556,3 @@ def _material_row(seq: int, m: MaterialEntry, now: datetime, terminal: str) -> d
                 state=m.state, form=m.form if got else "", copies=m.copies if got else 0,
                 pages=m.pages if got else 0, reason=m.reason.strip(),
                 supplied_at=now if got else None, origin_terminal=terminal)
-
-
-def staff_name(session: Session, staff_id: str | None) -> str:
-    if not staff_id:
-        return ""
-    staff = session.get(Staff, staff_id)
-    return staff.full_name if staff else ""

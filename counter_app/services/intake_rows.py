@@ -18,9 +18,11 @@ from ..models import CaseFile, CaseMaterial, ItemVersion, ServiceItem, new_id
 from .catalog.spec import DELIVERY_LABELS
 
 
-class _DueDate(Protocol):
-    date: date
-    warnings: tuple[Any, ...]
+class _DueDate(Protocol):  # read-only members: the calendar's DueDate is frozen
+    @property
+    def date(self) -> date: ...
+    @property
+    def warnings(self) -> tuple[Any, ...]: ...
 
 
 class _Calendar(Protocol):
@@ -99,11 +101,15 @@ class VersionCache:
         return facts
 
 
-class _Limits(Protocol):
-    promised_days: int
-    statutory_days: int
-    promised_unit: str
-    statutory_unit: str
+class _Limits(Protocol):  # read-only members: VersionFacts is frozen
+    @property
+    def promised_days(self) -> int: ...
+    @property
+    def statutory_days(self) -> int: ...
+    @property
+    def promised_unit(self) -> str: ...
+    @property
+    def statutory_unit(self) -> str: ...
 
 
 def due_dates(version: _Limits, day: date, cal: _Calendar) -> tuple[date, date, list[str]]:

@@ -77,7 +77,7 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
                     continue
             if text is None:
                 raise LedgerFileError("CSV 文件编码无法识别：请保存为 UTF-8 或 GBK")
-            table = list(csv.reader(io.StringIO(text)))
+            table: list[list[Any]] = list(csv.reader(io.StringIO(text)))
         elif suffix in (".xlsx", ".xlsm"):
             from openpyxl import load_workbook
 
@@ -172,7 +172,7 @@ def import_ledger(ctx: ServiceContext, path: Path) -> LedgerResult:
     return LedgerResult(imported, already, tuple(problems))
 
 
-def _import_chunk(ctx: ServiceContext, path: Path, todo, start: int, items, cal,  # type: ignore[no-untyped-def]
+def _import_chunk(ctx: ServiceContext, path: Path, todo, start: int, items, cal,
                   began: float, imported: int, already: int) -> tuple[int, int, int]:
     """One short transaction of rows from ``todo[start]`` on; returns the new counts."""
     with ctx.db.transaction() as s:
@@ -198,7 +198,7 @@ def _import_chunk(ctx: ServiceContext, path: Path, todo, start: int, items, cal,
     return imported, already, start
 
 
-def _build(n: int, r: dict[str, Any], items, by_name, staff  # type: ignore[no-untyped-def]
+def _build(n: int, r: dict[str, Any], items, by_name, staff
            ) -> tuple[list[RowProblem], CaseFile | None]:
     bad: list[RowProblem] = []
     code, item_name = _cell(r.get("item_code")), _cell(r.get("item_name"))
@@ -247,6 +247,7 @@ def _build(n: int, r: dict[str, Any], items, by_name, staff  # type: ignore[no-u
     if bad:
         return bad, None
     key = _cell(r.get("ledger_no")) or f"{ver.code}|{id_no}|{received}|{name}"
+    assert received is not None  # else bad is not empty and we returned above
     at = datetime.combine(received, time(9, 0))
     case = CaseFile(
         id=str(uuid.uuid5(NAMESPACE, key)), item_version_id=ver.id, item_code=ver.code,

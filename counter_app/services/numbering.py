@@ -105,7 +105,7 @@ def parse_number(raw: str, expect_kind: str | None = None, region: str = REGION_
     return DocNumber(text[:6], day, kind, text[13:15], int(text[15:]))
 
 
-def _take_statement(dialect: str):  # type: ignore[no-untyped-def]
+def _take_statement(dialect: str):
     """Read and bump a counter in one upsert (SQLite 3.35+ and PostgreSQL both have
     ON CONFLICT ... RETURNING), inside the write the transaction already holds."""
     table = NumberCounter.__table__

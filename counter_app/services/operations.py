@@ -114,7 +114,7 @@ def operation(name: str) -> Callable[[F], F]:
             return result
 
         setattr(run, OP_ATTR, name)
-        return run  # type: ignore[return-value]
+        return run  # type: ignore[return-value]  # functools.wraps keeps the signature
 
     return wrap
 

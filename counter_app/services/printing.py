@@ -84,7 +84,7 @@ def _case(session: Session, case_no: str) -> CaseFile:
     return case
 
 
-def document_data(session: Session, kind: str, number: str):  # type: ignore[no-untyped-def]
+def document_data(session: Session, kind: str, number: str):
     """The plain input of a document, checking the case is in a state that has it."""
     if kind == "handoff":
         batch = session.execute(select(HandoffBatch).where(HandoffBatch.batch_no == number)).scalar()
@@ -187,11 +187,11 @@ class PrintService:
         notices = s.execute(select(Notice).where(Notice.case_id == case_id, Notice.kind == kind)
                             .order_by(Notice.issued_at.desc())).scalars().all()
         key = _event_key(kind, fresh)
-        for notice in notices:
-            if notice.doc:
-                kept = doc_from_json(notice.doc)
+        for old in notices:
+            if old.doc:
+                kept = doc_from_json(old.doc)
                 if _event_key(kind, kept) == key:
-                    return kept, notice.issued_at
+                    return kept, old.issued_at
                 break  # a newer event than the last issued document: a new one
         notice = notices[0] if notices and not notices[0].doc else None
         hall = doc_data.hall_settings(s)

@@ -31,7 +31,7 @@ class Supervision:
         return bool(self.reasons)
 
 
-def _stage_of(scope: str, code: str):  # type: ignore[no-untyped-def]
+def _stage_of(scope: str, code: str):
     return (select(TrainingRecord.stage)
             .where(TrainingRecord.staff_id == bindparam("staff"), TrainingRecord.scope == scope,
                    TrainingRecord.scope_code == bindparam(code))

@@ -5,11 +5,12 @@ catalog editor's save/import/export (a saved edit is a new item version).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select, union
+from sqlalchemy import CompoundSelect, select, union
 from sqlalchemy.orm import Session, aliased
 
 from ..models import (
@@ -104,7 +105,7 @@ def on_duty(s: Session, start: date, end: date) -> set[str]:
     """Staff who recorded anything from ``start`` to ``end`` (inclusive): the hall has no
     clock-in, so working is the evidence of being on duty."""
     lo, hi = datetime.combine(start, time()), datetime.combine(end + timedelta(days=1), time())
-    q = union(select(Event.actor_id).where(Event.at >= lo, Event.at < hi),
+    q: CompoundSelect[Any] = union(select(Event.actor_id).where(Event.at >= lo, Event.at < hi),
               select(Consultation.staff_id).where(Consultation.at >= lo, Consultation.at < hi))
     return {x for x in s.execute(q).scalars() if x}
 
@@ -140,16 +141,6 @@ def current_training(s: Session, before: datetime | None = None) -> list[Trainin
             rec.staff_id, name, win or "", rec.scope, rec.scope_code, rec.stage, by or "",
             rec.set_at, rec.note)
     return sorted(latest.values(), key=lambda t: (t.window_code, t.full_name, t.scope, t.scope_code))
-
-
-def training_history(s: Session, staff_id: str) -> list[TrainingLine]:
-    setter = aliased(Staff)
-    q = (select(TrainingRecord, Staff.full_name, setter.full_name)
-         .join(Staff, Staff.id == TrainingRecord.staff_id)
-         .outerjoin(setter, setter.id == TrainingRecord.set_by_id)
-         .where(TrainingRecord.staff_id == staff_id).order_by(TrainingRecord.set_at.desc()))
-    return [TrainingLine(r.staff_id, n, "", r.scope, r.scope_code, r.stage, by or "", r.set_at, r.note)
-            for r, n, by in s.execute(q)]
 
 
 allow(ItemSpec, MaterialSpec)
@@ -250,7 +241,7 @@ class StaffService:
                          actor_id=actor.staff_id, actor_role=actor.main_role, staff=staff_id,
                          scope=scope, scope_code=scope_code, stage=stage)
 
-    def _event(self, s: Session, actor: Actor, staff_id: str, action: str, **data: object) -> None:
+    def _event(self, s: Session, actor: Actor, staff_id: str, action: str, **data: Any) -> None:
         append_event(s, terminal=self.ctx.terminal, kind="staff_changed", at=self.ctx.now(),
                      actor_id=actor.staff_id, actor_role=actor.main_role, staff=staff_id,
                      action=action, **data)
@@ -302,7 +293,3 @@ class CatalogEditor:
                          actor_id=actor.staff_id, actor_role="supervisor", file=Path(path).name,
                          summary=str(summary))
             return summary
-
-
-def with_materials(spec: ItemSpec, materials: tuple) -> ItemSpec:  # type: ignore[type-arg]
-    return replace(spec, materials=materials)

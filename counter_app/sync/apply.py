@@ -224,7 +224,7 @@ class _Batch:
             return []
         except _ROW_ERRORS:
             pass
-        failed = []
+        failed: list[tuple[Change, Exception]] = []
         for stmt, ch in stmt_rows:
             try:
                 with self.conn.begin_nested():
@@ -239,7 +239,7 @@ class _Batch:
                 insert_rows(self.conn, table, [c.row for c in chs if c.row is not None])
             return []
         except _ROW_ERRORS:
-            return self._try([(insert(table).values(c.row), c) for c in chs])
+            return self._try([(insert(table).values(c.row), c) for c in chs if c.row is not None])
 
     def write(self) -> None:
         rejected: list[tuple[Change, Exception, bool]] = []
@@ -252,9 +252,9 @@ class _Batch:
             rejected += [(c, e, True) for c, e in self._try(stmts)]
         if self.deletes:
             order = sorted(self.deletes, key=lambda c: -table_rank()[c.table])
-            stmts = [(delete(table_map()[c.table]).where(table_map()[c.table].c.id == c.row_id),
-                      c) for c in order]
-            rejected += [(c, e, True) for c, e in self._try(stmts)]
+            dels = [(delete(table_map()[c.table]).where(table_map()[c.table].c.id == c.row_id),
+                     c) for c in order]
+            rejected += [(c, e, True) for c, e in self._try(dels)]
         for ch, exc, existed in rejected:
             srow = fetch_rows(self.conn, table_map()[ch.table], [ch.row_id]).get(ch.row_id)
             detail = str(getattr(exc, "orig", exc)).splitlines()[0][:300]

@@ -112,6 +112,7 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     names = ", ".join(f'"{c}"' for c in cols)
     sql = f'COPY "{table.name}" ({names}) FROM STDIN'
     raw = conn.connection.driver_connection
+    assert raw is not None  # an open connection always has its driver connection
     try:
         with raw.cursor() as cur, cur.copy(sql) as copy:
             for row in rows:

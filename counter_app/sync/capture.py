@@ -133,7 +133,7 @@ def _ensure_capture_row(conn: Connection, mode: str = "terminal") -> None:
 def _ensure_sqlite(conn: Connection) -> bool:
     _ensure_capture_row(conn)
     want = sqlite_triggers(live_tables(conn))
-    have = dict(conn.execute(text(
+    have: dict[str, str] = dict(conn.execute(text(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
         "(name LIKE 'sync\\_out\\_%' ESCAPE '\\' OR name LIKE 'sync\\_jrn\\_%' ESCAPE '\\')")).all())
     if have == want:

@@ -93,7 +93,7 @@ def check_server(conn: Connection) -> str:
     if not inspect(conn).has_table("sync_meta"):
         raise ServerNotReady("已连接，但该数据库尚未初始化为共享服务器：请管理员运行 "
                              "counter-admin init-server")
-    meta = dict(conn.execute(text("SELECT key, value FROM sync_meta")).all())
+    meta: dict[str, str] = dict(conn.execute(text("SELECT key, value FROM sync_meta")).all())
     if meta.get("role") != "server" or not meta.get("server_id"):
         raise ServerNotReady("该数据库不是共享服务器（可能是某台终端的本机数据库）：请核对服务器地址")
     rev = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()

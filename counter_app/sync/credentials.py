@@ -47,7 +47,7 @@ def _dpapi(data: bytes, protect: bool) -> bytes:  # pragma: no cover - Windows o
         buf = ctypes.create_string_buffer(raw, len(raw))
         return Blob(len(raw), ctypes.cast(buf, ctypes.POINTER(ctypes.c_char))), buf
 
-    windll = ctypes.windll  # type: ignore[attr-defined]
+    windll = ctypes.windll  # type: ignore[attr-defined]  # Windows-only API
     source, keep1 = blob(data)
     entropy, keep2 = blob(_ENTROPY)
     out = Blob()
@@ -55,7 +55,7 @@ def _dpapi(data: bytes, protect: bool) -> bytes:  # pragma: no cover - Windows o
     ui_forbidden = 0x1
     if not fn(ctypes.byref(source), None, ctypes.byref(entropy), None, None, ui_forbidden,
               ctypes.byref(out)):
-        raise OSError(ctypes.GetLastError(), "DPAPI failed")
+        raise OSError(ctypes.GetLastError(), "DPAPI failed")  # type: ignore[attr-defined]  # Windows-only API
     try:
         return ctypes.string_at(out.pbData, out.cbData)
     finally:
@@ -142,7 +142,7 @@ def unprotect(stored: str, key_dir: Path) -> str:
 
 def key_dir_of(session: Session) -> Path:
     """Beside the local database file; else the user's data folder."""
-    url = session.get_bind().url
+    url = session.get_bind().engine.url
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         return Path(url.database).resolve().parent
     return data_dir()

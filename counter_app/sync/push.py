@@ -42,7 +42,7 @@ def _converter(table: Table, column: str) -> Callable[[Any], Any] | None:
 
 def _fetchall(conn: Connection, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
     """Straight from the sqlite3 cursor, inside the connection's open transaction."""
-    cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]  # an open connection has its DBAPI one
     try:
         return cur.execute(sql, params).fetchall()
     finally:

@@ -53,7 +53,7 @@ def _values(conn: Connection, table: Table, column: str, ids: Iterable[str]) -> 
     return out
 
 
-def _in(conn: Connection, column, ids: Iterable[str]) -> set[str]:  # type: ignore[no-untyped-def]
+def _in(conn: Connection, column, ids: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for part in chunks(sorted(set(ids))):
         out.update(conn.execute(select(column).where(column.in_(part))).scalars())

@@ -25,7 +25,7 @@ class ServerInfo:
     created: bool  # a new server id was made (first initialisation)
 
 
-def _set_meta(conn, key: str, value: str) -> None:  # type: ignore[no-untyped-def]
+def _set_meta(conn, key: str, value: str) -> None:
     conn.execute(text("DELETE FROM sync_meta WHERE key = :k"), {"k": key})
     conn.execute(text("INSERT INTO sync_meta (key, value) VALUES (:k, :v)"),
                  {"k": key, "v": value})
@@ -55,7 +55,7 @@ def init_server(url: str) -> ServerInfo:
                 conn.execute(text("DELETE FROM sync_outbox"))
                 if conn.execute(text("SELECT count(*) FROM sync_journal")).scalar_one() == 0:
                     journal_all(conn)
-            meta = dict(conn.execute(text("SELECT key, value FROM sync_meta")).all())
+            meta: dict[str, str] = dict(conn.execute(text("SELECT key, value FROM sync_meta")).all())
             created = not meta.get("server_id")
             if created:
                 _set_meta(conn, "server_id", new_id())

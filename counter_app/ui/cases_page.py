@@ -60,8 +60,10 @@ class CaseTable(QTableWidget):
                 item.setData(Qt.ItemDataRole.UserRole + 1, row.status)
                 self.setItem(r, c, item)
             if row.due_estimate:
-                self.item(r, 6).setToolTip(row.due_estimate)
-                self.item(r, 6).setForeground(QColor("#a15c00"))
+                due_cell = self.item(r, 6)
+                assert due_cell is not None  # set just above
+                due_cell.setToolTip(row.due_estimate)
+                due_cell.setForeground(QColor("#a15c00"))
         if rows:
             self.setCurrentCell(0, 0)
 

@@ -48,8 +48,8 @@ class FirstRunDialog(QDialog):
         self.terminal = QSpinBox()
         self.terminal.setObjectName("setupTerminal")
         self.terminal.setRange(1, 99)
-        self.window = QComboBox()
-        self.window.setObjectName("setupWindow")
+        self.window_box = QComboBox()
+        self.window_box.setObjectName("setupWindow")
         self.server = QLineEdit()
         self.server.setObjectName("setupServer")
         self.server.setPlaceholderText("postgresql+psycopg://counter@hall-server/counter")
@@ -69,7 +69,7 @@ class FirstRunDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Terminal number (1-99):"), self.terminal)
-        form.addRow(self.tr("&Window:"), self.window)
+        form.addRow(self.tr("&Window:"), self.window_box)
         form.addRow(self.tr("Hall ser&ver:"), self.server)
         form.addRow("", self.standalone)
         form.addRow(self.tr("&Printer:"), self.printer)
@@ -126,10 +126,10 @@ class FirstRunDialog(QDialog):
         self.state = state
         if state.terminal:
             self.terminal.setValue(int(state.terminal))
-        self.window.addItem(self.tr("(no window)"), "")
+        self.window_box.addItem(self.tr("(no window)"), "")
         for code, name in state.windows:
-            self.window.addItem(f"{code} — {name}", code)
-        self.window.setCurrentIndex(max(0, self.window.findData(state.window)))
+            self.window_box.addItem(f"{code} — {name}", code)
+        self.window_box.setCurrentIndex(max(0, self.window_box.findData(state.window)))
         self.server.setText(state.server_url)
         self.standalone.setChecked(not state.server_url)
         if state.printer_name and self.printer.findData(state.printer_name) < 0:
@@ -157,7 +157,7 @@ class FirstRunDialog(QDialog):
             printer = ""
         raw: dict[str, Any] = {
             "terminal": self.terminal.value(),
-            "window": self.window.currentData() or "",
+            "window": self.window_box.currentData() or "",
             "printer": {"name": printer, "layout": self.layout_box.currentData()},
         }
         server = self.server.text().strip()

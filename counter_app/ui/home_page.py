@@ -14,7 +14,7 @@ translate = QCoreApplication.translate  # lupdate extracts translate("Home", "..
 
 
 class HomePage(QWidget):
-    def __init__(self, services, actor) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, actor) -> None:
         super().__init__()
         self.setObjectName("homePage")
         lay = QVBoxLayout(self)
@@ -52,5 +52,5 @@ class HomePage(QWidget):
                 (translate("Home", "Space"), translate("Home", "Press the focused button"))]
 
 
-def build(services, actor) -> QWidget:  # type: ignore[no-untyped-def]
+def build(services, actor) -> QWidget:
     return HomePage(services, actor)

@@ -14,6 +14,7 @@ of this screen), Ctrl+Tab / Ctrl+Shift+Tab and Alt+1..9 (pages), Ctrl+Shift+L (l
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
     signed_out = Signal()  # the workspace of the previous user is gone
     ready = Signal(float)  # a user's workspace is shown: ms from pressing Enter at the login
 
-    def __init__(self, services: AppServices, auth, idle_minutes: float = DEFAULT_IDLE_MINUTES  # type: ignore[no-untyped-def]
+    def __init__(self, services: AppServices, auth, idle_minutes: float = DEFAULT_IDLE_MINUTES
                  ) -> None:
         super().__init__()
         self.services = services
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
             "Ctrl+PgUp": lambda: self._step_page(-1),
         }
         for n in range(1, 10):
-            keys[f"Alt+{n}"] = lambda n=n: self._go_page(n - 1)
+            keys[f"Alt+{n}"] = partial(self._go_page, n - 1)
         self.shortcuts: dict[str, QShortcut] = {}
         for seq, fn in keys.items():
             sc = QShortcut(QKeySequence(seq), self, fn)
@@ -239,6 +240,7 @@ class MainWindow(QMainWindow):
         if ws is None or actor is None or not 0 <= index < ws.count():
             return None
         holder = ws.widget(index)
+        assert holder is not None  # index is in range
         if holder.property("built"):
             return holder
         key = holder.property("pageKey")
@@ -262,7 +264,7 @@ class MainWindow(QMainWindow):
             return None
         for i in range(self.workspace.count()):
             w = self.workspace.widget(i)
-            if w.property("pageKey") == key:
+            if w is not None and w.property("pageKey") == key:
                 return self._build_page(i)
         return None
 
@@ -315,7 +317,7 @@ class MainWindow(QMainWindow):
     def locked(self) -> bool:
         return self.lock_screen is not None
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event) -> None:
         self.sync.stop()  # before the lane: the sync thread must not outlive the database
         self.services.lane.stop()
         super().closeEvent(event)

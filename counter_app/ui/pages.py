@@ -31,7 +31,7 @@ class PageSpec:
         except ModuleNotFoundError:  # the parent package does not exist yet either
             return False
 
-    def build(self, services, actor) -> QWidget:  # type: ignore[no-untyped-def]
+    def build(self, services, actor) -> QWidget:
         module, func = self.factory.split(":")
         return getattr(importlib.import_module(module), func)(services, actor)
 

@@ -31,6 +31,6 @@ def start_idle_minutes(explicit: float | None, default: float = 5.0) -> float:
     if explicit is not None:
         return explicit
     try:
-        return float(ui_settings().value(IDLE_KEY, default))  # type: ignore[arg-type]
+        return float(str(ui_settings().value(IDLE_KEY, default)))
     except (TypeError, ValueError):
         return default

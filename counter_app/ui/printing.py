@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -81,7 +82,7 @@ def load_pdf(pdf: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, Q
     buf = QBuffer(parent)
     buf.setData(QByteArray(pdf))
     buf.open(QIODevice.OpenModeFlag.ReadOnly)
-    doc = QPdfDocument(parent)
+    doc = QPdfDocument(parent)  # type: ignore[arg-type]  # None is accepted: no parent
     doc.load(buf)
     return doc, buf
 
@@ -258,8 +259,8 @@ class PrintPreviewDialog(QDialog):
         self._set_busy(True)
         for i, d in enumerate(self.docs):
             self.services.lane.submit(
-                lambda d=d: svc.prepare(self.actor, d.kind, d.number, layout),
-                lambda job, i=i: self._produced(i, job), self._failed)
+                partial(svc.prepare, self.actor, d.kind, d.number, layout),
+                partial(self._produced, i), self._failed)
 
     def _produced(self, i: int, job: PrintJob, announce: bool = True) -> None:
         self.jobs[i] = job
@@ -327,9 +328,11 @@ class PrintPreviewDialog(QDialog):
         def sent(done: list[PrintJob]) -> None:
             self._set_busy(False)
             # what reached the spooler is a print: logged, and a later one is 补打
-            self._log(done, [name] * len(done), lambda: (
-                self.status.setText(self.tr("Sent to %1").replace("%1", name)),
-                self.printed.emit([name])))
+            def logged() -> None:
+                self.status.setText(self.tr("Sent to %1").replace("%1", name))
+                self.printed.emit([name])
+
+            self._log(done, [name] * len(done), logged)
 
         def failed(exc: BaseException) -> None:
             self._set_busy(False)
@@ -337,7 +340,7 @@ class PrintPreviewDialog(QDialog):
 
         print_lane().submit(rasterise_and_send, sent, failed)
 
-    def _log(self, jobs: list[PrintJob], targets: list[str], then: Callable[[], object]) -> None:
+    def _log(self, jobs: list[PrintJob], targets: list[str], then: Callable[[], None]) -> None:
         svc: PrintService = self.services.service(PrintService)
 
         def log() -> None:

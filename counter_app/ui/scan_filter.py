@@ -114,7 +114,7 @@ class ScanFilter(QObject):
             ScanFilter._replaying -= 1
 
 
-def scan_filter(services) -> ScanFilter:  # type: ignore[no-untyped-def]
+def scan_filter(services) -> ScanFilter:
     """The application's scan filter (one per AppServices, i.e. per main window), installed
     on first use. Should two ever be installed, keys given back by one pass the other."""
     existing = services.settings.get(SETTINGS_KEY)

@@ -88,7 +88,7 @@ class SyncRunner(QObject):
         self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
 
     @property
-    def thread(self) -> threading.Thread:
+    def loop_thread(self) -> threading.Thread:  # not thread(): that is QObject's
         return self._thread
 
     def start(self) -> None:
@@ -192,7 +192,7 @@ class SyncIndicator(QToolButton):
         self.status: Any = None  # SyncStatus
         self.error = ""
         self.next_at: float | None = None
-        self.render()
+        self._render()
 
     @property
     def waiting(self) -> int | None:
@@ -200,7 +200,7 @@ class SyncIndicator(QToolButton):
 
     def set_state(self, state: str) -> None:
         self.state = state
-        self.render()
+        self._render()
 
     def round_finished(self, report: Any) -> None:
         self.error = "; ".join(report.errors)
@@ -208,13 +208,13 @@ class SyncIndicator(QToolButton):
 
     def show_status(self, status: Any) -> None:
         self.status = status
-        self.render()
+        self._render()
 
     def show_error(self, message: str) -> None:
         self.error = message
         self.set_state("offline")
 
-    def render(self) -> None:
+    def _render(self) -> None:  # not render(): that is QWidget's
         st = self.status
         labels = {"standalone": self.tr("Stand-alone"), "syncing": self.tr("Syncing…"),
                   "online": self.tr("Online"), "offline": self.tr("Offline")}

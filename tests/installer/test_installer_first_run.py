@@ -37,7 +37,7 @@ def dialog(qtbot: QtBot, tmp_path: Path) -> Iterator[FirstRunDialog]:
 
 def fill(qtbot: QtBot, dlg: FirstRunDialog) -> None:
     dlg.terminal.setValue(12)
-    dlg.window.setCurrentIndex(dlg.window.findData("SCZR"))
+    dlg.window_box.setCurrentIndex(dlg.window_box.findData("SCZR"))
     dlg.layout_box.setCurrentIndex(dlg.layout_box.findData("receipt"))
     qtbot.keyClicks(dlg.user, "boss")
     dlg.full_name.setText("王主任")  # typed through an IME; QTest sends Latin-1 keys only
@@ -46,7 +46,7 @@ def fill(qtbot: QtBot, dlg: FirstRunDialog) -> None:
 
 
 def test_loads_windows_from_the_shipped_catalog(dialog: FirstRunDialog) -> None:
-    assert dialog.window.findData("SCZR") > 0 and dialog.window.itemData(0) == ""
+    assert dialog.window_box.findData("SCZR") > 0 and dialog.window_box.itemData(0) == ""
     assert dialog.standalone.isChecked() and not dialog.server.isEnabled()
     assert dialog.supervisor.isVisible() and dialog.asks_supervisor
     assert dialog.message.text() == ""

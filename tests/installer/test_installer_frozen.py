@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if importlib.util.find_spec("PyInstaller") is None:
-        pytest.fail("PyInstaller is not installed: .venv/bin/pip install pyinstaller==6.22.3")
+        pytest.fail("PyInstaller is not installed: scripts/install.sh --test (or --build) installs it")
     out = tmp_path_factory.mktemp("frozen")
     proc = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",

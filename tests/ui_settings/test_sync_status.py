@@ -57,7 +57,7 @@ def test_offline_then_online_when_the_server_appears(services: AppServices, hall
     assert ind.waiting == 0
     with hall.ctx.db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one() == 0
-    thread = sync.runner.thread
+    thread = sync.runner.loop_thread
     sync.stop()
     assert not thread.is_alive()
 
@@ -95,8 +95,8 @@ def test_a_hung_round_never_blocks_stop_or_the_gui(qtbot) -> None:  # type: igno
     assert runner.stop(timeout=0.2) is False  # still stuck in the round: not waited for
     assert time.monotonic() - t0 < 1.0
     release.set()
-    runner.thread.join(5)
-    assert not runner.thread.is_alive()  # the round ended and the loop saw the stop
+    runner.loop_thread.join(5)
+    assert not runner.loop_thread.is_alive()  # the round ended and the loop saw the stop
     qtbot.wait(50)
     assert started == [1] and finished == []  # nothing is reported after stop()
 

@@ -83,7 +83,7 @@ def _build(src: _Source, ck: _Checker) -> CatalogData:
 
     windows = [_build_window(rec, dept_codes, ck) for rec in src.windows]
     _unique(ck, src.windows, [_raw_code(r) for r in src.windows], "窗口编码")
-    counter_windows, other_windows = set(), set()
+    counter_windows, other_windows = set[str | None](), set[str | None]()
     for rec in src.windows:
         kind = rec.get("kind")
         word = kind.strip() if isinstance(kind, str) else kind
@@ -130,7 +130,7 @@ def _build_department(rec: _Rec, ck: _Checker) -> DepartmentSpec | None:
         ck.add(rec, "complaint_channel", "非行政机关须填写「投诉渠道」（告知申请人向何处投诉、申请复查）")
     if len(ck.problems) > before or code is None or name is None:
         return None
-    return DepartmentSpec(code, name, phone, nature, credit, **extra)  # type: ignore[arg-type]
+    return DepartmentSpec(code, name, phone, nature, credit, **extra)  # type: ignore[arg-type]  # checked above: none is None
 
 
 def _build_hall(rec: _Rec, ck: _Checker) -> HallSpec | None:
@@ -153,8 +153,8 @@ def _build_hall(rec: _Rec, ck: _Checker) -> HallSpec | None:
     authorized = ck.boolean(rec, "seal_authorized", False)
     if url is None or authorized is None or any(v is None for v in values.values()):
         return None
-    return HallSpec(progress_url=url, doc_prefix=prefix, seal_text=seal,  # type: ignore[arg-type]
-                    seal_authorized=authorized, **values)
+    return HallSpec(progress_url=url, doc_prefix=prefix, seal_text=seal,
+                    seal_authorized=authorized, **values)  # type: ignore[arg-type]  # none is None: checked above
 
 
 def _build_window(rec: _Rec, dept_codes: set[str], ck: _Checker) -> WindowSpec | None:
@@ -173,14 +173,14 @@ def _build_window(rec: _Rec, dept_codes: set[str], ck: _Checker) -> WindowSpec |
     parts = (code, name, kind, lead, co, staff, staffed_by)
     if not ok or any(p is None for p in parts):
         return None
-    return WindowSpec(code, name, lead, staff, staffed_by, kind, co)  # type: ignore[arg-type]
+    return WindowSpec(code, name, lead, staff, staffed_by, kind, co)  # type: ignore[arg-type]  # checked above: none is None
 
 
 def _build_item(
     recs: _ItemRecs,
     dept_codes: set[str],
-    counter_windows: set[str],
-    other_windows: set[str],
+    counter_windows: set[str | None],
+    other_windows: set[str | None],
     ck: _Checker,
     *,
     legacy: bool = False,
@@ -288,7 +288,7 @@ def _build_item(
         check_state=check_state, checked_by=texts["checked_by"] if check_state == "checked" else None,
         checked_on=checked_on if check_state == "checked" else None, unconfirmed=unconfirmed,
     )
-    return ItemSpec(**values)  # type: ignore[arg-type]
+    return ItemSpec(**values)  # type: ignore[arg-type]  # each value checked above
 
 
 def _span(days: int, unit: str) -> float:
@@ -343,7 +343,7 @@ def _build_fee(recs: _ItemRecs, ck: _Checker, legacy: bool) -> FeeSpec | None:
             ck.add(t_rec, "basis", f"减免「{tier.name}」须写明依据")
     if len(ck.problems) > before or free is None or None in tiers:
         return None
-    return FeeSpec(free=free, basis=basis, payer=payer, tiers=tuple(tiers),  # type: ignore[arg-type]
+    return FeeSpec(free=free, basis=basis, payer=payer, tiers=tuple(tiers),  # type: ignore[arg-type]  # checked above: none is None
                    note=note)
 
 
@@ -397,6 +397,6 @@ def _build_material(rec: _Rec, ck: _Checker) -> MaterialSpec | None:
     if len(ck.problems) > before:
         return None
     return MaterialSpec(
-        name, form, copies, requirement, pages,  # type: ignore[arg-type]
+        name, form, copies, requirement, pages,  # type: ignore[arg-type]  # checked above: none is None
         condition, key, note, template,
     )

@@ -174,7 +174,7 @@ class _Checker:
             self.add(rec, name, f"「{label}」不能为负数（实为 {number}）")
             return None
         number = number.quantize(Decimal("0.01")).normalize()
-        return number if number.as_tuple().exponent <= 0 else number.quantize(Decimal(1))
+        return number if int(number.as_tuple().exponent) <= 0 else number.quantize(Decimal(1))
 
     def day(self, rec: _Rec, name: str) -> date | None:
         """An optional date written 2026-12-06 (or an Excel date cell)."""

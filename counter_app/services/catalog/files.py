@@ -30,7 +30,7 @@ _YAML_HEADER = "# 事项目录（counter-catalog/1）。字段说明见 counter_
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # base chosen at run time (C dumper if built)
     pass
 
 

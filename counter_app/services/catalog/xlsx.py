@@ -171,7 +171,7 @@ def _read_xlsx(path: Path, ck: _Checker) -> _Source | None:
                         continue
                     target = fmt if name == "format" else hall
                     value = row[1] if len(row) > 1 else None
-                    target.data[name] = _cell_value(name, value)  # type: ignore[index]
+                    target.data[name] = _cell_value(name, value)  # type: ignore[index]  # _Rec.data is a dict while reading
                     target.field_rows[name] = row_no
                     hall.field_rows[name] = row_no
             legacy = fmt.data.get("format") in OLD_FORMATS
@@ -184,7 +184,7 @@ def _read_xlsx(path: Path, ck: _Checker) -> _Source | None:
     by_code: dict[str, _ItemRecs] = {}
     for recs in items:
         rec = recs.rec
-        fee = {k[4:]: rec.data.pop(k) for k in _FEE_COLUMNS if k in rec.data}  # type: ignore[attr-defined]
+        fee = {k[4:]: rec.data.pop(k) for k in _FEE_COLUMNS if k in rec.data}  # type: ignore[attr-defined]  # _Rec.data is a dict while reading
         if fee or not legacy:
             recs.fee = _Rec("fee", fee, rec.sheet, rec.row, excel=True)
         code = rec.get("code")
@@ -253,7 +253,7 @@ def _write_xlsx(data: CatalogData, path: Path) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = openpyxl.Workbook()
-    readme = wb.active
+    readme = wb.worksheets[0]
     readme.title = _SHEETS["hall"]
     readme.append(["项目", "内容"])
     hall = {**vars(data.hall), "format": FORMAT_ID}

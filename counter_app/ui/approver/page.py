@@ -225,7 +225,7 @@ class ApproverDesk(QWidget):
             self._focus_list()
 
     # -- plumbing -------------------------------------------------------------------------------
-    def _run(self, fn, on_done) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, fn, on_done) -> None:
         self.services.lane.submit(fn, on_done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -311,7 +311,7 @@ class ApproverDesk(QWidget):
             title += " · " + self.tr("%1 waiting too long").replace("%1", str(late))
         self.waiting_title.setText(title)
         self.waiting_title.setStyleSheet(TITLE.replace("}", f" color: {RED if late else '#263238'}; }}"))
-        self._show_panel(self.stack.currentWidget())
+        self._show_panel(self.stack.currentWidget())  # type: ignore[arg-type]  # the stack is never empty
 
     def _show_panel(self, panel: QWidget) -> None:
         """The list of waiting batches beside the welcome and batch views; a case gets the width."""
@@ -367,14 +367,14 @@ class ApproverDesk(QWidget):
                 return
         self._run(lambda: self.svc.resolve_scan(raw), self._resolved)
 
-    def _resolved(self, target) -> None:  # type: ignore[no-untyped-def]
+    def _resolved(self, target) -> None:
         if target.kind == "batch":
             self._open_batch(target.number)
         else:
             self._open_case(target.number, from_batch=False)
 
     def _open_batch(self, batch_no: str, note: str = "") -> None:
-        def shown(view) -> None:  # type: ignore[no-untyped-def]
+        def shown(view) -> None:
             self.batch.show_batch(view)
             self._show_panel(self.batch)
             self._keys_to_panel()
@@ -394,7 +394,7 @@ class ApproverDesk(QWidget):
                 "%1", display(self.batch.batch_no)), "info")
 
     def _open_case(self, case_no: str, from_batch: bool, note: str = "") -> None:
-        def shown(view) -> None:  # type: ignore[no-untyped-def]
+        def shown(view) -> None:
             self.case.show_case(view, from_batch and self.batch.view is not None)
             self._show_panel(self.case)
             self._keys_to_panel()
@@ -404,7 +404,7 @@ class ApproverDesk(QWidget):
         self._run(lambda: self.svc.case_view(case_no), shown)
 
     # -- signing ---------------------------------------------------------------------------------
-    def _open_dialog(self, dialog) -> None:  # type: ignore[no-untyped-def]
+    def _open_dialog(self, dialog) -> None:
         """Open a form; when it closes the keys come back to the panel."""
         self.dialog = dialog
 
@@ -420,8 +420,8 @@ class ApproverDesk(QWidget):
         dialog.accepted.connect(lambda d=dialog: self.batch.record_discrepancy(d.check()))
         self._open_dialog(dialog)
 
-    def _sign(self, batch_no: str, checks: list) -> None:  # type: ignore[type-arg]
-        def done(res) -> None:  # type: ignore[no-untyped-def]
+    def _sign(self, batch_no: str, checks: list) -> None:
+        def done(res) -> None:
             text = self.tr("Signed for %1 case(s).").replace("%1", str(len(res.signed)))
             if res.discrepancies:
                 text += " " + self.tr("%1 case(s) with a discrepancy stay with the sender.").replace(
@@ -435,7 +435,7 @@ class ApproverDesk(QWidget):
     def _ask_return(self, case_no: str) -> None:
         self.dialog = ReturnDialog(case_no, self)
 
-        def go(d=self.dialog) -> None:  # type: ignore[no-untyped-def]
+        def go(d=self.dialog) -> None:
             reason = d.reason.toPlainText()
             self._run(lambda: self.svc.return_case(self.actor, case_no, reason),
                       lambda _r: self._after(case_no, self.tr("Returned to the front desk")))
@@ -446,7 +446,7 @@ class ApproverDesk(QWidget):
     def _ask_decision(self, case_no: str, outcome: str) -> None:
         self.dialog = DecideDialog(case_no, outcome, self.services.ctx.now().date(), self)
 
-        def go(d=self.dialog) -> None:  # type: ignore[no-untyped-def]
+        def go(d=self.dialog) -> None:
             args = dict(decision_no=d.number.text(), decided_on=d.decided_on(),
                         reason=d.reason.toPlainText())
             done = self.tr("Approved: the result waits at the front desk for collection") \

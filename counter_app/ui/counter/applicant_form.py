@@ -37,7 +37,7 @@ from .fields import CheckedField
 ID_TYPES = ("resident_id", "passport", "other")
 
 
-def _id_check(kind_box: QComboBox, label: str):  # type: ignore[no-untyped-def]
+def _id_check(kind_box: QComboBox, label: str):
     def check(text: str) -> v.Checked:
         if kind_box.currentData() == "resident_id":
             return v.check_resident_id(text, label)
@@ -157,7 +157,11 @@ class ApplicantForm(QWidget):
             f.edit.textChanged.connect(self._edited)
             f.edit.returnPressed.connect(lambda f=f: self._advance(f))
         self.credit.edit.textChanged.connect(self._show_override)
-        self.id_type.currentIndexChanged.connect(lambda _i: (self.id_no.validate(), self._edited()))
+        def id_type_changed(_i: int) -> None:
+            self.id_no.validate()
+            self._edited()
+
+        self.id_type.currentIndexChanged.connect(id_type_changed)
         self.delivery.currentIndexChanged.connect(lambda _i: self._edited())
         self.fee_tier.currentIndexChanged.connect(lambda _i: self._edited())
         self.person_radio.toggled.connect(self._kind_toggled)

@@ -107,7 +107,7 @@ class ChecklistEditor(QTableWidget):
         self._cell(r, 5, str(m.copies) if got else "", grey)
         self._cell(r, 6, str(m.pages) if got else "", grey)
         self._cell(r, 7, m.reason, STATE_COLORS["defective"])
-        self.item(r, 1).setToolTip(m.condition or m.name)
+        self.item(r, 1).setToolTip(m.condition or m.name)  # type: ignore[union-attr]  # _cell made it
 
     def first_row_to_receive(self) -> int | None:
         """The first row not received yet (缺少 or 不符合要求, not locked), if any."""
@@ -169,8 +169,11 @@ class ChecklistEditor(QTableWidget):
         if r in self.locked or not 0 <= r < len(self.entries):
             return
         dialog = DefectReasonDialog(self.entries[r].name, self.entries[r].reason, self)
-        dialog.accepted.connect(lambda: (self.mark(r, "defective", dialog.reason()),
-                                         self._advance(r)))
+        def defective() -> None:
+            self.mark(r, "defective", dialog.reason())
+            self._advance(r)
+
+        dialog.accepted.connect(defective)
         return_focus_after(dialog, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -8,7 +8,7 @@ the rules want an approver beside the clerk, the approver signs in first (AuthSe
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -44,7 +44,42 @@ def copy_intake(intake: Intake) -> Intake:
     return Intake.from_json(intake.to_json())
 
 
-class DecisionFlow:
+if TYPE_CHECKING:
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QLineEdit, QStackedWidget, QWidget
+
+    from .applicant_form import ApplicantForm
+    from .catalog import CatalogView, ItemInfo
+    from .checklist import ChecklistEditor
+    from .resume import ResumeView
+
+    class _Host(QWidget):
+        """What DecisionFlow uses of CounterPage, declared for the type checker."""
+
+        stack: QStackedWidget
+        form: ApplicantForm
+        checklist: ChecklistEditor
+        resume: ResumeView
+        case_field: QLineEdit
+        catalog: CatalogView | None
+        item: ItemInfo | None
+        _draft_timer: QTimer
+        recorded: Signal
+        preview_opened: Signal
+
+        def _clear(self) -> None: ...
+        def _collect(self) -> Intake | None: ...
+        def _error(self, exc: BaseException) -> None: ...
+        def _view(self, which: int) -> None: ...
+        def focus_case_field(self) -> None: ...
+        def focus_item_search(self) -> None: ...
+        def save_draft(self) -> None: ...
+        def show_message(self, text: str, error: bool = False, check: bool = False) -> None: ...
+else:
+    _Host = object
+
+
+class DecisionFlow(_Host):
     """Mixed into CounterPage (which owns the widgets, the intake and the signals)."""
 
     services: Any

@@ -59,7 +59,7 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 class _Dialog(QDialog):
     """Enter moves through the fields (returnPressed); it never presses OK by itself."""
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
             return
@@ -99,7 +99,7 @@ class DefectReasonDialog(_Dialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Digits 1-8 on the list pick that reason and confirm."""
         if watched is self.choices and event.type() == QEvent.Type.KeyPress:
-            key = event.text()  # type: ignore[attr-defined]
+            key = event.text()  # type: ignore[attr-defined]  # a KeyPress event is a QKeyEvent
             if key.isdigit() and 1 <= int(key) <= len(DEFECT_REASONS):
                 self.choices.setCurrentRow(int(key) - 1)
                 self.accept()
@@ -137,7 +137,8 @@ class NotAcceptDialog(_Dialog):
         lay.addLayout(form)
         lay.addWidget(self.message)
         lay.addWidget(_buttons(self))
-        self.reason_box.lineEdit().returnPressed.connect(self.redirect.setFocus)
+        self.reason_box.lineEdit().returnPressed.connect(  # type: ignore[union-attr]  # editable: has one
+            self.redirect.setFocus)
         self.redirect.returnPressed.connect(self.accept)
         self.reason_box.setFocus()
         self.confirming = False  # a not-accepted notice is a legal document: asked twice

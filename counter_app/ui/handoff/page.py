@@ -293,7 +293,8 @@ class HandoffPage(QWidget):
 
     def _tick_all(self, on: bool) -> None:
         for row in range(self.grid.rowCount()):
-            self.grid.item(row, 0).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.grid.item(row, 0).setCheckState(  # type: ignore[union-attr]  # every row has its tick
+                Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _count(self) -> None:
         chosen = self.selected()

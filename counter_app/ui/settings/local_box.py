@@ -33,7 +33,7 @@ def stored_language() -> str:
 
 def stored_idle_minutes(default: float = 5.0) -> float:
     try:
-        return float(ui_settings().value(IDLE_KEY, default))
+        return float(str(ui_settings().value(IDLE_KEY, default)))
     except (TypeError, ValueError):
         return default
 

@@ -44,7 +44,7 @@ MATERIAL_COLUMNS = ("name", "form", "copies", "requirement", "condition", "condi
 
 
 class CatalogEditorWidget(QWidget):
-    def __init__(self, services, actor, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("catalogEditor")
         self.services, self.actor = services, actor
@@ -57,7 +57,7 @@ class CatalogEditorWidget(QWidget):
         self.code, self.name = QLineEdit(), QLineEdit()
         self.code.setObjectName("itemCode")
         self.name.setObjectName("itemName")
-        self.window, self.department = QLineEdit(), QLineEdit()
+        self.window_box, self.department = QLineEdit(), QLineEdit()
         self.kind = QComboBox()
         for key, label in KIND_LABELS.items():
             self.kind.addItem(label, key)
@@ -85,8 +85,8 @@ class CatalogEditorWidget(QWidget):
         self.fee.setReadOnly(True)  # a schedule: edited in the workbook's 收费标准 sheet
         self.delivery = {k: QCheckBox(v) for k, v in DELIVERY_LABELS.items()}
         deliv = QHBoxLayout()
-        for box in self.delivery.values():
-            deliv.addWidget(box)
+        for tick in self.delivery.values():
+            deliv.addWidget(tick)
         self.materials = QTableWidget(0, len(MATERIAL_COLUMNS))
         self.materials.setObjectName("itemMaterials")
         self.materials.setHorizontalHeaderLabels([
@@ -97,7 +97,7 @@ class CatalogEditorWidget(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Code"), self.code)
         form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Window / department"), _row(self.window, self.department))
+        form.addRow(self.tr("Window / department"), _row(self.window_box, self.department))
         form.addRow(self.tr("Kind"), _row(self.kind, self.item_type))
         form.addRow(self.tr("Statutory / promised days"),
                     _row(self.statutory, self.statutory_unit, self.promised, self.promised_unit))
@@ -179,7 +179,7 @@ class CatalogEditorWidget(QWidget):
         self.code.setText(spec.code)
         self.code.setReadOnly(True)
         self.name.setText(spec.name)
-        self.window.setText(spec.window)
+        self.window_box.setText(spec.window)
         self.department.setText(spec.department)
         self.kind.setCurrentIndex(max(0, self.kind.findData(spec.kind)))
         self.statutory.setValue(spec.statutory_days)
@@ -247,7 +247,7 @@ class CatalogEditorWidget(QWidget):
         base = self.catalog.item(code) if self.catalog else None
         edited = ItemSpec(
             code=code, name=self.name.text().strip(),
-            window=self.window.text().strip(), department=self.department.text().strip(),
+            window=self.window_box.text().strip(), department=self.department.text().strip(),
             kind=self.kind.currentData(), statutory_days=self.statutory.value(),
             promised_days=self.promised.value(), conditions=self.conditions.toPlainText().strip(),
             review_points=tuple(x.strip() for x in self.review.toPlainText().splitlines() if x.strip()),
@@ -303,9 +303,12 @@ class CatalogEditorWidget(QWidget):
             self.import_from(Path(path))
 
     def import_from(self, path: Path) -> None:
-        submit(self, lambda: self.svc.import_file(self.actor, path),
-                                  lambda s: (say(self.message, str(s)), self.refresh()),
-                                  lambda e: say(self.message, str(e), True))
+        def imported(summary: object) -> None:
+            say(self.message, str(summary))
+            self.refresh()
+
+        submit(self, lambda: self.svc.import_file(self.actor, path), imported,
+               lambda e: say(self.message, str(e), True))
 
     def _export(self) -> None:
         path = ask_save(self, self.tr("Export catalog"), "catalog", "事项目录.xlsx",

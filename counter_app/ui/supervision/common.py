@@ -74,4 +74,4 @@ def submit(owner: QWidget, fn: Callable[[], Any], ok: Callable[[Any], Any] | Non
             return None
         return lambda value: cb(value) if isValid(owner) else None
 
-    owner.services.lane.submit(fn, alive(ok), alive(err))  # type: ignore[attr-defined]
+    owner.services.lane.submit(fn, alive(ok), alive(err))  # type: ignore[attr-defined]  # every owner is a page holding .services

@@ -21,7 +21,7 @@ from .common import fill_table, make_table, message_label, say, submit
 
 
 class ComplaintsWidget(QWidget):
-    def __init__(self, services, actor, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("complaintsWidget")
         self.services, self.actor = services, actor
@@ -36,7 +36,7 @@ class ComplaintsWidget(QWidget):
         self.phone = QLineEdit()
         self.case_no = QLineEdit()
         self.case_no.setObjectName("complaintCaseNo")
-        self.window = QComboBox()
+        self.window_box = QComboBox()
         self.content = QPlainTextEdit()
         self.content.setObjectName("complaintContent")
         self.content.setMaximumHeight(70)
@@ -46,7 +46,7 @@ class ComplaintsWidget(QWidget):
         form.addRow(self.tr("Complainant"), self.complainant)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Case number"), self.case_no)
-        form.addRow(self.tr("Window"), self.window)
+        form.addRow(self.tr("Window"), self.window_box)
         form.addRow(self.tr("Content"), self.content)
         form.addRow(receive)
         box_new = QGroupBox(self.tr("New complaint"))
@@ -91,19 +91,19 @@ class ComplaintsWidget(QWidget):
         self.refresh()
 
     def _load_people(self) -> None:
-        def load():  # type: ignore[no-untyped-def]
+        def load():
             return self.services.service(StaffService).staff(active_only=True), \
                 self.services.service(StaffService).plan()
 
-        def show(result) -> None:  # type: ignore[no-untyped-def]
+        def show(result) -> None:
             staff, plan = result
             self.assignee.clear()
             for st in staff:
                 self.assignee.addItem(f"{st.full_name}（{st.username}）", st.id)
-            self.window.clear()
-            self.window.addItem(self.tr("(none)"), "")
+            self.window_box.clear()
+            self.window_box.addItem(self.tr("(none)"), "")
             for w in plan:
-                self.window.addItem(w.name, w.code)
+                self.window_box.addItem(w.name, w.code)
 
         submit(self, load, show, lambda e: say(self.message, str(e), True))
 
@@ -123,7 +123,7 @@ class ComplaintsWidget(QWidget):
 
     def receive(self) -> None:
         args = dict(complainant=self.complainant.text(), phone=self.phone.text(),
-                    case_no=self.case_no.text(), window_code=self.window.currentData() or "")
+                    case_no=self.case_no.text(), window_code=self.window_box.currentData() or "")
         content = self.content.toPlainText()
 
         def done(_cid: str) -> None:
@@ -136,7 +136,7 @@ class ComplaintsWidget(QWidget):
         submit(self, lambda: self.svc.receive(self.actor, content, **args), done,
                                   lambda e: say(self.message, str(e), True))
 
-    def _act(self, fn) -> None:  # type: ignore[no-untyped-def]
+    def _act(self, fn) -> None:
         row = self.table.currentRow()
         if not 0 <= row < len(self.lines):
             say(self.message, self.tr("Select a complaint first"), True)

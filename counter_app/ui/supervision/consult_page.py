@@ -24,7 +24,7 @@ from .evaluation_screen import ask_for_rating
 
 
 class ConsultPage(QWidget):
-    def __init__(self, services, actor, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("consultPage")
         self.services, self.actor = services, actor
@@ -33,8 +33,10 @@ class ConsultPage(QWidget):
         self.item.setObjectName("consultItem")
         self.item.setEditable(True)
         self.item.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.item.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.item.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer = self.item.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.topic = QLineEdit()
         self.topic.setObjectName("consultTopic")
         self.topic.setPlaceholderText(self.tr("What was asked (optional if an item is chosen)"))
@@ -161,5 +163,5 @@ class ConsultPage(QWidget):
                        lambda e: say(self.message, str(e), True), self)
 
 
-def build(services, actor) -> QWidget:  # type: ignore[no-untyped-def]
+def build(services, actor) -> QWidget:
     return ConsultPage(services, actor)

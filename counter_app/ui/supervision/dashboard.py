@@ -30,7 +30,7 @@ from .common import fill_table, make_table, message_label, say, submit
 
 
 class BulletinView(QWidget):
-    def __init__(self, services, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bulletinView")
         self.services = services
@@ -128,10 +128,10 @@ class BulletinView(QWidget):
             chart.set_data(data)
         current = self.tables.currentIndex()
         self.tables.clear()
-        for data in tables(b):
-            t = make_table(f"bulletinTable_{data.key}")
-            fill_table(t, [h.replace("\n", "") for h in data.headers], data.rows)
-            self.tables.addTab(t, data.title.split("（")[0])
+        for table in tables(b):
+            t = make_table(f"bulletinTable_{table.key}")
+            fill_table(t, [h.replace("\n", "") for h in table.headers], table.rows)
+            self.tables.addTab(t, table.title.split("（")[0])
         self.tables.setCurrentIndex(max(0, current))
 
     def export(self, fmt: str) -> None:

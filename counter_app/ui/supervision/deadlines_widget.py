@@ -22,7 +22,7 @@ from .common import fill_table, make_table, message_label, say, selected_key, su
 
 
 class DeadlinesWidget(QWidget):
-    def __init__(self, services, actor, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deadlinesWidget")
         self.services, self.actor = services, actor
@@ -91,7 +91,7 @@ class DeadlinesWidget(QWidget):
         self.paused.setText(self.tr("Clock stopped: %1").replace("%1", "、".join(paused))
                             if paused else "")
 
-    def _run(self, fn) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, fn) -> None:
         no = self.case_no.text().strip()
         if not no:
             say(self.message, self.tr("Enter or select a case number"), True)

@@ -34,7 +34,7 @@ CLOSE_AFTER_MS = 4000
 class EvaluationScreen(QWidget):
     rated = Signal(int)
 
-    def __init__(self, services, ticket: RatingTicket, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, ticket: RatingTicket, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("evaluationScreen")
         self.setWindowTitle(self.tr("Rate our service"))
@@ -137,7 +137,7 @@ class QrDialog(QDialog):
         lay.addWidget(close)
 
 
-def ask_for_rating(services, actor, case_no: str, channel: str = "screen",  # type: ignore[no-untyped-def]
+def ask_for_rating(services, actor, case_no: str, channel: str = "screen",
                    on_error: Callable[[BaseException], None] | None = None,
                    parent: QWidget | None = None) -> None:
     """Open the rating screen (channel "screen") or the QR dialog ("qr") for a case."""

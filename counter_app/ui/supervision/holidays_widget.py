@@ -23,7 +23,7 @@ EXAMPLE = "2027-01-01 2027-01-03 放假 元旦\n2027-02-06 2027-02-12 放假 春
 class HolidaysWidget(QWidget):
     reminded = Signal(str)  # the November reminder, or "" once next year's schedule is in
 
-    def __init__(self, services, actor, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.actor = services, actor
         self.setObjectName("holidaysWidget")

@@ -14,7 +14,7 @@ from .staff_widget import StaffWidget
 
 
 class SupervisionPage(QTabWidget):
-    def __init__(self, services, actor, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("supervisionPage")
         self.bulletin = BulletinView(services)
@@ -41,5 +41,5 @@ class SupervisionPage(QTabWidget):
         self.setTabToolTip(i, text)
 
 
-def build(services, actor) -> QWidget:  # type: ignore[no-untyped-def]
+def build(services, actor) -> QWidget:
     return SupervisionPage(services, actor)

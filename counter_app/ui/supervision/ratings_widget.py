@@ -19,7 +19,7 @@ from .common import fill_table, make_table, message_label, say, submit
 
 
 class RatingsWidget(QWidget):
-    def __init__(self, services, actor, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ratingsWidget")
         self.services, self.actor = services, actor
@@ -67,7 +67,7 @@ class RatingsWidget(QWidget):
                     for r in lines])
         self.table.setSortingEnabled(False)
 
-    def _act(self, fn) -> None:  # type: ignore[no-untyped-def]
+    def _act(self, fn) -> None:
         row = self.table.currentRow()
         if not 0 <= row < len(self.lines):
             say(self.message, self.tr("Select a rating first"), True)

@@ -22,7 +22,7 @@ from .common import fill_table, make_table, message_label, say, submit
 
 
 class StaffWidget(QWidget):
-    def __init__(self, services, actor, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staffWidget")
         self.services, self.actor = services, actor
@@ -135,7 +135,7 @@ class StaffWidget(QWidget):
         for w in plan:
             self.new_window.addItem(w.name, w.code)
 
-    def _run(self, fn, ok: str) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, fn, ok: str) -> None:
         def done(_r: object) -> None:
             say(self.message, ok)
             self.refresh()

@@ -22,7 +22,7 @@ down_revision = "0004"
 branch_labels = None
 depends_on = None
 
-COLUMNS = [
+COLUMNS: list[tuple[str, sa.Column]] = [
     ("item_version", sa.Column("item_type", sa.String(16), nullable=False,
                                server_default="unknown")),
     ("item_version", sa.Column("statutory_unit", sa.String(8), nullable=False,
