@@ -401,7 +401,8 @@ class ApproverDesk(QWidget):
             self._say(note or self.tr("Case %1: %2").replace("%1", display(view.case_no))
                       .replace("%2", view.status_label), "ok" if note else "info")
 
-        self._run(lambda: self.svc.case_view(case_no), shown)
+        actor = self.actor
+        self._run(lambda: self.svc.case_view(case_no, actor), shown)
 
     # -- signing ---------------------------------------------------------------------------------
     def _open_dialog(self, dialog) -> None:  # type: ignore[no-untyped-def]
