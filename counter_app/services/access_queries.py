@@ -128,7 +128,11 @@ def _batch_cases(s: Session, batch_id: str, ids: list[str]) -> list[str]:
 
 
 def _covers(p: dict, day: date, window: str) -> bool:  # type: ignore[type-arg]
+    """Whether an export's filter took in a case of this day and window (an export with no
+    date range, such as the bulletin, names no applicant's case)."""
     since, until = p.get("since", ""), p.get("until", "")
+    if not since and not until:
+        return False
     if (since and day.isoformat() < since) or (until and day.isoformat() > until):
         return False
     return not p.get("export_window") or p["export_window"] == window

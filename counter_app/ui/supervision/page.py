@@ -17,7 +17,7 @@ class SupervisionPage(QTabWidget):
     def __init__(self, services, actor, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.setObjectName("supervisionPage")
-        self.bulletin = BulletinView(services)
+        self.bulletin = BulletinView(services, actor)
         self.deadlines = DeadlinesWidget(services, actor)
         self.complaints = ComplaintsWidget(services, actor)
         self.ratings = RatingsWidget(services, actor)
