@@ -144,8 +144,12 @@ def _detail(p: dict) -> str:  # type: ignore[type-arg]
         parts.append(f"查询 {p['term']}")
     if p.get("detail"):
         parts.append(str(p["detail"]))
+    if p.get("what") == "open":
+        if p.get("full"):
+            parts.append(f"显示完整号码（{p.get('reason') or '有权查看'}）")
+        return "；".join(parts)
     if p.get("full"):
-        parts.append("显示完整号码" if p.get("what") == "open" else "含完整号码")
+        parts.append("含完整号码")
     if p.get("reason"):
         parts.append(f"理由：{p['reason']}")
     return "；".join(parts)

@@ -313,27 +313,27 @@ from %2 · %3 cases · waiting %4</source>
       <translation>办件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="425" />
+      <location filename="../../counter_app/ui/approver/page.py" line="426" />
       <source>Signed for %1 case(s).</source>
       <translation>已签收 %1 件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="427" />
+      <location filename="../../counter_app/ui/approver/page.py" line="428" />
       <source>%1 case(s) with a discrepancy stay with the sender.</source>
       <translation>%1 件登记了差异，仍由移交方负责。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="441" />
+      <location filename="../../counter_app/ui/approver/page.py" line="442" />
       <source>Returned to the front desk</source>
       <translation>已退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="452" />
+      <location filename="../../counter_app/ui/approver/page.py" line="453" />
       <source>Approved: the result waits at the front desk for collection</source>
       <translation>已准予许可：结果送前台待领取</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="453" />
+      <location filename="../../counter_app/ui/approver/page.py" line="454" />
       <source>Denied</source>
       <translation>已作出不予许可决定</translation>
     </message>
@@ -460,62 +460,62 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>BulletinView</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="39" />
       <source>Daily</source>
       <translation>日报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="39" />
       <source>Weekly</source>
       <translation>周报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="41" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
       <source>Monthly</source>
       <translation>月报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="48" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="47" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="49" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="48" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="50" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="49" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="52" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="51" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="113" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="112" />
       <source>Loading…</source>
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="141" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="141" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="143" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
       <source>Export bulletin</source>
       <translation>导出通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="159" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="156" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
@@ -625,46 +625,51 @@ from %2 · %3 cases · waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="99" />
+      <source>Phone: %1</source>
+      <translation>电话：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="100" />
       <source>Agent: %1</source>
       <translation>代办人：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="100" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="101" />
       <source>Received %1 by %2 at %3 · accepted %4 · promised by %5</source>
       <translation>%1 由 %2 在“%3”收件 · 受理日期 %4 · 承诺办结 %5</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="107" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="108" />
       <source>Returned before: %1</source>
       <translation>曾被退回：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="110" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="111" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="116" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="117" />
       <source>Custody: %1</source>
       <translation>保管经过：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="123" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="124" />
       <source>Next: return the file with a reason, or record the decision.</source>
       <translation>下一步：填写理由退回前台，或录入审批决定。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="124" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="125" />
       <source>Sign for the batch first to act on this case.</source>
       <translation>请先签收交接单，才能办理此件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="136" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="137" />
       <source>Review points:</source>
       <translation>审查要点：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="144" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="145" />
       <source>%1 (%2 · terminal %3)</source>
       <translation>%1（%2 · 终端 %3）</translation>
     </message>
@@ -2233,22 +2238,27 @@ from %2 · %3 cases · waiting %4</source>
       <translation>录入节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
+      <source>Record a look at personal data</source>
+      <translation>记录查看个人信息</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="120" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="124" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="131" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="132" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="133" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="134" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>
@@ -2617,32 +2627,32 @@ from %2 · %3 cases · waiting %4</source>
       <translation>暂无待领取的结果。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="243" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="244" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="245" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="246" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="255" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="256" />
       <source>Ask for the collector's ID and check it against the applicant</source>
       <translation>请查验领取人的身份证件，并与申请人核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="258" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="259" />
       <source>This case has no result waiting to be collected (%1)</source>
       <translation>此办件没有待领取的结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="274" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="276" />
       <source>Scan the applicant's notice first</source>
       <translation>请先扫描申请人的受理通知书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="282" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="284" />
       <source>Issued. Give the receipt to the collector to sign.</source>
       <translation>已发证。请领取人在领证回执上签字。</translation>
     </message>
@@ -3055,6 +3065,225 @@ from %2 · %3 cases · waiting %4</source>
     </message>
   </context>
   <context>
+    <name>PrivacyWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="61" />
+      <source>Full ID number (Ctrl+L), then Enter</source>
+      <translation>完整证件号码（Ctrl+L），输入后按回车</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="65" />
+      <source>e.g. the applicant asked in person</source>
+      <translation>如：本人到窗口申请查阅</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="66" />
+      <source>Who looked (Enter)</source>
+      <translation>查阅记录（回车）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="69" />
+      <source>Save report… (Ctrl+P)</source>
+      <translation>保存查询报告…（Ctrl+P）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="74" />
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="75" />
+      <source>Reason for the report</source>
+      <translation>报告事由</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="80" />
+      <source>Who looked at one person's data</source>
+      <translation>谁查看过某人的个人信息</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="94" />
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="95" />
+      <source>Save thresholds</source>
+      <translation>保存预警设置</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="98" />
+      <source>Check (F5)</source>
+      <translation>检查（F5）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="105" />
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="106" />
+      <source>Warn at</source>
+      <translation>预警：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="107" />
+      <source>cases of other windows within</source>
+      <translation>件其他窗口的办件，时段</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="111" />
+      <source>Unusual volume</source>
+      <translation>异常查阅量</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="120" />
+      <source>Full ID numbers and phones</source>
+      <translation>完整证件号码和电话</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="124" />
+      <source>Reason (required for full numbers)</source>
+      <translation>理由（导出完整号码时必填）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="125" />
+      <source>Export cases… (Ctrl+E)</source>
+      <translation>导出办件清单…（Ctrl+E）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="129" />
+      <source>Received from</source>
+      <translation>收件日期</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="129" />
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="133" />
+      <source>Case list export</source>
+      <translation>办件清单导出</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="211" />
+      <source>Who</source>
+      <translation>人员</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
+      <source>Role</source>
+      <translation>岗位</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
+      <source>Terminal</source>
+      <translation>终端</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="160" />
+      <source>What</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="160" />
+      <source>Case</source>
+      <translation>办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="160" />
+      <source>Details</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="161" />
+      <source> (possible)</source>
+      <translation>（可能）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="165" />
+      <source>%1 recorded looks (this one is recorded too)</source>
+      <translation>共 %1 条查阅记录（本次查询也已记入）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="173" />
+      <source>Type the ID number first</source>
+      <translation>请先输入证件号码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="176" />
+      <source>Save personal-information report</source>
+      <translation>保存个人信息查询报告</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="177" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="183" />
+      <source>Saved: %1 (%2 cases, %3 looks)</source>
+      <translation>已保存：%1（办件 %2 件，查阅记录 %3 条）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="203" />
+      <source>Thresholds saved</source>
+      <translation>预警设置已保存</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="211" />
+      <source>Window</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="211" />
+      <source>Cases of other windows</source>
+      <translation>其他窗口办件数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="212" />
+      <source>From</source>
+      <translation>起</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="212" />
+      <source>To</source>
+      <translation>止</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="216" />
+      <source>%1 people opened unusually many cases of other windows</source>
+      <translation>%1 人查看其他窗口的办件数量异常</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="220" />
+      <source>No unusual volume on this day</source>
+      <translation>当天没有异常的查阅量</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="225" />
+      <source>Export cases</source>
+      <translation>导出办件清单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="226" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="236" />
+      <source>Exported %1 cases: %2</source>
+      <translation>已导出 %1 件：%2</translation>
+    </message>
+  </context>
+  <context>
     <name>QrDialog</name>
     <message>
       <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="122" />
@@ -3246,7 +3475,12 @@ from %2 · %3 cases · waiting %4</source>
       <translation>办件 %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/resume.py" line="76" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="65" />
+      <source>ID number %1 · phone %2</source>
+      <translation>证件号码 %1 · 电话 %2</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="78" />
       <source>Nothing to supplement: the case is %1</source>
       <translation>无需补正：该办件%1</translation>
     </message>
@@ -3582,43 +3816,48 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>SupervisionPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="27" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="29" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="28" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="30" />
       <source>Deadlines</source>
       <translation>临期超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="29" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="31" />
       <source>Complaints</source>
       <translation>投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="30" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="32" />
       <source>Bad ratings</source>
       <translation>差评整改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="31" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="33" />
       <source>Staff and training</source>
       <translation>人员与培训</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="32" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="34" />
       <source>Catalog</source>
       <translation>事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="33" />
-      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="35" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="43" />
       <source>Holidays</source>
       <translation>节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="36" />
+      <source>Personal data</source>
+      <translation>个人信息</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="43" />
       <source>Holidays (next year missing)</source>
       <translation>节假日安排（明年未录入）</translation>
     </message>
