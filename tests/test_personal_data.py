@@ -151,11 +151,15 @@ def test_bulletin_logs_and_diagnose_hold_no_full_number(hall: Hall, tmp_path: Pa
     setup_logging(folder)
     try:
         _day_of_intake(hall)
+        (line,) = ComplaintService(hall.ctx).list()
+        assert "440524********0014" in line.content and "139****1111" in line.content
         exports = ExportService(hall.ctx)
         b = compute_bulletin(hall.ctx, "day", DAY)
+        before = len(_entries(hall))
         exports.export_bulletin(hall.supervisor, b, tmp_path / "b.xlsx")
         exports.export_bulletin(hall.supervisor, b, tmp_path / "b.pdf")
         exports.export_cases(hall.supervisor, tmp_path / "c.xlsx", DAY, DAY)
+        assert [e["what"] for e in _entries(hall)[before:]] == ["export"] * 3, "one entry each"
     finally:
         stop_logging()
     hall.ctx.db.dispose()

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from ..documents.masking import mask_numbers
 from ..models import CaseFile, Complaint, Staff
 from .calendar_store import load_calendar
 from .context import Actor, PermissionDenied, ServiceContext, require_role
@@ -172,4 +173,8 @@ def complaint_query():  # type: ignore[no-untyped-def]
 
 
 def line_of(row) -> ComplaintLine:  # type: ignore[no-untyped-def]
-    return ComplaintLine(*(("" if v is None and i in (4, 6, 7, 8) else v) for i, v in enumerate(row)))
+    """A list line: an ID number or mobile typed into the content or resolution is masked
+    (lists never show a full number)."""
+    return ComplaintLine(*(("" if v is None and i in (4, 6, 7, 8) else
+                            mask_numbers(v) if i in (3, 11) and isinstance(v, str) else v)
+                           for i, v in enumerate(row)))

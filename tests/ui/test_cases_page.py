@@ -44,3 +44,22 @@ def test_day_lists_search_and_reopen(window, ui_hall, qtbot) -> None:  # type: i
     assert window.workspace.currentWidget() is counter
     # The case's own screen: the receiving clerk sees the whole number and phone.
     assert PERSON_ID in counter.resume.header.text() and "13812345678" in counter.resume.header.text()
+    assert _looks(ui_hall) == ["open"], "lists and name searches are no looks; reopening is one"
+    cases = window.show_page("cases")
+    cases.search.clear()
+    send_text(cases.search, PERSON_ID)
+    qtbot.keyClick(cases.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: cases.found.rowCount() == 2, timeout=5000)
+    assert _looks(ui_hall) == ["open", "search"]
+
+
+def _looks(hall) -> list[str]:  # type: ignore[no-untyped-def]
+    import json
+
+    from sqlalchemy import select
+
+    from counter_app.models import Event
+
+    with hall.ctx.db.session() as s:
+        return [json.loads(p)["what"] for p in s.execute(
+            select(Event.payload).where(Event.kind == "accessed").order_by(Event.seq)).scalars()]
