@@ -115,7 +115,7 @@ def looked_at(s: Session, id_no: str) -> list[AccessLine]:
                         continue
                     possible = True
         who = f"{r.full_name}（{r.username}）" if r.full_name else "管理员（命令行）"
-        role = ROLE_LABELS.get(r.actor_role, r.actor_role or "")
+        role = ROLE_LABELS.get(r.actor_role, "命令行" if r.actor_role == "admin" else r.actor_role or "")
         for cid in hits or [""]:
             no = display(cases[cid][0]) if cid in cases else ""
             out.append(AccessLine(r.at, who, role, r.terminal_code, label, no, detail, possible))
