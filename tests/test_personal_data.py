@@ -181,3 +181,24 @@ def _xlsx_text(path: Path) -> str:
     wb = load_workbook(path)
     return "\n".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
                      if c.value is not None)
+
+
+def test_hall_service_log_masks_numbers() -> None:
+    import io
+
+    from counter_app.diagnostics import log_masked_to
+
+    stream = io.StringIO()
+    logger = logging.getLogger("counter_app.test_hall_log")
+    handler = log_masked_to(stream, logger.name)
+    try:
+        logger.warning("operation failed for %s, phone %s", PERSON_ID, "13812345678")
+        try:
+            raise ValueError(f"bad {PEOPLE['王芳'][0]}")
+        except ValueError:
+            logger.exception("replay failed")
+    finally:
+        logger.removeHandler(handler)
+    text = stream.getvalue()
+    assert "110105********002X" in text and "138****5678" in text and "440524********0014" in text
+    assert not any(v in text for v in _full_values()), text
