@@ -130,8 +130,8 @@ class _Pdf:
             rows += [[f"{a.at:%Y-%m-%d %H:%M}", a.who, a.role, a.terminal,
                       a.what + ("（可能）" if a.possible else ""), a.case_no, a.detail]
                      for a in r.accesses]
-            story.append(self.grid(rows, [27 * mm, 28 * mm, 14 * mm, 10 * mm, 22 * mm, 36 * mm,
-                                          WIDTH - 137 * mm]))
+            story.append(self.grid(rows, [27 * mm, 27 * mm, 13 * mm, 10 * mm, 20 * mm, 41 * mm,
+                                          WIDTH - 138 * mm]))
         else:
             story.append(self.p("无。", "note"))
         story.append(Spacer(1, 4 * mm))
