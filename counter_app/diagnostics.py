@@ -60,6 +60,20 @@ class _MaskIds(logging.Filter):
         return True
 
 
+def log_masked_to(stream: object, logger: str = "counter_app") -> logging.Handler:
+    """Send ``logger``'s records to ``stream`` (the hall service's stderr, which systemd or
+    the service's log file keeps) through the same ID-number mask as the data folder's log."""
+    handler = logging.StreamHandler(stream)  # type: ignore[call-overload]  # any writable text stream
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    handler.addFilter(_MaskIds())
+    target = logging.getLogger(logger)
+    target.addHandler(handler)
+    target.propagate = False  # not again, unmasked, through the root's last-resort handler
+    if target.level == logging.NOTSET:
+        target.setLevel(logging.WARNING)  # as Python's last-resort handler showed before
+    return handler
+
+
 def log_path(folder: Path) -> Path:
     return Path(folder) / LOG_DIR / LOG_FILE
 

@@ -28,8 +28,7 @@ def _user_error(msg: str) -> Exception:
 def cmd_report(args: argparse.Namespace) -> int:
     from ..documents.fonts import MissingGlyphError
     from ..services.bulletin import compute_bulletin
-    from ..services.bulletin_pdf import render_bulletin_pdf
-    from ..services.bulletin_xlsx import save_bulletin_xlsx
+    from ..services.exports import ExportService
 
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".xlsx"):
@@ -43,10 +42,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     ctx = open_context(args.data_dir)
     try:
         bulletin = compute_bulletin(ctx, KINDS[args.period], day)
-        if out.suffix.lower() == ".pdf":
-            out.write_bytes(render_bulletin_pdf(bulletin))
-        else:
-            save_bulletin_xlsx(bulletin, out)
+        ExportService(ctx).export_bulletin(None, bulletin, out)  # written, then logged
     except MissingGlyphError as exc:
         raise _user_error(str(exc)) from None
     except OSError as exc:

@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..models import HallOp, HallTerminal, Staff, hall_now
 from ..models.opstate import OpState
+from ..services.access_log import AccessLog
 from ..services.auth import actor_of
 from ..services.clock_stops import ClockService
 from ..services.complaints import ComplaintError, ComplaintService
@@ -50,7 +51,7 @@ log = logging.getLogger(__name__)
 
 OPERATIONS = registry(IntakeService, HandoffService, ComplaintService, ConsultationService,
                       EvaluationService, ClockService, StaffService, CatalogEditor, PrintService,
-                      HolidayService)
+                      HolidayService, AccessLog)
 # Errors whose message is already the Chinese reason a person reads.
 REFUSALS: tuple[type[Exception], ...] = (
     IntakeError, HandoffError, PermissionDenied, NumberError, OperationError, ComplaintError,
@@ -87,12 +88,12 @@ class Applier:
         self.changed = threading.Condition()
 
     # -- the person, as the hall knows them -------------------------------------------------
-    def actor_of(self, staff_id: str) -> Actor:
+    def actor_of(self, staff_id: str, active_only: bool = True) -> Actor:
         with self.hall.db.session() as s:
             staff = s.get(Staff, staff_id) if staff_id else None
             if staff is None:
                 raise PermissionDenied("操作人不是本大厅登记的工作人员")
-            if not staff.active:
+            if active_only and not staff.active:
                 raise PermissionDenied(f"{staff.full_name}的账号已停用，不能办理业务")
             return actor_of(s, staff)
 
@@ -154,7 +155,8 @@ class Applier:
         state.save = lambda conn, st: _record(conn, terminal, seq, dig, st, "done", "")
         ctx = self.hall.context(terminal)
         try:
-            replay(ctx, OPERATIONS, state, self.actor_of)
+            replay(ctx, OPERATIONS, state, self.actor_of,
+                   lambda staff_id: self.actor_of(staff_id, active_only=False))
         except REFUSALS as exc:
             return self._refused(terminal, seq, dig, state, str(exc))
         except IntegrityError as exc:

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..diagnostics import log_masked_to
 from ..sync.errors import SyncError
 from .store import Hall, HallError, init_hall
 
@@ -76,6 +77,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                errno.EADDRNOTAVAIL: "本机没有这个地址"}.get(exc.errno or 0, "地址无效")
         raise HallError(f"无法在 {args.listen} 上监听：{why}") from None
     print(f"大厅服务监听 https://{host or '0.0.0.0'}:{port}", flush=True)
+    log_masked_to(sys.stderr)  # the service's own messages: never a full ID number
     uvicorn.run(create_app(hall), host=host or "0.0.0.0", port=int(port),
                 ssl_certfile=str(tls / "server.pem"), ssl_keyfile=str(tls / "server.key"),
                 log_level=args.log_level, timeout_keep_alive=30)

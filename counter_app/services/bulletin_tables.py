@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..documents.masking import mask_numbers
 from .bulletin_charts import short_name
 from .bulletin_model import COUNT_LABELS, Bulletin
 from .clock_stops import NEAR_DUE_DAYS, DueLine
@@ -73,9 +74,10 @@ def tables(b: Bulletin) -> list[TableData]:
         TableData("complaints", "投诉",
                   ["登记时间", "投诉人", "内容", "办件", "窗口", "被投诉人", "承办人", "期限",
                    "状态", "办理结果"],
-                  [[_dt(c.received_at), c.complainant, c.content, c.case_no, c.window_code, c.about,
-                    c.assigned_to, c.due_on.isoformat() if c.due_on else "", STATES.get(c.status, c.status),
-                    c.resolution] for c in b.complaints]),
+                  [[_dt(c.received_at), c.complainant, mask_numbers(c.content), c.case_no,
+                    c.window_code, c.about, c.assigned_to, c.due_on.isoformat() if c.due_on else "",
+                    STATES.get(c.status, c.status), mask_numbers(c.resolution)]
+                   for c in b.complaints]),
         TableData("bad_ratings", "差评及整改",
                   ["办件编号", "窗口", "受理人", "评价", "评价时间", "整改期限", "整改状态"],
                   [[r.case_no, r.window_code, r.clerk, GRADES.get(r.grade, ""), _dt(r.rated_at),

@@ -1,8 +1,10 @@
 """What the counter looks up: today's cases, cases awaiting the applicant, search, one case.
 
-ID numbers come back whole only for roles that work with the applicant's file (clerk,
-approver); everyone else gets them de-identified (first 6 and last 4, documents/masking).
-Searching by ID number matches exactly, never by fragment: a partial ID is not a search key.
+Lists and search results show ID numbers masked (first 6 and last 4, documents/masking),
+whoever asks. One case's own screen (``open_case``) shows the full ID number and phone to the
+people with a reason (``disclosure``). Searching by ID number matches exactly, never by
+fragment: a partial ID is not a search key. A search by ID number and an opened case each
+leave one entry in the access log (``access_log``).
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from sqlalchemy.orm import Session
 
 from ..documents.masking import mask_id
 from ..models import STATUS_LABELS, CaseFile, ItemVersion, MaterialRequirement, Staff
+from .access_log import Access, AccessLog, masked_term
 from .calendar_store import complete_years, estimate_note, estimated_years
 from .context import Actor, ServiceContext
+from .disclosure import CaseHolder, full_view_reason, shown_id, shown_phone
 from .intake import MaterialEntry
 from .numbering import NUMBER_LENGTH
 from .validation import normalize_id
 
-ROLES_SEEING_IDS = frozenset({"clerk", "approver"})
 MAX_ROWS = 200
 _ID_LIKE = re.compile(r"[0-9]{17}[0-9X]|[0-9A-HJ-NP-RTUWXY]{18}")
 
@@ -33,7 +36,7 @@ class CaseRow:
     item_code: str
     item_name: str
     applicant_name: str
-    id_no: str  # masked unless the actor's role needs it
+    id_no: str  # always masked in a list
     status: str
     status_label: str
     received_at: datetime
@@ -54,8 +57,10 @@ class OpenCase:
     item_code: str
     item_name: str
     applicant_name: str
-    id_no: str
+    id_no: str  # full only for the people with a reason (disclosure.full_view_reason)
     materials: tuple[MaterialEntry, ...]
+    phone: str = ""  # likewise
+    full_reason: str = ""  # why the full values are shown ("" : masked)
 
     @property
     def awaiting(self) -> bool:
@@ -75,10 +80,6 @@ _ROWS = (
 )
 
 _BY_NUMBER = _ROWS.where(CaseFile.case_no == bindparam("no"))  # the scanner's path, built once
-
-
-def sees_ids(actor: Actor) -> bool:
-    return bool(actor.roles & ROLES_SEEING_IDS)
 
 
 class CaseQueries:
@@ -116,6 +117,9 @@ class CaseQueries:
             return self._rows(actor, _BY_NUMBER, {"no": key})
         elif _ID_LIKE.fullmatch(key):
             q = q.where(or_(CaseFile.applicant_id_no == key, CaseFile.agent_id_no == key))
+            rows = self._rows(actor, q.order_by(CaseFile.received_at.desc()))
+            self._log_search(actor, key, [r.case_no for r in rows])
+            return rows
         elif key.isdigit() and len(key) >= 4:
             q = q.where(CaseFile.case_no.endswith(key, autoescape=True))
         else:
@@ -141,13 +145,25 @@ class CaseQueries:
                 )
                 for m in case.materials
             )
-            return OpenCase(case.id, case.case_no, case.status,
-                            STATUS_LABELS.get(case.status, case.status), case.item_code,
-                            ver.name if ver else case.item_code, case.applicant_name,
-                            self._id(actor, case.applicant_id_no), materials)
+            reason = full_view_reason(actor, CaseHolder(case.clerk_id, case.co_clerk_id,
+                                                        case.status, case.department_code))
+            opened = OpenCase(case.id, case.case_no, case.status,
+                              STATUS_LABELS.get(case.status, case.status), case.item_code,
+                              ver.name if ver else case.item_code, case.applicant_name,
+                              shown_id(case.applicant_id_no, bool(reason)), materials,
+                              shown_phone(case.phone, bool(reason)), reason)
+        AccessLog(self.ctx).look(actor, Access("open", case_id=opened.case_id, full=bool(reason),
+                                               reason=reason))
+        return opened
+
+    def _log_search(self, actor: Actor, id_no: str, case_nos: list[str]) -> None:
+        with self.ctx.db.read() as conn:
+            ids = conn.execute(select(CaseFile.id).where(CaseFile.case_no.in_(case_nos))).scalars()
+            cases = tuple(sorted(ids))
+        AccessLog(self.ctx).look(actor, Access("search", term=masked_term(id_no), cases=cases))
 
     def _id(self, actor: Actor, id_no: str) -> str:
-        return id_no if sees_ids(actor) else mask_id(id_no)
+        return mask_id(id_no)  # lists never show a full ID number
 
     def _rows(self, actor: Actor, q: Select, params: dict[str, str] | None = None,
               ) -> list[CaseRow]:

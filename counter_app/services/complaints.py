@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from ..documents.masking import mask_numbers
 from ..models import CaseFile, Complaint, Staff
 from .calendar_store import load_calendar
 from .context import Actor, PermissionDenied, ServiceContext, require_role
@@ -173,5 +174,8 @@ def complaint_query():
 
 
 def line_of(row) -> ComplaintLine:
-    return ComplaintLine(*(("" if v is None and i in (4, 6, 7, 8) else v)  # type: ignore[arg-type]  # a row of the query above
+    """A list line: an ID number or mobile typed into the content or resolution is masked
+    (lists never show a full number)."""
+    return ComplaintLine(*(("" if v is None and i in (4, 6, 7, 8) else  # type: ignore[arg-type]  # a row of the query above
+                            mask_numbers(v) if i in (3, 11) and isinstance(v, str) else v)
                            for i, v in enumerate(row)))

@@ -32,6 +32,7 @@ from ..models import (
     Setting,
 )
 from . import validation as v
+from .access_log import Access, AccessLog
 from .context import Actor, ServiceContext, require_role
 from .events import append_event
 from .numbering import KIND_BATCH, KIND_CASE, NumberError, display, next_number, parse_number
@@ -275,13 +276,21 @@ class HandoffService:
             batch_id = select(HandoffBatch.id).where(HandoffBatch.batch_no == no).scalar_subquery()
             return BatchView(found[0], tuple(batch_lines(s, HandoffItem.batch_id == batch_id)))
 
-    def case_view(self, case_no: str) -> CaseView:
-        """The case, its checklist and its whole history."""
+    def case_view(self, case_no: str, actor: Actor | None = None, *, record: bool = True
+                  ) -> CaseView:
+        """The case, its checklist and its whole history. With ``actor`` this is a person
+        opening the case's screen: full values if they have a reason (disclosure), and one
+        entry in the access log (``record=False``: the same screen shown again after the
+        person's own action). Without, a program reading it (nothing shown, nothing logged)."""
         no = "".join((case_no or "").split())
         with self.ctx.db.session() as s:
-            view = case_view(s, no, self.ctx.now().date())
+            view = case_view(s, no, self.ctx.now().date(), actor)
         if view is None:
             raise HandoffError(f"没有找到办件“{display(no)}”")
+        if actor is not None and record:
+            AccessLog(self.ctx).look(actor, Access("open", case_id=view.case_id,
+                                                   full=bool(view.full_reason),
+                                                   reason=view.full_reason))
         return view
 
     def _threshold(self, s: Session) -> float:

@@ -30,6 +30,9 @@ from .context import Actor
 
 F = TypeVar("F", bound=Callable[..., Any])
 OP_ATTR = "__counter_operation__"
+# An operation that records a fact (a print happened, someone looked at a case) rather than
+# asks for a change: the hall records it even if the person's account was deactivated since.
+FACT_ATTR = "__counter_fact__"
 ALLOWED: dict[str, type] = {}  # dataclass name -> class, filled by ``allow``
 
 
@@ -91,7 +94,7 @@ def decode(value: Any, actor_of: Callable[[str], Actor]) -> Any:
     raise OperationError("操作参数格式无效")
 
 
-def operation(name: str) -> Callable[[F], F]:
+def operation(name: str, fact: bool = False) -> Callable[[F], F]:
     def wrap(fn: F) -> F:
         sig = inspect.signature(fn)
 
@@ -114,6 +117,7 @@ def operation(name: str) -> Callable[[F], F]:
             return result
 
         setattr(run, OP_ATTR, name)
+        setattr(run, FACT_ATTR, fact)
         return run  # type: ignore[return-value]  # functools.wraps keeps the signature
 
     return wrap
@@ -133,11 +137,16 @@ def registry(*service_classes: type) -> dict[str, tuple[type, str]]:
 
 
 def replay(ctx: Any, ops: Mapping[str, tuple[type, str]], state: OpState,
-           actor_of: Callable[[str], Actor]) -> Any:
-    """Run a recorded operation again (on the hall service), as ``state`` says."""
+           actor_of: Callable[[str], Actor],
+           record_of: Callable[[str], Actor] | None = None) -> Any:
+    """Run a recorded operation again (on the hall service), as ``state`` says.
+    ``record_of`` finds the person for a fact (``operation(fact=True)``) even if their
+    account is no longer active."""
     if state.name not in ops:
         raise OperationError(f"未知的操作“{state.name}”：请升级服务器")
     cls, attr = ops[state.name]
+    if record_of is not None and getattr(vars(cls)[attr], FACT_ATTR, False):
+        actor_of = record_of
     try:
         kwargs = decode(json.loads(state.args), actor_of)
     except (ValueError, TypeError) as exc:

@@ -215,9 +215,11 @@ class PrintService:
                                   job.reprint_no, job.doc_no,
                                   hashlib.sha256(job.pdf).hexdigest()), printer)
 
-    @operation("print.log")
+    @operation("print.log", fact=True)
     def log(self, actor: Actor | None, line: PrintLine, printer: str = "") -> None:
-        """The print log's row and event (an operation: the PDF itself stays on this PC)."""
+        """The print log's row and event (an operation: the PDF itself stays on this PC).
+        A fact: a print made before the clerk's account was deactivated still reaches the
+        hall. Its event is also the print's entry in the access log (``access_log``)."""
         now = self.ctx.now()
         with self.ctx.db.transaction() as s:
             s.add(PrintRecord(

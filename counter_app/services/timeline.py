@@ -33,6 +33,9 @@ from ..models import (
     ItemVersion,
     Staff,
 )
+from .access_log import ACCESS_KIND
+from .context import Actor
+from .disclosure import CaseHolder, full_view_reason, shown_id, shown_phone
 from .events import EVENT_LABELS
 from .numbering import display
 
@@ -96,6 +99,12 @@ class CaseView:
     decision: str
     steps: tuple[TimelineStep, ...]
     custody: tuple[Custody, ...]
+    # Filled by HandoffService.case_view for the person looking: the full values only for
+    # those with a reason (disclosure), else masked like applicant_id_masked.
+    applicant_id_shown: str = ""
+    phone_shown: str = ""
+    full_reason: str = ""
+    case_id: str = ""
 
 
 def material_view(row: Any) -> MaterialView:
@@ -157,6 +166,7 @@ def _holder(kind: str, p: dict[str, Any], actor: str, clerk: str) -> tuple[str, 
 _clerk = aliased(Staff)
 CASE_ROW = (
     select(CaseFile.id, CaseFile.case_no, CaseFile.status, CaseFile.item_code, CaseFile.clerk_id,
+           CaseFile.co_clerk_id, CaseFile.department_code, CaseFile.phone,
            CaseFile.applicant_name, CaseFile.applicant_id_no, CaseFile.agent_name,
            CaseFile.received_at, CaseFile.accepted_on, CaseFile.promised_due, CaseFile.delivery,
            ItemVersion.name.label("item_name"), ItemVersion.review_points,
@@ -173,11 +183,13 @@ MATERIAL_COLS = (CaseMaterial.case_id, CaseMaterial.seq, CaseMaterial.name, Case
 CASE_MATERIALS = (select(*MATERIAL_COLS)
                   .where(CaseMaterial.case_id == bindparam("cid"), CaseMaterial.state != "not_applicable")
                   .order_by(CaseMaterial.seq))
-# The case's own events, and batch-level ones (the 交接单 print) of the batches it was in.
+# The case's own events, and batch-level ones (the 交接单 print) of the batches it was in;
+# not the access log's entries (who looked is the supervisor's to see, not the history's).
 CASE_EVENTS = (
     select(Event.at, Event.seq, Event.kind, Event.actor_id, Event.actor_role, Event.terminal_code,
            Event.payload, Staff.full_name)
     .outerjoin(Staff, Staff.id == Event.actor_id)
+    .where(Event.kind != ACCESS_KIND)
     .where(or_(Event.case_id == bindparam("cid"),
                and_(Event.case_id.is_(None), Event.batch_id.in_(
                    select(HandoffItem.batch_id).where(HandoffItem.case_id == bindparam("cid"))))))
@@ -226,11 +238,15 @@ def _decision(session: Session, case_id: str, status: str) -> str:
     return f"不予许可（{dec.decided_on:%Y-%m-%d}）：{dec.reason}"
 
 
-def case_view(session: Session, case_no: str, today: date) -> CaseView | None:
-    """Everything the case screen shows, in four small indexed queries; None if unknown."""
+def case_view(session: Session, case_no: str, today: date, actor: Actor | None = None
+              ) -> CaseView | None:
+    """Everything the case screen shows, in four small indexed queries; None if unknown.
+    Full ID number and phone only if ``actor`` has a reason (disclosure)."""
     c = session.execute(CASE_ROW, {"case_no": case_no}).first()
     if c is None:
         return None
+    reason = full_view_reason(actor, CaseHolder(c.clerk_id, c.co_clerk_id, c.status,
+                                                c.department_code))
     steps, custody, payloads = timeline(session, c.id, c.clerk_name or "")
     mats = session.execute(CASE_MATERIALS, {"cid": c.id}).all()
     kinds = [(s.kind, p) for s, p in zip(steps, payloads, strict=True)]
@@ -247,6 +263,8 @@ def case_view(session: Session, case_no: str, today: date) -> CaseView | None:
         review_points=tuple(x.strip() for x in (c.review_points or "").splitlines() if x.strip()),
         batch_no=batch_no, returns=tuple(str(p.get("reason", "")) for k, p in kinds if k == "returned"),
         decision=_decision(session, c.id, c.status), steps=tuple(steps), custody=tuple(custody),
+        applicant_id_shown=shown_id(c.applicant_id_no, bool(reason)),
+        phone_shown=shown_phone(c.phone, bool(reason)), full_reason=reason, case_id=c.id,
     )
 
 

@@ -313,27 +313,27 @@ from %2 · %3 cases · waiting %4</source>
       <translation>办件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="425" />
+      <location filename="../../counter_app/ui/approver/page.py" line="427" />
       <source>Signed for %1 case(s).</source>
       <translation>已签收 %1 件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="427" />
+      <location filename="../../counter_app/ui/approver/page.py" line="429" />
       <source>%1 case(s) with a discrepancy stay with the sender.</source>
       <translation>%1 件登记了差异，仍由移交方负责。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="441" />
+      <location filename="../../counter_app/ui/approver/page.py" line="443" />
       <source>Returned to the front desk</source>
       <translation>已退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="452" />
+      <location filename="../../counter_app/ui/approver/page.py" line="454" />
       <source>Approved: the result waits at the front desk for collection</source>
       <translation>已准予许可：结果送前台待领取</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="453" />
+      <location filename="../../counter_app/ui/approver/page.py" line="455" />
       <source>Denied</source>
       <translation>已作出不予许可决定</translation>
     </message>
@@ -460,62 +460,62 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>BulletinView</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="39" />
       <source>Daily</source>
       <translation>日报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="39" />
       <source>Weekly</source>
       <translation>周报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="41" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
       <source>Monthly</source>
       <translation>月报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="48" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="47" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="49" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="48" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="50" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="49" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="52" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="51" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="113" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="112" />
       <source>Loading…</source>
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="141" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="141" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="143" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
       <source>Export bulletin</source>
       <translation>导出通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="159" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="156" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
@@ -625,46 +625,51 @@ from %2 · %3 cases · waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/approver/case_panel.py" line="99" />
+      <source>Phone: %1</source>
+      <translation>电话：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="100" />
       <source>Agent: %1</source>
       <translation>代办人：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="100" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="101" />
       <source>Received %1 by %2 at %3 · accepted %4 · promised by %5</source>
       <translation>%1 由 %2 在“%3”收件 · 受理日期 %4 · 承诺办结 %5</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="107" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="108" />
       <source>Returned before: %1</source>
       <translation>曾被退回：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="110" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="111" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="116" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="117" />
       <source>Custody: %1</source>
       <translation>保管经过：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="123" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="124" />
       <source>Next: return the file with a reason, or record the decision.</source>
       <translation>下一步：填写理由退回前台，或录入审批决定。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="124" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="125" />
       <source>Sign for the batch first to act on this case.</source>
       <translation>请先签收交接单，才能办理此件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="136" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="137" />
       <source>Review points:</source>
       <translation>审查要点：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/case_panel.py" line="144" />
+      <location filename="../../counter_app/ui/approver/case_panel.py" line="145" />
       <source>%1 (%2 · terminal %3)</source>
       <translation>%1（%2 · 终端 %3）</translation>
     </message>
@@ -725,52 +730,52 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CasesPage</name>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="77" />
+      <location filename="../../counter_app/ui/cases_page.py" line="79" />
       <source>Search: case number, name or ID number (Ctrl+F)</source>
       <translation>查询：办件编号、姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="82" />
+      <location filename="../../counter_app/ui/cases_page.py" line="84" />
       <source>My cases</source>
       <translation>本人办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="83" />
+      <location filename="../../counter_app/ui/cases_page.py" line="85" />
       <source>My window</source>
       <translation>本窗口办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="91" />
+      <location filename="../../counter_app/ui/cases_page.py" line="93" />
       <source>Today</source>
       <translation>今日办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="92" />
+      <location filename="../../counter_app/ui/cases_page.py" line="94" />
       <source>Awaiting the applicant</source>
       <translation>待补正</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="93" />
+      <location filename="../../counter_app/ui/cases_page.py" line="95" />
       <source>Search results</source>
       <translation>查询结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="127" />
+      <location filename="../../counter_app/ui/cases_page.py" line="129" />
       <source>Today (%1)</source>
       <translation>今日办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="128" />
+      <location filename="../../counter_app/ui/cases_page.py" line="130" />
       <source>Awaiting the applicant (%1)</source>
       <translation>待补正（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="138" />
+      <location filename="../../counter_app/ui/cases_page.py" line="140" />
       <source>Search results (%1)</source>
       <translation>查询结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="140" />
+      <location filename="../../counter_app/ui/cases_page.py" line="142" />
       <source>No case found</source>
       <translation>没有找到办件</translation>
     </message>
@@ -953,17 +958,17 @@ from %2 · %3 cases · waiting %4</source>
       <translation>事项目录 (*.xlsx *.yaml *.json)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="311" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="314" />
       <source>Export catalog</source>
       <translation>导出事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="312" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="315" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="316" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="319" />
       <source>Exported %1 items</source>
       <translation>已导出 %1 个事项</translation>
     </message>
@@ -1066,7 +1071,7 @@ from %2 · %3 cases · waiting %4</source>
       <translation>必需材料不能标为不适用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="200" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="203" />
       <source>Already received: M marks it missing</source>
       <translation>该材料已收：如需改为缺少请按 M</translation>
     </message>
@@ -1074,17 +1079,17 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CoSignerDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="182" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="183" />
       <source>An approver must co-sign</source>
       <translation>须由审批人员陪同受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="196" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="197" />
       <source>Approver user name</source>
       <translation>审批人员用户名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="197" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="198" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
@@ -1327,107 +1332,107 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ConsultPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="42" />
       <source>What was asked (optional if an item is chosen)</source>
       <translation>咨询内容（已选事项可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="43" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="78" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="45" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="80" />
       <source>Case number (optional)</source>
       <translation>办件编号（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="52" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="138" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="54" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="140" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="53" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="138" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="55" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="140" />
       <source>Question</source>
       <translation>咨询内容</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="54" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="139" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="56" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="141" />
       <source>Case</source>
       <translation>办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="55" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="139" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="57" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="141" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="56" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="58" />
       <source>Log a consultation</source>
       <translation>登记咨询</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="62" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="64" />
       <source>Ask the applicant for a rating</source>
       <translation>请申请人评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="65" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="67" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="66" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="68" />
       <source>Show rating screen</source>
       <translation>打开评价器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="66" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="68" />
       <source>QR code</source>
       <translation>扫码评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="71" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="73" />
       <source>Register a complaint</source>
       <translation>登记投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="74" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="76" />
       <source>What the complaint is about</source>
       <translation>投诉内容</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="76" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="78" />
       <source>Complainant and phone (optional)</source>
       <translation>投诉人及电话（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="79" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="81" />
       <source>Register</source>
       <translation>登记</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="120" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="122" />
       <source>Logged: %1</source>
       <translation>已登记：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="137" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="139" />
       <source>Today: %1</source>
       <translation>今日：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="138" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="140" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="148" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="150" />
       <source>Complaint registered; the supervisors will follow it up</source>
       <translation>投诉已登记，管理人员将跟进处理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="158" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="160" />
       <source>Enter the case number to rate</source>
       <translation>请输入要评价的办件编号</translation>
     </message>
@@ -1448,37 +1453,37 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CounterPage</name>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="131" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="166" />
       <source>The co-signer must be another person</source>
       <translation>陪同受理人须为另一人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="151" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="186" />
       <source>Recording…</source>
       <translation>正在保存……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="173" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="208" />
       <source>%1: case %2</source>
       <translation>%1：办件编号 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="216" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="251" />
       <source>No case %1 in this counter's database</source>
       <translation>本机没有办件 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="222" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="257" />
       <source>This case is not waiting for materials</source>
       <translation>该办件不在待补正状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="251" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="286" />
       <source>Nothing new was marked as supplied</source>
       <translation>没有标记新补交的材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="255" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="290" />
       <source>Supplement recorded: case %1 (%2)</source>
       <translation>补正已登记：办件 %1（%2）</translation>
     </message>
@@ -2238,37 +2243,42 @@ from %2 · %3 cases · waiting %4</source>
       <translation>录入节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="126" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
+      <source>Record a look at personal data</source>
+      <translation>记录查看个人信息</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="127" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="130" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="131" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="139" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="140" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="141" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="142" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="147" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="148" />
       <source>not yet known (after the first sync)</source>
       <translation>尚不知道（首次同步后显示）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="149" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="150" />
       <source>every case of the hall (%1)</source>
       <translation>全馆的办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="150" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="151" />
       <source>the cases of %1 and those received here; a closed case leaves this PC after %2 days (the hall keeps it)</source>
       <translation>%1的办件及本机受理的办件；已办结的办件 %2 天后从本机清除（大厅服务器保留）</translation>
     </message>
@@ -2448,27 +2458,27 @@ from %2 · %3 cases · waiting %4</source>
       <translation>没有被退回或有差异的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="302" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="303" />
       <source>Make %1 handoff sheet(s) for %2 case(s) and print</source>
       <translation>生成 %1 张交接单（%2 件）并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="304" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="305" />
       <source>Tick the files to hand over (Space)</source>
       <translation>请勾选要移交的办件（空格）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="305" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="306" />
       <source>Ready to hand over (%1)</source>
       <translation>待移交办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="314" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="315" />
       <source>Made %1 handoff sheet(s): %2. Print them and take them with the files.</source>
       <translation>已生成 %1 张交接单：%2。请打印后连同办件送交。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="329" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="330" />
       <source>Select a sheet in the list first</source>
       <translation>请先在列表中选中一张交接单</translation>
     </message>
@@ -2637,32 +2647,32 @@ from %2 · %3 cases · waiting %4</source>
       <translation>暂无待领取的结果。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="243" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="244" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="245" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="246" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="255" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="256" />
       <source>Ask for the collector's ID and check it against the applicant</source>
       <translation>请查验领取人的身份证件，并与申请人核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="258" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="259" />
       <source>This case has no result waiting to be collected (%1)</source>
       <translation>此办件没有待领取的结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="274" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="276" />
       <source>Scan the applicant's notice first</source>
       <translation>请先扫描申请人的受理通知书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="282" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="284" />
       <source>Issued. Give the receipt to the collector to sign.</source>
       <translation>已发证。请领取人在领证回执上签字。</translation>
     </message>
@@ -2858,43 +2868,43 @@ from %2 · %3 cases · waiting %4</source>
       <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="54" />
+      <location filename="../../counter_app/ui/main_window.py" line="55" />
       <source>Counter — comprehensive window acceptance</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="111" />
+      <location filename="../../counter_app/ui/main_window.py" line="112" />
       <source>Waiting for the database: another program (an import or sync) is writing…</source>
       <translation>正在等待数据库：另一程序（如台账导入或同步）正在写入，请稍候…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="138" />
+      <location filename="../../counter_app/ui/main_window.py" line="139" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="140" />
+      <location filename="../../counter_app/ui/main_window.py" line="141" />
       <source>F1 keys · Ctrl+Shift+Q switch user</source>
       <translation>F1 按键 · Ctrl+Shift+Q 切换用户</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="168" />
+      <location filename="../../counter_app/ui/main_window.py" line="169" />
       <source>Nobody signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="215" />
-      <location filename="../../counter_app/ui/main_window.py" line="280" />
+      <location filename="../../counter_app/ui/main_window.py" line="216" />
+      <location filename="../../counter_app/ui/main_window.py" line="282" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="215" />
+      <location filename="../../counter_app/ui/main_window.py" line="216" />
       <source>Sign in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="220" />
+      <location filename="../../counter_app/ui/main_window.py" line="221" />
       <source>Everywhere</source>
       <translation>各页通用</translation>
     </message>
@@ -2922,12 +2932,12 @@ from %2 · %3 cases · waiting %4</source>
       <translation>告知申请人向何处申请</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="159" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="160" />
       <source>Enter the reason for not accepting</source>
       <translation>请填写不予受理的理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="164" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="165" />
       <source>A not-accepted notice will be issued and printed: %1. Enter again to confirm, Esc to go back.</source>
       <translation>将出具并打印不予受理通知书（理由：%1）。再按回车确认，按 Esc 返回修改。</translation>
     </message>
@@ -2983,95 +2993,314 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="169" />
+      <location filename="../../counter_app/ui/printing.py" line="170" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="196" />
+      <location filename="../../counter_app/ui/printing.py" line="197" />
       <source>No printer installed</source>
       <translation>未安装打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="203" />
+      <location filename="../../counter_app/ui/printing.py" line="204" />
       <source>A4</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="204" />
+      <location filename="../../counter_app/ui/printing.py" line="205" />
       <source>80 mm receipt</source>
       <translation>80 毫米小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="205" />
-      <location filename="../../counter_app/ui/printing.py" line="299" />
+      <location filename="../../counter_app/ui/printing.py" line="206" />
+      <location filename="../../counter_app/ui/printing.py" line="300" />
       <source>Preparing…</source>
       <translation>正在生成……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="208" />
+      <location filename="../../counter_app/ui/printing.py" line="209" />
       <source>Print (Ctrl+P)</source>
       <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="209" />
+      <location filename="../../counter_app/ui/printing.py" line="210" />
       <source>No printer: save PDF (Ctrl+P)</source>
       <translation>无打印机：存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="211" />
+      <location filename="../../counter_app/ui/printing.py" line="212" />
       <source>Save PDF (Ctrl+S)</source>
       <translation>存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="213" />
+      <location filename="../../counter_app/ui/printing.py" line="214" />
       <source>PDF folder…</source>
       <translation>PDF 文件夹…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="214" />
+      <location filename="../../counter_app/ui/printing.py" line="215" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="227" />
+      <location filename="../../counter_app/ui/printing.py" line="228" />
       <source>Printer</source>
       <translation>打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="229" />
+      <location filename="../../counter_app/ui/printing.py" line="230" />
       <source>Layout</source>
       <translation>版式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="271" />
+      <location filename="../../counter_app/ui/printing.py" line="272" />
       <source> (reprint)</source>
       <translation>（补打）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="275" />
+      <location filename="../../counter_app/ui/printing.py" line="276" />
       <source>Ready: %1 document(s). Ctrl+P prints, Ctrl+S saves PDF, Esc closes.</source>
       <translation>已生成 %1 份文书。Ctrl+P 打印，Ctrl+S 存为 PDF，Esc 关闭。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="316" />
+      <location filename="../../counter_app/ui/printing.py" line="317" />
       <source>Printing…</source>
       <translation>正在打印……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="331" />
+      <location filename="../../counter_app/ui/printing.py" line="332" />
       <source>Sent to %1</source>
       <translation>已发送到 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="367" />
+      <location filename="../../counter_app/ui/printing.py" line="370" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="374" />
+      <location filename="../../counter_app/ui/printing.py" line="377" />
       <source>PDF folder</source>
       <translation>PDF 文件夹</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrivacyWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="61" />
+      <source>Full ID number (Ctrl+L), then Enter</source>
+      <translation>完整证件号码（Ctrl+L），输入后按回车</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="65" />
+      <source>e.g. the applicant asked in person</source>
+      <translation>如：本人到窗口申请查阅</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="66" />
+      <source>Who looked (Enter)</source>
+      <translation>查阅记录（回车）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="69" />
+      <source>Save report… (Ctrl+P)</source>
+      <translation>保存查询报告…（Ctrl+P）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="74" />
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="75" />
+      <source>Reason for the report</source>
+      <translation>报告事由</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="80" />
+      <source>Who looked at one person's data</source>
+      <translation>谁查看过某人的个人信息</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="94" />
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="95" />
+      <source>Save thresholds</source>
+      <translation>保存预警设置</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="98" />
+      <source>Check (F5)</source>
+      <translation>检查（F5）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="105" />
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="106" />
+      <source>Warn at</source>
+      <translation>预警：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="107" />
+      <source>cases of other windows within</source>
+      <translation>件其他窗口的办件，时段</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="111" />
+      <source>Unusual volume</source>
+      <translation>异常查阅量</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="120" />
+      <source>Full ID numbers and phones</source>
+      <translation>完整证件号码和电话</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="124" />
+      <source>Reason (required for full numbers)</source>
+      <translation>理由（导出完整号码时必填）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="125" />
+      <source>Export cases… (Ctrl+E)</source>
+      <translation>导出办件清单…（Ctrl+E）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="129" />
+      <source>Received from</source>
+      <translation>收件日期</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="129" />
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="133" />
+      <source>Case list export</source>
+      <translation>办件清单导出</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="211" />
+      <source>Who</source>
+      <translation>人员</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
+      <source>Role</source>
+      <translation>岗位</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
+      <source>Terminal</source>
+      <translation>终端</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="160" />
+      <source>What</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="160" />
+      <source>Case</source>
+      <translation>办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="160" />
+      <source>Details</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="161" />
+      <source> (possible)</source>
+      <translation>（可能）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="165" />
+      <source>%1 recorded looks (this one is recorded too)</source>
+      <translation>共 %1 条查阅记录（本次查询也已记入）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="173" />
+      <source>Type the ID number first</source>
+      <translation>请先输入证件号码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="176" />
+      <source>Save personal-information report</source>
+      <translation>保存个人信息查询报告</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="177" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="183" />
+      <source>Saved: %1 (%2 cases, %3 looks)</source>
+      <translation>已保存：%1（办件 %2 件，查阅记录 %3 条）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="203" />
+      <source>Thresholds saved</source>
+      <translation>预警设置已保存</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="211" />
+      <source>Window</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="211" />
+      <source>Cases of other windows</source>
+      <translation>其他窗口办件数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="212" />
+      <source>From</source>
+      <translation>起</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="212" />
+      <source>To</source>
+      <translation>止</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="216" />
+      <source>%1 people opened unusually many cases of other windows</source>
+      <translation>%1 人查看其他窗口的办件数量异常</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="220" />
+      <source>No unusual volume on this day</source>
+      <translation>当天没有异常的查阅量</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="225" />
+      <source>Export cases</source>
+      <translation>导出办件清单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="226" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="236" />
+      <source>Exported %1 cases: %2</source>
+      <translation>已导出 %1 件：%2</translation>
     </message>
   </context>
   <context>
@@ -3266,7 +3495,12 @@ from %2 · %3 cases · waiting %4</source>
       <translation>办件 %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/resume.py" line="76" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="65" />
+      <source>ID number %1 · phone %2</source>
+      <translation>证件号码 %1 · 电话 %2</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="78" />
       <source>Nothing to supplement: the case is %1</source>
       <translation>无需补正：该办件%1</translation>
     </message>
@@ -3602,43 +3836,48 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>SupervisionPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="27" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="29" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="28" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="30" />
       <source>Deadlines</source>
       <translation>临期超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="29" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="31" />
       <source>Complaints</source>
       <translation>投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="30" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="32" />
       <source>Bad ratings</source>
       <translation>差评整改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="31" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="33" />
       <source>Staff and training</source>
       <translation>人员与培训</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="32" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="34" />
       <source>Catalog</source>
       <translation>事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="33" />
-      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="35" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="43" />
       <source>Holidays</source>
       <translation>节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="36" />
+      <source>Personal data</source>
+      <translation>个人信息</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="43" />
       <source>Holidays (next year missing)</source>
       <translation>节假日安排（明年未录入）</translation>
     </message>

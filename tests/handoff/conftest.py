@@ -25,6 +25,7 @@ from counter_app.models import (
     Issuance,
     PrintRecord,
 )
+from counter_app.services.access_log import ACCESS_KIND
 from counter_app.services.handoff import HandoffService
 from counter_app.services.intake import IntakeService
 from counter_app.ui.scan_filter import SETTINGS_KEY
@@ -52,10 +53,15 @@ def accept_cases(hall: Hall, n: int, item_code: str | None = None,
 
 
 def snapshot(hall: Hall) -> dict[str, int]:
-    """Row counts of every custody table and the event log, plus case statuses."""
+    """Row counts of every custody table and the event log, plus case statuses; the access
+    log's entries (looks, not changes) are counted apart as ``looks``."""
     with hall.ctx.db.session() as s:
-        out = {m.__tablename__: s.execute(select(func.count()).select_from(m)).scalar_one()
+        out = {m.__tablename__: s.execute(select(func.count()).select_from(m).where(
+                   Event.kind != ACCESS_KIND) if m is Event else
+                   select(func.count()).select_from(m)).scalar_one()
                for m in COUNTED}
+        out["looks"] = s.execute(select(func.count()).select_from(Event)
+                                 .where(Event.kind == ACCESS_KIND)).scalar_one()
         for status, n in s.execute(select(CaseFile.status, func.count()).group_by(CaseFile.status)):
             out[f"status:{status}"] = n
         for status, n in s.execute(select(HandoffBatch.status, func.count())

@@ -17,7 +17,7 @@ from counter_app.ui.handoff.page import HandoffPage
 
 from ..conftest import Hall
 from ..ui.conftest import screenshot
-from .conftest import Gui, accept_cases
+from .conftest import Gui, accept_cases, snapshot
 
 
 def press(w: QWidget, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
@@ -185,6 +185,8 @@ def test_approver_desk_by_keys(hall: Hall, gui: Gui, qtbot) -> None:  # type: ig
     kb.data("不符合规划条件")
     kb.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     gui.wait(qtbot, lambda: desk.case.view is not None and desk.case.view.status == "denied")
+    # Three cases opened (Enter, two scans); shown again after a return or decision: no new look.
+    assert snapshot(hall)["looks"] == 3
     print(f"\nWORST KEY at the desk: {kb.worst_key} held the GUI thread {kb.worst_ms:.1f} ms")
 
 

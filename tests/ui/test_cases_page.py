@@ -25,7 +25,8 @@ def test_day_lists_search_and_reopen(window, ui_hall, qtbot) -> None:  # type: i
     qtbot.waitUntil(lambda: cases.today.rowCount() == 2 and cases.waiting.rowCount() == 1,
                     timeout=5000)
     assert cases.tabs.tabText(1) == "待补正（1）"
-    assert cases.today.item(0, 3).text() == PERSON_ID  # a clerk sees the whole number
+    masked = PERSON_ID[:6] + "*" * 8 + PERSON_ID[-4:]
+    assert cases.today.item(0, 3).text() == masked  # a list never shows the whole number
     screenshot(window, "cases-1366x768")
     qtbot.keyClick(cases, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert cases.search.hasFocus()
@@ -41,3 +42,24 @@ def test_day_lists_search_and_reopen(window, ui_hall, qtbot) -> None:  # type: i
     qtbot.waitUntil(lambda: counter.stack.currentIndex() == RESUME and counter.resume.case
                     is not None and counter.resume.case.case_no == waiting.case_no, timeout=5000)
     assert window.workspace.currentWidget() is counter
+    # The case's own screen: the receiving clerk sees the whole number and phone.
+    assert PERSON_ID in counter.resume.header.text() and "13812345678" in counter.resume.header.text()
+    assert _looks(ui_hall) == ["open"], "lists and name searches are no looks; reopening is one"
+    cases = window.show_page("cases")
+    cases.search.clear()
+    send_text(cases.search, PERSON_ID)
+    qtbot.keyClick(cases.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: cases.found.rowCount() == 2, timeout=5000)
+    assert _looks(ui_hall) == ["open", "search"]
+
+
+def _looks(hall) -> list[str]:  # type: ignore[no-untyped-def]
+    import json
+
+    from sqlalchemy import select
+
+    from counter_app.models import Event
+
+    with hall.ctx.db.session() as s:
+        return [json.loads(p)["what"] for p in s.execute(
+            select(Event.payload).where(Event.kind == "accessed").order_by(Event.seq)).scalars()]

@@ -95,7 +95,8 @@ class CasePanel(QWidget):
         facts = [
             f"<b>{view.item_name}</b>（{view.item_code}）· {view.department_name}",
             self.tr("Applicant: %1 (%2)").replace("%1", view.applicant_name)
-            .replace("%2", view.applicant_id_masked or "—")
+            .replace("%2", view.applicant_id_shown or "—")
+            + (" · " + self.tr("Phone: %1").replace("%1", view.phone_shown) if view.phone_shown else "")
             + (" · " + self.tr("Agent: %1").replace("%1", view.agent_name) if view.agent_name else ""),
             self.tr("Received %1 by %2 at %3 · accepted %4 · promised by %5").replace(
                 "%1", when(view.received_at)).replace("%2", view.clerk_name)

@@ -401,7 +401,9 @@ class ApproverDesk(QWidget):
             self._say(note or self.tr("Case %1: %2").replace("%1", display(view.case_no))
                       .replace("%2", view.status_label), "ok" if note else "info")
 
-        self._run(lambda: self.svc.case_view(case_no), shown)
+        # Shown again after the approver's own return or decision: the same look, not a new one.
+        actor, again = self.actor, bool(note)
+        self._run(lambda: self.svc.case_view(case_no, actor, record=not again), shown)
 
     # -- signing ---------------------------------------------------------------------------------
     def _open_dialog(self, dialog) -> None:

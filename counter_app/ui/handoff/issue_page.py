@@ -234,6 +234,7 @@ class IssuePage(QWidget):
         self.field.clear()
         if not raw:
             return
+        actor = self.actor
 
         def got(view: CaseView) -> None:
             self.view = view
@@ -241,7 +242,7 @@ class IssuePage(QWidget):
             self.card.setText(
                 f"<b>{display(view.case_no)}</b>　{view.status_label}<br>{view.item_name}<br>"
                 + self.tr("Applicant: %1 (%2)").replace("%1", view.applicant_name)
-                .replace("%2", view.applicant_id_masked or "—")
+                .replace("%2", view.applicant_id_shown or "—")
                 + (("<br>" + self.tr("Decision: %1").replace("%1", view.decision)) if view.decision else ""))
             self.issue_btn.setEnabled(ok)
             self.id_no.clear()
@@ -259,7 +260,8 @@ class IssuePage(QWidget):
                           .replace("%1", view.status_label), "error")
 
         self.services.lane.submit(
-            lambda: self.svc.case_view(self.svc.resolve_scan(raw, "case").number), got, self._failed)
+            lambda: self.svc.case_view(self.svc.resolve_scan(raw, "case").number, actor), got,
+            self._failed)
 
     def given(self) -> IssueInput:
         m = self.method()

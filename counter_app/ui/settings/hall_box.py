@@ -112,6 +112,7 @@ class HallPanel(QGroupBox):
             "print.prepare": self.tr("Issue a document"),
             "print.log": self.tr("Log a print"),
             "calendar.apply_schedule": self.tr("Enter the year's holidays"),
+            "access.record": self.tr("Record a look at personal data"),
         }
 
     def refresh(self) -> None:

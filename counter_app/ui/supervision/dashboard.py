@@ -22,18 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.bulletin import Bulletin, charts, compute_bulletin, tables
-from ...services.bulletin_pdf import render_bulletin_pdf
-from ...services.bulletin_xlsx import save_bulletin_xlsx
+from ...services.exports import ExportService
 from ..file_dialogs import ask_save
 from .charts import BarChart
 from .common import fill_table, make_table, message_label, say, submit
 
 
 class BulletinView(QWidget):
-    def __init__(self, services, parent: QWidget | None = None) -> None:
+    def __init__(self, services, actor=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bulletinView")
-        self.services = services
+        self.services, self.actor = services, actor  # the supervisor (exports are logged)
         self.bulletin: Bulletin | None = None
         self.kind = QComboBox()
         self.kind.setObjectName("bulletinKind")
@@ -149,12 +148,10 @@ class BulletinView(QWidget):
         b = self.bulletin
         assert b is not None
 
+        exports, actor = ExportService(self.services.ctx), self.actor
+
         def write() -> Path:
-            if path.suffix.lower() == ".pdf":
-                path.write_bytes(render_bulletin_pdf(b))
-            else:
-                save_bulletin_xlsx(b, path)
-            return path
+            return exports.export_bulletin(actor, b, path)  # written, then logged
 
         submit(self, write, lambda p: say(self.message, self.tr("Saved: %1").replace("%1", str(p))),
                self._failed)

@@ -9,6 +9,7 @@ from .complaints_widget import ComplaintsWidget
 from .dashboard import BulletinView
 from .deadlines_widget import DeadlinesWidget
 from .holidays_widget import HolidaysWidget
+from .privacy_widget import PrivacyWidget
 from .ratings_widget import RatingsWidget
 from .staff_widget import StaffWidget
 
@@ -17,13 +18,14 @@ class SupervisionPage(QTabWidget):
     def __init__(self, services, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("supervisionPage")
-        self.bulletin = BulletinView(services)
+        self.bulletin = BulletinView(services, actor)
         self.deadlines = DeadlinesWidget(services, actor)
         self.complaints = ComplaintsWidget(services, actor)
         self.ratings = RatingsWidget(services, actor)
         self.staff = StaffWidget(services, actor)
         self.catalog = CatalogEditorWidget(services, actor)
         self.holidays = HolidaysWidget(services, actor)
+        self.privacy = PrivacyWidget(services, actor)
         self.addTab(self.bulletin, self.tr("Bulletin"))
         self.addTab(self.deadlines, self.tr("Deadlines"))
         self.addTab(self.complaints, self.tr("Complaints"))
@@ -31,6 +33,7 @@ class SupervisionPage(QTabWidget):
         self.addTab(self.staff, self.tr("Staff and training"))
         self.addTab(self.catalog, self.tr("Catalog"))
         self.addTab(self.holidays, self.tr("Holidays"))
+        self.addTab(self.privacy, self.tr("Personal data"))
         self.holidays.reminded.connect(self._holiday_reminder)
         self.bulletin.refresh()
 
