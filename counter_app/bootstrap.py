@@ -2,13 +2,22 @@
 
 Opening a data folder creates or upgrades its SQLite database in place (Alembic) and reads
 this PC's terminal code; everything else receives the resulting ``ServiceContext``.
+
+A data folder is protected or not from its creation on (docs/PERSONAL-DATA.md, "At rest"):
+a protected one has a key file (``vault.py``) and an SQLCipher database that opens only with
+the key someone unlocked in this process (the login screen, ``counter-admin --user``). The
+app's first run, set-up files and ``counter-admin init`` create protected folders; a folder
+opened here without ``protect=True`` and without a key file stays a plain SQLite folder
+(the test fixtures, a hall of old PCs until ``counter-admin protect``).
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
+from . import vault
 from .failures import StorageError, check_database_file, describe
 from .models.database import DB_FILENAME, Database
 from .models.migrate import upgrade
@@ -20,12 +29,61 @@ from .services.settings import HALL_OFFSET_KEY, HALL_URL_KEY, TERMINAL_KEY, get_
 DEFAULT_TERMINAL = "01"
 
 
-def open_database(folder: str | os.PathLike[str] | None = None) -> Database:
+LOCKED = ("数据文件夹已加密，需要工作人员登录后才能打开：在程序里登录，"
+          "或在命令行用 --user 用户名（密码在提示时输入，脚本可用环境变量 COUNTER_PASSWORD）")
+
+
+def is_new(folder: Path) -> bool:
+    db = folder / DB_FILENAME
+    return not db.exists() or db.stat().st_size == 0
+
+
+def folder_key(where: Path, protect: bool = False) -> bytes | None:
+    """The key to open ``where`` with: None for a plain folder. A new folder asked to be
+    protected gets its key file here (an empty database file first, so that SQLite's
+    journal files take its 0600 mode)."""
+    if vault.is_protected(where):
+        key = vault.unlocked(where)
+        if key is not None:
+            return key
+        if not (protect and vault.unfinished(where)):
+            raise vault.Locked(LOCKED)
+        _set_aside(where)  # a set-up that never got its first account: nobody can open it
+    if not protect:
+        return None
+    if not is_new(where):
+        raise StorageError(f"数据文件夹“{where}”已有未加密的数据库：请用 counter-admin protect "
+                           "把它转为加密的数据库")
+    key = vault.new_key()
+    fd = os.open(where / DB_FILENAME, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(fd)
+    vault.create(where, key)
+    vault.restrict(where)
+    vault.remember(where, key)
+    return key
+
+
+def _set_aside(where: Path) -> None:
+    """Keep an unopenable, never-finished folder's files under another name and start anew
+    (nothing is deleted; without a slot or a recovery slot they hold nothing readable)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for name in (vault.KEYS_FILE, DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm"):
+        if (where / name).exists():
+            (where / name).rename(where / f"{name}.unfinished-{stamp}")
+
+
+def open_database(folder: str | os.PathLike[str] | None = None, *,
+                  protect: bool = False) -> Database:
     """Open (create, upgrade) the data folder's database; a broken, read-only or full data
-    folder raises ``StorageError`` with a message for the user."""
+    folder raises ``StorageError`` with a message for the user, a protected folder nobody
+    unlocked raises ``vault.Locked``. ``protect``: a new folder is created protected."""
     where = data_dir(folder)
-    check_database_file(where / DB_FILENAME)
-    db = Database.local(where)
+    key = folder_key(where, protect)
+    if key is None:
+        check_database_file(where / DB_FILENAME)
+    else:
+        vault.restrict(where)  # a file copied in, or a mode changed by hand, is put right
+    db = Database.local(where, key)
     try:
         upgrade(db)
         from .sync.capture import ensure_capture
@@ -53,18 +111,28 @@ def set_terminal_code(db: Database, code: str | int) -> str:
     return norm
 
 
-def open_context(folder: str | os.PathLike[str] | None = None) -> ServiceContext:
-    db = open_database(folder)
+def keyring(db: Database) -> vault.Keyring | None:
+    """The unlocked key of the database's protected folder, or None (a plain folder)."""
+    if not db.encrypted:
+        return None
+    folder = Path(db.url.removeprefix("sqlite:///")).parent
+    key = vault.unlocked(folder)
+    return vault.Keyring(folder, key) if key is not None else None
+
+
+def open_context(folder: str | os.PathLike[str] | None = None, *,
+                 protect: bool = False) -> ServiceContext:
+    db = open_database(folder, protect=protect)
     code = terminal_code(db) or set_terminal_code(db, DEFAULT_TERMINAL)
     with db.session() as s:
         enrolled = bool(get_setting(s, HALL_URL_KEY))
         offset = float(get_setting(s, HALL_OFFSET_KEY) or 0)
     if not enrolled:
-        return ServiceContext(db=db, terminal=code)
+        return ServiceContext(db=db, terminal=code, keys=keyring(db))
     # An enrolled PC records every operation for the hall service (services/operations.py)
     # and dates them by the hall's clock (the offset is measured at every sync).
     return ServiceContext(db=db, terminal=code, clock=CorrectedClock(offset_s=offset),
-                          records_ops=True)
+                          records_ops=True, keys=keyring(db))
 
 
 def database_path(folder: str | os.PathLike[str] | None = None) -> Path:
