@@ -14,7 +14,6 @@ opened here without ``protect=True`` and without a key file stays a plain SQLite
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 from . import vault
@@ -43,12 +42,11 @@ def folder_key(where: Path, protect: bool = False) -> bytes | None:
     protected gets its key file here (an empty database file first, so that SQLite's
     journal files take its 0600 mode)."""
     if vault.is_protected(where):
-        key = vault.unlocked(where)
-        if key is not None:
-            return key
-        if not (protect and vault.unfinished(where)):
+        key = vault.unlocked(where) or vault.pending_key(where)  # pending: no account yet
+        if key is None:
             raise vault.Locked(LOCKED)
-        _set_aside(where)  # a set-up that never got its first account: nobody can open it
+        vault.remember(where, key)
+        return key
     if not protect:
         return None
     if not is_new(where):
@@ -63,13 +61,32 @@ def folder_key(where: Path, protect: bool = False) -> bytes | None:
     return key
 
 
-def _set_aside(where: Path) -> None:
-    """Keep an unopenable, never-finished folder's files under another name and start anew
-    (nothing is deleted; without a slot or a recovery slot they hold nothing readable)."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    for name in (vault.KEYS_FILE, DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm"):
-        if (where / name).exists():
-            (where / name).rename(where / f"{name}.unfinished-{stamp}")
+NO_SLOT = ("本机还没有您的解锁密钥：请先由在本机登录过的同事或管理人员登录，之后您可切换用户登录；"
+           "已注册到大厅服务的本机，管理人员可用大厅账号直接登录")
+
+
+def unlock_folder(folder: str | os.PathLike[str] | None, username: str, password: str) -> None:
+    """Unlock a protected folder for this process with a staff member's password (a plain
+    or an already unlocked folder: nothing to do). On a PC enrolled with a hall service, a
+    password no slot here takes is tried on the hall's recovery slot, which answers for a
+    supervisor only (hall/recovery.py). Raises ``vault.VaultError`` with a message."""
+    where = data_dir(folder)
+    if not vault.is_protected(where) or vault.unlocked(where) is not None:
+        return
+    try:
+        vault.unlock(where, username, password)
+    except vault.VaultError as exc:
+        if vault.recovery_of(where) is None:
+            raise vault.VaultError(NO_SLOT if isinstance(exc, vault.NoSlot) else str(exc)) from None
+        from .hallsync.recovery import recover_key
+        from .sync.errors import SyncError
+
+        try:
+            recover_key(where, username, password)
+        except SyncError as hall_exc:
+            if isinstance(exc, vault.NoSlot):
+                raise vault.VaultError(f"{NO_SLOT}（大厅服务：{hall_exc}）") from None
+            raise vault.VaultError(str(exc)) from None
 
 
 def open_database(folder: str | os.PathLike[str] | None = None, *,

@@ -46,6 +46,7 @@ _CHECK = b"counter key check/1"
 
 _lock = threading.Lock()
 _unlocked: dict[Path, bytes] = {}
+_current: set[tuple[Path, str]] = set()  # slots known to open with the password last used
 
 
 class VaultError(Exception):
@@ -152,7 +153,12 @@ def _aead(key: bytes):  # type: ignore[no-untyped-def]
 
 
 def create(folder: Path | str, key: bytes) -> None:
-    """A new key file for ``key`` (no slots yet): the folder is protected from now on."""
+    """A new key file for ``key``: the folder is protected from now on.
+
+    Until its first slot (a staff member's, or the hall's recovery slot) the key waits in
+    the file in the clear ("pending"): a folder nobody can sign in to yet holds settings and
+    the catalog, no applicant, and a set-up stopped half-way must not lock itself out. The
+    first slot written removes it."""
     folder = Path(folder)
     if is_protected(folder):
         raise VaultError(f"数据文件夹“{folder}”已有密钥文件，不能再次创建")
@@ -167,7 +173,7 @@ def create(folder: Path | str, key: bytes) -> None:
     nonce = secrets.token_bytes(12)
     data = {
         "format": FORMAT, "cipher": "sqlcipher4-raw-key", "salt": _b64(secrets.token_bytes(16)),
-        "check": _check_value(key), "slots": {},
+        "check": _check_value(key), "slots": {}, "pending": _b64(key),
         "log": {"public": _b64(public), "nonce": _b64(nonce),
                 "box": _b64(_aead(key).encrypt(nonce, private, _AAD_LOG))},
     }
@@ -187,14 +193,19 @@ def slot_count(folder: Path | str) -> int:
     return len(_read(folder)["slots"])
 
 
+def pending_key(folder: Path | str) -> bytes | None:
+    """The key of a folder that has no slot yet (see ``create``), else None."""
+    pending = _read(folder).get("pending")
+    return _unb64(pending) if pending else None
+
+
 def unfinished(folder: Path | str) -> bool:
-    """A protected folder nobody can ever open: no slot, no recovery slot (a first set-up
-    that stopped before its first account). The first-run set-up starts it anew."""
+    """A protected folder nobody can sign in to yet: the set-up is still to be done."""
     try:
         data = _read(folder)
     except VaultError:
         return False
-    return not data["slots"] and not data.get("recovery")
+    return bool(data.get("pending")) or (not data["slots"] and not data.get("recovery"))
 
 
 def unlock(folder: Path | str, username: str, password: str) -> bytes:
@@ -217,6 +228,7 @@ def unlock(folder: Path | str, username: str, password: str) -> bytes:
     if not hmac.compare_digest(data["check"], _check_value(key)):
         raise VaultError(f"密钥文件“{keys_path(folder)}”与数据库不符：请联系管理员")
     remember(folder, key)
+    _current.add((_norm(folder), username.strip()))
     return key
 
 
@@ -235,7 +247,9 @@ def grant(folder: Path | str, key: bytes, username: str, password: str) -> None:
     with _lock:
         fresh = _read(folder)  # a slot written meanwhile by another process is kept
         fresh["slots"][sid] = data["slots"][sid]
+        fresh.pop("pending", None)
         _write(folder, fresh)
+        _current.add((_norm(folder), username.strip()))
 
 
 def revoke(folder: Path | str, username: str) -> bool:
@@ -244,6 +258,7 @@ def revoke(folder: Path | str, username: str) -> bool:
         gone = data["slots"].pop(_slot_id(data, username), None)
         if gone is not None:
             _write(folder, data)
+        _current.discard((_norm(folder), username.strip()))
     return gone is not None
 
 
@@ -252,13 +267,15 @@ def revoke(folder: Path | str, username: str) -> bool:
 @dataclass(frozen=True)
 class Recovery:
     terminal: str
-    server_id: str
     rid: str  # names this folder's slot to the service (it keeps only a hash)
     wrapped: str  # what the service keeps: the key under the folder's recovery secret
 
 
-def make_recovery(folder: Path | str, key: bytes, terminal: str, server_id: str) -> Recovery:
-    """A new recovery secret in the folder; returns what the hall service is to keep."""
+def make_recovery(folder: Path | str, key: bytes, terminal: str, url: str,
+                  ca_pem: str) -> Recovery:
+    """A new recovery secret in the folder; returns what the hall service is to keep. The
+    hall's address and CA are kept beside it in the clear (both public): a locked PC must
+    find its hall before it can read its own settings."""
     if not check(folder, key):
         raise VaultError("数据库密钥与本文件夹不符：不能建立恢复密钥")
     secret, nonce, rid = secrets.token_bytes(KEY_BYTES), secrets.token_bytes(12), secrets.token_hex(16)
@@ -266,16 +283,17 @@ def make_recovery(folder: Path | str, key: bytes, terminal: str, server_id: str)
     wrapped = _b64(nonce + _aead(secret).encrypt(nonce, key, aad))
     with _lock:
         data = _read(folder)
-        data["recovery"] = {"terminal": terminal, "server_id": server_id, "rid": rid,
+        data["recovery"] = {"terminal": terminal, "url": url, "ca_pem": ca_pem, "rid": rid,
                             "secret": _b64(secret)}
+        data.pop("pending", None)
         _write(folder, data)
-    return Recovery(terminal, server_id, rid, wrapped)
+    return Recovery(terminal, rid, wrapped)
 
 
 def recovery_of(folder: Path | str) -> dict[str, str] | None:
-    """The recovery slot's public part (terminal, server, rid), or None."""
+    """The recovery slot's public part (terminal, hall url and CA, rid), or None."""
     rec = _read(folder).get("recovery")
-    return {k: rec[k] for k in ("terminal", "server_id", "rid")} if rec else None
+    return {k: rec[k] for k in ("terminal", "url", "ca_pem", "rid")} if rec else None
 
 
 def recover(folder: Path | str, wrapped: str) -> bytes:
@@ -335,8 +353,10 @@ def forget(folder: Path | str | None = None) -> None:
     with _lock:
         if folder is None:
             _unlocked.clear()
+            _current.clear()
         else:
             _unlocked.pop(_norm(folder), None)
+            _current.difference_update({c for c in _current if c[0] == _norm(folder)})
 
 
 # -- permissions ---------------------------------------------------------------------------
@@ -390,10 +410,18 @@ class Keyring:
         return has_slot(self.folder, username)
 
     def opens(self, username: str, password: str) -> bool:
-        """Does this password unwrap this user's slot (an old password after a change on
-        another PC does, until the slot is rewritten)?"""
+        """Does this password unwrap this user's slot? (After a password change on another
+        PC the slot here still holds the old one until someone signs in with the new.)
+        Asked once per user and process: a slot unwrapped or written here is known."""
+        if (_norm(self.folder), username.strip()) in _current:
+            return True
         try:
             unlock(self.folder, username, password)
         except VaultError:
             return False
         return True
+
+    def refresh(self, username: str, password: str) -> None:
+        """After a successful sign-in: the user's slot opens with this password from now on."""
+        if not self.opens(username, password):
+            self.grant(username, password)

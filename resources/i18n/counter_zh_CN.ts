@@ -2214,41 +2214,46 @@ from %2 · %3 cases · waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
+      <source>Set a password</source>
+      <translation>设置密码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
       <source>Save a catalog item</source>
       <translation>保存事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
       <source>Issue a document</source>
       <translation>出具文书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
       <source>Log a print</source>
       <translation>记录打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
       <source>Enter the year's holidays</source>
       <translation>录入节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="120" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="124" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="131" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="132" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="133" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="134" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>
