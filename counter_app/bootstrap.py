@@ -61,8 +61,11 @@ def folder_key(where: Path, protect: bool = False) -> bytes | None:
     return key
 
 
-NO_SLOT = ("本机还没有您的解锁密钥：请先由在本机登录过的同事或管理人员登录，之后您可切换用户登录；"
-           "已注册到大厅服务的本机，管理人员可用大厅账号直接登录")
+# One answer for a wrong password and a user with no slot here (as the login's own answer
+# never tells which user names exist), with what to do when it is the latter.
+NOT_UNLOCKED = ("用户名或密码错误。如果您从未在本机登录过，本机还没有您的解锁密钥：请先由在本机登录过的"
+                "同事或管理人员登录，之后您切换用户登录即可")
+ENROLLED_HINT = "；已注册到大厅服务的本机，管理人员可用其大厅账号直接登录"
 
 
 def unlock_folder(folder: str | os.PathLike[str] | None, username: str, password: str) -> None:
@@ -76,17 +79,17 @@ def unlock_folder(folder: str | os.PathLike[str] | None, username: str, password
     try:
         vault.unlock(where, username, password)
     except vault.VaultError as exc:
+        if str(exc) != vault.WRONG:  # the key file itself is the problem
+            raise
         if vault.recovery_of(where) is None:
-            raise vault.VaultError(NO_SLOT if isinstance(exc, vault.NoSlot) else str(exc)) from None
+            raise vault.VaultError(NOT_UNLOCKED) from None
         from .hallsync.recovery import recover_key
         from .sync.errors import SyncError
 
         try:
             recover_key(where, username, password)
         except SyncError as hall_exc:
-            if isinstance(exc, vault.NoSlot):
-                raise vault.VaultError(f"{NO_SLOT}（大厅服务：{hall_exc}）") from None
-            raise vault.VaultError(str(exc)) from None
+            raise vault.VaultError(f"{NOT_UNLOCKED}{ENROLLED_HINT}（大厅服务：{hall_exc}）") from None
 
 
 def open_database(folder: str | os.PathLike[str] | None = None, *,
