@@ -174,3 +174,22 @@ def test_init_with_a_user_creates_an_encrypted_folder(tmp_path: Path, monkeypatc
     assert admin_main(["--data-dir", str(plain), "init", "--terminal", "4"]) == 0
     assert "未加密" in capsys.readouterr().err  # said, not silent
     assert not vault.is_protected(plain)
+
+
+def test_the_log_of_an_encrypted_folder_is_sealed(folder: Path) -> None:
+    import logging
+
+    from counter_app.diagnostics import log_path, read_log, setup_logging, stop_logging
+
+    setup_logging(folder)
+    try:
+        logging.getLogger("counter.test").warning("申请人欧阳龑昶 的办件出错")
+    finally:
+        stop_logging()
+    raw = log_path(folder).read_bytes()
+    assert "欧阳龑昶".encode() not in raw and b"sealed " in raw
+    assert "欧阳龑昶" not in read_log(log_path(folder), None)
+    unlock_folder(folder, "clerk", PASSWORD)
+    key = vault.unlocked(folder)
+    assert key is not None
+    assert "申请人欧阳龑昶 的办件出错" in read_log(log_path(folder), vault.log_private_key(folder, key))
