@@ -76,6 +76,10 @@ def unlock_folder(folder: str | os.PathLike[str] | None, username: str, password
     where = data_dir(folder)
     if not vault.is_protected(where) or vault.unlocked(where) is not None:
         return
+    pending = vault.pending_key(where)
+    if pending is not None:  # no slot yet: this sign-in writes the first (AuthService.login)
+        vault.remember(where, pending)
+        return
     try:
         vault.unlock(where, username, password)
     except vault.VaultError as exc:

@@ -88,8 +88,8 @@ def _first_admin(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         return open_database(folder)
     if not user:
         print("注意：新建的数据文件夹未加密（任何能读取该文件夹的人都能看到申请人信息）。"
-              "要加密，请删除后用 counter-admin --user 管理员用户名 init 重新建立，"
-              "或以后运行 counter-admin --user 用户名 protect", file=sys.stderr)
+              "要加密，请删除该文件夹后用 counter-admin --user 管理员用户名 init 重新建立",
+              file=sys.stderr)
         return open_database(folder)
     password = password_for(user, f"新建管理员 {user} 的密码：")
     if len(password) < 8:

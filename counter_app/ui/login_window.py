@@ -52,7 +52,8 @@ def build_main_window(args: argparse.Namespace) -> MainWindow:
         from ..paths import data_dir
 
         folder = data_dir(args.data_dir)
-        if vault.is_protected(folder) and vault.unlocked(folder) is None:
+        if (vault.is_protected(folder) and vault.unlocked(folder) is None
+                and vault.pending_key(folder) is None):
             return None  # opened by the first sign-in
         return auth.open()
 
