@@ -37,11 +37,74 @@ def is_new(folder: Path) -> bool:
     return not db.exists() or db.stat().st_size == 0
 
 
+ENCRYPTED_NEW = DB_FILENAME + ".encrypted-new"
+
+
+def protect_existing(folder: str | os.PathLike[str] | None, username: str, password: str) -> int:
+    """Turn a plain data folder into an encrypted one; ``username`` (a supervisor, checked
+    against the folder's own accounts) gets the first slot. Returns the number of cases.
+
+    The encrypted copy is written whole beside the plain database, then the key file, then
+    the copy replaces the database; a crash in between is finished at the next opening
+    (``_finish_protect``). The plain file is deleted, not wiped: on an SSD its old blocks may
+    stay readable until reused (docs/PERSONAL-DATA.md)."""
+    from sqlalchemy import func, select
+
+    from .models import CaseFile
+    from .services.auth import AuthService
+
+    where = data_dir(folder)
+    if vault.is_protected(where):
+        raise StorageError(f"数据文件夹“{where}”已经加密")
+    db = open_database(where)
+    try:
+        ctx = ServiceContext(db=db, terminal=terminal_code(db))
+        actor = AuthService(ctx).login(username, password)
+        if not actor.has("supervisor"):
+            raise StorageError(f"{actor.full_name}不是管理人员：加密数据文件夹须由管理人员进行")
+        with db.session() as s:
+            cases = int(s.execute(select(func.count()).select_from(CaseFile)).scalar_one())
+    finally:
+        db.dispose()  # the last connection folds the WAL into the file
+    import sqlcipher3.dbapi2 as cipher
+
+    key, target = vault.new_key(), where / ENCRYPTED_NEW
+    target.unlink(missing_ok=True)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(fd)
+    con = cipher.connect(str(where / DB_FILENAME), isolation_level=None)
+    try:
+        con.execute(f"ATTACH DATABASE ? AS enc KEY \"x'{key.hex()}'\"", (str(target),))
+        con.execute("SELECT sqlcipher_export('enc')")
+        con.execute("DETACH DATABASE enc")
+    finally:
+        con.close()
+    with target.open("rb+") as f:
+        os.fsync(f.fileno())
+    vault.create(where, key)
+    vault.grant(where, key, username, password)
+    _finish_protect(where)
+    vault.remember(where, key)
+    vault.restrict(where)
+    return cases
+
+
+def _finish_protect(where: Path) -> None:
+    """The encrypted copy, complete and with its key file written, replaces the plain file."""
+    new = where / ENCRYPTED_NEW
+    if not new.exists() or not vault.is_protected(where):
+        return
+    for name in (DB_FILENAME + "-wal", DB_FILENAME + "-shm"):
+        (where / name).unlink(missing_ok=True)
+    os.replace(new, where / DB_FILENAME)
+
+
 def folder_key(where: Path, protect: bool = False) -> bytes | None:
     """The key to open ``where`` with: None for a plain folder. A new folder asked to be
     protected gets its key file here (an empty database file first, so that SQLite's
     journal files take its 0600 mode)."""
     if vault.is_protected(where):
+        _finish_protect(where)
         key = vault.unlocked(where) or vault.pending_key(where)  # pending: no account yet
         if key is None:
             raise vault.Locked(LOCKED)

@@ -193,3 +193,25 @@ def test_the_log_of_an_encrypted_folder_is_sealed(folder: Path) -> None:
     key = vault.unlocked(folder)
     assert key is not None
     assert "申请人欧阳龑昶 的办件出错" in read_log(log_path(folder), vault.log_private_key(folder, key))
+
+
+def test_protect_turns_a_plain_folder_into_an_encrypted_one(
+        tmp_path: Path, hall, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from .helpers import PERSON_ID
+
+    svc = IntakeService(hall.ctx)
+    case_no = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept").case_no
+    folder = Path(hall.ctx.db.url.removeprefix("sqlite:///")).parent
+    hall.ctx.db.dispose()
+    assert PERSON_ID.encode() in (folder / "counter.sqlite3").read_bytes()
+    monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)
+    assert admin_main(["--data-dir", str(folder), "--user", "clerk", "protect"]) == 2
+    assert "不是管理人员" in capsys.readouterr().err
+    assert admin_main(["--data-dir", str(folder), "--user", "boss", "protect"]) == 0
+    assert "数据文件夹已加密（1 件办件）" in capsys.readouterr().out
+    for path in folder.iterdir():
+        assert not path.is_file() or PERSON_ID.encode() not in path.read_bytes(), path
+    assert not (folder / "counter.sqlite3.encrypted-new").exists()
+    assert _unlocks(folder, "boss", PASSWORD)
+    assert _case_numbers(folder) == [case_no]

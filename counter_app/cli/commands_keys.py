@@ -34,6 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("recovery-slot", help="（重新）在大厅服务登记本机的恢复密钥")
     p.set_defaults(func=cmd_recovery_slot)
 
+    p = sub.add_parser("protect", help="把未加密的数据文件夹转为加密的；"
+                                       "--user（管理人员）的密码成为第一把解锁密钥")
+    p.set_defaults(func=cmd_protect, unlock=False)
+
 
 def _user_error(msg: str) -> Exception:
     from .main import UserError
@@ -109,6 +113,34 @@ def cmd_recover(args: argparse.Namespace) -> int:
     ctx = open_context(folder)
     AuthService(ctx).login(user, password)  # the account as this PC has it; writes its slot
     print(f"已经大厅服务恢复本机数据库的密钥；{user} 的密码从此可在本机解锁")
+    return 0
+
+
+def cmd_protect(args: argparse.Namespace) -> int:
+    from ..bootstrap import protect_existing
+    from ..hallsync import config
+    from ..hallsync.recovery import register_slot
+    from ..services.auth import LoginError
+
+    user = user_of(args.user)
+    if not user:
+        raise _user_error("请用 --user 指明进行加密的管理人员（其密码成为第一把解锁密钥）")
+    try:
+        cases = protect_existing(args.data_dir, user, password_for(user))
+    except LoginError as exc:
+        raise _user_error(str(exc)) from None
+    print(f"数据文件夹已加密（{cases} 件办件）；{user} 的密码可以解锁，其他人员在本机登录一次后即可解锁")
+    ctx = open_context(args.data_dir)
+    cfg = config.load(ctx.db)
+    if cfg is not None:
+        from ..sync.errors import SyncError
+
+        try:
+            register_slot(ctx.db, cfg.url, cfg.ca_pem, cfg.token, ctx.terminal)
+            print("已在大厅服务登记恢复密钥")
+        except SyncError as exc:
+            print(f"恢复密钥未能登记（{exc}）：网络恢复后请运行 counter-admin --user {user} recovery-slot")
+    print("原未加密的文件已删除；固态硬盘上其旧数据块可能在被覆盖前仍可恢复")
     return 0
 
 
