@@ -5,12 +5,15 @@ and in the temporary folder its processes used is searched for each applicant's 
 phone and name (UTF-8, UTF-16 and GB18030): none is there, and Python's plain sqlite3 reads
 nothing from the database or its WAL.
 
+One notice is printed through a real spooler (a private cupsd with a CUPS-PDF queue,
+tests/cupskit.py) by the counter's own print path (QPrinter, as ``counter-admin print
+--printer``), its temporary files in the same temp folder.
+
 What it proves: nothing these code paths write to the data folder or the temp folder holds
 those values in the clear, after a crash too (the hall's own plain database, searched the
-same way, does hold them: the search finds what is there). What it does not: printing
-through a real spooler (Qt's CUPS path writes a temp PDF of rasterised pages, deleted once
-spooled: docs/PERSONAL-DATA.md), files a user saves elsewhere on purpose, and memory or swap
-of a running PC.
+same way, does hold them: the search finds what is there). What it does not: the spooler's
+own copy while a job waits (its spool folder, root's), files a user saves elsewhere on
+purpose, and memory or swap of a running PC (docs/PERSONAL-DATA.md).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,6 +40,7 @@ from counter_app.services import demo_people
 from counter_app.services.drafts import DraftService
 from counter_app.services.printing import PrintService
 
+from .. import cupskit
 from ..helpers import complete_intake
 from .conftest import Staffed
 from .kit import PASSWORD, PC, authorize
@@ -93,7 +98,15 @@ def _plain_sqlite_reads_nothing(folder: Path) -> None:
             con.close()
 
 
-def test_a_stolen_folder_gives_nothing_away(staffed: Staffed, tmp_path: Path,
+@pytest.fixture(scope="module")
+def spooler() -> Iterator[cupskit.Spooler]:
+    why = cupskit.available()
+    if why:
+        pytest.skip(why)
+    yield from cupskit.start()
+
+
+def test_a_stolen_folder_gives_nothing_away(staffed: Staffed, tmp_path: Path, spooler: cupskit.Spooler,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     temp = tmp_path / "apptemp"  # every temporary file of this PC's processes goes here
     temp.mkdir()
@@ -119,6 +132,16 @@ def test_a_stolen_folder_gives_nothing_away(staffed: Staffed, tmp_path: Path,
         DraftService(pc.ctx).save(clerk.staff_id, draft)
         pc.run()
         pc.close()
+        # A reprint through the spooler, as the counter prints (QPrinter, then CUPS).
+        printed = subprocess.run(
+            [sys.executable, "-m", "counter_app.cli.main", "--data-dir", str(folder), "--user",
+             "clerk", "print", "--case", case_no, "--doc", "acceptance", "--printer",
+             spooler.queue],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+            env={**spooler.env, "PYTHONPATH": str(ROOT), "COUNTER_PASSWORD": PASSWORD,
+                 "TMPDIR": str(temp)})
+        assert printed.returncode == 0, printed.stdout + printed.stderr
+        assert spooler.written(f"acceptance-{case_no}").stat().st_size > 0
 
         # The PC goes on in another process and is killed while recording.
         (tmp_path / "people.json").write_text(json.dumps(by_child, ensure_ascii=False),
