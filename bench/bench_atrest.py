@@ -188,14 +188,22 @@ def run() -> list[dict]:
                 s.execute(select(Staff.id).limit(1)).all()
             ctx.db.dispose()
 
-        unlock_s = timeit(unlock, repeat=7, warmup=1)
-        started = time.perf_counter()
-        vault.unlock(folder, CLERK, demo.DEMO_PASSWORD)
-        slot_s = time.perf_counter() - started
+        unlock()
+        wall, cpu, slot = [], [], []
+        for _ in range(9):
+            w, c = time.perf_counter(), time.process_time()
+            unlock()
+            wall.append(time.perf_counter() - w)
+            cpu.append(time.process_time() - c)  # every thread's, argon2's lanes included
+            vault.forget(folder)
+            w = time.perf_counter()
+            vault.unlock(folder, CLERK, demo.DEMO_PASSWORD)
+            slot.append(time.perf_counter() - w)
         results.append(emit({"bench": "atrest", "measure": "unlock at login",
-                             "unlock_ms": round(unlock_s * 1000, 1),
-                             "of_which_argon2id_slot_ms": round(slot_s * 1000, 1),
-                             "target_ms": 300}))
+                             "unlock_wall_ms": round(statistics.median(wall) * 1000, 1),
+                             "unlock_cpu_ms": round(statistics.median(cpu) * 1000, 1),
+                             "of_which_argon2id_slot_wall_ms": round(statistics.median(slot) * 1000, 1),
+                             "load_average": round(os.getloadavg()[0], 2), "target_ms": 300}))
     finally:
         vault.forget()
         shutil.rmtree(root, ignore_errors=True)
