@@ -110,11 +110,8 @@ def folder_key(where: Path, protect: bool = False) -> bytes | None:
             raise vault.Locked(LOCKED)
         vault.remember(where, key)
         return key
-    if not protect:
-        return None
-    if not is_new(where):
-        raise StorageError(f"数据文件夹“{where}”已有未加密的数据库：请用 counter-admin protect "
-                           "把它转为加密的数据库")
+    if not protect or not is_new(where):  # an existing plain folder stays plain until
+        return None  # counter-admin protect (the app and set-up files still open it)
     key = vault.new_key()
     fd = os.open(where / DB_FILENAME, os.O_WRONLY | os.O_CREAT, 0o600)
     os.close(fd)

@@ -235,12 +235,11 @@ def _query(con: sqlite3.Connection, sql: str) -> list[tuple]:  # type: ignore[ty
 
 
 def _connect(db: Path, key: bytes | None) -> sqlite3.Connection:
-    uri = f"{db.resolve().as_uri()}?mode=ro"
     if key is None:
-        return sqlite3.connect(uri, uri=True, timeout=5)
+        return sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
     import sqlcipher3.dbapi2 as cipher
 
-    con = cipher.connect(uri, uri=True, timeout=5)
+    con = cipher.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
     con.execute("PRAGMA cipher_log_level = NONE")
     con.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     return con  # type: ignore[no-any-return]
