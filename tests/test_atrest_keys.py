@@ -215,3 +215,16 @@ def test_protect_turns_a_plain_folder_into_an_encrypted_one(
     assert not (folder / "counter.sqlite3.encrypted-new").exists()
     assert _unlocks(folder, "boss", PASSWORD)
     assert _case_numbers(folder) == [case_no]
+
+
+def test_an_account_made_here_can_unlock(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)
+    monkeypatch.setenv("NEW_PW", "newcomer-pw1")
+    assert admin_main(["--data-dir", str(folder), "--user", "boss", "add-user", "newcomer",
+                       "--name", "新来的", "--roles", "clerk", "--password-env", "NEW_PW"]) == 0
+    assert _unlocks(folder, "newcomer", "newcomer-pw1")
+    ctx = open_context(folder)
+    boss = AuthService(ctx).login("boss", PASSWORD)
+    StaffService(ctx).add(boss, "second", "第二位", "second-pw-1", ["clerk"])
+    ctx.db.dispose()
+    assert _unlocks(folder, "second", "second-pw-1")

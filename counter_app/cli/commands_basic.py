@@ -178,6 +178,8 @@ def cmd_add_user(args: argparse.Namespace) -> int:
                           employer=args.employer, phone=args.phone, terminal=ctx.terminal)
     except ValueError as exc:
         raise _user_error(str(exc)) from None
+    if ctx.keys is not None:  # an encrypted folder: the new account can unlock it
+        ctx.keys.grant(args.username.strip(), password)
     print(f"已新增账号 {args.username}（{args.name}）")
     return 0
 

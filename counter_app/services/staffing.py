@@ -180,9 +180,12 @@ class StaffService:
         require_role(actor, "supervisor")
         if len(password) < 8:
             raise ValueError("密码太短：至少 8 位")
-        return self.create(actor, username, full_name, hash_password(password), roles,
-                           window_code=window_code, department_code=department_code,
-                           employer=employer, phone=phone)
+        staff_id = self.create(actor, username, full_name, hash_password(password), roles,
+                               window_code=window_code, department_code=department_code,
+                               employer=employer, phone=phone)
+        if self.ctx.keys is not None:  # an encrypted folder: their password unlocks it too
+            self.ctx.keys.grant(username.strip(), password)
+        return staff_id
 
     @operation("staff.add")
     def create(self, actor: Actor, username: str, full_name: str, password_hash: str,
