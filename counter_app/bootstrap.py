@@ -6,7 +6,7 @@ this PC's terminal code; everything else receives the resulting ``ServiceContext
 A data folder is protected or not from its creation on (docs/PERSONAL-DATA.md, "At rest"):
 a protected one has a key file (``vault.py``) and an SQLCipher database that opens only with
 the key someone unlocked in this process (the login screen, ``counter-admin --user``). The
-app's first run, set-up files and ``counter-admin init`` create protected folders; a folder
+app's first run, set-up files and ``counter-admin --user NAME init`` create protected ones; a folder
 opened here without ``protect=True`` and without a key file stays a plain SQLite folder
 (the test fixtures, a hall of old PCs until ``counter-admin protect``).
 """
