@@ -54,7 +54,14 @@ def build_main_window(args: argparse.Namespace) -> MainWindow:
         folder = data_dir(args.data_dir)
         if (vault.is_protected(folder) and vault.unlocked(folder) is None
                 and vault.pending_key(folder) is None):
-            return None  # opened by the first sign-in
+            # Opened by the first sign-in; meanwhile load what opening needs (SQLAlchemy,
+            # the services, the migration scripts), so the sign-in waits for none of it.
+            from ..bootstrap import open_context  # noqa: F401
+            from ..models.migrate import head_revision
+            from ..services.auth import AuthService  # noqa: F401
+
+            head_revision()
+            return None
         return auth.open()
 
     def opened(ctx: Any) -> None:
