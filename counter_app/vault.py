@@ -216,7 +216,8 @@ def unlock(folder: Path | str, username: str, password: str) -> bytes:
     caller which, for the login screen to try another way)."""
     data = _read(folder)
     slot = data["slots"].get(_slot_id(data, username))
-    if slot is None:
+    if slot is None:  # as long as a wrong password takes: the answer's time tells nothing
+        _kek(password, bytes(16), ARGON2["t"], ARGON2["m"], ARGON2["p"])
         raise NoSlot(WRONG)
     from cryptography.exceptions import InvalidTag
 
