@@ -4,6 +4,11 @@ in Chinese and names the log, and the bundle IT support asks for (counter-admin 
 Standard library only, so the app can set it up before anything else loads. Nothing here
 writes an applicant's ID number: log records pass through ``mask_ids``, and so does every
 text the bundle carries.
+
+In an encrypted data folder (vault.py) each record is also sealed before it is written
+(X25519 to the folder's log key, then AES-256-GCM): the log can be written before anyone
+signs in, and read only with the folder unlocked (``read_log``, ``diagnose --user``). A
+name in an error's text is then no more readable than the database.
 """
 
 from __future__ import annotations
@@ -88,8 +93,10 @@ def setup_logging(folder: Path) -> Path | None:
     path = log_path(folder)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=LOG_BYTES, backupCount=LOG_KEEP, encoding="utf-8", delay=False)
+        public = _log_public_key(Path(folder))
+        handler: logging.handlers.RotatingFileHandler = (
+            _SealedLog(path, public) if public else logging.handlers.RotatingFileHandler(
+                path, maxBytes=LOG_BYTES, backupCount=LOG_KEEP, encoding="utf-8", delay=False))
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(
@@ -100,6 +107,87 @@ def setup_logging(folder: Path) -> Path | None:
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
     return path
+
+
+SEALED_HEADER = "#counter-sealed-log/1 "
+SEALED = "sealed "
+_LOG_INFO = b"counter-log/1"
+
+
+def _log_public_key(folder: Path) -> bytes | None:
+    from .vault import log_public_key
+
+    return log_public_key(folder)
+
+
+def _log_aead(private_or_ephemeral: object, public: bytes):
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    shared = private_or_ephemeral.exchange(X25519PublicKey.from_public_bytes(public))  # type: ignore[attr-defined]  # either key type has exchange()
+    return AESGCM(HKDF(hashes.SHA256(), 32, None, _LOG_INFO).derive(shared))
+
+
+class _SealedLog(logging.handlers.RotatingFileHandler):
+    """The data folder's log, one sealed line per record. Each file opened starts with a new
+    ephemeral key's public half; the folder's private log key (wrapped by the database key)
+    and it give the AES key of the lines that follow."""
+
+    def __init__(self, path: Path, public: bytes) -> None:
+        self._public = public
+        super().__init__(path, maxBytes=LOG_BYTES, backupCount=LOG_KEEP, encoding="utf-8",
+                         delay=False)
+
+    def _open(self):
+        import base64
+
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+        stream = super()._open()
+        ephemeral = X25519PrivateKey.generate()
+        self._aead = _log_aead(ephemeral, self._public)
+        pub = ephemeral.public_key().public_bytes(serialization.Encoding.Raw,
+                                                  serialization.PublicFormat.Raw)
+        stream.write(SEALED_HEADER + base64.b64encode(pub).decode() + "\n")
+        return stream
+
+    def format(self, record: logging.LogRecord) -> str:
+        import base64
+        import os
+
+        nonce = os.urandom(12)
+        sealed = self._aead.encrypt(nonce, super().format(record).encode("utf-8"), None)
+        return SEALED + base64.b64encode(nonce + sealed).decode()
+
+
+def read_log(path: Path, private: bytes | None) -> str:
+    """A log file as text: sealed lines opened with the folder's private log key (None:
+    they stay as they are, marked), plain lines as they are."""
+    import base64
+
+    out, aead = [], None
+    for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith(SEALED_HEADER):
+            aead = None
+            if private is not None:
+                from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+                aead = _log_aead(X25519PrivateKey.from_private_bytes(private),
+                                 base64.b64decode(line[len(SEALED_HEADER):]))
+        elif line.startswith(SEALED) and aead is not None:
+            raw = base64.b64decode(line[len(SEALED):])
+            try:
+                out.append(aead.decrypt(raw[:12], raw[12:], None).decode("utf-8", "replace"))
+            except Exception:  # a line cut short by a crash
+                out.append("（此行不完整，无法解密）")
+        elif line.startswith(SEALED):
+            out.append("（已加密：解锁数据文件夹后可读）")
+        else:
+            out.append(line)
+    return "\n".join(out) + ("\n" if out else "")
 
 
 def stop_logging() -> None:
@@ -156,17 +244,34 @@ def _versions() -> dict[str, str]:
 def _query(con: sqlite3.Connection, sql: str) -> list[tuple]:
     try:
         return con.execute(sql).fetchall()
-    except sqlite3.Error as exc:
+    except Exception as exc:  # sqlite3's or SQLCipher's error
         return [("error", str(exc))]
 
 
-def _database_report(db: Path) -> dict[str, object]:
+def _connect(db: Path, key: bytes | None) -> sqlite3.Connection:
+    if key is None:
+        return sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    import sqlcipher3.dbapi2 as cipher
+
+    con = cipher.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    con.execute("PRAGMA cipher_log_level = NONE")
+    con.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return con
+
+
+def _database_report(db: Path, key: bytes | None = None) -> dict[str, object]:
     if not db.exists():
         return {"database": str(db), "exists": False}
     report: dict[str, object] = {"database": str(db), "exists": True, "bytes": db.stat().st_size}
+    from .vault import is_protected
+
+    report["encrypted"] = is_protected(db.parent)
+    if report["encrypted"] and key is None:
+        report["open_error"] = "数据库已加密：用 counter-admin --user 用户名 diagnose 解锁后才能检查"
+        return report
     try:
-        con = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as exc:
+        con = _connect(db, key)
+    except Exception as exc:  # sqlite3's or SQLCipher's error
         report["open_error"] = str(exc)
         return report
     try:
@@ -194,14 +299,21 @@ def _database_report(db: Path) -> dict[str, object]:
     return report
 
 
-def write_bundle(folder: Path, out: Path) -> list[str]:
-    """Write the diagnostics zip; returns the names of the files it holds.
+def write_bundle(folder: Path, out: Path, key: bytes | None = None) -> list[str]:
+    """Write the diagnostics zip; returns the names of the files it holds. ``key``: an
+    encrypted folder's, unlocked (its database is checked, its log opened); without it the
+    bundle says what could not be read.
 
     Works on a broken data folder too: whatever cannot be read is reported, not raised."""
     folder = Path(folder)
     report = {"written_at": datetime.now().isoformat(timespec="seconds"),
               "data_folder": str(folder), "versions": _versions(),
-              **_database_report(folder / DB_FILENAME)}
+              **_database_report(folder / DB_FILENAME, key)}
+    private = None
+    if key is not None:
+        from .vault import log_private_key
+
+        private = log_private_key(folder, key)
     names = []
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr("report.json", mask_ids(json.dumps(report, ensure_ascii=False, indent=2,
@@ -209,7 +321,7 @@ def write_bundle(folder: Path, out: Path) -> list[str]:
         names.append("report.json")
         logs = sorted((folder / LOG_DIR).glob(f"{LOG_FILE}*")) if (folder / LOG_DIR).is_dir() else []
         for log in logs:
-            text = log.read_text(encoding="utf-8", errors="replace")
+            text = read_log(log, private)
             z.writestr(f"logs/{log.name}", mask_ids(text))
             names.append(f"logs/{log.name}")
     return names

@@ -14,6 +14,7 @@ import errno
 import logging
 import re
 import sqlite3
+import sys
 from pathlib import Path
 
 log = logging.getLogger("counter")
@@ -37,6 +38,14 @@ _CJK = re.compile("[\u3400-\u9fff]")
 def corrupt_message(path: Path | str, what: str) -> str:
     return (f"数据文件“{path}”已损坏（{what}），本机暂时不能使用。请不要删除或覆盖该文件，"
             f"{CALL_IT}从备份恢复，或把文件交给技术支持检查（counter-admin diagnose）。")
+
+
+def _is_sqlite_error(exc: BaseException) -> bool:
+    """SQLite's errors, from the plain driver or from SQLCipher's (a protected folder)."""
+    if isinstance(exc, sqlite3.Error):
+        return True
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return cipher is not None and isinstance(exc, cipher.Error)
 
 
 def check_database_file(path: Path) -> None:
@@ -101,7 +110,7 @@ def describe(exc: BaseException, where: Path | str | None = None,
             return found
     if isinstance(exc, OSError):
         return _os_message(exc, where or exc.filename, lost)
-    if not isinstance(exc, sqlite3.Error):
+    if not _is_sqlite_error(exc):
         return None
     text = str(exc).lower()
     place = f"“{where}”" if where else "数据文件"

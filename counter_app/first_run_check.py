@@ -8,12 +8,20 @@ from pathlib import Path
 
 DB_FILENAME = "counter.sqlite3"  # = models.database.DB_FILENAME
 TERMINAL_KEY = "terminal_code"  # = services.settings.TERMINAL_KEY
+KEYS_FILE = "counter.keys"  # = vault.KEYS_FILE
 
 
 def first_run_pending(folder: Path) -> bool:
     """True when the data folder has no terminal code or no users yet: a quick read-only
-    look at the SQLite file, cheap enough for start-up on the GUI thread."""
+    look at the SQLite file, cheap enough for start-up on the GUI thread.
+
+    A protected folder cannot be looked into before a login: it is set up once someone can
+    unlock it (a staff member's slot, or the hall service's recovery slot)."""
     path = folder / DB_FILENAME
+    if (folder / KEYS_FILE).exists():
+        from .vault import unfinished
+
+        return unfinished(folder)
     if not path.exists():
         return True
     try:

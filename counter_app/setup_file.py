@@ -41,7 +41,7 @@ from argon2.exceptions import InvalidHashError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .bootstrap import open_database
+from .bootstrap import keyring, open_database
 from .first_run_check import first_run_pending  # noqa: F401  (re-exported)
 from .models import CaseFile, HallWindow, NumberCounter, ServiceItem, Staff, Terminal
 from .models.database import Database
@@ -373,8 +373,12 @@ def apply_setup(db: Database, spec: SetupSpec) -> list[str]:
             store_server_url(s, spec.server_url)
             done.append(f"服务器：{redact(spec.server_url) if spec.server_url else '无（单机使用）'}")
         _printer(s, spec, done)
+        made = spec.supervisor is not None and not s.scalar(select(func.count()).select_from(Staff))
         if spec.supervisor is not None:
             done.append(_first_supervisor(s, spec.supervisor, spec.terminal))
+    keys = keyring(db)
+    if made and keys is not None and spec.supervisor and spec.supervisor.password:
+        keys.grant(spec.supervisor.username, spec.supervisor.password)  # their password unlocks
     return done
 
 
@@ -384,7 +388,7 @@ def apply_file(path: str | os.PathLike[str], folder: str | os.PathLike[str] | No
     spec = load_setup(path)
     if check_only:
         return [f"设置文件无误：终端 {spec.terminal}"]
-    db = open_database(folder)
+    db = open_database(folder, protect=True)  # a new PC's folder is encrypted (vault.py)
     try:
         if spec.hall is not None:
             return _apply_hall(db, spec)

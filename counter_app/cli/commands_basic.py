@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="创建或升级本机数据库，载入随附的事项目录，记录终端编号")
     p.add_argument("--terminal", help="本机终端编号（1-99，全大厅唯一）")
     p.add_argument("--catalog", help="改用此目录文件（xlsx/json/yaml）")
+    p.add_argument("--admin-name", default="管理员",
+                   help="新建加密文件夹时（给了 --user）第一个管理员的姓名（默认：管理员）")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("import-catalog", help="导入事项目录（xlsx/json/yaml）；有错则整体拒绝")
@@ -72,8 +74,41 @@ def _load(file: str):
         raise _user_error("\n".join(lines)) from None
 
 
+def _first_admin(args: argparse.Namespace):
+    """A new data folder with ``--user``: created encrypted, that user its first supervisor
+    (their password unlocks it). Without ``--user``: a plain folder, and a warning."""
+    from .. import vault
+    from ..bootstrap import is_new
+    from ..paths import data_dir
+    from .unlock import password_for, user_of
+
+    folder = data_dir(args.data_dir)
+    user = user_of(args.user)
+    if vault.is_protected(folder) or not is_new(folder):
+        return open_database(folder)
+    if not user:
+        print("注意：新建的数据文件夹未加密（任何能读取该文件夹的人都能看到申请人信息）。"
+              "要加密，请删除该文件夹后用 counter-admin --user 管理员用户名 init 重新建立",
+              file=sys.stderr)
+        return open_database(folder)
+    password = password_for(user, f"新建管理员 {user} 的密码：")
+    if len(password) < 8:
+        raise _user_error("密码太短：至少 8 位")
+    db = open_database(folder, protect=True)
+    key = vault.unlocked(folder)
+    assert key is not None
+    try:
+        with db.transaction() as s:
+            auth.add_user(s, user, args.admin_name, password, ["supervisor"])
+    except ValueError as exc:
+        raise _user_error(str(exc)) from None
+    vault.grant(folder, key, user, password)
+    print(f"已建立加密的数据文件夹，管理员 {user}（{args.admin_name}）的密码可以解锁")
+    return db
+
+
 def cmd_init(args: argparse.Namespace) -> int:
-    db = open_database(args.data_dir)
+    db = _first_admin(args)
     with db.session() as s:
         enrolled = bool(get_setting(s, HALL_URL_KEY))
     if enrolled and args.terminal:
@@ -143,6 +178,8 @@ def cmd_add_user(args: argparse.Namespace) -> int:
                           employer=args.employer, phone=args.phone, terminal=ctx.terminal)
     except ValueError as exc:
         raise _user_error(str(exc)) from None
+    if ctx.keys is not None:  # an encrypted folder: the new account can unlock it
+        ctx.keys.grant(args.username.strip(), password)
     print(f"已新增账号 {args.username}（{args.name}）")
     return 0
 

@@ -18,9 +18,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_diagnose(args: argparse.Namespace) -> int:
+    from .. import vault
+
     folder = data_dir(args.data_dir)  # not open_context: a broken database is what we report
     out = Path(args.out)
-    names = write_bundle(folder, out)
+    names = write_bundle(folder, out, vault.unlocked(folder))  # unlocked by --user, if given
     print(f"诊断包已写入 {out}（{len(names)} 个文件）：{'、'.join(names)}")
     print("其中的身份证号已隐去，密码和服务器地址等不包含在内。")
+    if vault.is_protected(folder) and vault.unlocked(folder) is None:
+        print("数据文件夹已加密：未解锁，数据库未检查、日志仍为密文；需要时用 --user 用户名 再运行一次")
     return 0

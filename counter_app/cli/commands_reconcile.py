@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import Any
 
 from ..models.database import Database
 
@@ -30,7 +31,7 @@ def server_database(url: str) -> Database:
     from ..sync.errors import ServerUnavailable, translate
 
     u = parse_url(url)
-    kwargs: dict[str, object] = {"poolclass": NullPool}
+    kwargs: dict[str, Any] = {"poolclass": NullPool}
     if u.get_backend_name() == "sqlite":
         if not sqlite_path(u).exists():
             raise ServerUnavailable(f"共享数据库文件不存在：{u.database}")

@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
 import sys
 from collections.abc import Sequence
 
 # One module per group of commands, each with register(subparsers).
 COMMAND_MODULES = ["commands_basic", "commands_cases", "commands_calendar", "commands_report",
                    "commands_sync", "commands_reconcile",
-                   "commands_setup", "commands_hall", "commands_diagnose", "commands_privacy"]
+                   "commands_setup", "commands_hall", "commands_diagnose", "commands_privacy",
+                   "commands_keys"]
 
 
 class UserError(Exception):
@@ -30,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir",
                         help="数据文件夹（默认：本机用户数据目录，或环境变量 COUNTER_DATA_DIR）")
+    parser.add_argument("--user", help="加密的数据文件夹：以此工作人员解锁（密码在提示时输入，"
+                                       "脚本可用环境变量 COUNTER_PASSWORD；也可用 COUNTER_USER 代替本选项）")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         if importlib.util.find_spec(f"{__package__}.{name}") is not None:
@@ -61,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         _log_to_data_folder(args.data_dir)
+        if getattr(args, "unlock", True):
+            from ..paths import data_dir
+            from .unlock import unlock
+
+            unlock(data_dir(args.data_dir), args.user)
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -75,9 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"错误：{err}", file=sys.stderr)
         return 1 if isinstance(err, UnexpectedError) else 2
     finally:
+        from .. import vault
         from ..diagnostics import stop_logging
 
         stop_logging()
+        if args.data_dir or os.environ.get("COUNTER_DATA_DIR"):  # main() may run in a longer
+            vault.forget(args.data_dir or os.environ["COUNTER_DATA_DIR"])  # process (tests)
 
 
 if __name__ == "__main__":  # python -m: run the imported module, so UserError is one class

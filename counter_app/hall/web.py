@@ -7,6 +7,9 @@ terminal by the credential the service issued). Version 1:
 - ``POST /v1/ops``       a terminal's operations → one answer each (done / refused)
 - ``GET  /v1/pull``      journal entries after a sequence, with the rows as they are now
 - ``GET  /v1/changes``   server-sent events: a new journal sequence, so PCs pull at once
+- ``POST /v1/recovery-slot``  the terminal's recovery slot (its database key, wrapped)
+- ``POST /v1/recover``   terminal, slot id, a supervisor's user name and password → the
+  wrapped key (no credential: it is asked for by a PC that cannot read its own; hall/recovery.py)
 
 Errors come back as ``{"detail": "<Chinese message>"}`` with a 4xx status.
 """
@@ -29,6 +32,7 @@ from sse_starlette.sse import EventSourceResponse
 from ..models import HallTerminal, hall_now
 from ..sync.pull import fetch_page
 from ..sync.tables import canon_row
+from . import recovery
 from .apply import Applier
 from .scope import narrow
 from .store import Hall, HallError
@@ -52,6 +56,18 @@ class OpIn(BaseModel):
     args: str
     numbers: list[str] = []
     at: str
+
+
+class RecoverySlotIn(BaseModel):
+    rid: str
+    wrapped: str
+
+
+class RecoverIn(BaseModel):
+    terminal: str
+    rid: str
+    username: str
+    password: str
 
 
 class OpsIn(BaseModel):
@@ -96,6 +112,16 @@ def create_app(hall: Hall) -> FastAPI:
     def enroll(body: EnrollIn) -> dict[str, Any]:
         got = hall.enroll(body.code, body.name, body.kind, body.replaces)
         return {"terminal": got.terminal, "token": got.token, "server_id": got.server_id}
+
+    @app.post("/v1/recovery-slot")
+    def recovery_slot(body: RecoverySlotIn, term: Term) -> dict[str, Any]:
+        recovery.register(hall, term.code, body.rid, body.wrapped)
+        return {"terminal": term.code}
+
+    @app.post("/v1/recover")
+    def recover(body: RecoverIn) -> dict[str, Any]:
+        return {"wrapped": recovery.recover(hall, body.terminal, body.rid, body.username,
+                                            body.password)}
 
     @app.get("/v1/hello")
     def hello(term: Term, t: str = "") -> dict[str, Any]:

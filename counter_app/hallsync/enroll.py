@@ -26,6 +26,7 @@ from ..sync.capture import live_tables
 from ..sync.errors import SyncError
 from . import config
 from .client import HallClient
+from .recovery import register_slot
 
 FP_CHARS = 16
 
@@ -86,6 +87,8 @@ def enroll(db: Database, url: str, code: str, *, name: str = "", kind: str = "co
         config.save(s, config.HallConfig(url, ca, got["token"], got["server_id"]))
         set_setting(s, TERMINAL_KEY, got["terminal"])
         set_setting(s, config.K_PULL, "0")
+    # An encrypted folder leaves its recovery slot with the hall (hallsync/recovery.py).
+    register_slot(db, url, ca, got["token"], str(got["terminal"]))
     return str(got["terminal"])
 
 

@@ -29,7 +29,7 @@ from .local import (
     OutboxEntry,
     Setting,
 )
-from .oplog import HallEnrollCode, HallOp, HallTerminal, SyncOp
+from .oplog import HallEnrollCode, HallOp, HallRecovery, HallTerminal, SyncOp
 from .org import (
     ROLE_LABELS,
     ROLES,
@@ -72,6 +72,7 @@ __all__ = [
     "Event",
     "HallEnrollCode",
     "HallOp",
+    "HallRecovery",
     "HallTerminal",
     "HallWindow",
     "HandoffBatch",

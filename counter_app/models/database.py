@@ -42,12 +42,34 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def _keyed(key: bytes) -> Any:
+    """A "connect" listener giving SQLCipher the raw key before anything reads the file;
+    temporary tables and sorts stay in memory (never a plain temp file on disk)."""
+    pragma = f"PRAGMA key = \"x'{key.hex()}'\""
+
+    def set_key(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to word
+        cur.execute(pragma)
+        cur.execute("PRAGMA temp_store=MEMORY")
+        cur.close()
+
+    return set_key
+
+
+def make_engine(url: str, key: bytes | None = None, **kwargs: Any) -> Engine:
+    """An engine for ``url``; ``key``: the SQLite file is SQLCipher-encrypted with it."""
     # An error's text never carries the statement's parameters (applicants' names, ID
     # numbers, phones): it goes to the log (diagnostics.py) and may be shown.
     kwargs.setdefault("hide_parameters", True)
+    if key is not None:
+        import sqlcipher3.dbapi2
+
+        kwargs["module"] = sqlcipher3.dbapi2
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
+        if key is not None:  # first of all, before SQLAlchemy's own first look at the file
+            event.listen(engine, "connect", _keyed(key), insert=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
@@ -66,16 +88,18 @@ def _changes(session: Session) -> int | None:
 class Database:
     """An engine and its sessions. One per database; passed in, never global."""
 
-    def __init__(self, url: str, **engine_kwargs: Any) -> None:
+    def __init__(self, url: str, key: bytes | None = None, **engine_kwargs: Any) -> None:
         self.url = url
-        self.engine = make_engine(url, **engine_kwargs)
+        self.encrypted = key is not None
+        self.engine = make_engine(url, key, **engine_kwargs)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._reads = sessionmaker(self.engine, expire_on_commit=False,
                                    execution_options={READ_ONLY: True})
 
     @classmethod
-    def local(cls, data_dir: Path) -> Database:
-        return cls(sqlite_url(Path(data_dir) / DB_FILENAME))
+    def local(cls, data_dir: Path, key: bytes | None = None) -> Database:
+        """The data folder's database; ``key``: a protected folder's (vault.py)."""
+        return cls(sqlite_url(Path(data_dir) / DB_FILENAME), key)
 
     def session(self) -> Session:
         """A session for reading. It is never committed; write in ``transaction()``."""

@@ -5,6 +5,7 @@ The scripts live inside the package (``models/migrations``) so a frozen build ca
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -29,6 +30,7 @@ def current_revision(db: Database) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+@cache
 def head_revision() -> str:
     script = ScriptDirectory(str(SCRIPTS))
     head = script.get_current_head()
@@ -38,6 +40,8 @@ def head_revision() -> str:
 
 def upgrade(db: Database, revision: str = "head") -> None:
     """Create or upgrade the schema in place; a no-op when already at ``revision``."""
+    if revision == "head" and current_revision(db) == head_revision():
+        return  # the usual opening: one query instead of loading every script (a sign-in waits)
     cfg = alembic_config(db)
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -99,6 +99,20 @@ class HallEnrollCode(Base):
     department_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
 
+class HallRecovery(Base):
+    """A PC's recovery slot, kept by the hall service: the PC's database key wrapped under a
+    secret only that PC's data folder holds (vault.py). Given back (``/v1/recover``) to whoever
+    shows that folder's slot id together with a supervisor's credential."""
+
+    __tablename__ = "hall_recovery"
+    terminal: Mapped[str] = mapped_column(String(8), primary_key=True)
+    rid_hash: Mapped[str] = mapped_column(String(64))
+    wrapped: Mapped[str] = mapped_column(Text)
+    registered_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    used_by: Mapped[str] = mapped_column(String(64), default="")  # the supervisor's user name
+
+
 class HallOp(Base):
     """An operation the hall service answered: the key that makes a resend harmless and
     that tells a restored or cloned PC (same sequence, other content) from a resend."""

@@ -135,6 +135,7 @@ class AuthService:
         if not username or not password:
             raise LoginError("请输入用户名和密码")
         now = self.ctx.now()
+        failure: str | None = None
         with self.ctx.db.transaction() as s:
             staff = s.execute(
                 select(Staff).where(Staff.username == username)
@@ -155,7 +156,13 @@ class AuthService:
             else:
                 staff.failed_logins = 0
                 staff.locked_until = None
-                return actor_of(s, staff)
+                actor = actor_of(s, staff)
+        if failure is None:
+            if self.ctx.keys is not None:
+                # An encrypted folder: whoever signs in here can unlock it at the next start
+                # with the password they just used (a new account, one changed elsewhere).
+                self.ctx.keys.refresh(actor.username, password)
+            return actor
         raise LoginError(failure)
 
     def _stranger_failed(self, username: str, now: datetime) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from ..models import Staff, hall_now
 from ..models.database import Database
@@ -81,6 +82,9 @@ class ServiceContext:
     # Called (on the calling thread) after an operation was queued: the sync wakes at once,
     # so an approver's decision is on the hall within moments, not at the next round.
     after_op: Callable[[], None] | None = None
+    # A protected data folder, unlocked (vault.Keyring): who may unlock it at rest. None on
+    # a plain folder and on the hall service.
+    keys: Any = None
 
     def now(self) -> datetime:
         op = current_op()  # one time for the whole operation, the same in both runs

@@ -57,7 +57,7 @@ def _demo_hash() -> str:
 
 def ensure_demo_staff(ctx: ServiceContext) -> int:
     """One supervisor, a guide, clerks per window and an approver per department."""
-    made = 0
+    made: list[str] = []
     with ctx.db.transaction() as s:
         existing = set(s.execute(select(Staff.username)).scalars())
         pw_hash = _demo_hash()
@@ -82,7 +82,7 @@ def ensure_demo_staff(ctx: ServiceContext) -> int:
                              employer="department" if dep_code else "outsourced",
                              phone=people.mobile(rng), terminal=ctx.terminal,
                              password_hash=pw_hash)
-            made += 1
+            made.append(username)
             if "clerk" in roles:
                 # Most clerks are authorized; the second of each window is still in phase 2.
                 stage = "phase2" if username.endswith("_c2") else "authorized"
@@ -90,7 +90,10 @@ def ensure_demo_staff(ctx: ServiceContext) -> int:
                                      staff_id=staff.id, scope="window", scope_code=win_code,
                                      stage=stage, set_at=DEMO_TRAINING_AT, set_by_id=None,
                                      origin_terminal=ctx.terminal))
-    return made
+    if ctx.keys is not None:  # an encrypted folder: every demo account can unlock it
+        for username in made:
+            ctx.keys.grant(username, DEMO_PASSWORD)
+    return len(made)
 
 
 def build_plan(ctx: ServiceContext, cases: int, days: int, seed: int) -> Plan:

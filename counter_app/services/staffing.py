@@ -171,9 +171,12 @@ class StaffService:
         require_role(actor, "supervisor")
         if len(password) < 8:
             raise ValueError("密码太短：至少 8 位")
-        return self.create(actor, username, full_name, hash_password(password), roles,
-                           window_code=window_code, department_code=department_code,
-                           employer=employer, phone=phone)
+        staff_id = self.create(actor, username, full_name, hash_password(password), roles,
+                               window_code=window_code, department_code=department_code,
+                               employer=employer, phone=phone)
+        if self.ctx.keys is not None:  # an encrypted folder: their password unlocks it too
+            self.ctx.keys.grant(username.strip(), password)
+        return staff_id
 
     @operation("staff.add")
     def create(self, actor: Actor, username: str, full_name: str, password_hash: str,
@@ -224,6 +227,48 @@ class StaffService:
                 st.phone = phone.strip()
                 changes["phone"] = st.phone
             self._event(s, actor, staff_id, "updated", **changes)
+
+    def change_password(self, actor: Actor, old: str, new: str) -> None:
+        """The signed-in person's own new password. On an encrypted folder their slot is
+        rewritten: the old password no longer unlocks this PC's data."""
+        from .auth import AuthService, LoginError
+
+        try:
+            AuthService(self.ctx).login(actor.username, old)
+        except LoginError:
+            raise ValueError("原密码不对：密码未修改") from None
+        self._new_password(actor, actor.staff_id, actor.username, new)
+
+    def reset_password(self, actor: Actor, staff_id: str, new: str) -> None:
+        """A supervisor sets someone's password (forgotten). Nothing is lost: the folder's key
+        stays; the person's slot is written anew from the key unlocked now."""
+        require_role(actor, "supervisor")
+        with self.ctx.db.session() as s:
+            st = s.get(Staff, staff_id)
+            if st is None:
+                raise ValueError("工作人员不存在")
+            username = st.username
+        self._new_password(actor, staff_id, username, new)
+
+    def _new_password(self, actor: Actor, staff_id: str, username: str, new: str) -> None:
+        if len(new) < 8:
+            raise ValueError("新密码太短：至少 8 位")
+        self.set_password(actor, staff_id, hash_password(new))
+        if self.ctx.keys is not None:
+            self.ctx.keys.grant(username, new)
+
+    @operation("staff.set_password")
+    def set_password(self, actor: Actor, staff_id: str, password_hash: str) -> None:
+        """A new password hash (never the password: the operation is kept and sent). One's
+        own, or anyone's by a supervisor; a lock-out ends with it."""
+        if staff_id != actor.staff_id:
+            require_role(actor, "supervisor")
+        with self.ctx.db.transaction() as s:
+            st = s.get(Staff, staff_id)
+            if st is None:
+                raise ValueError("工作人员不存在")
+            st.password_hash, st.failed_logins, st.locked_until = password_hash, 0, None
+            self._event(s, actor, staff_id, "password_set")
 
     @operation("staff.set_stage")
     def set_stage(self, actor: Actor, staff_id: str, scope: str, scope_code: str, stage: str,

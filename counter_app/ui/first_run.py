@@ -200,7 +200,7 @@ def run_first_run(folder: str | None) -> bool:
     from ..bootstrap import open_database
 
     lane = DbLane()
-    dialog = FirstRunDialog(lane, lambda: open_database(folder))
+    dialog = FirstRunDialog(lane, lambda: open_database(folder, protect=True))
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:

@@ -2224,61 +2224,66 @@ from %2 · %3 cases · waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/settings/hall_box.py" line="111" />
+      <source>Set a password</source>
+      <translation>设置密码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
       <source>Save a catalog item</source>
       <translation>保存事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
       <source>Issue a document</source>
       <translation>出具文书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
       <source>Log a print</source>
       <translation>记录打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
       <source>Enter the year's holidays</source>
       <translation>录入节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
       <source>Record a look at personal data</source>
       <translation>记录查看个人信息</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="127" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="128" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="131" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="132" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="140" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="141" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="142" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="143" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="148" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="149" />
       <source>not yet known (after the first sync)</source>
       <translation>尚不知道（首次同步后显示）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="150" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="151" />
       <source>every case of the hall (%1)</source>
       <translation>全馆的办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="151" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="152" />
       <source>the cases of %1 and those received here; a closed case leaves this PC after %2 days (the hall keeps it)</source>
       <translation>%1的办件及本机受理的办件；已办结的办件 %2 天后从本机清除（大厅服务器保留）</translation>
     </message>
@@ -2863,7 +2868,7 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../counter_app/ui/login_window.py" line="44" />
+      <location filename="../../counter_app/ui/login_window.py" line="74" />
       <source>The database could not be opened: %1</source>
       <translation>无法打开数据库：%1</translation>
     </message>
@@ -3177,128 +3182,128 @@ from %2 · %3 cases · waiting %4</source>
       <translation>收件日期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="129" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="130" />
       <source>to</source>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="133" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="135" />
       <source>Case list export</source>
       <translation>办件清单导出</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="161" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="211" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="161" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="215" />
       <source>Who</source>
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="161" />
       <source>Role</source>
       <translation>岗位</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="159" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="161" />
       <source>Terminal</source>
       <translation>终端</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="160" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="162" />
       <source>What</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="160" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="162" />
       <source>Case</source>
       <translation>办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="160" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="162" />
       <source>Details</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="161" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="163" />
       <source> (possible)</source>
       <translation>（可能）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="165" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="167" />
       <source>%1 recorded looks (this one is recorded too)</source>
       <translation>共 %1 条查阅记录（本次查询也已记入）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="173" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="175" />
       <source>Type the ID number first</source>
       <translation>请先输入证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="176" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="178" />
       <source>Save personal-information report</source>
       <translation>保存个人信息查询报告</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="177" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="179" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="183" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="185" />
       <source>Saved: %1 (%2 cases, %3 looks)</source>
       <translation>已保存：%1（办件 %2 件，查阅记录 %3 条）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="203" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="205" />
       <source>Thresholds saved</source>
       <translation>预警设置已保存</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="211" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="215" />
       <source>Window</source>
       <translation>窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="211" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="215" />
       <source>Cases of other windows</source>
       <translation>其他窗口办件数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="212" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="216" />
       <source>From</source>
       <translation>起</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="212" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="216" />
       <source>To</source>
       <translation>止</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="216" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="220" />
       <source>%1 people opened unusually many cases of other windows</source>
       <translation>%1 人查看其他窗口的办件数量异常</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="220" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="224" />
       <source>No unusual volume on this day</source>
       <translation>当天没有异常的查阅量</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="225" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="229" />
       <source>Export cases</source>
       <translation>导出办件清单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="226" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="230" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="236" />
+      <location filename="../../counter_app/ui/supervision/privacy_widget.py" line="240" />
       <source>Exported %1 cases: %2</source>
       <translation>已导出 %1 件：%2</translation>
     </message>

@@ -108,6 +108,7 @@ class HallPanel(QGroupBox):
             "staff.add": self.tr("Add a staff member"),
             "staff.update": self.tr("Change a staff member"),
             "staff.set_stage": self.tr("Set a training stage"),
+            "staff.set_password": self.tr("Set a password"),
             "catalog.save_item": self.tr("Save a catalog item"),
             "print.prepare": self.tr("Issue a document"),
             "print.log": self.tr("Log a print"),

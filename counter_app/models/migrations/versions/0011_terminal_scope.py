@@ -2,7 +2,7 @@
 the whole hall), set by the enrollment code
 
 Revision ID: 0011
-Revises: 0005
+Revises: 0009
 Create Date: 2026-12-06
 
 Terminals enrolled before keep the whole hall (both columns empty), as they had.
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0005"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
