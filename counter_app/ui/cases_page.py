@@ -79,10 +79,13 @@ class CasesPage(QWidget):
         self.search.returnPressed.connect(self.run_search)
         self.scope = QComboBox()
         self.scope.setObjectName("caseScope")
-        self.scope.addItem(self.tr("My cases"), "clerk")
-        self.scope.addItem(self.tr("My window"), "window")
+        if actor.has("clerk") or actor.window_code:
+            self.scope.addItem(self.tr("My cases"), "clerk")
+            self.scope.addItem(self.tr("My window"), "window")
+        if actor.has("supervisor"):  # no window of their own: the hall is what they oversee
+            self.scope.addItem(self.tr("Whole hall"), "hall")
         if "clerk" not in actor.roles:
-            self.scope.setCurrentIndex(1)
+            self.scope.setCurrentIndex(self.scope.count() - 1)
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
         self.today = CaseTable("todayTable")
         self.waiting = CaseTable("awaitingTable")

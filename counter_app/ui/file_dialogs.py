@@ -10,6 +10,7 @@ the user's Documents folder, never the program's working folder.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -74,6 +75,23 @@ def _run(dialog: QFileDialog, purpose: str) -> str:
 
 def ask_save(parent: QWidget | None, title: str, purpose: str, file_name: str, name_filter: str) -> str:
     return _run(make_dialog(parent, title, purpose, name_filter, file_name, save=True), purpose)
+
+
+def ask_save_then(parent: QWidget | None, title: str, purpose: str, file_name: str,
+                  name_filter: str, then: Callable[[str], None]) -> QFileDialog:
+    """``ask_save`` without a nested event loop: the dialog opens (window-modal) and the key
+    that asked returns at once; ``then(path)`` runs when a file is chosen."""
+    dialog = make_dialog(parent, title, purpose, name_filter, file_name, save=True)
+
+    def chosen() -> None:
+        files = dialog.selectedFiles()
+        if files:
+            remember(purpose, files[0])
+            then(files[0])
+    dialog.accepted.connect(chosen)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
 
 
 def ask_open(parent: QWidget | None, title: str, purpose: str, name_filter: str) -> str:

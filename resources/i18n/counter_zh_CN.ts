@@ -241,99 +241,99 @@ Scanning a case barcode opens that case. F1 lists every key.</source>
       <translation>没有待审批的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="275" />
+      <location filename="../../counter_app/ui/approver/page.py" line="277" />
       <source>Signed, to decide (%1)</source>
       <translation>已签收、待审批（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="277" />
+      <location filename="../../counter_app/ui/approver/page.py" line="279" />
       <source>%1 past due</source>
       <translation>%1 件已超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="281" />
+      <location filename="../../counter_app/ui/approver/page.py" line="283" />
       <source>Department: %1</source>
       <translation>所属部门：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="285" />
+      <location filename="../../counter_app/ui/approver/page.py" line="287" />
       <source>No department set for your account: every department's work is shown. Ask the supervisor to set it.</source>
       <translation>您的账号未设置所属部门：现显示全部部门的交接单和办件。请管理员设置所属部门。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="295" />
+      <location filename="../../counter_app/ui/approver/page.py" line="297" />
       <source>%1
 from %2 · %3 cases · waiting %4</source>
       <translation>%1
 移交人 %2 · %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="309" />
+      <location filename="../../counter_app/ui/approver/page.py" line="313" />
       <source>Waiting to be signed (%1)</source>
       <translation>待签收交接单（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="311" />
+      <location filename="../../counter_app/ui/approver/page.py" line="315" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="341" />
+      <location filename="../../counter_app/ui/approver/page.py" line="345" />
       <source>Finish or cancel the open form first, then scan again</source>
       <translation>请先完成或取消正在填写的表单，再扫码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="347" />
+      <location filename="../../counter_app/ui/approver/page.py" line="351" />
       <source>The scan ended without Enter: scan again, or check that the scanner sends Enter after the code</source>
       <translation>扫码未以回车结束：请重新扫描，或检查扫码枪是否设置了回车后缀</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="362" />
+      <location filename="../../counter_app/ui/approver/page.py" line="366" />
       <source>Case %1 is in the folder ✓</source>
       <translation>办件 %1 已核对在卷 ✓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="364" />
+      <location filename="../../counter_app/ui/approver/page.py" line="368" />
       <source>Case %1 is not in this batch (%2 cases): put it aside and tell the sender</source>
       <translation>办件 %1 不在本交接单中（本单共 %2 件）：请单独放置并告知移交人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="390" />
+      <location filename="../../counter_app/ui/approver/page.py" line="394" />
       <source>Batch %1: scan each case or tick “In folder”</source>
       <translation>交接单 %1：请逐件扫描办件条码，或勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="393" />
+      <location filename="../../counter_app/ui/approver/page.py" line="397" />
       <source>Batch %1 was already signed for</source>
       <translation>交接单 %1 已签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="401" />
+      <location filename="../../counter_app/ui/approver/page.py" line="405" />
       <source>Case %1: %2</source>
       <translation>办件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="425" />
+      <location filename="../../counter_app/ui/approver/page.py" line="429" />
       <source>Signed for %1 case(s).</source>
       <translation>已签收 %1 件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="427" />
+      <location filename="../../counter_app/ui/approver/page.py" line="431" />
       <source>%1 case(s) with a discrepancy stay with the sender.</source>
       <translation>%1 件登记了差异，仍由移交方负责。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="441" />
+      <location filename="../../counter_app/ui/approver/page.py" line="445" />
       <source>Returned to the front desk</source>
       <translation>已退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="452" />
+      <location filename="../../counter_app/ui/approver/page.py" line="456" />
       <source>Approved: the result waits at the front desk for collection</source>
       <translation>已准予许可：结果送前台待领取</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="453" />
+      <location filename="../../counter_app/ui/approver/page.py" line="457" />
       <source>Denied</source>
       <translation>已作出不予许可决定</translation>
     </message>
@@ -460,62 +460,62 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>BulletinView</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="45" />
       <source>Daily</source>
       <translation>日报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="45" />
       <source>Weekly</source>
       <translation>周报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="41" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="46" />
       <source>Monthly</source>
       <translation>月报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="48" />
-      <source>Refresh</source>
-      <translation>刷新</translation>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="53" />
+      <source>Refresh (F5)</source>
+      <translation>刷新（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="49" />
-      <source>Export PDF…</source>
-      <translation>导出 PDF…</translation>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="54" />
+      <source>Export PDF… (Ctrl+S)</source>
+      <translation>导出 PDF…（Ctrl+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="50" />
-      <source>Export Excel…</source>
-      <translation>导出 Excel…</translation>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="55" />
+      <source>Export Excel… (Ctrl+Shift+S)</source>
+      <translation>导出 Excel…（Ctrl+Shift+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="52" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="57" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="113" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="133" />
       <source>Loading…</source>
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="162" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="162" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="143" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="163" />
       <source>Export bulletin</source>
       <translation>导出通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="159" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="178" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
@@ -730,47 +730,52 @@ from %2 · %3 cases · waiting %4</source>
       <translation>查询：办件编号、姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="82" />
+      <location filename="../../counter_app/ui/cases_page.py" line="83" />
       <source>My cases</source>
       <translation>本人办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="83" />
+      <location filename="../../counter_app/ui/cases_page.py" line="84" />
       <source>My window</source>
       <translation>本窗口办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="91" />
+      <location filename="../../counter_app/ui/cases_page.py" line="86" />
+      <source>Whole hall</source>
+      <translation>全厅</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="94" />
       <source>Today</source>
       <translation>今日办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="92" />
+      <location filename="../../counter_app/ui/cases_page.py" line="95" />
       <source>Awaiting the applicant</source>
       <translation>待补正</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="93" />
+      <location filename="../../counter_app/ui/cases_page.py" line="96" />
       <source>Search results</source>
       <translation>查询结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="127" />
+      <location filename="../../counter_app/ui/cases_page.py" line="130" />
       <source>Today (%1)</source>
       <translation>今日办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="128" />
+      <location filename="../../counter_app/ui/cases_page.py" line="131" />
       <source>Awaiting the applicant (%1)</source>
       <translation>待补正（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="138" />
+      <location filename="../../counter_app/ui/cases_page.py" line="141" />
       <source>Search results (%1)</source>
       <translation>查询结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="140" />
+      <location filename="../../counter_app/ui/cases_page.py" line="143" />
       <source>No case found</source>
       <translation>没有找到办件</translation>
     </message>
@@ -1844,32 +1849,32 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>EvaluationScreen</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="45" />
       <source>Rate our service</source>
       <translation>服务评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="46" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="51" />
       <source>Please rate our service</source>
       <translation>请您对本次服务进行评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="49" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="54" />
       <source>Case %1</source>
       <translation>办件编号 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="54" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="59" />
       <source>Anything to tell us? (optional)</source>
       <translation>意见建议（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="71" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="79" />
       <source>Your rating goes to the service hall's supervisors; staff at the window cannot change it.</source>
       <translation>您的评价直接提交政务服务中心管理人员，窗口工作人员无法修改。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="95" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="120" />
       <source>Thank you for your rating</source>
       <translation>感谢您的评价！</translation>
     </message>
@@ -2448,7 +2453,7 @@ from %2 · %3 cases · waiting %4</source>
       <translation>已生成 %1 张交接单：%2。请打印后连同办件送交。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="329" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="338" />
       <source>Select a sheet in the list first</source>
       <translation>请先在列表中选中一张交接单</translation>
     </message>
@@ -2512,139 +2517,144 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>IssuePage</name>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="51" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="53" />
       <source>① Scan the barcode on the applicant's notice  →  ② Check who collects it  →  ③ Issue and print the receipt</source>
       <translation>① 扫描申请人受理通知书上的条码　→　② 核验领取人身份　→　③ 发证并打印领证回执</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="55" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="57" />
       <source>Scan, or type the case number and press Enter</source>
       <translation>直接扫码，或输入办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="64" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="66" />
       <source>The applicant in person (Ctrl+1)</source>
       <translation>申请人本人领取（Ctrl+1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="65" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="67" />
       <source>Someone else (agent) (Ctrl+2)</source>
       <translation>他人代领（Ctrl+2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="66" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="68" />
       <source>Send by post (Ctrl+3)</source>
       <translation>邮寄送达（Ctrl+3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="82" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="84" />
       <source>I have checked the applicant's letter of authorization</source>
       <translation>已核验申请人出具的授权委托书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="87" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="89" />
       <source>Collector's name</source>
       <translation>领取人姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="88" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="90" />
       <source>Collector's ID number</source>
       <translation>领取人身份证号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="89" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="91" />
       <source>Collector's phone</source>
       <translation>领取人电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="91" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="93" />
       <source>Tracking number</source>
       <translation>邮件运单号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="93" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="95" />
       <source>Issue and print the receipt (F5)</source>
       <translation>发证并打印领证回执（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="115" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="117" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="129" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="131" />
       <source>Results waiting to be collected</source>
       <translation>待领取的办理结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="152" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="154" />
       <source>case number (or scan the notice)</source>
       <translation>办件编号（或扫描受理通知书）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="153" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="155" />
       <source>in person / agent / post</source>
       <translation>本人领取/他人代领/邮寄</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="154" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="156" />
       <source>next field; on the last one: issue</source>
       <translation>下一栏；在最后一栏：发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="155" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="157" />
       <source>issue and print</source>
       <translation>发证并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="156" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="158" />
       <source>results waiting (Enter loads)</source>
       <translation>待领取结果列表（回车载入）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="184" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="164" />
+      <source>Issue a result first; then F9 asks its applicant to rate</source>
+      <translation>请先发证，再按 F9 请申请人评价</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="194" />
       <source>Check the letter of authorization, tick it (Space), then F5</source>
       <translation>请核验授权委托书，勾选（空格）后按 F5 发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="193" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="203" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="231" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="241" />
       <source>No results are waiting.</source>
       <translation>暂无待领取的结果。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="243" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="253" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="245" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="255" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="255" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="265" />
       <source>Ask for the collector's ID and check it against the applicant</source>
       <translation>请查验领取人的身份证件，并与申请人核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="258" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="268" />
       <source>This case has no result waiting to be collected (%1)</source>
       <translation>此办件没有待领取的结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="274" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="291" />
       <source>Scan the applicant's notice first</source>
       <translation>请先扫描申请人的受理通知书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="282" />
-      <source>Issued. Give the receipt to the collector to sign.</source>
-      <translation>已发证。请领取人在领证回执上签字。</translation>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="299" />
+      <source>Issued. Give the receipt to the collector to sign; F9 asks them to rate the service.</source>
+      <translation>已发证。请领取人在回执上签字；按 F9 请其对服务作出评价。</translation>
     </message>
   </context>
   <context>
@@ -3057,17 +3067,17 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>QrDialog</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="122" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="149" />
       <source>Rate by QR code</source>
       <translation>扫码评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="130" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="157" />
       <source>Scan to rate case %1</source>
       <translation>请扫码评价办件 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="132" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="159" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -3582,43 +3592,43 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>SupervisionPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="27" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="32" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="28" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="33" />
       <source>Deadlines</source>
       <translation>临期超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="29" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="34" />
       <source>Complaints</source>
       <translation>投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="30" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="35" />
       <source>Bad ratings</source>
       <translation>差评整改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="31" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="36" />
       <source>Staff and training</source>
       <translation>人员与培训</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="32" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="37" />
       <source>Catalog</source>
       <translation>事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="33" />
-      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="38" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="62" />
       <source>Holidays</source>
       <translation>节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="62" />
       <source>Holidays (next year missing)</source>
       <translation>节假日安排（明年未录入）</translation>
     </message>

@@ -272,6 +272,8 @@ class ApproverDesk(QWidget):
                 self.work.setCurrentItem(it)
         if not work:
             self.work.addItem(self.tr("Nothing waits for a decision."))
+        elif self.work.currentRow() < 0 and self.work.hasFocus():
+            self.work.setCurrentRow(0)  # the list refilled under the keys: Enter opens the first
         title = self.tr("Signed, to decide (%1)").replace("%1", str(len(work)))
         if late:
             title += " · " + self.tr("%1 past due").replace("%1", str(late))
@@ -306,6 +308,8 @@ class ApproverDesk(QWidget):
             self.waiting.addItem(it)
             if b.batch_no == keep:
                 self.waiting.setCurrentItem(it)
+        if batches and self.waiting.currentRow() < 0 and self.waiting.hasFocus():
+            self.waiting.setCurrentRow(0)
         title = self.tr("Waiting to be signed (%1)").replace("%1", str(len(batches)))
         if late:
             title += " · " + self.tr("%1 waiting too long").replace("%1", str(late))

@@ -321,7 +321,16 @@ class HandoffPage(QWidget):
 
     def _print(self, batch_nos: list[str]) -> None:
         self.preview = open_preview(self.services, self.actor,
-                                    [DocRequest("handoff", n) for n in batch_nos], self)
+                                    [DocRequest("handoff", n) for n in batch_nos], self,
+                                    on_closed=self._preview_closed)
+
+    def _preview_closed(self) -> None:
+        """The keys come back to the table (no window manager reactivates the window on
+        the offscreen platform and some Linux desktops)."""
+        self.preview = None
+        if self.isVisible():
+            self.window().activateWindow()
+            self.grid.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _reprint(self) -> None:
         it = self.waiting.currentItem()
