@@ -3287,74 +3287,79 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ServerSettings</name>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="40" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="43" />
       <source>Hall server (sync)</source>
       <translation>大厅服务器（数据同步）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="41" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="45" />
       <source>Stand-alone: this PC works on its own, no server</source>
       <translation>单机使用：本机独立工作，不连接服务器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="42" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="46" />
       <source>Sync with the hall's shared database</source>
       <translation>与大厅共享数据库同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="57" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="61" />
       <source>PostgreSQL: postgresql+psycopg://user@server:5432/database. The smallest hall may share a SQLite file on this PC's own disk (never on a network share): sqlite:///D:/counter/shared.sqlite3</source>
       <translation>PostgreSQL 格式：postgresql+psycopg://用户名@服务器地址:5432/数据库名。规模最小的大厅可共用一个 SQLite 文件，该文件必须在服务器本机磁盘上（不能放在网络共享文件夹）：sqlite:///D:/counter/shared.sqlite3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="62" />
-      <location filename="../../counter_app/ui/settings/server_box.py" line="148" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="66" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="160" />
       <source>Test connection</source>
       <translation>测试连接</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="65" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="69" />
       <source>Save server setting</source>
       <translation>保存服务器设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="73" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="77" />
       <source>Server address:</source>
       <translation>服务器地址：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="74" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="78" />
       <source>Password:</source>
       <translation>密码：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="104" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="91" />
+      <source>Only a supervisor can change the hall server setting.</source>
+      <translation>只有管理人员可以更改服务器设置；如需更改，请联系管理人员。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/server_box.py" line="116" />
       <source>saved; leave empty to keep it</source>
       <translation>已保存，留空则不变</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="129" />
-      <location filename="../../counter_app/ui/settings/server_box.py" line="154" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="141" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="166" />
       <source>Enter the server address first</source>
       <translation>请先填写服务器地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="133" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="145" />
       <source>Testing…</source>
       <translation>正在测试…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="134" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="146" />
       <source>Connecting to %1 …</source>
       <translation>正在连接 %1 …</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="167" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="175" />
       <source>Saved: this PC syncs with %1</source>
       <translation>已保存：本机将与 %1 同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="168" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="176" />
       <source>Saved: stand-alone, no sync</source>
       <translation>已保存：单机使用，不同步</translation>
     </message>
