@@ -166,8 +166,8 @@ class ServerSettings(PageMixin):
             _say(self.server_result, self.tr("Enter the server address first"), "error")
             return
         ctx, actor = self.services.ctx, self.actor
-
-        self.services.lane.submit(lambda: save_server_url(ctx, actor, url), lambda _r: self._server_saved(url),
+        self.services.lane.submit(lambda: save_server_url(ctx, actor, url),
+                                  lambda _r: self._server_saved(url),
                                   lambda exc: _say(self.server_result, str(exc), "error"))
 
     def _server_saved(self, url: str) -> None:
