@@ -42,6 +42,23 @@ CALENDAR_CHECK_MS = 60 * 60 * 1000
 log = logging.getLogger(__name__)
 
 
+def focus_into(page: QWidget, reason: Qt.FocusReason) -> None:
+    """The keys go to the page: to its own focus (proxy), else to its first field in the Tab
+    order. A page that takes no focus itself (consultations, cases...) left the keys on the
+    page before it, hidden, where they were lost."""
+    page.setFocus(reason)
+    focus = QApplication.focusWidget()
+    if focus is not None and (focus is page or page.isAncestorOf(focus)):
+        return
+    w = page.nextInFocusChain()
+    while w is not None and w is not page:
+        if (page.isAncestorOf(w) and w.isVisible() and w.isEnabled()
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            w.setFocus(reason)
+            return
+        w = w.nextInFocusChain()
+
+
 class MainWindow(QMainWindow):
     signed_out = Signal()  # the workspace of the previous user is gone
     ready = Signal(float)  # a user's workspace is shown: ms from pressing Enter at the login
@@ -148,7 +165,7 @@ class MainWindow(QMainWindow):
         self.calendar_timer.start()
         self.catch_up_calendar()
         if self.workspace.count():
-            self.workspace.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+            focus_into(self.workspace.currentWidget(), Qt.FocusReason.OtherFocusReason)
         if self._login_clock.isValid():
             self.ready.emit(self._login_clock.nsecsElapsed() / 1e6)
             self._login_clock.invalidate()
@@ -202,7 +219,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None or self.locked or not 0 <= index < self.workspace.count():
             return
         self.workspace.setCurrentIndex(index)
-        self.workspace.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        focus_into(self.workspace.currentWidget(), Qt.FocusReason.ShortcutFocusReason)
 
     def current_page(self) -> QWidget | None:
         if self.workspace is None or self.locked or self.stack.currentWidget() is not self.workspace:
@@ -254,7 +271,7 @@ class MainWindow(QMainWindow):
         ws.blockSignals(False)
         holder.deleteLater()
         if current == index:
-            page.setFocus(Qt.FocusReason.OtherFocusReason)
+            focus_into(page, Qt.FocusReason.OtherFocusReason)
         return page
 
     def page(self, key: str) -> QWidget | None:
