@@ -15,7 +15,7 @@ from collections.abc import Sequence
 # One module per group of commands, each with register(subparsers).
 COMMAND_MODULES = ["commands_basic", "commands_cases", "commands_calendar", "commands_report",
                    "commands_sync", "commands_reconcile",
-                   "commands_setup", "commands_hall", "commands_diagnose"]
+                   "commands_setup", "commands_hall", "commands_diagnose", "commands_keys"]
 
 
 class UserError(Exception):

@@ -1,6 +1,7 @@
 """The counter's day: today's cases, cases awaiting the applicant (待补正), and search.
 
-Ctrl+F search by case number, name or ID number (IDs match exactly); F5 refreshes; Enter on
+Ctrl+F search by case number, name or ID number (IDs match exactly); Ctrl+1/2/3 the lists;
+F5 refreshes; Enter on
 a case awaiting the applicant reopens it at the counter (clerks only).
 """
 
@@ -104,7 +105,9 @@ class CasesPage(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.message)
-        for seq, fn in (("Ctrl+F", self._focus_search), ("F5", self.refresh)):
+        keys = [("Ctrl+F", self._focus_search), ("F5", self.refresh)]
+        keys += [(f"Ctrl+{i + 1}", lambda i=i: self._show_tab(i)) for i in range(self.tabs.count())]
+        for seq, fn in keys:
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for table in (self.today, self.waiting, self.found):
@@ -113,6 +116,11 @@ class CasesPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
+
+    def _show_tab(self, index: int) -> None:
+        """Ctrl+1/2/3: a list, with the keys in it (Ctrl+Tab is the main window's)."""
+        self.tabs.setCurrentIndex(index)
+        self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

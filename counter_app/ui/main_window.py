@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from .idle import IdleWatcher
-from .keyhelp import KeyHelpDialog, login_keys, page_keys, window_keys
+from .keyhelp import KeyHelpDialog, login_keys
+from .keyhelp import sections as keyhelp_sections
 from .login import LoginWidget, attempt_login
 from .pages import pages_for
 from .services import AppServices
@@ -234,7 +235,7 @@ class MainWindow(QMainWindow):
         else:
             assert self.workspace is not None
             title = self.workspace.tabText(self.workspace.currentIndex())
-            sections = [(title, page_keys(page)), (self.tr("Everywhere"), window_keys())]
+            sections = keyhelp_sections(page)
         focus = QApplication.focusWidget()
         self.help_dialog = KeyHelpDialog(title, sections, self)
         self.help_dialog.finished.connect(lambda _r: self._help_closed(focus))

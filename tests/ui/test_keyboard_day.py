@@ -134,7 +134,7 @@ def _receive_rest(day: Day, page: CounterPage) -> None:
             day.kb.key(Qt.Key.Key_Space if m.requirement == "required" else Qt.Key.Key_N)
 
 
-@pytest.mark.qt_log_ignore("does not support raise")  # offscreen: the rating screen's raise()
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")  # offscreen platform
 def test_a_keyboard_only_day_on_a_shared_pc(window, ui_hall, qtbot, pdf_folder) -> None:  # type: ignore[no-untyped-def]
     day = Day(window, ui_hall, qtbot, pdf_folder)
     kb = day.kb
@@ -205,7 +205,11 @@ def test_a_keyboard_only_day_on_a_shared_pc(window, ui_hall, qtbot, pdf_folder) 
     desk = day.page("approver")
     day.wait(lambda: day.focus() is desk.field)
     kb.scan(batch_no)
-    day.wait(lambda: desk.batch.batch_no == batch_no and day.focus() is desk.batch.grid)
+    try:
+        day.wait(lambda: desk.batch.batch_no == batch_no and day.focus() is desk.batch.grid)
+    except Exception:
+        raise AssertionError(f"{desk.message.text()!r} focus={day.focus()!r} "
+                             f"batch={desk.batch.batch_no!r} want {batch_no}") from None
     for case_no in (case_a, case_b):  # each file's own barcode, off its acceptance notice
         kb.scan(case_no)
         day.wait(lambda n=case_no: n in desk.batch.present)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ...services.context import Actor, PermissionDenied
 from ...services.handoff import BatchSummary, HandoffError, HandoffService, WorkItem
 from ...services.numbering import KIND_CASE, NumberError, display, parse_number
-from ..keyhelp import hint_line
+from ..keyhelp import approver_keys, hint_line
 from ..scan_filter import make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
 from ..sync_status import on_data_changed
@@ -70,7 +70,7 @@ class ApproverDesk(QWidget):
         self.waiting.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
         self.waiting.itemActivated.connect(self._open_waiting)
         self.waiting.itemClicked.connect(self._open_waiting)
-        self.keys_hint = label(hint_line(self.key_help()[:4]), name="deskKeys")
+        self.keys_hint = label(hint_line(approver_keys()[:4]), name="deskKeys")
         self.keys_hint.setStyleSheet("QLabel { color: #37474f; background: #eceff1; padding: 3px; }")
         self.waiting_title = label(self.tr("Waiting to be signed"), TITLE, "waitingTitle")
         self.work = QListWidget()
@@ -142,21 +142,6 @@ class ApproverDesk(QWidget):
         for seq, fn in keys.items():
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    def key_help(self) -> list[tuple[str, str]]:
-        return [
-            ("F4", self.tr("number field (or scan anywhere)")),
-            ("F2", self.tr("batches waiting to be signed")),
-            ("F3", self.tr("cases signed, to decide")),
-            ("Enter", self.tr("open the batch or case under the cursor")),
-            ("F5", self.tr("batch: sign for it · case: approve")),
-            ("F6", self.tr("case: return to the front desk")),
-            ("F7", self.tr("case: deny")),
-            (self.tr("Space"), self.tr("batch: tick “In folder”")),
-            ("D", self.tr("batch: record a discrepancy")),
-            ("Esc", self.tr("back")),
-            ("Ctrl+Enter", self.tr("forms: confirm")),
-        ]
 
     def _focus_field(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)

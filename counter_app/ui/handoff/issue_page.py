@@ -32,7 +32,7 @@ from ...services.numbering import display
 from ...services.scan_detector import RESIDENT_ID_TYPED
 from ...services.timeline import CaseView
 from ..approver.style import BANNER, TITLE, big_button, label, show_message
-from ..keyhelp import hint_line
+from ..keyhelp import hint_line, issue_keys
 from ..printing import DocRequest, open_preview
 from ..scan_filter import expect_typed, make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
@@ -97,7 +97,7 @@ class IssuePage(QWidget):
         self.name.returnPressed.connect(self._next_after_name)
         self.id_no.returnPressed.connect(self._next_after_id)
         self.tracking.returnPressed.connect(self.issue)
-        self.keys_hint = label(hint_line(self.key_help()), name="issueKeys")
+        self.keys_hint = label(hint_line(issue_keys()), name="issueKeys")
         self.keys_hint.setStyleSheet("QLabel { color: #37474f; background: #eceff1; padding: 3px; }")
         self.list = QListWidget()
         self.list.setObjectName("approvedList")
@@ -148,15 +148,6 @@ class IssuePage(QWidget):
         for seq, fn in keys.items():
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    def key_help(self) -> list[tuple[str, str]]:
-        return [
-            ("F4", self.tr("case number (or scan the notice)")),
-            ("Ctrl+1/2/3", self.tr("in person / agent / post")),
-            ("Enter", self.tr("next field; on the last one: issue")),
-            ("F5", self.tr("issue and print")),
-            ("F2", self.tr("results waiting (Enter loads)")),
-        ]
 
     def ask_rating(self) -> None:
         """The applicant rates the case just issued, on the screen that faces them."""

@@ -44,7 +44,7 @@ from ..approver.style import (
     show_message,
     table,
 )
-from ..keyhelp import hint_line
+from ..keyhelp import handoff_keys, hint_line
 from ..printing import DocRequest, open_preview
 from ..services import AppServices
 from ..sync_status import on_data_changed
@@ -89,7 +89,7 @@ class HandoffPage(QWidget):
         self.none_btn.clicked.connect(lambda: self._tick_all(False))
         self.make = big_button(self.tr("Make handoff sheet and print"), name="makeBatchButton")
         self.make.clicked.connect(self.make_batches)
-        self.keys_hint = label(hint_line(self.key_help()[:5]), name="handoffKeys")
+        self.keys_hint = label(hint_line(handoff_keys()[:5]), name="handoffKeys")
         self.keys_hint.setStyleSheet("QLabel { color: #37474f; background: #eceff1; padding: 3px; }")
         self.ready_title = label(self.tr("Ready to hand over"), TITLE, "readyTitle")
         self.waiting_title = label(self.tr("Sent, waiting to be signed"), TITLE, "sentTitle")
@@ -156,16 +156,6 @@ class HandoffPage(QWidget):
         for seq, fn in keys.items():
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    def key_help(self) -> list[tuple[str, str]]:
-        return [
-            (self.tr("Space"), self.tr("tick / untick the file")),
-            ("Ctrl+A", self.tr("tick all")), ("Ctrl+Shift+A", self.tr("untick all")),
-            ("F9 / Ctrl+Enter", self.tr("make the sheets and print")),
-            ("F5", self.tr("refresh")), ("Tab", self.tr("to the buttons and lists")),
-            (self.tr("Up / Down"), self.tr("move in the table or list")),
-            ("Ctrl+P", self.tr("reprint the sheet selected in the list")),
-        ]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.grid and event.type() == QEvent.Type.KeyPress:
