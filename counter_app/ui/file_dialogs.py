@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QSplitter, QTreeView, QWidget
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QSplitter, QTreeView, QWidget
+from shiboken6 import isValid
 
 from .prefs import ui_settings
 
@@ -88,7 +89,14 @@ def ask_save_then(parent: QWidget | None, title: str, purpose: str, file_name: s
         if files:
             remember(purpose, files[0])
             then(files[0])
+    focus = QApplication.focusWidget()
+
+    def back() -> None:  # the keys return to where they were (no window manager may do it)
+        if focus is not None and isValid(focus) and focus.isVisible():
+            focus.window().activateWindow()
+            focus.setFocus(Qt.FocusReason.PopupFocusReason)
     dialog.accepted.connect(chosen)
+    dialog.finished.connect(back)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

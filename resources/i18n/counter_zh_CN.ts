@@ -672,52 +672,52 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CaseTable</name>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
       <source>ID number</source>
       <translation>证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="40" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="40" />
       <source>Received</source>
       <translation>收件时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="40" />
       <source>Promised by</source>
       <translation>承诺办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="40" />
       <source>Clerk</source>
       <translation>受理人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="51" />
+      <location filename="../../counter_app/ui/cases_page.py" line="52" />
       <source> (training)</source>
       <translation>（培训）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="54" />
+      <location filename="../../counter_app/ui/cases_page.py" line="55" />
       <source> (estimate)</source>
       <translation>（估算）</translation>
     </message>
@@ -725,57 +725,57 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CasesPage</name>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="77" />
+      <location filename="../../counter_app/ui/cases_page.py" line="78" />
       <source>Search: case number, name or ID number (Ctrl+F)</source>
       <translation>查询：办件编号、姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="83" />
+      <location filename="../../counter_app/ui/cases_page.py" line="84" />
       <source>My cases</source>
       <translation>本人办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="84" />
+      <location filename="../../counter_app/ui/cases_page.py" line="85" />
       <source>My window</source>
       <translation>本窗口办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="86" />
+      <location filename="../../counter_app/ui/cases_page.py" line="87" />
       <source>Whole hall</source>
       <translation>全厅</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="94" />
+      <location filename="../../counter_app/ui/cases_page.py" line="95" />
       <source>Today</source>
       <translation>今日办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="95" />
+      <location filename="../../counter_app/ui/cases_page.py" line="96" />
       <source>Awaiting the applicant</source>
       <translation>待补正</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="96" />
+      <location filename="../../counter_app/ui/cases_page.py" line="97" />
       <source>Search results</source>
       <translation>查询结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="130" />
+      <location filename="../../counter_app/ui/cases_page.py" line="138" />
       <source>Today (%1)</source>
       <translation>今日办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="131" />
+      <location filename="../../counter_app/ui/cases_page.py" line="139" />
       <source>Awaiting the applicant (%1)</source>
       <translation>待补正（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="141" />
+      <location filename="../../counter_app/ui/cases_page.py" line="149" />
       <source>Search results (%1)</source>
       <translation>查询结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="143" />
+      <location filename="../../counter_app/ui/cases_page.py" line="151" />
       <source>No case found</source>
       <translation>没有找到办件</translation>
     </message>
@@ -1079,17 +1079,17 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CoSignerDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="182" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="185" />
       <source>An approver must co-sign</source>
       <translation>须由审批人员陪同受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="196" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="201" />
       <source>Approver user name</source>
       <translation>审批人员用户名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="197" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="202" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
@@ -1440,12 +1440,12 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CounterDialogs</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="53" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="56" />
       <source>OK (Enter)</source>
       <translation>确定（回车）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="55" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="58" />
       <source>Cancel (Esc)</source>
       <translation>取消（Esc）</translation>
     </message>
@@ -1770,12 +1770,12 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>DefectReasonDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="74" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="77" />
       <source>Why does the material not meet the requirements?</source>
       <translation>材料不符合要求的原因</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="82" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="85" />
       <source>Or type the reason</source>
       <translation>或输入其他原因</translation>
     </message>
@@ -2326,79 +2326,83 @@ from %2 · %3 cases · waiting %4</source>
       <translation>退回与差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="184" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="188" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="222" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="226" />
       <source>%1 items, %2 pages</source>
       <translation>%1 项 %2 页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="240" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="244" />
       <source>%1 → %2
 %3 cases · waiting %4</source>
       <translation>%1 → %2
 %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="249" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="253" />
       <source>Waiting too long: remind the department to sign for it</source>
       <translation>等待过久：请提醒部门尽快签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="251" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="255" />
       <source>Sent, waiting to be signed (%1)</source>
       <translation>已移交、待签收（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="253" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="257" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="260" />
-      <source>Discrepancy at signing · %1 %2: %3</source>
-      <translation>签收差异 · %1 %2：%3</translation>
+      <location filename="../../counter_app/ui/handoff/page.py" line="264" />
+      <source>Discrepancy at signing · %1 %2
+%3</source>
+      <translation>签收差异 · %1 %2
+%3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="265" />
-      <source>%1 %2 · %3</source>
-      <translation>%1 %2 · %3</translation>
+      <location filename="../../counter_app/ui/handoff/page.py" line="269" />
+      <source>%1 %2
+%3</source>
+      <translation>%1 %2
+%3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="270" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="274" />
       <source>Came back to you (%1)</source>
       <translation>退回与差异（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="273" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="277" />
       <source>Nothing came back.</source>
       <translation>没有被退回或有差异的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="292" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="296" />
       <source>Make %1 handoff sheet(s) for %2 case(s) and print</source>
       <translation>生成 %1 张交接单（%2 件）并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="294" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="298" />
       <source>Tick the files to hand over (Space)</source>
       <translation>请勾选要移交的办件（空格）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="295" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="299" />
       <source>Ready to hand over (%1)</source>
       <translation>待移交办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="304" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="308" />
       <source>Made %1 handoff sheet(s): %2. Print them and take them with the files.</source>
       <translation>已生成 %1 张交接单：%2。请打印后连同办件送交。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="328" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="332" />
       <source>Select a sheet in the list first</source>
       <translation>请先在列表中选中一张交接单</translation>
     </message>
@@ -2673,14 +2677,14 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>KeyHelp</name>
     <message>
-      <location filename="../../counter_app/ui/keycard.py" line="33" />
-      <location filename="../../counter_app/ui/keycard.py" line="47" />
+      <location filename="../../counter_app/ui/keycard.py" line="32" />
+      <location filename="../../counter_app/ui/keycard.py" line="46" />
       <source>Counter: the keys of every screen</source>
       <translation>综合窗口受理台 · 各界面按键速查卡</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keycard.py" line="34" />
-      <location filename="../../counter_app/ui/keycard.py" line="48" />
+      <location filename="../../counter_app/ui/keycard.py" line="33" />
+      <location filename="../../counter_app/ui/keycard.py" line="47" />
       <source>F1 on any screen lists its keys · a scanner works anywhere</source>
       <translation>任一界面按 F1 查看本界面全部按键 · 扫码枪在任何界面都可扫码</translation>
     </message>
@@ -3074,32 +3078,32 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>NotAcceptDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="120" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="123" />
       <source>Not accepted</source>
       <translation>不予受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="130" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="133" />
       <source>e.g. County Public Security Bureau, household registration hall</source>
       <translation>如：县公安局户政大厅</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="134" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="137" />
       <source>Reason</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="135" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="138" />
       <source>Where to go instead</source>
       <translation>告知申请人向何处申请</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="159" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="162" />
       <source>Enter the reason for not accepting</source>
       <translation>请填写不予受理的理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="164" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="167" />
       <source>A not-accepted notice will be issued and printed: %1. Enter again to confirm, Esc to go back.</source>
       <translation>将出具并打印不予受理通知书（理由：%1）。再按回车确认，按 Esc 返回修改。</translation>
     </message>

@@ -104,6 +104,10 @@ class HandoffPage(QWidget):
         self.problems = QListWidget()
         self.problems.setObjectName("problemList")
         self.problems.setWordWrap(True)
+        # The whole reason on a line of its own (it was cut with "…" at 1366x768); a longer
+        # one wraps, and items are laid out again when the list's width changes.
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 4px; }")
         self._layout()
@@ -257,12 +261,12 @@ class HandoffPage(QWidget):
     def _fill_problems(self, odd: list[BatchLine], returned: list[ReadyCase]) -> None:
         self.problems.clear()
         for d in odd:
-            it = QListWidgetItem(self.tr("Discrepancy at signing · %1 %2: %3").replace(
+            it = QListWidgetItem(self.tr("Discrepancy at signing · %1 %2\n%3").replace(
                 "%1", display(d.case_no)).replace("%2", d.applicant_name).replace("%3", d.discrepancy))
             it.setBackground(ROW_BAD)
             self.problems.addItem(it)
         for r in returned:
-            it = QListWidgetItem(self.tr("%1 %2 · %3").replace("%1", display(r.case_no))
+            it = QListWidgetItem(self.tr("%1 %2\n%3").replace("%1", display(r.case_no))
                                  .replace("%2", r.applicant_name).replace("%3", r.note))
             it.setBackground(ROW_BAD)
             self.problems.addItem(it)
