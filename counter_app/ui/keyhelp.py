@@ -294,6 +294,11 @@ class KeyHelpDialog(QDialog):
                 self.table.setItem(r, 1, QTableWidgetItem(what))
         self.table.resizeRowsToContents()
         lay.addWidget(self.table, 1)
+        # Tall enough for every row where the window allows (it opened at its minimum, with
+        # half the keys below a scroll bar).
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        room = parent.window().height() - 40 if parent is not None else 900
+        self.resize(860, max(480, min(rows + self.table.horizontalHeader().height() + 130, room)))
         self.status = QLabel("")
         self.status.setObjectName("keyCardStatus")
         self.status.setWordWrap(True)
