@@ -13,8 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QSplitter, QTreeView, QWidget
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileSystemModel,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from .prefs import ui_settings
@@ -60,10 +69,24 @@ def make_dialog(parent: QWidget | None, title: str, purpose: str, name_filter: s
     if split is not None:  # the places on the left readable ("计算机", not "计…")
         split.setSizes([170, 730])
     tree = dialog.findChild(QTreeView, "treeView")
-    if tree is not None:  # name wide, the date whole
-        tree.header().resizeSection(0, 320)
-        tree.header().resizeSection(3, 170)
+    if tree is not None:  # name wide, size, type and date whole ("64…IB" and "P…档" were cut)
+        for col, width in ((0, 300), (1, 90), (2, 110), (3, 150)):
+            tree.header().resizeSection(col, width)
+        tree.setItemDelegateForColumn(3, _DateDelegate(tree))
     return dialog
+
+
+class _DateDelegate(QStyledItemDelegate):
+    """The modified date as 2026-12-06 07:57: the model's own short format printed "6 12 2026"
+    in a Chinese interface (issue 15, finding 9)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        model = index.model()
+        if isinstance(model, QFileSystemModel):
+            when = model.lastModified(index)
+            if when.isValid():
+                option.text = when.toString("yyyy-MM-dd HH:mm")
 
 
 def _run(dialog: QFileDialog, purpose: str) -> str:
