@@ -136,17 +136,17 @@
       <translation>在本页面任何位置直接扫码即可；也可在此输入交接单号或办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="75" />
+      <location filename="../../counter_app/ui/approver/page.py" line="79" />
       <source>Waiting to be signed</source>
       <translation>待签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="83" />
+      <location filename="../../counter_app/ui/approver/page.py" line="87" />
       <source>Signed, to decide</source>
       <translation>已签收、待审批</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="87" />
+      <location filename="../../counter_app/ui/approver/page.py" line="91" />
       <source>Put the handoff sheet under the scanner and scan its barcode.
 
 Or pick from the lists on the left: F2 batches to sign, F3 cases to decide, Enter opens.
@@ -159,121 +159,123 @@ Scanning a case barcode opens that case. F1 lists every key.</source>
 扫描办件条码可查看该办件。F1 查看全部按键。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="218" />
+      <location filename="../../counter_app/ui/approver/page.py" line="222" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="244" />
+      <location filename="../../counter_app/ui/approver/page.py" line="248" />
       <source>%1 · promised by %4
 %2 · %3</source>
       <translation>%1　限 %4
 %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="251" />
+      <location filename="../../counter_app/ui/approver/page.py" line="255" />
       <source>Signed by %1</source>
       <translation>签收人：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="259" />
+      <location filename="../../counter_app/ui/approver/page.py" line="263" />
       <source>Nothing waits for a decision.</source>
       <translation>没有待审批的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="262" />
+      <location filename="../../counter_app/ui/approver/page.py" line="266" />
       <source>Signed, to decide (%1)</source>
       <translation>已签收、待审批（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="264" />
+      <location filename="../../counter_app/ui/approver/page.py" line="268" />
       <source>%1 past due</source>
       <translation>%1 件已超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="268" />
+      <location filename="../../counter_app/ui/approver/page.py" line="272" />
       <source>Department: %1</source>
       <translation>所属部门：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="272" />
+      <location filename="../../counter_app/ui/approver/page.py" line="276" />
       <source>No department set for your account: every department's work is shown. Ask the supervisor to set it.</source>
       <translation>您的账号未设置所属部门：现显示全部部门的交接单和办件。请管理员设置所属部门。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="282" />
+      <location filename="../../counter_app/ui/approver/page.py" line="286" />
       <source>%1
-from %2 · %3 cases · waiting %4</source>
+from %2 · %3 cases
+waiting %4</source>
       <translation>%1
-移交人 %2 · %3 件 · 已等待 %4</translation>
+移交人 %2 · %3 件
+已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="298" />
+      <location filename="../../counter_app/ui/approver/page.py" line="302" />
       <source>Waiting to be signed (%1)</source>
       <translation>待签收交接单（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="300" />
+      <location filename="../../counter_app/ui/approver/page.py" line="304" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="330" />
+      <location filename="../../counter_app/ui/approver/page.py" line="334" />
       <source>Finish or cancel the open form first, then scan again</source>
       <translation>请先完成或取消正在填写的表单，再扫码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="336" />
+      <location filename="../../counter_app/ui/approver/page.py" line="340" />
       <source>The scan ended without Enter: scan again, or check that the scanner sends Enter after the code</source>
       <translation>扫码未以回车结束：请重新扫描，或检查扫码枪是否设置了回车后缀</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="351" />
+      <location filename="../../counter_app/ui/approver/page.py" line="355" />
       <source>Case %1 is in the folder ✓</source>
       <translation>办件 %1 已核对在卷 ✓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="353" />
+      <location filename="../../counter_app/ui/approver/page.py" line="357" />
       <source>Case %1 is not in this batch (%2 cases): put it aside and tell the sender</source>
       <translation>办件 %1 不在本交接单中（本单共 %2 件）：请单独放置并告知移交人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="379" />
+      <location filename="../../counter_app/ui/approver/page.py" line="383" />
       <source>Batch %1: scan each case or tick “In folder”</source>
       <translation>交接单 %1：请逐件扫描办件条码，或勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="382" />
+      <location filename="../../counter_app/ui/approver/page.py" line="386" />
       <source>Batch %1 was already signed for</source>
       <translation>交接单 %1 已签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="390" />
+      <location filename="../../counter_app/ui/approver/page.py" line="394" />
       <source>Case %1: %2</source>
       <translation>办件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="414" />
+      <location filename="../../counter_app/ui/approver/page.py" line="418" />
       <source>Signed for %1 case(s).</source>
       <translation>已签收 %1 件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="416" />
+      <location filename="../../counter_app/ui/approver/page.py" line="420" />
       <source>%1 case(s) with a discrepancy stay with the sender.</source>
       <translation>%1 件登记了差异，仍由移交方负责。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="430" />
+      <location filename="../../counter_app/ui/approver/page.py" line="434" />
       <source>Returned to the front desk</source>
       <translation>已退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="441" />
+      <location filename="../../counter_app/ui/approver/page.py" line="445" />
       <source>Approved: the result waits at the front desk for collection</source>
       <translation>已准予许可：结果送前台待领取</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="442" />
+      <location filename="../../counter_app/ui/approver/page.py" line="446" />
       <source>Denied</source>
       <translation>已作出不予许可决定</translation>
     </message>
@@ -2905,22 +2907,22 @@ from %2 · %3 cases · waiting %4</source>
       <translation>作用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="302" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="307" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="303" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="308" />
       <source>Print the key card (Ctrl+P)</source>
       <translation>打印按键速查卡（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="320" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="325" />
       <source>Printing the key card…</source>
       <translation>正在打印按键速查卡…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="325" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="330" />
       <source>Key card: %1</source>
       <translation>按键速查卡：%1</translation>
     </message>

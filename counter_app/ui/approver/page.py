@@ -283,7 +283,7 @@ class ApproverDesk(QWidget):
         self.waiting.clear()
         late = 0
         for b in batches:
-            text = (self.tr("%1\nfrom %2 · %3 cases · waiting %4").replace("%1", display(b.batch_no))
+            text = (self.tr("%1\nfrom %2 · %3 cases\nwaiting %4").replace("%1", display(b.batch_no))
                     .replace("%2", b.clerk_name).replace("%3", str(b.cases))
                     .replace("%4", hours_text(b.hours_waiting)))
             if b.overdue:
