@@ -61,6 +61,11 @@ class OpenCase:
     def awaiting(self) -> bool:
         return self.status in ("awaiting_supplement", "received")
 
+    @property
+    def returned(self) -> bool:
+        """Returned by the approver: what the applicant brings again is recorded."""
+        return self.status == "returned"
+
 
 # One joined read of plain columns per list: a scanned number is looked up while the
 # applicant stands at the counter, so no entity loading and no second round trip.

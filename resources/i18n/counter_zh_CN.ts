@@ -1480,12 +1480,12 @@ waiting %4</source>
       <translation>该办件不在待补正状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="251" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="259" />
       <source>Nothing new was marked as supplied</source>
       <translation>没有标记新补交的材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="255" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="263" />
       <source>Supplement recorded: case %1 (%2)</source>
       <translation>补正已登记：办件 %1（%2）</translation>
     </message>
@@ -3429,22 +3429,43 @@ waiting %4</source>
   <context>
     <name>ResumeView</name>
     <message>
-      <location filename="../../counter_app/ui/counter/resume.py" line="36" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="41" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="74" />
       <source>Record supplement (F5)</source>
       <translation>登记补正（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/resume.py" line="39" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="44" />
       <source>Back to intake (Esc)</source>
       <translation>返回收件（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/resume.py" line="62" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="69" />
       <source>Case %1 · %2 · %3 · %4</source>
       <translation>办件 %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/resume.py" line="76" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="73" />
+      <source>Record what was brought again (F5)</source>
+      <translation>登记重新提交的材料（F5）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="100" />
+      <source>brought again</source>
+      <translation>重新提交</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="111" />
+      <source>Returned by the approver: mark what the applicant brought again (Space), then F5</source>
+      <translation>审批人员已退回：请标记申请人重新提交的材料（空格），再按 F5 登记</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="113" />
+      <source>%1 material(s) brought again: F5 records them</source>
+      <translation>重新提交 %1 项材料：按 F5 登记</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="118" />
       <source>Nothing to supplement: the case is %1</source>
       <translation>无需补正：该办件%1</translation>
     </message>

@@ -9,10 +9,11 @@ printed PDF. No widget method moves the focus or presses a button; the test only
 The day: receive a complete case (acceptance notice) and an incomplete one (one-time notice);
 the applicant comes back, the second clerk resumes the case by scanning the notice and an
 approver co-signs at the counter; the files are handed over with the printed sheet; the
-approver signs for them by scanning, returns one and approves the other; the clerk sends the
-returned file again after the applicant put it right, issues the approved result and the
-applicant rates it; the approver decides the second file; the supervisor reads the cases of
-the hall and the day's bulletin, going through its tables, and saves it as a PDF.
+approver signs for them by scanning, returns one and approves the other; the applicant brings
+the signed form, the clerk records it on the returned file (its own receipt) and sends the file
+again, issues the approved result and the applicant rates it; the approver decides the second
+file; the supervisor reads the cases of the hall and the day's bulletin, going through its
+tables, and saves it as a PDF.
 """
 
 from __future__ import annotations
@@ -267,6 +268,17 @@ def test_a_keyboard_only_day_on_a_shared_pc(window, ui_hall, qtbot, pdf_folder) 
     ui_hall.clock.now += timedelta(hours=2, minutes=30)
     day.switch_to("clerk")
     start = kb.keys
+    page = day.counter()  # the applicant brings the application form, signed now
+    kb.scan(case_a)  # the barcode on their acceptance notice
+    day.wait(lambda: page.stack.currentIndex() == RESUME and page.resume.case is not None
+             and page.resume.case.returned and day.focus() is page.resume.checklist)
+    kb.ctrl(Qt.Key.Key_Home)  # the first material: 不动产登记申请书
+    kb.key(Qt.Key.Key_Space)  # brought again
+    assert page.resume.brought_again() == (page.resume.entries()[0].name,)
+    day.shot("counter-returned")
+    kb.key(Qt.Key.Key_F5)
+    (again,) = day.print_and_close(page)
+    assert again.name.endswith("-supplement_receipt.pdf") and day.status(case_a) == "returned"
     handoff = day.go("handoff")
     day.wait(lambda: handoff.grid.rowCount() == 1 and handoff.problems.count() >= 1)
     assert "申请书缺少申请人签名" in handoff.problems.item(0).text()
@@ -367,5 +379,5 @@ def test_a_keyboard_only_day_on_a_shared_pc(window, ui_hall, qtbot, pdf_folder) 
 
     print(f"\nKEYS per person (besides data, scans and signing in): {day.keys}; "
           f"data keys {kb.data_keys}")
-    assert day.keys == {"clerk": 52, "trainee": 12, "approver": 11, "supervisor": 7}, day.keys
+    assert day.keys == {"clerk": 57, "trainee": 12, "approver": 11, "supervisor": 7}, day.keys
     print(f"WORST KEY of the day: {kb.worst_key} held the GUI thread {kb.worst_ms:.1f} ms")
