@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.bulletin import Bulletin, charts, compute_bulletin, tables
-from ...services.bulletin_pdf import render_bulletin_pdf
-from ...services.bulletin_xlsx import save_bulletin_xlsx
 from ..file_dialogs import ask_save_then
 from .charts import BarChart
 from .common import fill_table, make_table, message_label, say, submit
@@ -169,6 +167,11 @@ class BulletinView(QWidget):
         assert b is not None
 
         def write() -> Path:
+            # Imported here, on the lane: reportlab and openpyxl cost 200 ms and more to load,
+            # which the first visit to the page (a key, on the GUI thread) used to pay.
+            from ...services.bulletin_pdf import render_bulletin_pdf
+            from ...services.bulletin_xlsx import save_bulletin_xlsx
+
             if path.suffix.lower() == ".pdf":
                 path.write_bytes(render_bulletin_pdf(b))
             else:
