@@ -144,3 +144,36 @@ def test_demo_cases_have_their_notices_issuances_and_return_reasons(hall: Hall) 
     assert all("".join(name.split()) in text for name in gaps)
     receipt = printer.prepare(None, "collection", issued.case_no, "a4")
     assert receipt.pdf.startswith(b"%PDF") and receipt.doc_no
+
+
+def test_demo_cases_close_as_real_ones_do(hall: Hall) -> None:
+    """Issue 15, finding 13: the demo bulletin showed most open cases overdue. Every accepted
+    case goes on (not only 承诺件), nearly all are decided within their promise, and an issued
+    or denied case is closed when its rows say, as the services close one."""
+    from sqlalchemy import func, select
+
+    from counter_app.models import CaseDecision, CaseFile, Issuance
+    from counter_app.services.bulletin import compute_bulletin
+    from counter_app.services.clock_stops import OPEN_STATUSES
+
+    demo.generate(hall.ctx, 3000, 30, seed=7)
+    with hall.ctx.db.session() as s:
+        statuses = dict(s.execute(select(CaseFile.status, func.count()).group_by(CaseFile.status)).all())
+        unclosed = s.execute(select(func.count()).where(
+            CaseFile.status.in_(("issued", "denied", "finished", "not_accepted")),
+            CaseFile.closed_at.is_(None))).scalar_one()
+        closed_open = s.execute(select(func.count()).where(
+            CaseFile.status.in_(OPEN_STATUSES), CaseFile.closed_at.is_not(None))).scalar_one()
+        issued = s.execute(select(CaseFile.closed_at, Issuance.issued_at).join(
+            Issuance, Issuance.case_id == CaseFile.id)).all()
+        denied = s.execute(select(CaseFile.closed_at, CaseDecision.decided_on).join(
+            CaseDecision, CaseDecision.case_id == CaseFile.id).where(
+            CaseDecision.outcome == "denied")).all()
+    assert unclosed == 0 and closed_open == 0
+    assert issued and all(closed == at for closed, at in issued)
+    assert denied and all(closed.date() == day for closed, day in denied)
+    b = compute_bulletin(hall.ctx, "day")
+    open_cases = sum(statuses.get(k, 0) for k in OPEN_STATUSES)
+    print(f"\nDEMO: {open_cases} open of {sum(statuses.values())}, {b.overdue_total} overdue")
+    assert open_cases < sum(statuses.values()) * 0.15  # a month of cases is mostly done
+    assert b.overdue_total < open_cases * 0.3  # and few are past their promise

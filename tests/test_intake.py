@@ -218,3 +218,37 @@ def test_in_person_items_refuse_an_agent(hall: Hall) -> None:
     intake = complete_intake(svc, code, agent=True)
     with pytest.raises(IntakeError, match="本人到场"):
         svc.record(hall.clerk, intake, "accept")
+
+
+def test_a_returned_case_takes_what_the_applicant_brought_again(hall: Hall) -> None:
+    """Issue 15's day: returned by the approver, the file is put right at the counter: the
+    materials brought again are recorded with their own receipt, and the case stays returned,
+    ready to be handed over again."""
+    from counter_app.models import CaseMaterial
+    from counter_app.services.handoff import CaseCheck, HandoffService
+    from counter_app.services.printing import PrintService
+
+    svc, handoff = IntakeService(hall.ctx), HandoffService(hall.ctx)
+    no = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept").case_no
+    (batch,) = handoff.create_batches(hall.clerk, [no])
+    handoff.sign(hall.approver, batch, [CaseCheck(no)])
+    handoff.return_case(hall.approver, no, "申请书缺少申请人签名")
+    with pytest.raises(IntakeError, match="按空格"):
+        svc.supplement(hall.clerk, no, [])  # nothing marked: refused, nothing written
+    with hall.ctx.db.session() as s:
+        first = s.execute(select(CaseMaterial.name).join(CaseFile).where(
+            CaseFile.case_no == no).order_by(CaseMaterial.seq)).scalars().first()
+    hall.clock.now += timedelta(hours=2)
+    result = svc.supplement(hall.clerk, no, [], resupplied=(first,))
+    assert result.status == "returned" and result.documents == ("supplement_receipt",)
+    with hall.ctx.db.session() as s:
+        ev = s.execute(select(Event).where(Event.kind == "supplemented")).scalars().one()
+        assert first in ev.payload and "after_return" in ev.payload
+    receipt = PrintService(hall.ctx).prepare(hall.clerk, "supplement_receipt", no, "a4")
+    text = "".join(__import__("pypdf").PdfReader(__import__("io").BytesIO(receipt.pdf))
+                   .pages[0].extract_text().split())
+    assert "".join(first.split()) in text
+    assert [c.case_no for c in handoff.ready_cases(hall.clerk.window_code)] == [no]
+    with pytest.raises(IntakeError, match="没有被退回"):
+        other = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept").case_no
+        svc.supplement(hall.clerk, other, [], resupplied=(first,))

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 COMMAND_MODULES = ["commands_basic", "commands_cases", "commands_calendar", "commands_report",
                    "commands_sync", "commands_reconcile",
                    "commands_setup", "commands_hall", "commands_diagnose", "commands_privacy",
-                   "commands_keys"]
+                   "commands_keys", "commands_keycard"]
 
 
 class UserError(Exception):

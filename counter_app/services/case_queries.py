@@ -20,7 +20,7 @@ from ..documents.masking import mask_id
 from ..models import STATUS_LABELS, CaseFile, ItemVersion, MaterialRequirement, Staff
 from .access_log import Access, AccessLog, masked_term
 from .calendar_store import complete_years, estimate_note, estimated_years
-from .context import Actor, ServiceContext
+from .context import Actor, PermissionDenied, ServiceContext
 from .disclosure import CaseHolder, full_view_reason, shown_id, shown_phone
 from .intake import MaterialEntry
 from .numbering import NUMBER_LENGTH
@@ -66,6 +66,11 @@ class OpenCase:
     def awaiting(self) -> bool:
         return self.status in ("awaiting_supplement", "received")
 
+    @property
+    def returned(self) -> bool:
+        """Returned by the approver: what the applicant brings again is recorded."""
+        return self.status == "returned"
+
 
 # One joined read of plain columns per list: a scanned number is looked up while the
 # applicant stands at the counter, so no entity loading and no second round trip.
@@ -82,15 +87,30 @@ _ROWS = (
 _BY_NUMBER = _ROWS.where(CaseFile.case_no == bindparam("no"))  # the scanner's path, built once
 
 
+SCOPES = ("clerk", "window", "hall")
+
+
+def _may_see(actor: Actor, scope: str) -> None:
+    """The whole hall's lists are for supervisors; a clerk sees their own and their window's."""
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}")
+    if scope == "hall" and not actor.has("supervisor"):
+        raise PermissionDenied("只有管理人员可以查看全厅的办件")
+
+
 class CaseQueries:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
     def today(self, actor: Actor, scope: str = "clerk", day: date | None = None) -> list[CaseRow]:
-        """Cases received today by this clerk (``scope="clerk"``) or at their window."""
+        """Cases received today by this clerk (``scope="clerk"``), at their window, or in the
+        whole hall (``"hall"``: supervisors, who have no window of their own)."""
         day = day or self.ctx.now().date()
         q = _ROWS.where(CaseFile.received_on == day)
-        if scope == "window":
+        _may_see(actor, scope)
+        if scope == "hall":
+            pass
+        elif scope == "window":
             q = q.where(CaseFile.window_code == actor.window_code)
         else:
             q = q.where(or_(CaseFile.clerk_id == actor.staff_id,
@@ -100,7 +120,10 @@ class CaseQueries:
     def awaiting_supplement(self, actor: Actor, scope: str = "window") -> list[CaseRow]:
         """Cases waiting for the applicant (待补正), oldest first."""
         q = _ROWS.where(CaseFile.status == "awaiting_supplement")
-        if scope == "window" and actor.window_code:
+        _may_see(actor, scope)
+        if scope == "hall":
+            pass
+        elif scope == "window" and actor.window_code:
             q = q.where(CaseFile.window_code == actor.window_code)
         elif scope == "clerk":
             q = q.where(CaseFile.clerk_id == actor.staff_id)

@@ -81,8 +81,9 @@ class ConsultationService:
                  .where(ServiceItem.active.is_(True)).order_by(ItemVersion.code))
             return [(c, n, w) for c, n, w in s.execute(q)]
 
-    def recent(self, actor: Actor, limit: int = 50) -> list[ConsultLine]:
-        """The actor's own consultations, newest first (for the log beside the buttons)."""
+    def recent(self, actor: Actor, limit: int = 50, day: date | None = None) -> list[ConsultLine]:
+        """The actor's own consultations, newest first (for the log beside the buttons); with
+        ``day``, that day's only, so the list and the day's counts beside it agree."""
         with self.ctx.db.session() as s:
             q = (select(Consultation.at, Consultation.item_code, ItemVersion.name,
                         Consultation.topic, Consultation.outcome, CaseFile.case_no)
@@ -91,6 +92,9 @@ class ConsultationService:
                  .outerjoin(CaseFile, CaseFile.id == Consultation.case_id)
                  .where(Consultation.staff_id == actor.staff_id)
                  .order_by(Consultation.at.desc(), Consultation.created_at.desc()).limit(limit))
+            if day is not None:
+                start = datetime.combine(day, time())
+                q = q.where(Consultation.at >= start, Consultation.at < start + timedelta(days=1))
             return [ConsultLine(at, code, name or "", topic, outcome, no or "")
                     for at, code, name, topic, outcome, no in s.execute(q)]
 

@@ -154,10 +154,14 @@ RETURN_REASONS = ("申请书签字页缺少申请人签名", "复印件与原件
                   "材料中的证件已过有效期", "授权委托书未写明委托权限")
 _BATCHED = {"in_handoff", "with_approver", "approved", "issued", "returned", "denied"}
 _GRADES, _GRADE_CUM = [5, 4, 3, 2, 1], list(accumulate([70, 20, 6, 3, 1]))
+# Where an accepted case is after ``age`` days, while its promise still runs (1: a day old,
+# 3: two or three days, 0: older), and once the promised date has passed ("due"): a real hall
+# decides almost every case within its promise, so very few are still open (and overdue).
 _PROGRESS = {
     1: (["in_handoff", "with_approver"], list(accumulate([6, 4]))),
     3: (["with_approver", "approved", "returned"], list(accumulate([6, 3, 1]))),
     0: (["issued", "approved", "denied", "with_approver"], list(accumulate([80, 10, 3, 7]))),
+    "due": (["issued", "approved", "denied", "with_approver"], list(accumulate([88, 8, 3, 1]))),
 }
 
 
@@ -269,8 +273,10 @@ class CaseMaker:
         if outcome in ("not_accepted", "finished"):
             closed = at + timedelta(minutes=10)
         approver = rng.choice(p.approvers.get(ver.window_code) or [None])
-        if outcome == "accepted" and age >= 1 and ver.kind == "committed":
-            names, cum = _PROGRESS[1 if age == 1 else 3 if age <= 3 else 0]
+        if outcome == "accepted" and age >= 1:  # every accepted case goes on, not only 承诺件
+            due = p.dues[(day, ver.promised_days, ver.promised_unit)]
+            stage = "due" if due < p.today else 1 if age == 1 else 3 if age <= 3 else 0
+            names, cum = _PROGRESS[stage]
             status = rng.choices(names, cum_weights=cum)[0]
         if supplement and age > 10 and rand() < 0.7:
             status = "not_accepted"  # never came back; closed as not accepted for the demo
@@ -282,6 +288,7 @@ class CaseMaker:
             name, id_no, id_type = people.person_name(rng), people.resident_id(rng), "resident_id"
             legal = ""
         refused = status == "not_accepted"
+        closed_at = self._closed(status, closed, day, age)
         rows = self.rows
         rows["case_file"].append((
             case_id, at_s, at_s, term, case_no, ver.id, ver.code, ver.window_code,
@@ -291,8 +298,7 @@ class CaseMaker:
             people.mobile(rng) if agent else "", rng.choice(["窗口领取", "窗口领取", "邮寄送达"]),
             "", at_s, day.isoformat(), accepted_on, promised, statutory, 0,
             "不属于本中心受理范围" if refused else "", "请到县相关部门咨询办理" if refused else "",
-            _dt(closed) if closed is not None and status in ("not_accepted", "finished", "issued")
-            else None, ""))
+            _dt(closed_at) if closed_at is not None else None, ""))
         rows["case_material"].extend(mats)
         if supplement and problems:
             listed = [{"name": m[7], "state": m[9], "reason": m[13]} for m in mats
@@ -323,6 +329,28 @@ class CaseMaker:
                 None, rng.choice(["answered", "prechecked", "sent_to_window", "helped_fill"]),
                 _dt(at - timedelta(minutes=20))))
 
+    def _closed(self, status: str, closed: datetime | None, day: date, age: int) -> datetime | None:
+        """When the case closed, as the services close one: not accepted or finished at the
+        counter, denied at the decision, issued when collected; open cases have none."""
+        if status in ("not_accepted", "finished"):
+            return closed
+        if status == "denied":
+            return datetime.combine(self.decided_on(day, age), time(15))
+        if status == "issued":
+            return self.issued_at(day, age)
+        return None
+
+    def decided_on(self, day: date, age: int) -> date:
+        """A day after the case was signed for (16:30 + 17 h), at most three; never today's
+        future (``age`` >= 1 here)."""
+        return day + timedelta(days=max(1, min(age - 1, 3)))
+
+    def issued_at(self, day: date, age: int) -> datetime:
+        """Collected the day after the decision (or that day, when it was yesterday)."""
+        decided = self.decided_on(day, age)
+        collect = decided + timedelta(days=1) if decided + timedelta(days=1) < self.p.today else decided
+        return datetime.combine(collect, time(16))
+
     def _handoff(self, ver: Item, day: date, age: int, at: datetime, at_s: str, status: str,
                  clerk: str, approver: str | None, case_id: str,
                  batches: dict[tuple[str, bool], tuple[str, str]], received: int, pages: int
@@ -346,7 +374,7 @@ class CaseMaker:
         if signed:
             self.event("signed", batch_at + timedelta(hours=17), approver, "approver", case_id, bid)
         if status in ("approved", "issued", "denied"):
-            decided = day + timedelta(days=min(age, 3))
+            decided = self.decided_on(day, age)
             denied = status == "denied"
             rows["case_decision"].append((
                 self.ids(), at_s, at_s, term, case_id, "denied" if denied else "approved",
@@ -360,7 +388,7 @@ class CaseMaker:
                 RETURN_REASONS[len(rows["case_return"]) % len(RETURN_REASONS)],
                 _dt(batch_at + timedelta(hours=20))))
         if status == "issued":
-            when = at + timedelta(days=min(age, 5))
+            when = self.issued_at(day, age)
             _cid, _clerk, name, id_no, delivery, org, legal = self._facts
             post = delivery == "邮寄送达"
             rows["issuance"].append((

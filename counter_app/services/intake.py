@@ -445,14 +445,21 @@ class IntakeService:
         if decision in ("accept", "finish"):
             check_co_signer(s, actor, version.code, version.window_code, co_signer)
 
+    def _resupply(self, s: Session, actor: Actor, case: CaseFile, names: tuple[str, ...],
+                  now: datetime) -> IntakeResult:
+        return _resupply_impl(s, self.ctx, actor, case, tuple(names), now)
+
     @operation("intake.supplement")
     def supplement(
         self, actor: Actor, case_no: str, updates: list[MaterialEntry],
-        *, co_signer: Actor | None = None,
+        *, co_signer: Actor | None = None, resupplied: tuple[str, ...] = (),
     ) -> IntakeResult:
         """The applicant came back: record what was supplied; accept when complete.
 
-        The acceptance date is the day the last missing material arrived (DOMAIN.md).
+        The acceptance date is the day the last missing material arrived (DOMAIN.md). A case
+        the approver returned takes ``resupplied``: the materials the applicant brought again
+        (put right, as the return asked), each with its own receipt; it stays returned, ready
+        to be handed over again.
         """
         require_role(actor, "clerk")
         now = self.ctx.now()
@@ -460,6 +467,10 @@ class IntakeService:
             case = s.execute(select(CaseFile).where(CaseFile.case_no == case_no)).scalar_one_or_none()
             if case is None:
                 raise IntakeError(f"没有找到办件“{case_no}”")
+            if case.status == "returned":
+                return self._resupply(s, actor, case, resupplied, now)
+            if resupplied:
+                raise IntakeError(f"办件“{case_no}”没有被退回，补交材料请按补正登记")
             if case.status not in ("awaiting_supplement", "received"):
                 raise IntakeError(f"办件“{case_no}”当前状态不需要补正")
             by_name = {m.name: m for m in case.materials}
@@ -502,6 +513,23 @@ class IntakeService:
                 append_event(s, kind="accepted", accepted_on=case.accepted_on, **ev)
                 docs.append("acceptance")
             return IntakeResult(case.id, case.case_no, case.status, tuple(docs), tuple(warnings))
+
+
+def _resupply_impl(s: Session, ctx: ServiceContext, actor: Actor, case: CaseFile,
+                   names: tuple[str, ...], now: datetime) -> IntakeResult:
+    by_name = {m.name: m for m in case.materials}
+    if not names:
+        raise IntakeError("请标记申请人重新提交的材料（按空格），再登记补交")
+    for name in names:
+        row = by_name.get(name)
+        if row is None:
+            raise IntakeError(f"办件“{case.case_no}”没有材料“{name}”")
+        if row.state == "not_applicable":
+            raise IntakeError(f"材料“{name}”不适用，不能登记补交")
+        row.state, row.supplied_at = "received", now
+    append_event(s, kind="supplemented", terminal=ctx.terminal, at=now, actor_id=actor.staff_id,
+                 actor_role="clerk", case_id=case.id, materials=list(names), after_return=True)
+    return IntakeResult(case.id, case.case_no, case.status, ("supplement_receipt",), ())
 
 
 def check_co_signer(s: Session, actor: Actor, item_code: str, window_code: str,

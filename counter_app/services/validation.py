@@ -327,12 +327,17 @@ def check_phone(value: object, field: str = "联系电话", *, required: bool = 
     text = _strip_country(_phone_text(value))
     if not text:
         return _empty(field, "phone.empty", required)
+    # Either kind is accepted, so a wrong number is told both (a message naming mobiles only
+    # sent clerks hunting for a mobile when the applicant had a landline).
+    msg = f"{field}应为11位手机号码（13至19开头）或带区号的固定电话（如0376-2345678）"
     if text.startswith("1"):
-        return check_mobile(text, field)
+        result = check_mobile(text, field)
+        if result.ok:
+            return result
+        return Checked(result.value, (_err(field, "phone.format", msg),))
     result = check_landline(text, field)
     if result.ok:
         return result
-    msg = f"{field}应为11位手机号码或带区号的固定电话（如0376-2345678）"
     return Checked(result.value, (_err(field, "phone.format", msg),))
 
 

@@ -1,10 +1,14 @@
 """The counter's day: today's cases, cases awaiting the applicant (待补正), and search.
 
-Ctrl+F search by case number, name or ID number (IDs match exactly); F5 refreshes; Enter on
+Ctrl+F search by case number, name or ID number (IDs match exactly); Ctrl+1/2/3 the lists;
+F5 refreshes; Enter on
 a case awaiting the applicant reopens it at the counter (clerks only).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
@@ -81,10 +85,13 @@ class CasesPage(QWidget):
         self.search.returnPressed.connect(self.run_search)
         self.scope = QComboBox()
         self.scope.setObjectName("caseScope")
-        self.scope.addItem(self.tr("My cases"), "clerk")
-        self.scope.addItem(self.tr("My window"), "window")
+        if actor.has("clerk") or actor.window_code:
+            self.scope.addItem(self.tr("My cases"), "clerk")
+            self.scope.addItem(self.tr("My window"), "window")
+        if actor.has("supervisor"):  # no window of their own: the hall is what they oversee
+            self.scope.addItem(self.tr("Whole hall"), "hall")
         if "clerk" not in actor.roles:
-            self.scope.setCurrentIndex(1)
+            self.scope.setCurrentIndex(self.scope.count() - 1)
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
         self.today = CaseTable("todayTable")
         self.waiting = CaseTable("awaitingTable")
@@ -103,7 +110,9 @@ class CasesPage(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.message)
-        for seq, fn in (("Ctrl+F", self._focus_search), ("F5", self.refresh)):
+        keys: list[tuple[str, Callable[[], None]]] = [("Ctrl+F", self._focus_search), ("F5", self.refresh)]
+        keys += [(f"Ctrl+{i + 1}", partial(self._show_tab, i)) for i in range(self.tabs.count())]
+        for seq, fn in keys:
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for table in (self.today, self.waiting, self.found):
@@ -112,6 +121,11 @@ class CasesPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
+
+    def _show_tab(self, index: int) -> None:
+        """Ctrl+1/2/3: a list, with the keys in it (Ctrl+Tab is the main window's)."""
+        self.tabs.setCurrentIndex(index)
+        self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -10,10 +10,21 @@ the user's Documents folder, never the program's working folder.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QSplitter, QTreeView, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileSystemModel,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from .prefs import ui_settings
 
@@ -58,10 +69,25 @@ def make_dialog(parent: QWidget | None, title: str, purpose: str, name_filter: s
     if split is not None:  # the places on the left readable ("计算机", not "计…")
         split.setSizes([170, 730])
     tree = dialog.findChild(QTreeView, "treeView")
-    if tree is not None:  # name wide, the date whole
-        tree.header().resizeSection(0, 320)
-        tree.header().resizeSection(3, 170)
+    if tree is not None:  # name wide, size, type and date whole ("64…IB" and "P…档" were cut)
+        for col, width in ((0, 300), (1, 90), (2, 110), (3, 150)):
+            tree.header().resizeSection(col, width)
+        tree.setItemDelegateForColumn(3, _DateDelegate(tree))
     return dialog
+
+
+class _DateDelegate(QStyledItemDelegate):
+    """The modified date as 2026-12-06 07:57: the model's own short format printed "6 12 2026"
+    in a Chinese interface (issue 15, finding 9)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        model = index.model()
+        if isinstance(model, QFileSystemModel):
+            when = model.lastModified(index)
+            if when.isValid():
+                option.text = when.toString("yyyy-MM-dd HH:mm")
 
 
 def _run(dialog: QFileDialog, purpose: str) -> str:
@@ -74,6 +100,30 @@ def _run(dialog: QFileDialog, purpose: str) -> str:
 
 def ask_save(parent: QWidget | None, title: str, purpose: str, file_name: str, name_filter: str) -> str:
     return _run(make_dialog(parent, title, purpose, name_filter, file_name, save=True), purpose)
+
+
+def ask_save_then(parent: QWidget | None, title: str, purpose: str, file_name: str,
+                  name_filter: str, then: Callable[[str], None]) -> QFileDialog:
+    """``ask_save`` without a nested event loop: the dialog opens (window-modal) and the key
+    that asked returns at once; ``then(path)`` runs when a file is chosen."""
+    dialog = make_dialog(parent, title, purpose, name_filter, file_name, save=True)
+
+    def chosen() -> None:
+        files = dialog.selectedFiles()
+        if files:
+            remember(purpose, files[0])
+            then(files[0])
+    focus = QApplication.focusWidget()
+
+    def back() -> None:  # the keys return to where they were (no window manager may do it)
+        if focus is not None and isValid(focus) and focus.isVisible():
+            focus.window().activateWindow()
+            focus.setFocus(Qt.FocusReason.PopupFocusReason)
+    dialog.accepted.connect(chosen)
+    dialog.finished.connect(back)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
 
 
 def ask_open(parent: QWidget | None, title: str, purpose: str, name_filter: str) -> str:

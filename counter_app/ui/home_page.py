@@ -47,10 +47,6 @@ class HomePage(QWidget):
         self.lock.clicked.connect(lambda: getattr(self.window(), "lock", lambda: None)())
         lay.addStretch(1)
 
-    def key_help(self) -> list[tuple[str, str]]:
-        return [("Tab", translate("Home", "Switch user / lock buttons")),
-                (translate("Home", "Space"), translate("Home", "Press the focused button"))]
-
 
 def build(services, actor) -> QWidget:
     return HomePage(services, actor)

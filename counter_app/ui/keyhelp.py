@@ -1,13 +1,20 @@
-"""F1: every key of the current screen, and the keys that work everywhere.
+"""Every key of every screen, in one place: F1, the hint lines, the key card and docs/KEYS.md.
 
-A page that has keys of its own gives them with a ``key_help()`` method returning
-``[(keys, what they do), ...]``; the main window adds its own (switching pages and users).
-The dialog closes with Esc, Enter or F1 again.
+The lists below are the only source. A page's F1 shows its screen's lists (``sections``) and
+the keys that work everywhere; the grey hint lines at the bottom of the counter, handoff,
+approver and issuing screens are the first entries of the same lists; the printable key card
+(``keycard.py``, F1 then Ctrl+P, or ``counter-admin keycard``) and the tables in
+``docs/KEYS.md`` (``python -m counter_app.ui.keycard --markdown``; a test keeps them equal)
+are made from ``SCREENS``. So a key added to a screen is added here, and everywhere follows.
+
+Each list keeps the translation context of the page it describes (its Chinese is in the
+page's area file). The dialog closes with Esc, Enter or F1 again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -48,9 +55,192 @@ def login_keys() -> list[tuple[str, str]]:
     ]
 
 
-def page_keys(page: QWidget | None) -> list[tuple[str, str]]:
-    fn = getattr(page, "key_help", None)
-    return list(fn()) if callable(fn) else []
+def counter_keys() -> list[tuple[str, str]]:
+    return [
+        ("F2", translate("CounterPage", "new intake")),
+        ("F3", translate("CounterPage", "item search")),
+        ("F4", translate("CounterPage", "case number / notice")),
+        ("Ctrl+L", translate("CounterPage", "checklist")),
+        ("Ctrl+O", translate("CounterPage", "person / organisation")),
+        ("Ctrl+G", translate("CounterPage", "agent")),
+        ("F5", translate("CounterPage", "accept (resumed case: record the supplement)")),
+        ("F6", translate("CounterPage", "one-time notice")),
+        ("F7", translate("CounterPage", "not accept")),
+        ("F8", translate("CounterPage", "finish on the spot")),
+        ("Enter", translate("CounterPage", "next field")),
+        ("Esc", translate("CounterPage", "back")),
+    ]
+
+
+def checklist_keys() -> list[tuple[str, str]]:
+    """The checklist's keys, for its hint line and for F1."""
+    return [
+        (translate("ChecklistEditor", "Space"), translate("ChecklistEditor", "received")),
+        ("M", translate("ChecklistEditor", "missing")),
+        ("D", translate("ChecklistEditor", "defective (why)")),
+        ("N", translate("ChecklistEditor", "not applicable")),
+        ("F", translate("ChecklistEditor", "original / copy")),
+        ("+ −", translate("ChecklistEditor", "copies")),
+        ("0-9", translate("ChecklistEditor", "pages")),
+        (translate("ChecklistEditor", "Enter"), translate("ChecklistEditor", "next")),
+    ]
+
+
+def handoff_keys() -> list[tuple[str, str]]:
+    return [
+        (translate("HandoffPage", "Space"), translate("HandoffPage", "tick / untick the file")),
+        ("Ctrl+A",
+         translate("HandoffPage", "tick all")), ("Ctrl+Shift+A", translate("HandoffPage", "untick all")),
+        ("F9 / Ctrl+Enter", translate("HandoffPage", "make the sheets and print")),
+        ("F5",
+         translate("HandoffPage", "refresh")), ("Tab", translate("HandoffPage", "to the buttons and lists")),
+        (translate("HandoffPage", "Up / Down"), translate("HandoffPage", "move in the table or list")),
+        ("Ctrl+P", translate("HandoffPage", "reprint the sheet selected in the list")),
+    ]
+
+
+def approver_keys() -> list[tuple[str, str]]:
+    return [
+        ("F4", translate("ApproverDesk", "number field (or scan anywhere)")),
+        ("F2", translate("ApproverDesk", "batches waiting to be signed")),
+        ("F3", translate("ApproverDesk", "cases signed, to decide")),
+        ("Enter", translate("ApproverDesk", "open the batch or case under the cursor")),
+        ("F5", translate("ApproverDesk", "batch: sign for it · case: approve")),
+        ("F6", translate("ApproverDesk", "case: return to the front desk")),
+        ("F7", translate("ApproverDesk", "case: deny")),
+        (translate("ApproverDesk", "Space"), translate("ApproverDesk", "batch: tick “In folder”")),
+        ("D", translate("ApproverDesk", "batch: record a discrepancy")),
+        ("Esc", translate("ApproverDesk", "back")),
+        ("Ctrl+Enter", translate("ApproverDesk", "forms: confirm")),
+    ]
+
+
+def issue_keys() -> list[tuple[str, str]]:
+    return [
+        ("F4", translate("IssuePage", "case number (or scan the notice)")),
+        ("Ctrl+1/2/3", translate("IssuePage", "in person / agent / post")),
+        ("Enter", translate("IssuePage", "next field; on the last one: issue")),
+        ("F5", translate("IssuePage", "issue and print")),
+        ("F2", translate("IssuePage", "results waiting (Enter loads)")),
+        ("F9", translate("IssuePage", "the applicant rates the case just issued")),
+    ]
+
+
+def cases_keys() -> list[tuple[str, str]]:
+    return [
+        ("Ctrl+F", translate("KeyHelp", "Search: case number, name or ID number, then Enter")),
+        ("Ctrl+1/2/3", translate("KeyHelp", "Today / awaiting the applicant / search results")),
+        ("F5", translate("KeyHelp", "Refresh")),
+        ("Enter", translate("KeyHelp", "On a case: reopen it at the counter (clerks)")),
+    ]
+
+
+def consult_keys() -> list[tuple[str, str]]:
+    return [
+        ("Tab", translate("KeyHelp", "Item → question → case number")),
+        ("F5 / F6 / F7 / F8", translate("KeyHelp", "Log it: answered / materials pre-checked / "
+                                                   "sent to a window / helped fill in the form")),
+        ("Ctrl+R", translate("KeyHelp", "The rating box: a case number, then Enter shows the rating screen")),
+    ]
+
+
+def rating_keys() -> list[tuple[str, str]]:
+    return [
+        ("5 4 3 2 1", translate("KeyHelp", "The applicant's keypad: very satisfied … very dissatisfied")),
+        ("Esc", translate("KeyHelp", "Close without a rating")),
+    ]
+
+
+def supervision_keys() -> list[tuple[str, str]]:
+    return [
+        ("Ctrl+1 … Ctrl+7",
+         translate("KeyHelp", "Bulletin, deadlines, complaints, ratings, staff, catalog, holidays")),
+        ("F2", translate("KeyHelp", "Bulletin: daily / weekly / monthly (Up / Down)")),
+        ("F3", translate("KeyHelp", "Bulletin: the date (Up / Down, or type it)")),
+        ("F5", translate("KeyHelp", "Bulletin: refresh")),
+        ("F6 / Shift+F6", translate("KeyHelp", "Bulletin: next / previous table, to read it")),
+        ("Ctrl+S / Ctrl+Shift+S",
+         translate("KeyHelp", "Bulletin: save as PDF / Excel (Enter in the dialog saves)")),
+    ]
+
+
+def settings_keys() -> list[tuple[str, str]]:
+    return [
+        ("Tab / Shift+Tab", translate("KeyHelp", "From field to field")),
+        (translate("KeyHelp", "Space"), translate("KeyHelp", "Press the button or tick the box")),
+        ("F5", translate("KeyHelp", "Hall service: sync now")),
+    ]
+
+
+def home_keys() -> list[tuple[str, str]]:
+    return [("Tab", translate("Home", "Switch user / lock buttons")),
+            (translate("Home", "Space"), translate("Home", "Press the focused button"))]
+
+
+def preview_keys() -> list[tuple[str, str]]:
+    return [
+        ("Ctrl+P", translate("KeyHelp", "Print (no printer: save the PDF)")),
+        ("Ctrl+S", translate("KeyHelp", "Save the PDF")),
+        ("Esc", translate("KeyHelp", "Close")),
+    ]
+
+
+def form_keys() -> list[tuple[str, str]]:
+    return [
+        ("Enter", translate("KeyHelp", "Next field; on the last one: OK")),
+        ("Ctrl+Enter", translate("KeyHelp", "OK from a field of several lines")),
+        ("Esc", translate("KeyHelp", "Cancel")),
+        ("1-9", translate("KeyHelp", "Pick a listed reason (defect, not accepted)")),
+    ]
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One block of the key card and of docs/KEYS.md; ``page``: the page whose F1 shows it."""
+
+    title: Callable[[], str]
+    keys: Callable[[], list[tuple[str, str]]]
+    page: str = ""
+
+
+def _page_title(key: str) -> Callable[[], str]:
+    def title() -> str:
+        from .pages import PAGES
+
+        return next(p.title() for p in PAGES if p.key == key)
+    return title
+
+
+SCREENS: list[Screen] = [
+    Screen(lambda: translate("KeyHelp", "Everywhere"), window_keys),
+    Screen(lambda: translate("KeyHelp", "Sign in / lock screen"), login_keys),
+    Screen(_page_title("counter"), counter_keys, "counter"),
+    Screen(lambda: translate("KeyHelp", "Checklist"), checklist_keys, "counter"),
+    Screen(_page_title("cases"), cases_keys, "cases"),
+    Screen(_page_title("handoff"), handoff_keys, "handoff"),
+    Screen(_page_title("approver"), approver_keys, "approver"),
+    Screen(_page_title("issue"), issue_keys, "issue"),
+    Screen(lambda: translate("KeyHelp", "Rating screen (faces the applicant)"), rating_keys, "issue"),
+    Screen(_page_title("consult"), consult_keys, "consult"),
+    Screen(_page_title("supervision"), supervision_keys, "supervision"),
+    Screen(_page_title("settings"), settings_keys, "settings"),
+    Screen(_page_title("home"), home_keys, "home"),
+    Screen(lambda: translate("KeyHelp", "Print preview"), preview_keys),
+    Screen(lambda: translate("KeyHelp", "Forms and dialogs"), form_keys),
+]
+
+
+def all_sections() -> list[tuple[str, KeyList]]:
+    """Every screen's title and keys, in the current language (the key card's content)."""
+    return [(screen.title(), screen.keys()) for screen in SCREENS]
+
+
+def sections(page: QWidget | None) -> list[tuple[str, KeyList]]:
+    """F1 on ``page``: its screen's blocks, then the common ones (preview, forms, everywhere)."""
+    key = page.property("pageKey") if page is not None else None
+    own = [(s.title(), s.keys()) for s in SCREENS if key and s.page == key]
+    common = [(s.title(), s.keys()) for s in SCREENS if s.keys in (preview_keys, form_keys, window_keys)]
+    return [*own, *common]
 
 
 def hint_line(keys: KeyList) -> str:
@@ -104,12 +294,46 @@ class KeyHelpDialog(QDialog):
                 self.table.setItem(r, 1, QTableWidgetItem(what))
         self.table.resizeRowsToContents()
         lay.addWidget(self.table, 1)
+        # Tall enough for every row where the window allows (it opened at its minimum, with
+        # half the keys below a scroll bar).
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        room = parent.window().height() - 40 if parent is not None else 900
+        self.resize(860, max(480, min(rows + self.table.horizontalHeader().height() + 130, room)))
+        self.status = QLabel("")
+        self.status.setObjectName("keyCardStatus")
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(translate("KeyHelp", "Close (Esc)"))
+        self.card_button = buttons.addButton(translate("KeyHelp", "Print the key card (Ctrl+P)"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.card_button.setAutoDefault(False)
+        self.card_button.clicked.connect(self.print_card)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         for seq in ("F1", "Return", "Enter"):
             QShortcut(QKeySequence(seq), self, self.accept)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_card)
+        self.card_output: str = ""  # where the card went: a printer's name or the PDF's path
+
+    def print_card(self) -> None:
+        """The one-page key card of every screen, for the counter (keycard.py): to the
+        remembered printer, else saved as a PDF in the print folder. Off the GUI thread."""
+        from .keycard import send_card
+
+        self.card_button.setEnabled(False)
+        self.status.setText(translate("KeyHelp", "Printing the key card…"))
+
+        def done(where: str) -> None:
+            self.card_output = where
+            self.card_button.setEnabled(True)
+            self.status.setText(translate("KeyHelp", "Key card: %1").replace("%1", where))
+
+        def failed(exc: BaseException) -> None:
+            self.card_button.setEnabled(True)
+            self.status.setText(str(exc))
+
+        send_card(done, failed)
 
     def keys(self) -> list[str]:
         """Every key listed (section titles left out), for tests."""

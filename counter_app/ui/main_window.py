@@ -14,6 +14,7 @@ of this screen), Ctrl+Tab / Ctrl+Shift+Tab and Alt+1..9 (pages), Ctrl+Shift+L (l
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from .idle import IdleWatcher
-from .keyhelp import KeyHelpDialog, login_keys, page_keys, window_keys
+from .keyhelp import KeyHelpDialog, login_keys
+from .keyhelp import sections as keyhelp_sections
 from .login import LoginWidget, attempt_login
 from .pages import pages_for
 from .services import AppServices
@@ -41,6 +43,23 @@ if TYPE_CHECKING:  # keeps SQLAlchemy out of start-up
 DEFAULT_IDLE_MINUTES = 5.0
 CALENDAR_CHECK_MS = 60 * 60 * 1000
 log = logging.getLogger(__name__)
+
+
+def focus_into(page: QWidget, reason: Qt.FocusReason) -> None:
+    """The keys go to the page: to its own focus (proxy), else to its first field in the Tab
+    order. A page that takes no focus itself (consultations, cases...) left the keys on the
+    page before it, hidden, where they were lost."""
+    page.setFocus(reason)
+    focus = QApplication.focusWidget()
+    if focus is not None and (focus is page or page.isAncestorOf(focus)):
+        return
+    w = page.nextInFocusChain()
+    while w is not None and w is not page:
+        if (page.isAncestorOf(w) and w.isVisible() and w.isEnabled()
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            w.setFocus(reason)
+            return
+        w = w.nextInFocusChain()
 
 
 class MainWindow(QMainWindow):
@@ -148,11 +167,26 @@ class MainWindow(QMainWindow):
             self.sync.start()  # syncs only when a server URL is stored; else shows stand-alone
         self.calendar_timer.start()
         self.catch_up_calendar()
+        self._preload_pages()
         if self.workspace.count():
-            self.workspace.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+            focus_into(self.workspace.currentWidget(), Qt.FocusReason.OtherFocusReason)
         if self._login_clock.isValid():
             self.ready.emit(self._login_clock.nsecsElapsed() / 1e6)
             self._login_clock.invalidate()
+
+    def _preload_pages(self) -> None:
+        """Import the other pages' modules on the lane, after the first page is up: a first
+        visit then only builds widgets (importing the supervision page's modules held the
+        GUI thread 250-600 ms under load). Nothing is built off the GUI thread."""
+        import importlib
+
+        modules = [spec.factory.split(":")[0] for spec in list(self._specs.values())[1:]]
+
+        def load() -> None:
+            for name in modules:
+                importlib.import_module(name)
+
+        self.services.lane.submit(load, None, lambda exc: log.warning("preloading pages: %s", exc))
 
     # -- signing out ---------------------------------------------------------------------
     def switch_user(self) -> None:
@@ -203,7 +237,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None or self.locked or not 0 <= index < self.workspace.count():
             return
         self.workspace.setCurrentIndex(index)
-        self.workspace.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        focus_into(self.workspace.currentWidget(), Qt.FocusReason.ShortcutFocusReason)
 
     def current_page(self) -> QWidget | None:
         if self.workspace is None or self.locked or self.stack.currentWidget() is not self.workspace:
@@ -214,11 +248,11 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is None:
             title = self.tr("Screen locked") if self.locked else self.tr("Sign in")
-            sections = [(title, login_keys())]
+            sections: list[tuple[str, Sequence[tuple[str, str]]]] = [(title, login_keys())]
         else:
             assert self.workspace is not None
             title = self.workspace.tabText(self.workspace.currentIndex())
-            sections = [(title, page_keys(page)), (self.tr("Everywhere"), window_keys())]
+            sections = keyhelp_sections(page)
         focus = QApplication.focusWidget()
         self.help_dialog = KeyHelpDialog(title, sections, self)
         self.help_dialog.finished.connect(lambda _r: self._help_closed(focus))
@@ -256,7 +290,7 @@ class MainWindow(QMainWindow):
         ws.blockSignals(False)
         holder.deleteLater()
         if current == index:
-            page.setFocus(Qt.FocusReason.OtherFocusReason)
+            focus_into(page, Qt.FocusReason.OtherFocusReason)
         return page
 
     def page(self, key: str) -> QWidget | None:

@@ -136,17 +136,17 @@
       <translation>在本页面任何位置直接扫码即可；也可在此输入交接单号或办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="75" />
+      <location filename="../../counter_app/ui/approver/page.py" line="79" />
       <source>Waiting to be signed</source>
       <translation>待签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="83" />
+      <location filename="../../counter_app/ui/approver/page.py" line="87" />
       <source>Signed, to decide</source>
       <translation>已签收、待审批</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="87" />
+      <location filename="../../counter_app/ui/approver/page.py" line="91" />
       <source>Put the handoff sheet under the scanner and scan its barcode.
 
 Or pick from the lists on the left: F2 batches to sign, F3 cases to decide, Enter opens.
@@ -159,183 +159,185 @@ Scanning a case barcode opens that case. F1 lists every key.</source>
 扫描办件条码可查看该办件。F1 查看全部按键。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="148" />
-      <source>number field (or scan anywhere)</source>
-      <translation>编号输入框（也可在任意位置扫码）</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="149" />
-      <source>batches waiting to be signed</source>
-      <translation>待签收交接单列表</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="150" />
-      <source>cases signed, to decide</source>
-      <translation>已签收待审批办件列表</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="151" />
-      <source>open the batch or case under the cursor</source>
-      <translation>打开光标所在的交接单或办件</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="152" />
-      <source>batch: sign for it · case: approve</source>
-      <translation>交接单：签收 · 办件：准予许可</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="153" />
-      <source>case: return to the front desk</source>
-      <translation>办件：退回前台</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="154" />
-      <source>case: deny</source>
-      <translation>办件：不予许可</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="155" />
-      <source>Space</source>
-      <translation>空格</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="155" />
-      <source>batch: tick “In folder”</source>
-      <translation>交接单：勾选“在卷”</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="156" />
-      <source>batch: record a discrepancy</source>
-      <translation>交接单：登记差异</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="157" />
-      <source>back</source>
-      <translation>返回</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="158" />
-      <source>forms: confirm</source>
-      <translation>表单：确定</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="233" />
+      <location filename="../../counter_app/ui/approver/page.py" line="222" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="259" />
+      <location filename="../../counter_app/ui/approver/page.py" line="248" />
       <source>%1 · promised by %4
 %2 · %3</source>
       <translation>%1　限 %4
 %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="266" />
+      <location filename="../../counter_app/ui/approver/page.py" line="255" />
       <source>Signed by %1</source>
       <translation>签收人：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="274" />
+      <location filename="../../counter_app/ui/approver/page.py" line="263" />
       <source>Nothing waits for a decision.</source>
       <translation>没有待审批的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="275" />
+      <location filename="../../counter_app/ui/approver/page.py" line="266" />
       <source>Signed, to decide (%1)</source>
       <translation>已签收、待审批（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="277" />
+      <location filename="../../counter_app/ui/approver/page.py" line="268" />
       <source>%1 past due</source>
       <translation>%1 件已超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="281" />
+      <location filename="../../counter_app/ui/approver/page.py" line="272" />
       <source>Department: %1</source>
       <translation>所属部门：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="285" />
+      <location filename="../../counter_app/ui/approver/page.py" line="276" />
       <source>No department set for your account: every department's work is shown. Ask the supervisor to set it.</source>
       <translation>您的账号未设置所属部门：现显示全部部门的交接单和办件。请管理员设置所属部门。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="295" />
+      <location filename="../../counter_app/ui/approver/page.py" line="286" />
       <source>%1
-from %2 · %3 cases · waiting %4</source>
+from %2 · %3 cases
+waiting %4</source>
       <translation>%1
-移交人 %2 · %3 件 · 已等待 %4</translation>
+移交人 %2 · %3 件
+已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="309" />
+      <location filename="../../counter_app/ui/approver/page.py" line="302" />
       <source>Waiting to be signed (%1)</source>
       <translation>待签收交接单（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="311" />
+      <location filename="../../counter_app/ui/approver/page.py" line="304" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="341" />
+      <location filename="../../counter_app/ui/approver/page.py" line="334" />
       <source>Finish or cancel the open form first, then scan again</source>
       <translation>请先完成或取消正在填写的表单，再扫码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="347" />
+      <location filename="../../counter_app/ui/approver/page.py" line="340" />
       <source>The scan ended without Enter: scan again, or check that the scanner sends Enter after the code</source>
       <translation>扫码未以回车结束：请重新扫描，或检查扫码枪是否设置了回车后缀</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="362" />
+      <location filename="../../counter_app/ui/approver/page.py" line="355" />
       <source>Case %1 is in the folder ✓</source>
       <translation>办件 %1 已核对在卷 ✓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="364" />
+      <location filename="../../counter_app/ui/approver/page.py" line="357" />
       <source>Case %1 is not in this batch (%2 cases): put it aside and tell the sender</source>
       <translation>办件 %1 不在本交接单中（本单共 %2 件）：请单独放置并告知移交人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="390" />
+      <location filename="../../counter_app/ui/approver/page.py" line="383" />
       <source>Batch %1: scan each case or tick “In folder”</source>
       <translation>交接单 %1：请逐件扫描办件条码，或勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="393" />
+      <location filename="../../counter_app/ui/approver/page.py" line="386" />
       <source>Batch %1 was already signed for</source>
       <translation>交接单 %1 已签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="401" />
+      <location filename="../../counter_app/ui/approver/page.py" line="394" />
       <source>Case %1: %2</source>
       <translation>办件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="427" />
+      <location filename="../../counter_app/ui/approver/page.py" line="420" />
       <source>Signed for %1 case(s).</source>
       <translation>已签收 %1 件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="429" />
+      <location filename="../../counter_app/ui/approver/page.py" line="422" />
       <source>%1 case(s) with a discrepancy stay with the sender.</source>
       <translation>%1 件登记了差异，仍由移交方负责。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="443" />
+      <location filename="../../counter_app/ui/approver/page.py" line="436" />
       <source>Returned to the front desk</source>
       <translation>已退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="454" />
+      <location filename="../../counter_app/ui/approver/page.py" line="447" />
       <source>Approved: the result waits at the front desk for collection</source>
       <translation>已准予许可：结果送前台待领取</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="455" />
+      <location filename="../../counter_app/ui/approver/page.py" line="448" />
       <source>Denied</source>
       <translation>已作出不予许可决定</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="104" />
+      <source>number field (or scan anywhere)</source>
+      <translation>编号输入框（也可在任意位置扫码）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="105" />
+      <source>batches waiting to be signed</source>
+      <translation>待签收交接单列表</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="106" />
+      <source>cases signed, to decide</source>
+      <translation>已签收待审批办件列表</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="107" />
+      <source>open the batch or case under the cursor</source>
+      <translation>打开光标所在的交接单或办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="108" />
+      <source>batch: sign for it · case: approve</source>
+      <translation>交接单：签收 · 办件：准予许可</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="109" />
+      <source>case: return to the front desk</source>
+      <translation>办件：退回前台</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="110" />
+      <source>case: deny</source>
+      <translation>办件：不予许可</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="111" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="111" />
+      <source>batch: tick “In folder”</source>
+      <translation>交接单：勾选“在卷”</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="112" />
+      <source>batch: record a discrepancy</source>
+      <translation>交接单：登记差异</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="113" />
+      <source>back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="114" />
+      <source>forms: confirm</source>
+      <translation>表单：确定</translation>
     </message>
   </context>
   <context>
@@ -460,62 +462,62 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>BulletinView</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="39" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="43" />
       <source>Daily</source>
       <translation>日报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="39" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="43" />
       <source>Weekly</source>
       <translation>周报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="44" />
       <source>Monthly</source>
       <translation>月报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="47" />
-      <source>Refresh</source>
-      <translation>刷新</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="48" />
-      <source>Export PDF…</source>
-      <translation>导出 PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="49" />
-      <source>Export Excel…</source>
-      <translation>导出 Excel…</translation>
-    </message>
-    <message>
       <location filename="../../counter_app/ui/supervision/dashboard.py" line="51" />
+      <source>Refresh (F5)</source>
+      <translation>刷新（F5）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="52" />
+      <source>Export PDF… (Ctrl+S)</source>
+      <translation>导出 PDF…（Ctrl+S）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="53" />
+      <source>Export Excel… (Ctrl+Shift+S)</source>
+      <translation>导出 Excel…（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="55" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="112" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="131" />
       <source>Loading…</source>
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="141" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="160" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="141" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="160" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="161" />
       <source>Export bulletin</source>
       <translation>导出通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="156" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="178" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
@@ -677,52 +679,52 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CaseTable</name>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="38" />
+      <location filename="../../counter_app/ui/cases_page.py" line="39" />
       <source>ID number</source>
       <translation>证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="40" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="40" />
       <source>Received</source>
       <translation>收件时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="40" />
       <source>Promised by</source>
       <translation>承诺办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="40" />
       <source>Clerk</source>
       <translation>受理人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="51" />
+      <location filename="../../counter_app/ui/cases_page.py" line="52" />
       <source> (training)</source>
       <translation>（培训）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="54" />
+      <location filename="../../counter_app/ui/cases_page.py" line="55" />
       <source> (estimate)</source>
       <translation>（估算）</translation>
     </message>
@@ -730,52 +732,57 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CasesPage</name>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="79" />
+      <location filename="../../counter_app/ui/cases_page.py" line="80" />
       <source>Search: case number, name or ID number (Ctrl+F)</source>
       <translation>查询：办件编号、姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="84" />
+      <location filename="../../counter_app/ui/cases_page.py" line="86" />
       <source>My cases</source>
       <translation>本人办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="85" />
+      <location filename="../../counter_app/ui/cases_page.py" line="87" />
       <source>My window</source>
       <translation>本窗口办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="93" />
+      <location filename="../../counter_app/ui/cases_page.py" line="89" />
+      <source>Whole hall</source>
+      <translation>全厅</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="97" />
       <source>Today</source>
       <translation>今日办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="94" />
+      <location filename="../../counter_app/ui/cases_page.py" line="98" />
       <source>Awaiting the applicant</source>
       <translation>待补正</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="95" />
+      <location filename="../../counter_app/ui/cases_page.py" line="99" />
       <source>Search results</source>
       <translation>查询结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="129" />
+      <location filename="../../counter_app/ui/cases_page.py" line="140" />
       <source>Today (%1)</source>
       <translation>今日办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="130" />
+      <location filename="../../counter_app/ui/cases_page.py" line="141" />
       <source>Awaiting the applicant (%1)</source>
       <translation>待补正（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="140" />
+      <location filename="../../counter_app/ui/cases_page.py" line="151" />
       <source>Search results (%1)</source>
       <translation>查询结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="142" />
+      <location filename="../../counter_app/ui/cases_page.py" line="153" />
       <source>No case found</source>
       <translation>没有找到办件</translation>
     </message>
@@ -976,120 +983,120 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ChecklistEditor</name>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="30" />
-      <source>Space</source>
-      <translation>空格</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="30" />
-      <source>received</source>
-      <translation>已收</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="31" />
-      <source>missing</source>
-      <translation>缺少</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="32" />
-      <source>defective (why)</source>
-      <translation>不符合要求</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="33" />
-      <source>not applicable</source>
-      <translation>不适用</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="34" />
-      <source>original / copy</source>
-      <translation>原件/复印件</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="35" />
-      <source>copies</source>
-      <translation>份数</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="36" />
-      <source>pages</source>
-      <translation>页数</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
-      <source>Enter</source>
-      <translation>回车</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="37" />
-      <source>next</source>
-      <translation>下一项</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="39" />
       <source>Material</source>
       <translation>材料名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="39" />
       <source>Requirement</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="39" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="53" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="39" />
       <source>Form</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="54" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="40" />
       <source>Copies</source>
       <translation>份数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="54" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="40" />
       <source>Pages</source>
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="54" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="40" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="131" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="117" />
       <source>This material was already received and cannot change</source>
       <translation>该材料已收取，不能更改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="137" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="123" />
       <source>A required material cannot be marked not applicable</source>
       <translation>必需材料不能标为不适用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="203" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="189" />
       <source>Already received: M marks it missing</source>
       <translation>该材料已收：如需改为缺少请按 M</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="78" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="78" />
+      <source>received</source>
+      <translation>已收</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="79" />
+      <source>missing</source>
+      <translation>缺少</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="80" />
+      <source>defective (why)</source>
+      <translation>不符合要求</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="81" />
+      <source>not applicable</source>
+      <translation>不适用</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="82" />
+      <source>original / copy</source>
+      <translation>原件/复印件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="83" />
+      <source>copies</source>
+      <translation>份数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="84" />
+      <source>pages</source>
+      <translation>页数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="85" />
+      <source>Enter</source>
+      <translation>回车</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="85" />
+      <source>next</source>
+      <translation>下一项</translation>
     </message>
   </context>
   <context>
     <name>CoSignerDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="183" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="186" />
       <source>An approver must co-sign</source>
       <translation>须由审批人员陪同受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="197" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="202" />
       <source>Approver user name</source>
       <translation>审批人员用户名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="198" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="203" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
@@ -1332,107 +1339,107 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ConsultPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="42" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="45" />
       <source>What was asked (optional if an item is chosen)</source>
       <translation>咨询内容（已选事项可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="45" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="80" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="48" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="83" />
       <source>Case number (optional)</source>
       <translation>办件编号（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="54" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="140" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="57" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="163" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="55" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="140" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="58" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="163" />
       <source>Question</source>
       <translation>咨询内容</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="56" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="141" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="59" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="164" />
       <source>Case</source>
       <translation>办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="57" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="141" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="60" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="164" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="58" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="61" />
       <source>Log a consultation</source>
       <translation>登记咨询</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="64" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="67" />
       <source>Ask the applicant for a rating</source>
       <translation>请申请人评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="67" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="70" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="68" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="71" />
       <source>Show rating screen</source>
       <translation>打开评价器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="68" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="71" />
       <source>QR code</source>
       <translation>扫码评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="73" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="76" />
       <source>Register a complaint</source>
       <translation>登记投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="76" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="79" />
       <source>What the complaint is about</source>
       <translation>投诉内容</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="78" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="81" />
       <source>Complainant and phone (optional)</source>
       <translation>投诉人及电话（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="81" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="84" />
       <source>Register</source>
       <translation>登记</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="122" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="140" />
       <source>Logged: %1</source>
       <translation>已登记：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="139" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="162" />
       <source>Today: %1</source>
       <translation>今日：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="140" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="163" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="150" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="173" />
       <source>Complaint registered; the supervisors will follow it up</source>
       <translation>投诉已登记，管理人员将跟进处理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="160" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="183" />
       <source>Enter the case number to rate</source>
       <translation>请输入要评价的办件编号</translation>
     </message>
@@ -1440,12 +1447,12 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>CounterDialogs</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="53" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="56" />
       <source>OK (Enter)</source>
       <translation>确定（回车）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="55" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="58" />
       <source>Cancel (Esc)</source>
       <translation>取消（Esc）</translation>
     </message>
@@ -1478,12 +1485,12 @@ from %2 · %3 cases · waiting %4</source>
       <translation>该办件不在待补正状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="286" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="294" />
       <source>Nothing new was marked as supplied</source>
       <translation>没有标记新补交的材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="290" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="298" />
       <source>Supplement recorded: case %1 (%2)</source>
       <translation>补正已登记：办件 %1（%2）</translation>
     </message>
@@ -1498,104 +1505,99 @@ from %2 · %3 cases · waiting %4</source>
       <translation>F1 全部按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="187" />
-      <source>new intake</source>
-      <translation>新收件</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="187" />
-      <source>item search</source>
-      <translation>查找事项</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="188" />
-      <source>case number / notice</source>
-      <translation>办件编号/扫告知单</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="188" />
-      <source>checklist</source>
-      <translation>材料清单</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="189" />
-      <source>person / organisation</source>
-      <translation>个人/单位</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="189" />
-      <source>agent</source>
-      <translation>代办人</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="190" />
-      <source>accept (resumed case: record the supplement)</source>
-      <translation>受理（补正办件：登记补正）</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="191" />
-      <source>one-time notice</source>
-      <translation>一次性告知</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="191" />
-      <source>not accept</source>
-      <translation>不予受理</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="192" />
-      <source>finish on the spot</source>
-      <translation>当场办结</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="192" />
-      <source>next field</source>
-      <translation>下一栏</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="193" />
-      <source>back</source>
-      <translation>返回</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="198" />
-      <source>Checklist: %1</source>
-      <translation>材料清单：%1</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="244" />
+      <location filename="../../counter_app/ui/counter/page.py" line="228" />
       <source>The saved intake was restored</source>
       <translation>已恢复未完成的收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="257" />
+      <location filename="../../counter_app/ui/counter/page.py" line="241" />
       <source>New intake</source>
       <translation>新收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="258" />
+      <location filename="../../counter_app/ui/counter/page.py" line="242" />
       <source>Discard the intake in progress?</source>
       <translation>放弃正在办理的收件吗？</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="261" />
+      <location filename="../../counter_app/ui/counter/page.py" line="245" />
       <source>&amp;Yes, discard</source>
       <translation>放弃(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="262" />
+      <location filename="../../counter_app/ui/counter/page.py" line="246" />
       <source>&amp;No</source>
       <translation>不放弃(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="417" />
+      <location filename="../../counter_app/ui/counter/page.py" line="401" />
       <source>Checklist done: F5 accept</source>
       <translation>材料已逐项核对：按 F5 受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="418" />
+      <location filename="../../counter_app/ui/counter/page.py" line="402" />
       <source>Materials missing: F6 one-time notice</source>
       <translation>材料不齐：按 F6 出具一次性告知单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="60" />
+      <source>new intake</source>
+      <translation>新收件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="61" />
+      <source>item search</source>
+      <translation>查找事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="62" />
+      <source>case number / notice</source>
+      <translation>办件编号/扫告知单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="63" />
+      <source>checklist</source>
+      <translation>材料清单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="64" />
+      <source>person / organisation</source>
+      <translation>个人/单位</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="65" />
+      <source>agent</source>
+      <translation>代办人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="66" />
+      <source>accept (resumed case: record the supplement)</source>
+      <translation>受理（补正办件：登记补正）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="67" />
+      <source>one-time notice</source>
+      <translation>一次性告知</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="68" />
+      <source>not accept</source>
+      <translation>不予受理</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="69" />
+      <source>finish on the spot</source>
+      <translation>当场办结</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="70" />
+      <source>next field</source>
+      <translation>下一栏</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="71" />
+      <source>back</source>
+      <translation>返回</translation>
     </message>
   </context>
   <context>
@@ -1775,12 +1777,12 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>DefectReasonDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="74" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="77" />
       <source>Why does the material not meet the requirements?</source>
       <translation>材料不符合要求的原因</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="82" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="85" />
       <source>Or type the reason</source>
       <translation>或输入其他原因</translation>
     </message>
@@ -1849,32 +1851,32 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>EvaluationScreen</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="45" />
       <source>Rate our service</source>
       <translation>服务评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="46" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="51" />
       <source>Please rate our service</source>
       <translation>请您对本次服务进行评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="49" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="54" />
       <source>Case %1</source>
       <translation>办件编号 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="54" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="59" />
       <source>Anything to tell us? (optional)</source>
       <translation>意见建议（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="71" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="79" />
       <source>Your rating goes to the service hall's supervisors; staff at the window cannot change it.</source>
       <translation>您的评价直接提交政务服务中心管理人员，窗口工作人员无法修改。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="95" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="120" />
       <source>Thank you for your rating</source>
       <translation>感谢您的评价！</translation>
     </message>
@@ -2361,131 +2363,135 @@ from %2 · %3 cases · waiting %4</source>
       <translation>退回与差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="162" />
-      <source>Space</source>
-      <translation>空格</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="162" />
-      <source>tick / untick the file</source>
-      <translation>勾选/取消当前办件</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
-      <source>tick all</source>
-      <translation>全选</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="163" />
-      <source>untick all</source>
-      <translation>全不选</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="164" />
-      <source>make the sheets and print</source>
-      <translation>生成交接单并打印</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="165" />
-      <source>refresh</source>
-      <translation>刷新</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="165" />
-      <source>to the buttons and lists</source>
-      <translation>到按钮和右侧列表</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="166" />
-      <source>Up / Down</source>
-      <translation>↑ / ↓</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="166" />
-      <source>move in the table or list</source>
-      <translation>在表格或列表中移动</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="167" />
-      <source>reprint the sheet selected in the list</source>
-      <translation>补打列表中选中的交接单</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="194" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="188" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="232" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="226" />
       <source>%1 items, %2 pages</source>
       <translation>%1 项 %2 页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="250" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="244" />
       <source>%1 → %2
 %3 cases · waiting %4</source>
       <translation>%1 → %2
 %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="259" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="253" />
       <source>Waiting too long: remind the department to sign for it</source>
       <translation>等待过久：请提醒部门尽快签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="261" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="255" />
       <source>Sent, waiting to be signed (%1)</source>
       <translation>已移交、待签收（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="263" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="257" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="270" />
-      <source>Discrepancy at signing · %1 %2: %3</source>
-      <translation>签收差异 · %1 %2：%3</translation>
+      <location filename="../../counter_app/ui/handoff/page.py" line="264" />
+      <source>Discrepancy at signing · %1 %2
+%3</source>
+      <translation>签收差异 · %1 %2
+%3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="275" />
-      <source>%1 %2 · %3</source>
-      <translation>%1 %2 · %3</translation>
+      <location filename="../../counter_app/ui/handoff/page.py" line="269" />
+      <source>%1 %2
+%3</source>
+      <translation>%1 %2
+%3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="280" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="274" />
       <source>Came back to you (%1)</source>
       <translation>退回与差异（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="283" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="277" />
       <source>Nothing came back.</source>
       <translation>没有被退回或有差异的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="303" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="297" />
       <source>Make %1 handoff sheet(s) for %2 case(s) and print</source>
       <translation>生成 %1 张交接单（%2 件）并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="305" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="299" />
       <source>Tick the files to hand over (Space)</source>
       <translation>请勾选要移交的办件（空格）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="306" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="300" />
       <source>Ready to hand over (%1)</source>
       <translation>待移交办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="315" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="309" />
       <source>Made %1 handoff sheet(s): %2. Print them and take them with the files.</source>
       <translation>已生成 %1 张交接单：%2。请打印后连同办件送交。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="330" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="333" />
       <source>Select a sheet in the list first</source>
       <translation>请先在列表中选中一张交接单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="91" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="91" />
+      <source>tick / untick the file</source>
+      <translation>勾选/取消当前办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="93" />
+      <source>tick all</source>
+      <translation>全选</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="93" />
+      <source>untick all</source>
+      <translation>全不选</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="94" />
+      <source>make the sheets and print</source>
+      <translation>生成交接单并打印</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="96" />
+      <source>refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="96" />
+      <source>to the buttons and lists</source>
+      <translation>到按钮和右侧列表</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="97" />
+      <source>Up / Down</source>
+      <translation>↑ / ↓</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="97" />
+      <source>move in the table or list</source>
+      <translation>在表格或列表中移动</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="98" />
+      <source>reprint the sheet selected in the list</source>
+      <translation>补打列表中选中的交接单</translation>
     </message>
   </context>
   <context>
@@ -2529,17 +2535,17 @@ from %2 · %3 cases · waiting %4</source>
       <translation>锁定屏幕（Ctrl+Shift+L）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/home_page.py" line="51" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="176" />
       <source>Switch user / lock buttons</source>
       <translation>切换用户/锁屏按钮之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/home_page.py" line="52" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="177" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/home_page.py" line="52" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="177" />
       <source>Press the focused button</source>
       <translation>按下当前按钮</translation>
     </message>
@@ -2547,139 +2553,149 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>IssuePage</name>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="51" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="53" />
       <source>① Scan the barcode on the applicant's notice  →  ② Check who collects it  →  ③ Issue and print the receipt</source>
       <translation>① 扫描申请人受理通知书上的条码　→　② 核验领取人身份　→　③ 发证并打印领证回执</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="55" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="57" />
       <source>Scan, or type the case number and press Enter</source>
       <translation>直接扫码，或输入办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="64" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="66" />
       <source>The applicant in person (Ctrl+1)</source>
       <translation>申请人本人领取（Ctrl+1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="65" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="67" />
       <source>Someone else (agent) (Ctrl+2)</source>
       <translation>他人代领（Ctrl+2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="66" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="68" />
       <source>Send by post (Ctrl+3)</source>
       <translation>邮寄送达（Ctrl+3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="82" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="84" />
       <source>I have checked the applicant's letter of authorization</source>
       <translation>已核验申请人出具的授权委托书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="87" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="89" />
       <source>Collector's name</source>
       <translation>领取人姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="88" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="90" />
       <source>Collector's ID number</source>
       <translation>领取人身份证号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="89" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="91" />
       <source>Collector's phone</source>
       <translation>领取人电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="91" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="93" />
       <source>Tracking number</source>
       <translation>邮件运单号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="93" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="95" />
       <source>Issue and print the receipt (F5)</source>
       <translation>发证并打印领证回执（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="115" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="117" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="129" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="131" />
       <source>Results waiting to be collected</source>
       <translation>待领取的办理结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="152" />
-      <source>case number (or scan the notice)</source>
-      <translation>办件编号（或扫描受理通知书）</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="153" />
-      <source>in person / agent / post</source>
-      <translation>本人领取/他人代领/邮寄</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="154" />
-      <source>next field; on the last one: issue</source>
-      <translation>下一栏；在最后一栏：发证</translation>
-    </message>
-    <message>
       <location filename="../../counter_app/ui/handoff/issue_page.py" line="155" />
-      <source>issue and print</source>
-      <translation>发证并打印</translation>
+      <source>Issue a result first; then F9 asks its applicant to rate</source>
+      <translation>请先发证，再按 F9 请申请人评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="156" />
-      <source>results waiting (Enter loads)</source>
-      <translation>待领取结果列表（回车载入）</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="184" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="185" />
       <source>Check the letter of authorization, tick it (Space), then F5</source>
       <translation>请核验授权委托书，勾选（空格）后按 F5 发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="193" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="194" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="231" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="232" />
       <source>No results are waiting.</source>
       <translation>暂无待领取的结果。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="244" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="245" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="246" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="247" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="256" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="257" />
       <source>Ask for the collector's ID and check it against the applicant</source>
       <translation>请查验领取人的身份证件，并与申请人核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="259" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="260" />
       <source>This case has no result waiting to be collected (%1)</source>
       <translation>此办件没有待领取的结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="276" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="284" />
       <source>Scan the applicant's notice first</source>
       <translation>请先扫描申请人的受理通知书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="284" />
-      <source>Issued. Give the receipt to the collector to sign.</source>
-      <translation>已发证。请领取人在领证回执上签字。</translation>
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="292" />
+      <source>Issued. Give the receipt to the collector to sign; F9 asks them to rate the service.</source>
+      <translation>已发证。请领取人在回执上签字；按 F9 请其对服务作出评价。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="120" />
+      <source>case number (or scan the notice)</source>
+      <translation>办件编号（或扫描受理通知书）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="121" />
+      <source>in person / agent / post</source>
+      <translation>本人领取/他人代领/邮寄</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="122" />
+      <source>next field; on the last one: issue</source>
+      <translation>下一栏；在最后一栏：发证</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="123" />
+      <source>issue and print</source>
+      <translation>发证并打印</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="124" />
+      <source>results waiting (Enter loads)</source>
+      <translation>待领取结果列表（回车载入）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="125" />
+      <source>the applicant rates the case just issued</source>
+      <translation>请申请人评价刚发证的办件</translation>
     </message>
   </context>
   <context>
@@ -2698,65 +2714,252 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>KeyHelp</name>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="33" />
+      <location filename="../../counter_app/ui/keycard.py" line="32" />
+      <location filename="../../counter_app/ui/keycard.py" line="46" />
+      <source>Counter: the keys of every screen</source>
+      <translation>综合窗口受理台 · 各界面按键速查卡</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keycard.py" line="33" />
+      <location filename="../../counter_app/ui/keycard.py" line="47" />
+      <source>F1 on any screen lists its keys · a scanner works anywhere</source>
+      <translation>任一界面按 F1 查看本界面全部按键 · 扫码枪在任何界面都可扫码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="40" />
       <source>This list of keys</source>
       <translation>显示本页全部按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="34" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="41" />
       <source>Next / previous page</source>
       <translation>下一页/上一页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="35" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="42" />
       <source>Go to page 1 … 9 (numbered on the tabs)</source>
       <translation>转到第 1…9 页（页签上的编号）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="36" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="43" />
       <source>Switch user: sign out and hand the PC to a colleague (an unfinished intake is kept for you)</source>
       <translation>切换用户：退出登录，把电脑交给同事（未办完的收件为您保留）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="38" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="45" />
       <source>Lock the screen now</source>
       <translation>立即锁屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="44" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="51" />
       <source>User name → password → sign in</source>
       <translation>用户名 → 密码 → 登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="45" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="52" />
       <source>Lock screen: back to the user name, to sign in as someone else</source>
       <translation>锁屏时：回到用户名，换另一位同事登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="47" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="54" />
       <source>Lock screen: sign the locked user out</source>
       <translation>锁屏时：让被锁定的用户退出登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="66" />
-      <location filename="../../counter_app/ui/keyhelp.py" line="69" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="131" />
+      <source>Search: case number, name or ID number, then Enter</source>
+      <translation>查询：输入办件编号、姓名或身份证号后按回车</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="132" />
+      <source>Today / awaiting the applicant / search results</source>
+      <translation>今日办件 / 待补正 / 查询结果</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="133" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="134" />
+      <source>On a case: reopen it at the counter (clerks)</source>
+      <translation>在办件上：到收件受理界面打开（受理员）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="140" />
+      <source>Item → question → case number</source>
+      <translation>事项 → 咨询内容 → 办件编号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="141" />
+      <source>Log it: answered / materials pre-checked / sent to a window / helped fill in the form</source>
+      <translation>登记：已解答 / 预审材料 / 引导至窗口 / 帮助填表</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="143" />
+      <source>The rating box: a case number, then Enter shows the rating screen</source>
+      <translation>评价栏：输入办件编号后按回车显示评价屏</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="149" />
+      <source>The applicant's keypad: very satisfied … very dissatisfied</source>
+      <translation>申请人评价键盘：非常满意 … 非常不满意</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="150" />
+      <source>Close without a rating</source>
+      <translation>不评价，关闭</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="157" />
+      <source>Bulletin, deadlines, complaints, ratings, staff, catalog, holidays</source>
+      <translation>通报、时限、投诉、差评、人员培训、事项目录、节假日</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="158" />
+      <source>Bulletin: daily / weekly / monthly (Up / Down)</source>
+      <translation>通报：日报 / 周报 / 月报（上下键选择）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="159" />
+      <source>Bulletin: the date (Up / Down, or type it)</source>
+      <translation>通报：日期（上下键或直接输入）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="160" />
+      <source>Bulletin: refresh</source>
+      <translation>通报：刷新</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="161" />
+      <source>Bulletin: next / previous table, to read it</source>
+      <translation>通报：下一个 / 上一个表格，并进入表格阅读</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="163" />
+      <source>Bulletin: save as PDF / Excel (Enter in the dialog saves)</source>
+      <translation>通报：导出 PDF / Excel（对话框中按回车保存）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="169" />
+      <source>From field to field</source>
+      <translation>在各栏之间移动</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="170" />
+      <source>Space</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="170" />
+      <source>Press the button or tick the box</source>
+      <translation>按下按钮或勾选</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="171" />
+      <source>Hall service: sync now</source>
+      <translation>服务大厅：立即同步</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="182" />
+      <source>Print (no printer: save the PDF)</source>
+      <translation>打印（无打印机时保存 PDF）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="183" />
+      <source>Save the PDF</source>
+      <translation>保存 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="184" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="190" />
+      <source>Next field; on the last one: OK</source>
+      <translation>下一栏；在最后一栏按回车即确定</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="191" />
+      <source>OK from a field of several lines</source>
+      <translation>在多行文字栏中确定</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="192" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="193" />
+      <source>Pick a listed reason (defect, not accepted)</source>
+      <translation>选择列出的理由（不符合要求、不予受理）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="215" />
+      <source>Everywhere</source>
+      <translation>全局</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="216" />
+      <source>Sign in / lock screen</source>
+      <translation>登录 / 锁屏</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
+      <source>Checklist</source>
+      <translation>材料清单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="223" />
+      <source>Rating screen (faces the applicant)</source>
+      <translation>评价屏（面向申请人）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="228" />
+      <source>Print preview</source>
+      <translation>打印预览</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="229" />
+      <source>Forms and dialogs</source>
+      <translation>表单与对话框</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="256" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="259" />
       <source>Keys: %1</source>
       <translation>按键：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="74" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="264" />
       <source>Key</source>
       <translation>按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="74" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="264" />
       <source>Does</source>
       <translation>作用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="108" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="307" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="308" />
+      <source>Print the key card (Ctrl+P)</source>
+      <translation>打印按键速查卡（Ctrl+P）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="325" />
+      <source>Printing the key card…</source>
+      <translation>正在打印按键速查卡…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="330" />
+      <source>Key card: %1</source>
+      <translation>按键速查卡：%1</translation>
     </message>
   </context>
   <context>
@@ -2873,76 +3076,71 @@ from %2 · %3 cases · waiting %4</source>
       <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="55" />
+      <location filename="../../counter_app/ui/main_window.py" line="73" />
       <source>Counter — comprehensive window acceptance</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="112" />
+      <location filename="../../counter_app/ui/main_window.py" line="130" />
       <source>Waiting for the database: another program (an import or sync) is writing…</source>
       <translation>正在等待数据库：另一程序（如台账导入或同步）正在写入，请稍候…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="139" />
+      <location filename="../../counter_app/ui/main_window.py" line="157" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="141" />
+      <location filename="../../counter_app/ui/main_window.py" line="159" />
       <source>F1 keys · Ctrl+Shift+Q switch user</source>
       <translation>F1 按键 · Ctrl+Shift+Q 切换用户</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="169" />
+      <location filename="../../counter_app/ui/main_window.py" line="202" />
       <source>Nobody signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="216" />
-      <location filename="../../counter_app/ui/main_window.py" line="282" />
+      <location filename="../../counter_app/ui/main_window.py" line="249" />
+      <location filename="../../counter_app/ui/main_window.py" line="315" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="216" />
+      <location filename="../../counter_app/ui/main_window.py" line="249" />
       <source>Sign in</source>
       <translation>登录</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/main_window.py" line="221" />
-      <source>Everywhere</source>
-      <translation>各页通用</translation>
     </message>
   </context>
   <context>
     <name>NotAcceptDialog</name>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="120" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="123" />
       <source>Not accepted</source>
       <translation>不予受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="130" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="133" />
       <source>e.g. County Public Security Bureau, household registration hall</source>
       <translation>如：县公安局户政大厅</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="134" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="137" />
       <source>Reason</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="135" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="138" />
       <source>Where to go instead</source>
       <translation>告知申请人向何处申请</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="160" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="163" />
       <source>Enter the reason for not accepting</source>
       <translation>请填写不予受理的理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/dialogs.py" line="165" />
+      <location filename="../../counter_app/ui/counter/dialogs.py" line="168" />
       <source>A not-accepted notice will be issued and printed: %1. Enter again to confirm, Esc to go back.</source>
       <translation>将出具并打印不予受理通知书（理由：%1）。再按回车确认，按 Esc 返回修改。</translation>
     </message>
@@ -3311,17 +3509,17 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>QrDialog</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="122" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="149" />
       <source>Rate by QR code</source>
       <translation>扫码评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="130" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="157" />
       <source>Scan to rate case %1</source>
       <translation>请扫码评价办件 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="132" />
+      <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="159" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -3485,27 +3683,48 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ResumeView</name>
     <message>
-      <location filename="../../counter_app/ui/counter/resume.py" line="36" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="41" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="76" />
       <source>Record supplement (F5)</source>
       <translation>登记补正（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/resume.py" line="39" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="44" />
       <source>Back to intake (Esc)</source>
       <translation>返回收件（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/resume.py" line="62" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="69" />
       <source>Case %1 · %2 · %3 · %4</source>
       <translation>办件 %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/resume.py" line="65" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="72" />
       <source>ID number %1 · phone %2</source>
       <translation>证件号码 %1 · 电话 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/resume.py" line="78" />
+      <location filename="../../counter_app/ui/counter/resume.py" line="75" />
+      <source>Record what was brought again (F5)</source>
+      <translation>登记重新提交的材料（F5）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="102" />
+      <source>brought again</source>
+      <translation>重新提交</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="113" />
+      <source>Returned by the approver: mark what the applicant brought again (Space), then F5</source>
+      <translation>审批人员已退回：请标记申请人重新提交的材料（空格），再按 F5 登记</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="115" />
+      <source>%1 material(s) brought again: F5 records them</source>
+      <translation>重新提交 %1 项材料：按 F5 登记</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/resume.py" line="120" />
       <source>Nothing to supplement: the case is %1</source>
       <translation>无需补正：该办件%1</translation>
     </message>
@@ -3536,74 +3755,79 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>ServerSettings</name>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="40" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="43" />
       <source>Hall server (sync)</source>
       <translation>大厅服务器（数据同步）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="41" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="45" />
       <source>Stand-alone: this PC works on its own, no server</source>
       <translation>单机使用：本机独立工作，不连接服务器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="42" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="46" />
       <source>Sync with the hall's shared database</source>
       <translation>与大厅共享数据库同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="57" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="61" />
       <source>PostgreSQL: postgresql+psycopg://user@server:5432/database. The smallest hall may share a SQLite file on this PC's own disk (never on a network share): sqlite:///D:/counter/shared.sqlite3</source>
       <translation>PostgreSQL 格式：postgresql+psycopg://用户名@服务器地址:5432/数据库名。规模最小的大厅可共用一个 SQLite 文件，该文件必须在服务器本机磁盘上（不能放在网络共享文件夹）：sqlite:///D:/counter/shared.sqlite3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="62" />
-      <location filename="../../counter_app/ui/settings/server_box.py" line="148" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="66" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="160" />
       <source>Test connection</source>
       <translation>测试连接</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="65" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="69" />
       <source>Save server setting</source>
       <translation>保存服务器设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="73" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="77" />
       <source>Server address:</source>
       <translation>服务器地址：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="74" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="78" />
       <source>Password:</source>
       <translation>密码：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="104" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="91" />
+      <source>Only a supervisor can change the hall server setting.</source>
+      <translation>只有管理人员可以更改服务器设置；如需更改，请联系管理人员。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/server_box.py" line="116" />
       <source>saved; leave empty to keep it</source>
       <translation>已保存，留空则不变</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="129" />
-      <location filename="../../counter_app/ui/settings/server_box.py" line="154" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="141" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="166" />
       <source>Enter the server address first</source>
       <translation>请先填写服务器地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="133" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="145" />
       <source>Testing…</source>
       <translation>正在测试…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="134" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="146" />
       <source>Connecting to %1 …</source>
       <translation>正在连接 %1 …</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="167" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="175" />
       <source>Saved: this PC syncs with %1</source>
       <translation>已保存：本机将与 %1 同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="168" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="176" />
       <source>Saved: stand-alone, no sync</source>
       <translation>已保存：单机使用，不同步</translation>
     </message>
@@ -3841,48 +4065,48 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>SupervisionPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="29" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="34" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="30" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="35" />
       <source>Deadlines</source>
       <translation>临期超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="31" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="36" />
       <source>Complaints</source>
       <translation>投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="32" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="37" />
       <source>Bad ratings</source>
       <translation>差评整改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="33" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="38" />
       <source>Staff and training</source>
       <translation>人员与培训</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="34" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="39" />
       <source>Catalog</source>
       <translation>事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="35" />
-      <location filename="../../counter_app/ui/supervision/page.py" line="43" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="65" />
       <source>Holidays</source>
       <translation>节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="36" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="41" />
       <source>Personal data</source>
       <translation>个人信息</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="43" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="65" />
       <source>Holidays (next year missing)</source>
       <translation>节假日安排（明年未录入）</translation>
     </message>

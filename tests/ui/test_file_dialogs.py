@@ -40,3 +40,32 @@ def test_the_file_dialog_speaks_chinese_and_opens_in_documents(qtbot, tmp_path: 
     again = make_dialog(None, "导出通报", "bulletin-test", "PDF (*.pdf)", save=True)
     qtbot.addWidget(again)
     assert Path(again.directory().absolutePath()) == tmp_path
+
+
+def test_the_dates_read_as_dates_and_no_column_is_cut(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The model's short date printed "6 12 2026" in Chinese; size and type were "64…IB", "P…档"."""
+    import re
+
+    from PySide6.QtWidgets import QFileSystemModel, QStyleOptionViewItem
+
+    (tmp_path / "通报.pdf").write_bytes(b"%PDF-1.4 " * 8000)
+    remember("dates-test", str(tmp_path / "x.pdf"))
+    dialog = make_dialog(None, "导出通报", "dates-test", "PDF (*.pdf)", save=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tree = dialog.findChild(QTreeView, "treeView")
+    model = tree.model()
+    assert isinstance(model, QFileSystemModel)
+    qtbot.waitUntil(lambda: model.index(str(tmp_path / "通报.pdf")).isValid()
+                    and model.rowCount(model.index(str(tmp_path))) == 1, timeout=5000)
+    row = model.index(str(tmp_path / "通报.pdf"))
+    option = QStyleOptionViewItem()
+    tree.itemDelegateForColumn(3).initStyleOption(option, row.siblingAtColumn(3))
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", option.text), option.text
+    fm = tree.fontMetrics()
+    for col in (1, 2):
+        text = model.data(row.siblingAtColumn(col))
+        assert fm.horizontalAdvance(text) + 12 <= tree.header().sectionSize(col), (col, text)
+    screenshot(dialog, "file-dialog-dates")
+    dialog.close()

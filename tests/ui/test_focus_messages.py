@@ -50,3 +50,30 @@ def test_focus_goes_to_what_is_wrong_and_fixed_messages_go(window, ui_hall, qtbo
     kb.key(Qt.Key.Key_Up)
     kb.key(Qt.Key.Key_Plus)  # one more copy: a change
     assert page.message.text() == ""
+
+
+def test_a_wrong_phone_is_told_both_kinds_the_field_takes(window, ui_hall, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15, finding 11: landlines are accepted, so the message names them too."""
+    kb = WindowKeys(qtbot)
+    window.login.user.setFocus()
+    sign_in(kb, window, qtbot, "clerk", PASSWORD)
+    page = _counter(window, qtbot)
+    kb.key(Qt.Key.Key_F2)
+    kb.type("fwgh")
+    kb.key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.intake is not None)
+    for text in (PERSON["name"], PERSON["id"]):
+        kb.data(text)
+        kb.key(Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.form.phone.edit
+    for wrong in ("1381234567", "03762345"):  # a mobile a digit short; a landline cut short
+        kb.data(wrong)
+        kb.key(Qt.Key.Key_Return)
+        assert QApplication.focusWidget() is page.form.phone.edit  # Enter stays on the error
+        text = page.form.phone.message.text()
+        assert "手机号码" in text and "固定电话" in text and "0376-2345678" in text, text
+        kb.ctrl(Qt.Key.Key_A)
+        kb.key(Qt.Key.Key_Backspace)
+    kb.data("0376-2345678")  # a landline is taken, as the message says
+    kb.key(Qt.Key.Key_Return)
+    assert page.form.phone.severity == "" and QApplication.focusWidget() is not page.form.phone.edit

@@ -74,7 +74,7 @@ def test_a_supervisor_reads_cases_with_masked_ids(window, ui_hall, qtbot) -> Non
     assert login(window, qtbot, "boss") is None
     cases = window.show_page("cases")
     assert isinstance(cases, CasesPage)
-    assert cases.scope.currentData() == "window"
+    assert cases.scope.currentData() == "hall"  # a supervisor oversees the hall (issue 15, 13)
     qtbot.waitUntil(lambda: cases.today.rowCount() == 1, timeout=5000)
     cases.search.setFocus()
     qtbot.keyClicks(cases.search, PERSON_ID)

@@ -24,6 +24,7 @@ class WindowKeys:
         self.data_keys = 0
         self.worst_ms = 0.0  # the longest a key's handlers held the GUI thread (issue 15: 16 ms)
         self.worst_key = ""
+        self.hold_ms = 40  # after a printable key: the scan filter holds it max_gap_ms (30)
 
     def _timed(self, what: str, send) -> None:  # type: ignore[no-untyped-def]
         """Delivery is synchronous: the time of the call is the time the handlers took."""
@@ -47,7 +48,7 @@ class WindowKeys:
             QApplication.processEvents()
             plain = not mods & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
             if plain and 0x20 <= int(key) <= 0x7E:
-                self.qtbot.wait(40)  # a printable key is held by the scan filter ~30 ms
+                self.qtbot.wait(self.hold_ms)  # a printable key is held by the scan filter
 
     def ctrl(self, key: Qt.Key) -> None:
         self.key(key, Qt.KeyboardModifier.ControlModifier)

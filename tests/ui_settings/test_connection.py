@@ -25,7 +25,7 @@ SECRET_URL = "postgresql+psycopg://counter:S3cret-密码@10.20.30.40:5432/luosha
 
 @pytest.fixture()
 def page(services: AppServices, hall: Hall, qtbot) -> SettingsPage:  # type: ignore[no-untyped-def]
-    p = SettingsPage(services, hall.clerk)
+    p = SettingsPage(services, hall.supervisor)  # the server is a supervisor's setting
     qtbot.addWidget(p)
     p.resize(1366, 720)
     p.show()
@@ -106,7 +106,7 @@ def test_password_is_not_stored_in_plain_text(page: SettingsPage, services: AppS
     assert "S3cret-密码".encode() not in raw and b"S3cret" not in raw
     assert b"10.20.30.40" not in raw  # the whole address is sealed, not only the password
     # A page opened later shows the address without the password, and keeps it when saving.
-    again = SettingsPage(services, hall.clerk)
+    again = SettingsPage(services, hall.supervisor)
     qtbot.addWidget(again)
     services.lane.call(lambda: None)
     qtbot.waitUntil(lambda: again.networked.isChecked(), timeout=5000)

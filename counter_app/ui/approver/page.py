@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ...services.context import Actor, PermissionDenied
 from ...services.handoff import BatchSummary, HandoffError, HandoffService, WorkItem
 from ...services.numbering import KIND_CASE, NumberError, display, parse_number
-from ..keyhelp import hint_line
+from ..keyhelp import approver_keys, hint_line
 from ..scan_filter import make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
 from ..sync_status import on_data_changed
@@ -68,9 +68,13 @@ class ApproverDesk(QWidget):
         self.waiting = QListWidget()
         self.waiting.setObjectName("waitingList")
         self.waiting.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
+        # Whole lines in the 330 px side bar, wrapped, never a sideways scroll bar (1366x768)
+        self.waiting.setWordWrap(True)
+        self.waiting.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.waiting.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.waiting.itemActivated.connect(self._open_waiting)
         self.waiting.itemClicked.connect(self._open_waiting)
-        self.keys_hint = label(hint_line(self.key_help()[:4]), name="deskKeys")
+        self.keys_hint = label(hint_line(approver_keys()[:4]), name="deskKeys")
         self.keys_hint.setStyleSheet("QLabel { color: #37474f; background: #eceff1; padding: 3px; }")
         self.waiting_title = label(self.tr("Waiting to be signed"), TITLE, "waitingTitle")
         self.work = QListWidget()
@@ -142,21 +146,6 @@ class ApproverDesk(QWidget):
         for seq, fn in keys.items():
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    def key_help(self) -> list[tuple[str, str]]:
-        return [
-            ("F4", self.tr("number field (or scan anywhere)")),
-            ("F2", self.tr("batches waiting to be signed")),
-            ("F3", self.tr("cases signed, to decide")),
-            ("Enter", self.tr("open the batch or case under the cursor")),
-            ("F5", self.tr("batch: sign for it · case: approve")),
-            ("F6", self.tr("case: return to the front desk")),
-            ("F7", self.tr("case: deny")),
-            (self.tr("Space"), self.tr("batch: tick “In folder”")),
-            ("D", self.tr("batch: record a discrepancy")),
-            ("Esc", self.tr("back")),
-            ("Ctrl+Enter", self.tr("forms: confirm")),
-        ]
 
     def _focus_field(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -272,6 +261,8 @@ class ApproverDesk(QWidget):
                 self.work.setCurrentItem(it)
         if not work:
             self.work.addItem(self.tr("Nothing waits for a decision."))
+        elif self.work.currentRow() < 0 and self.work.hasFocus():
+            self.work.setCurrentRow(0)  # the list refilled under the keys: Enter opens the first
         title = self.tr("Signed, to decide (%1)").replace("%1", str(len(work)))
         if late:
             title += " · " + self.tr("%1 past due").replace("%1", str(late))
@@ -292,7 +283,7 @@ class ApproverDesk(QWidget):
         self.waiting.clear()
         late = 0
         for b in batches:
-            text = (self.tr("%1\nfrom %2 · %3 cases · waiting %4").replace("%1", display(b.batch_no))
+            text = (self.tr("%1\nfrom %2 · %3 cases\nwaiting %4").replace("%1", display(b.batch_no))
                     .replace("%2", b.clerk_name).replace("%3", str(b.cases))
                     .replace("%4", hours_text(b.hours_waiting)))
             if b.overdue:
@@ -306,6 +297,8 @@ class ApproverDesk(QWidget):
             self.waiting.addItem(it)
             if b.batch_no == keep:
                 self.waiting.setCurrentItem(it)
+        if batches and self.waiting.currentRow() < 0 and self.waiting.hasFocus():
+            self.waiting.setCurrentRow(0)
         title = self.tr("Waiting to be signed (%1)").replace("%1", str(len(batches)))
         if late:
             title += " · " + self.tr("%1 waiting too long").replace("%1", str(late))

@@ -24,20 +24,6 @@ translate = QCoreApplication.translate  # lupdate extracts translate("ChecklistE
 DIGIT_WINDOW_MS = 1200  # digits typed within this time build one page count
 
 
-def checklist_keys() -> list[tuple[str, str]]:
-    """The checklist's keys, for its hint line and for F1."""
-    return [
-        (translate("ChecklistEditor", "Space"), translate("ChecklistEditor", "received")),
-        ("M", translate("ChecklistEditor", "missing")),
-        ("D", translate("ChecklistEditor", "defective (why)")),
-        ("N", translate("ChecklistEditor", "not applicable")),
-        ("F", translate("ChecklistEditor", "original / copy")),
-        ("+ −", translate("ChecklistEditor", "copies")),
-        ("0-9", translate("ChecklistEditor", "pages")),
-        (translate("ChecklistEditor", "Enter"), translate("ChecklistEditor", "next")),
-    ]
-
-
 class ChecklistEditor(QTableWidget):
     changed = Signal()
     finished = Signal()

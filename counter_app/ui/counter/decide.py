@@ -255,11 +255,20 @@ class DecisionFlow(_Host):
         self._view(RESUME)
         self.resume.show_case(case, self.catalog.pages_hint if self.catalog else {})
         waiting = translate("CounterPage", "This case is not waiting for materials")
-        self.show_message("" if case.awaiting else waiting, error=not case.awaiting)
+        open_ = case.awaiting or case.returned
+        self.show_message("" if open_ else waiting, error=not open_)
 
     def record_supplement(self) -> None:
         case = self.resume.case
-        if self.busy or case is None or not case.awaiting:
+        if self.busy or case is None or not (case.awaiting or case.returned):
+            return
+        if case.returned:  # what the applicant brought again to a returned file
+            again, actor = self.resume.brought_again(), self.actor
+            intake = self.services.service(IntakeService)
+            self.busy = True
+            self.services.lane.submit(
+                self._then_print(lambda: intake.supplement(actor, case.case_no, [], resupplied=again)),
+                lambda done: self._supplemented(*done), self._error)
             return
         item = self.catalog.items.get(case.item_code) if self.catalog else None
         entries = list(self.resume.entries())

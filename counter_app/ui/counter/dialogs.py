@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.scan_detector import ANY_TYPED
+from ..scan_filter import expect_typed
+
 # Common reasons at a county counter; the clerk may always type another.
 DEFECT_REASONS = (
     "复印件不清晰",
@@ -189,6 +192,8 @@ class CoSignerDialog(_Dialog):
         self.password = QLineEdit()
         self.password.setObjectName("coSignerPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for field in (self.user, self.password):  # as at the login: a fast typist, no scanner
+            expect_typed(field, ANY_TYPED)
         self.message = QLabel()
         self.message.setObjectName("coSignerMessage")
         self.message.setWordWrap(True)

@@ -4,7 +4,7 @@ Keys: F2 new intake, F3 item search, F4 case number (or scan a notice anywhere),
 F6 one-time notice, F7 not accept, F8 finish on the spot, Ctrl+O person/organisation,
 Ctrl+G agent, Ctrl+L checklist, Esc back. Enter moves on through the fields. They are shown
 on the screen (the checklist's keys under it, the page's at the bottom) and all of them
-with F1 (``key_help``).
+with F1 (the lists are in ``keyhelp.py``).
 
 Every service call runs on the lane. The intake is saved as a draft while it is typed; a
 decision commits the case first and only then asks the print service for its documents.
@@ -35,14 +35,14 @@ from ...services.intake import (
     IntakeService,
     completeness,
 )
-from ..keyhelp import hint_line
+from ..keyhelp import checklist_keys, counter_keys, hint_line
 from ..printing import PrintPreviewDialog
 from ..scan_filter import make_scan_field, scan_filter
 from ..services import AppServices
 from .applicant_form import ApplicantForm
 from .banner import DraftBanner
 from .catalog import CatalogView, ItemInfo, co_signer_reasons, load_catalog
-from .checklist import ChecklistEditor, checklist_keys
+from .checklist import ChecklistEditor
 from .decide import INTAKE, RESUME, DecisionFlow, copy_intake
 from .decision_bar import DecisionBar
 from .guide import GuidePanel
@@ -150,7 +150,7 @@ class CounterPage(DecisionFlow, QWidget):
         self.message.setWordWrap(True)
         self.decisions = DecisionBar()
         self.decisions.decided.connect(self.decide)
-        self.page_hint = QLabel(hint_line(self.page_keys()[:6]) + "  ·  "
+        self.page_hint = QLabel(hint_line(counter_keys()[:6]) + "  ·  "
                                 + self.tr("F1 all keys"))
         self.page_hint.setObjectName("counterKeys")
         self.page_hint.setWordWrap(True)
@@ -181,22 +181,6 @@ class CounterPage(DecisionFlow, QWidget):
         for seq, fn in keys.items():
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    def page_keys(self) -> list[tuple[str, str]]:
-        return [
-            ("F2", self.tr("new intake")), ("F3", self.tr("item search")),
-            ("F4", self.tr("case number / notice")), ("Ctrl+L", self.tr("checklist")),
-            ("Ctrl+O", self.tr("person / organisation")), ("Ctrl+G", self.tr("agent")),
-            ("F5", self.tr("accept (resumed case: record the supplement)")),
-            ("F6", self.tr("one-time notice")), ("F7", self.tr("not accept")),
-            ("F8", self.tr("finish on the spot")), ("Enter", self.tr("next field")),
-            ("Esc", self.tr("back")),
-        ]
-
-    def key_help(self) -> list[tuple[str, str]]:
-        """F1: the page's keys, then the checklist's."""
-        marks = [(k, self.tr("Checklist: %1").replace("%1", what)) for k, what in checklist_keys()]
-        return [*self.page_keys(), *marks]
 
     def leaving(self) -> None:
         """The user signs out: keep the intake in progress as their draft."""

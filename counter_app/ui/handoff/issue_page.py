@@ -32,10 +32,11 @@ from ...services.numbering import display
 from ...services.scan_detector import RESIDENT_ID_TYPED
 from ...services.timeline import CaseView
 from ..approver.style import BANNER, TITLE, big_button, label, show_message
-from ..keyhelp import hint_line
+from ..keyhelp import hint_line, issue_keys
 from ..printing import DocRequest, open_preview
 from ..scan_filter import expect_typed, make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
+from ..supervision.evaluation_screen import ask_for_rating
 
 METHODS = ("self", "agent", "post")
 
@@ -48,6 +49,7 @@ class IssuePage(QWidget):
         self.svc: HandoffService = services.service(HandoffService)
         self.view: CaseView | None = None
         self.preview: Any = None
+        self.issued: str | None = None  # the case just issued: F9 asks its applicant to rate
         self.banner = label(self.tr("① Scan the barcode on the applicant's notice  →  ② Check who "
                                     "collects it  →  ③ Issue and print the receipt"), BANNER, "banner")
         self.field = make_scan_field(QLineEdit())
@@ -95,7 +97,7 @@ class IssuePage(QWidget):
         self.name.returnPressed.connect(self._next_after_name)
         self.id_no.returnPressed.connect(self._next_after_id)
         self.tracking.returnPressed.connect(self.issue)
-        self.keys_hint = label(hint_line(self.key_help()), name="issueKeys")
+        self.keys_hint = label(hint_line(issue_keys()), name="issueKeys")
         self.keys_hint.setStyleSheet("QLabel { color: #37474f; background: #eceff1; padding: 3px; }")
         self.list = QListWidget()
         self.list.setObjectName("approvedList")
@@ -142,19 +144,18 @@ class IssuePage(QWidget):
     def _shortcuts(self) -> None:
         keys = {"F5": self.issue, "F4": self._focus_field, "F2": self._focus_list,
                 "Ctrl+1": lambda: self._pick("self"), "Ctrl+2": lambda: self._pick("agent"),
-                "Ctrl+3": lambda: self._pick("post")}
+                "Ctrl+3": lambda: self._pick("post"), "F9": self.ask_rating}
         for seq, fn in keys.items():
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-    def key_help(self) -> list[tuple[str, str]]:
-        return [
-            ("F4", self.tr("case number (or scan the notice)")),
-            ("Ctrl+1/2/3", self.tr("in person / agent / post")),
-            ("Enter", self.tr("next field; on the last one: issue")),
-            ("F5", self.tr("issue and print")),
-            ("F2", self.tr("results waiting (Enter loads)")),
-        ]
+    def ask_rating(self) -> None:
+        """The applicant rates the case just issued, on the screen that faces them."""
+        if self.issued is None:
+            self._say(self.tr("Issue a result first; then F9 asks its applicant to rate"), "error")
+            return
+        ask_for_rating(self.services, self.actor, self.issued, "screen",
+                       lambda exc: self._say(str(exc), "error"), self)
 
     def _focus_field(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -263,6 +264,13 @@ class IssuePage(QWidget):
             lambda: self.svc.case_view(self.svc.resolve_scan(raw, "case").number, actor), got,
             self._failed)
 
+    def _preview_closed(self) -> None:
+        """The keys come back to the number field, ready for the next applicant (or F9)."""
+        self.preview = None
+        if self.isVisible():
+            self.window().activateWindow()
+            self._focus_field()
+
     def given(self) -> IssueInput:
         m = self.method()
         if m == "post":
@@ -281,11 +289,14 @@ class IssuePage(QWidget):
         self.issue_btn.setEnabled(False)
 
         def done(_r: object) -> None:
-            self._say(self.tr("Issued. Give the receipt to the collector to sign."), "ok")
+            self._say(self.tr("Issued. Give the receipt to the collector to sign; F9 asks them to "
+                              "rate the service."), "ok")
             self.view = None
             self.card.setText("")
             self.refresh()
-            self.preview = open_preview(self.services, self.actor, [DocRequest("collection", case_no)], self)
+            self.issued = case_no
+            self.preview = open_preview(self.services, self.actor, [DocRequest("collection", case_no)],
+                                        self, on_closed=self._preview_closed)
 
         self.services.lane.submit(lambda: self.svc.issue(self.actor, case_no, given), done, self._failed)
 

@@ -44,7 +44,7 @@ from ..approver.style import (
     show_message,
     table,
 )
-from ..keyhelp import hint_line
+from ..keyhelp import handoff_keys, hint_line
 from ..printing import DocRequest, open_preview
 from ..services import AppServices
 from ..sync_status import on_data_changed
@@ -89,7 +89,7 @@ class HandoffPage(QWidget):
         self.none_btn.clicked.connect(lambda: self._tick_all(False))
         self.make = big_button(self.tr("Make handoff sheet and print"), name="makeBatchButton")
         self.make.clicked.connect(self.make_batches)
-        self.keys_hint = label(hint_line(self.key_help()[:5]), name="handoffKeys")
+        self.keys_hint = label(hint_line(handoff_keys()[:5]), name="handoffKeys")
         self.keys_hint.setStyleSheet("QLabel { color: #37474f; background: #eceff1; padding: 3px; }")
         self.ready_title = label(self.tr("Ready to hand over"), TITLE, "readyTitle")
         self.waiting_title = label(self.tr("Sent, waiting to be signed"), TITLE, "sentTitle")
@@ -104,6 +104,10 @@ class HandoffPage(QWidget):
         self.problems = QListWidget()
         self.problems.setObjectName("problemList")
         self.problems.setWordWrap(True)
+        # The whole reason on a line of its own (it was cut with "…" at 1366x768); a longer
+        # one wraps, and items are laid out again when the list's width changes.
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 4px; }")
         self._layout()
@@ -156,16 +160,6 @@ class HandoffPage(QWidget):
         for seq, fn in keys.items():
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    def key_help(self) -> list[tuple[str, str]]:
-        return [
-            (self.tr("Space"), self.tr("tick / untick the file")),
-            ("Ctrl+A", self.tr("tick all")), ("Ctrl+Shift+A", self.tr("untick all")),
-            ("F9 / Ctrl+Enter", self.tr("make the sheets and print")),
-            ("F5", self.tr("refresh")), ("Tab", self.tr("to the buttons and lists")),
-            (self.tr("Up / Down"), self.tr("move in the table or list")),
-            ("Ctrl+P", self.tr("reprint the sheet selected in the list")),
-        ]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.grid and event.type() == QEvent.Type.KeyPress:
@@ -267,12 +261,12 @@ class HandoffPage(QWidget):
     def _fill_problems(self, odd: list[BatchLine], returned: list[ReadyCase]) -> None:
         self.problems.clear()
         for d in odd:
-            it = QListWidgetItem(self.tr("Discrepancy at signing · %1 %2: %3").replace(
+            it = QListWidgetItem(self.tr("Discrepancy at signing · %1 %2\n%3").replace(
                 "%1", display(d.case_no)).replace("%2", d.applicant_name).replace("%3", d.discrepancy))
             it.setBackground(ROW_BAD)
             self.problems.addItem(it)
         for r in returned:
-            it = QListWidgetItem(self.tr("%1 %2 · %3").replace("%1", display(r.case_no))
+            it = QListWidgetItem(self.tr("%1 %2\n%3").replace("%1", display(r.case_no))
                                  .replace("%2", r.applicant_name).replace("%3", r.note))
             it.setBackground(ROW_BAD)
             self.problems.addItem(it)
@@ -322,7 +316,16 @@ class HandoffPage(QWidget):
 
     def _print(self, batch_nos: list[str]) -> None:
         self.preview = open_preview(self.services, self.actor,
-                                    [DocRequest("handoff", n) for n in batch_nos], self)
+                                    [DocRequest("handoff", n) for n in batch_nos], self,
+                                    on_closed=self._preview_closed)
+
+    def _preview_closed(self) -> None:
+        """The keys come back to the table (no window manager reactivates the window on
+        the offscreen platform and some Linux desktops)."""
+        self.preview = None
+        if self.isVisible():
+            self.window().activateWindow()
+            self.grid.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _reprint(self) -> None:
         it = self.waiting.currentItem()

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from ...sync import redact, store_server_url, test_connection
+from ...services.context import Actor
+from ...services.server_setting import may_change_server, save_server_url
+from ...sync import redact, test_connection
 from ..services import AppServices
 from ..sync_status import SYNC_KEY, run_detached
 from .common import PageMixin, _say
@@ -33,11 +35,13 @@ if TYPE_CHECKING:
 
 class ServerSettings(PageMixin):
     services: AppServices  # set by SettingsPage
+    actor: Actor
     server_url: str
     conflicts: ConflictsPanel | None
 
     def _server_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Hall server (sync)"))
+        self.may_change = may_change_server(self.actor)
         self.standalone = QRadioButton(self.tr("Stand-alone: this PC works on its own, no server"))
         self.networked = QRadioButton(self.tr("Sync with the hall's shared database"))
         self.mode = QButtonGroup(box)
@@ -83,11 +87,19 @@ class ServerSettings(PageMixin):
         lay.addLayout(form)
         lay.addLayout(buttons)
         lay.addWidget(self.server_result)
+        if not self.may_change:  # shown, for IT on the phone, but not a clerk's to change
+            self.locked_note = QLabel(self.tr("Only a supervisor can change the hall server "
+                                              "setting."))
+            self.locked_note.setObjectName("serverLocked")
+            self.locked_note.setStyleSheet("color: #455a64;")
+            lay.insertWidget(0, self.locked_note)
+            for w in (self.standalone, self.networked, self.save_server_button):
+                w.setEnabled(False)
         self._mode_changed()
         return box
 
     def _mode_changed(self, _checked: bool = False) -> None:
-        on = self.networked.isChecked()
+        on = self.networked.isChecked() and self.may_change
         self.url.setEnabled(on)
         self.test_button.setEnabled(on and not self.testing)
         self.password.setEnabled(on and not self.url.text().strip().startswith("sqlite"))
@@ -146,20 +158,16 @@ class ServerSettings(PageMixin):
     def _test_done(self) -> None:
         self.testing = False
         self.test_button.setText(self.tr("Test connection"))
-        self.test_button.setEnabled(self.networked.isChecked())
+        self.test_button.setEnabled(self.networked.isChecked() and self.may_change)
 
     def save_server(self) -> None:
         url = self.compose_url() if self.networked.isChecked() else ""
         if self.networked.isChecked() and not url:
             _say(self.server_result, self.tr("Enter the server address first"), "error")
             return
-        db = self.services.ctx.db
-
-        def save() -> None:
-            with db.transaction() as s:
-                store_server_url(s, url)
-
-        self.services.lane.submit(save, lambda _r: self._server_saved(url),
+        ctx, actor = self.services.ctx, self.actor
+        self.services.lane.submit(lambda: save_server_url(ctx, actor, url),
+                                  lambda _r: self._server_saved(url),
                                   lambda exc: _say(self.server_result, str(exc), "error"))
 
     def _server_saved(self, url: str) -> None:

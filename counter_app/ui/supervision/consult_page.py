@@ -3,7 +3,11 @@ the outcome. Also where a counter asks the applicant for a rating (screen or QR)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -21,6 +25,8 @@ from ...services.complaints import ComplaintService
 from ...services.consultations import OUTCOMES, ConsultationService, ConsultLine
 from .common import fill_table, make_table, message_label, say, submit
 from .evaluation_screen import ask_for_rating
+
+OUTCOME_KEYS = ("F5", "F6", "F7", "F8")  # one key per outcome, in OUTCOMES' order
 
 
 class ConsultPage(QWidget):
@@ -44,8 +50,8 @@ class ConsultPage(QWidget):
         self.case_no.setObjectName("consultCaseNo")
         self.case_no.setPlaceholderText(self.tr("Case number (optional)"))
         outcomes = QHBoxLayout()
-        for key, label in OUTCOMES.items():
-            b = QPushButton(label)
+        for (key, label), fkey in zip(OUTCOMES.items(), OUTCOME_KEYS, strict=True):
+            b = QPushButton(f"{label} ({fkey})")
             b.setObjectName(f"consult_{key}")
             b.setMinimumHeight(44)
             b.clicked.connect(lambda _c=False, k=key: self.log(k))
@@ -97,10 +103,25 @@ class ConsultPage(QWidget):
             rate_box.hide()
         complain.clicked.connect(self.register_complaint)
         screen_b.clicked.connect(lambda: self.rate("screen"))
+        self.rate_case.returnPressed.connect(lambda: self.rate("screen"))
+        self.setFocusProxy(self.item)  # the page taking focus = ready to pick the item
+        QWidget.setTabOrder(self.item, self.topic)
+        QWidget.setTabOrder(self.topic, self.case_no)
+        keys: dict[str, Callable[[], None]] = {
+            fkey: partial(self.log, key) for key, fkey in zip(OUTCOMES, OUTCOME_KEYS, strict=True)}
+        keys["Ctrl+R"] = self._focus_rating
+        for seq, fn in keys.items():
+            sc = QShortcut(QKeySequence(seq), self, fn)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         qr_b.clicked.connect(lambda: self.rate("qr"))
         submit(self, self.svc.items, self._items,
                                   lambda e: say(self.message, str(e), True))
         self.refresh()
+
+    def _focus_rating(self) -> None:
+        if self.rate_case.isVisible():
+            self.rate_case.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.rate_case.selectAll()
 
     def _items(self, items: list[tuple[str, str, str]]) -> None:
         self.item.clear()
@@ -123,6 +144,7 @@ class ConsultPage(QWidget):
             self.topic.clear()
             self.case_no.clear()
             self.item.setCurrentIndex(0)
+            self.item.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next person
             self.refresh()
 
         submit(self,
@@ -130,8 +152,12 @@ class ConsultPage(QWidget):
             done, lambda e: say(self.message, str(e), True))
 
     def refresh(self) -> None:
-        submit(self, lambda: (self.svc.recent(self.actor), self.svc.count_today(self.actor)),
-                                  self._show, lambda e: say(self.message, str(e), True))
+        # Today's entries beside today's counts: the list once showed older days' entries
+        # (times only) next to "已解答 0" (issue 15, finding 13).
+        today = self.services.ctx.now().date()
+        submit(self, lambda: (self.svc.recent(self.actor, limit=500, day=today),
+                              self.svc.count_today(self.actor, today)),
+               self._show, lambda e: say(self.message, str(e), True))
 
     def _show(self, result: tuple[list[ConsultLine], dict[str, int]]) -> None:
         lines, counts = result

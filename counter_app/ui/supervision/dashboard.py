@@ -1,5 +1,10 @@
 """The bulletin on screen: choose day, week or month and a date; summary, four charts, the
-tables; export the same bulletin as PDF or Excel."""
+tables; export the same bulletin as PDF or Excel.
+
+Keys (the supervision page passes them on while this tab is shown; F1 lists them): F2 day /
+week / month, F3 the date (arrows or typed), F5 refresh, F6 / Shift+F6 the next / previous
+table with the keys in it, Ctrl+S save as PDF, Ctrl+Shift+S as Excel (Qt's own dialog, which
+opens without holding the key: Enter saves)."""
 
 from __future__ import annotations
 
@@ -22,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.bulletin import Bulletin, charts, compute_bulletin, tables
-from ...services.exports import ExportService
-from ..file_dialogs import ask_save
+from ..file_dialogs import ask_save_then
 from .charts import BarChart
 from .common import fill_table, make_table, message_label, say, submit
 
@@ -44,9 +48,9 @@ class BulletinView(QWidget):
         self.day.setObjectName("bulletinDate")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.pdf_button = QPushButton(self.tr("Export PDF…"))
-        self.xlsx_button = QPushButton(self.tr("Export Excel…"))
+        self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
+        self.pdf_button = QPushButton(self.tr("Export PDF… (Ctrl+S)"))
+        self.xlsx_button = QPushButton(self.tr("Export Excel… (Ctrl+Shift+S)"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Bulletin")))
         bar.addWidget(self.kind)
@@ -102,6 +106,21 @@ class BulletinView(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
 
+    def focus_kind(self) -> None:
+        self.kind.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_day(self) -> None:
+        self.day.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def step_table(self, step: int) -> None:
+        """The next (previous) table of the bulletin, with the keys in it to read it."""
+        n = self.tables.count()
+        if not n:
+            return
+        self.tables.setCurrentIndex((self.tables.currentIndex() + step) % n)
+        table = self.tables.currentWidget()
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def chosen_day(self) -> date:
         d = self.day.date()
         return date(d.year(), d.month(), d.day())
@@ -139,19 +158,22 @@ class BulletinView(QWidget):
             return
         name = f"{b.title}.{fmt}"
         flt = self.tr("PDF (*.pdf)") if fmt == "pdf" else self.tr("Excel workbook (*.xlsx)")
-        path = ask_save(self, self.tr("Export bulletin"), "bulletin", name, flt)
-        if path:
-            self.export_to(Path(path))
+        self.file_dialog = ask_save_then(self, self.tr("Export bulletin"), "bulletin", name, flt,
+                                         lambda path: self.export_to(Path(path)))
 
     def export_to(self, path: Path) -> None:
         """Write the shown bulletin (on the lane: rendering takes a moment)."""
         b = self.bulletin
         assert b is not None
 
-        exports, actor = ExportService(self.services.ctx), self.actor
+        ctx, actor = self.services.ctx, self.actor
 
         def write() -> Path:
-            return exports.export_bulletin(actor, b, path)  # written, then logged
+            # Imported here, on the lane: reportlab and openpyxl cost 200 ms and more to load,
+            # which the first visit to the page (a key, on the GUI thread) used to pay.
+            from ...services.exports import ExportService
+
+            return ExportService(ctx).export_bulletin(actor, b, path)  # written, then logged
 
         submit(self, write, lambda p: say(self.message, self.tr("Saved: %1").replace("%1", str(p))),
                self._failed)

@@ -11,8 +11,9 @@ import io
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QGridLayout,
     QLabel,
@@ -32,7 +33,11 @@ CLOSE_AFTER_MS = 4000
 
 
 class EvaluationScreen(QWidget):
+    """Five buttons for a touch screen or a mouse, and the digits 5 … 1 for the keypad of a
+    rating device (a USB keypad types digits): 5 is 非常满意, 1 非常不满意, as on the buttons."""
+
     rated = Signal(int)
+    closed = Signal()
 
     def __init__(self, services, ticket: RatingTicket, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,11 +58,14 @@ class EvaluationScreen(QWidget):
         self.comment.setObjectName("evaluationComment")
         self.comment.setPlaceholderText(self.tr("Anything to tell us? (optional)"))
         self.comment.setStyleSheet("font-size: 14pt; padding: 6px;")
+        self.comment.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a digit is a grade, not a comment
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         grid = QGridLayout()
         self.buttons: dict[int, QPushButton] = {}
         for i, grade in enumerate((5, 4, 3, 2, 1)):
-            b = QPushButton(GRADES[grade])
+            b = QPushButton(f"{GRADES[grade]}\n{grade}")
             b.setObjectName(f"grade{grade}")
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setMinimumSize(150, 110)
             b.setStyleSheet(f"font-size: 20pt; color: white; background: {COLORS[grade]};"
                             " border-radius: 10px;")
@@ -82,6 +90,23 @@ class EvaluationScreen(QWidget):
         lay.addWidget(self.status)
         lay.addStretch(1)
         lay.addWidget(privacy)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_5 and plain:
+            grade = key - Qt.Key.Key_0
+            if self.buttons[grade].isEnabled():
+                self.submit(grade)
+            return
+        if key == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)
 
     def submit(self, grade: int) -> None:
         for b in self.buttons.values():
@@ -111,6 +136,8 @@ class EvaluationScreen(QWidget):
             self.resize(900, 520)
             self.show()
         self.raise_()
+        self.activateWindow()  # the rating keypad types into the active window
+        self.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
 
 class QrDialog(QDialog):
@@ -151,6 +178,13 @@ def ask_for_rating(services, actor, case_no: str, channel: str = "screen",
         else:
             screen = EvaluationScreen(services, ticket)
             screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            focus = QApplication.focusWidget()
+
+            def back() -> None:  # the keys return to the staff's screen
+                if focus is not None and isValid(focus) and focus.isVisible():
+                    focus.window().activateWindow()
+                    focus.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+            screen.closed.connect(back)
             services.settings["rating_screen"] = screen  # keep it alive while shown
             screen.show_to_applicant()
 

@@ -1,7 +1,12 @@
-"""The supervisors' page: the bulletin dashboard and the tools behind it, one tab each."""
+"""The supervisors' page: the bulletin dashboard and the tools behind it, one tab each.
+
+Keys: Ctrl+1 … Ctrl+7 the tabs (Ctrl+Tab is the main window's next page); on the bulletin
+F2, F3, F5, F6 / Shift+F6, Ctrl+S and Ctrl+Shift+S (dashboard.py)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from .catalog_editor import CatalogEditorWidget
@@ -35,7 +40,24 @@ class SupervisionPage(QTabWidget):
         self.addTab(self.holidays, self.tr("Holidays"))
         self.addTab(self.privacy, self.tr("Personal data"))
         self.holidays.reminded.connect(self._holiday_reminder)
+        self._shortcuts()
         self.bulletin.refresh()
+
+    def _shortcuts(self) -> None:
+        b = self.bulletin
+        keys = {"F2": b.focus_kind, "F3": b.focus_day, "F5": b.refresh,
+                "F6": lambda: b.step_table(1), "Shift+F6": lambda: b.step_table(-1),
+                "Ctrl+S": lambda: b.export("pdf"), "Ctrl+Shift+S": lambda: b.export("xlsx")}
+        for seq, fn in keys.items():
+            sc = QShortcut(QKeySequence(seq), self, lambda fn=fn: fn() if self.currentWidget() is b else None)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for n in range(1, self.count() + 1):
+            sc = QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda i=n - 1: self.show_tab(i))
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def show_tab(self, index: int) -> None:
+        self.setCurrentIndex(index)
+        self.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _holiday_reminder(self, text: str) -> None:
         """From November on the tab itself asks for next year's schedule."""
