@@ -83,6 +83,7 @@ class Applier:
     def __init__(self, hall: Hall) -> None:
         self.hall = hall
         self._lock = threading.Lock()
+        self.lock = self._lock  # also the service's own chain's writer (hall/lookup.py)
         self.version = 0  # bumped after every applied batch (the change feed watches it)
         self._seen: dict[str, tuple[float, float | None]] = {}  # terminal -> (written, offset)
         self.changed = threading.Condition()

@@ -30,10 +30,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sse_starlette.sse import EventSourceResponse
 
 from ..models import HallTerminal, hall_now
+from ..services.context import PermissionDenied
 from ..sync.pull import fetch_page
 from ..sync.tables import canon_row
 from . import recovery
 from .apply import Applier
+from .lookup import lookup
 from .scope import narrow
 from .store import Hall, HallError
 
@@ -68,6 +70,11 @@ class RecoverIn(BaseModel):
     rid: str
     username: str
     password: str
+
+
+class LookupIn(BaseModel):
+    staff_id: str
+    text: str
 
 
 class OpsIn(BaseModel):
@@ -139,6 +146,15 @@ def create_app(hall: Hall) -> FastAPI:
         client_time = datetime.fromisoformat(body.client_time) if body.client_time else None
         results = applier.apply(term, [o.model_dump() for o in body.ops], client_time)
         return {"results": [r.as_dict() for r in results], "server_time": hall_now().isoformat()}
+
+    @app.post("/v1/lookup")
+    def lookup_case(body: LookupIn, term: Term) -> dict[str, Any]:
+        """A case outside this PC's scope, read on demand (list lines only; logged)."""
+        try:
+            actor = applier.actor_of(body.staff_id)
+        except PermissionDenied as exc:
+            raise HallError(str(exc), 403) from None
+        return lookup(hall, applier.lock, actor, term.code, body.text[:100])
 
     @app.get("/v1/pull")
     def pull(term: Term, after: int = 0, limit: int = PULL_LIMIT, fresh: bool = False) -> Response:

@@ -27,7 +27,7 @@ from .numbering import NUMBER_LENGTH
 from .validation import normalize_id
 
 MAX_ROWS = 200
-_ID_LIKE = re.compile(r"[0-9]{17}[0-9X]|[0-9A-HJ-NP-RTUWXY]{18}")
+ID_LIKE = re.compile(r"[0-9]{17}[0-9X]|[0-9A-HJ-NP-RTUWXY]{18}")
 
 
 @dataclass(frozen=True)
@@ -129,8 +129,10 @@ class CaseQueries:
             q = q.where(CaseFile.clerk_id == actor.staff_id)
         return self._rows(actor, q.order_by(CaseFile.received_at))
 
-    def search(self, actor: Actor, text: str) -> list[CaseRow]:
-        """By case number (whole or its tail), by ID number (exact) or by name (contains)."""
+    def search(self, actor: Actor, text: str, log: bool = True) -> list[CaseRow]:
+        """By case number (whole or its tail), by ID number (exact) or by name (contains).
+        ``log=False``: the caller records the look itself (the hall's lookup, which names
+        the PC it came from)."""
         raw = (text or "").strip()
         key = normalize_id(raw).replace("-", "")
         if not key:
@@ -138,10 +140,11 @@ class CaseQueries:
         q = _ROWS
         if key.isdigit() and len(key) == NUMBER_LENGTH:
             return self._rows(actor, _BY_NUMBER, {"no": key})
-        elif _ID_LIKE.fullmatch(key):
+        elif ID_LIKE.fullmatch(key):
             q = q.where(or_(CaseFile.applicant_id_no == key, CaseFile.agent_id_no == key))
             rows = self._rows(actor, q.order_by(CaseFile.received_at.desc()))
-            self._log_search(actor, key, [r.case_no for r in rows])
+            if log:
+                self._log_search(actor, key, [r.case_no for r in rows])
             return rows
         elif key.isdigit() and len(key) >= 4:
             q = q.where(CaseFile.case_no.endswith(key, autoescape=True))

@@ -110,7 +110,8 @@ class CasesPage(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.message)
-        keys: list[tuple[str, Callable[[], None]]] = [("Ctrl+F", self._focus_search), ("F5", self.refresh)]
+        keys: list[tuple[str, Callable[[], None]]] = [("Ctrl+F", self._focus_search), ("F5", self.refresh),
+                                                      ("F7", self.search_hall)]
         keys += [(f"Ctrl+{i + 1}", partial(self._show_tab, i)) for i in range(self.tabs.count())]
         for seq, fn in keys:
             sc = QShortcut(QKeySequence(seq), self, fn)
@@ -153,12 +154,50 @@ class CasesPage(QWidget):
             self.found.show_rows(rows)
             self.tabs.setTabText(2, self.tr("Search results (%1)").replace("%1", str(len(rows))))
             self.tabs.setCurrentWidget(self.found)
-            self.message.setText("" if rows else self.tr("No case found"))
             if rows:
+                self.message.setText("")
                 self.found.setFocus()
+            elif self.services.ctx.records_ops:  # enrolled: the hall may hold it
+                self.message.setText(self.tr("No case found on this PC. F7 searches the hall "
+                                             "service (the look is logged)."))
+            else:
+                self.message.setText(self.tr("No case found"))
 
         self.services.lane.submit(lambda: q.search(actor, text), show,
                                   lambda exc: self.message.setText(str(exc)))
+
+    def search_hall(self) -> None:
+        """F7: the same search on the hall service, for cases outside this PC's scope. The
+        lines are shown, never stored here; the hall logs the look."""
+        text = self.search.text().strip()
+        if not self.services.ctx.records_ops:
+            self.message.setText(self.tr("This PC is not enrolled with a hall service."))
+            return
+        if not text:
+            self.message.setText(self.tr("Type a case number, name or ID number first (Ctrl+F)."))
+            self._focus_search()
+            return
+        db, actor = self.services.ctx.db, self.actor
+
+        def ask() -> tuple[list[CaseRow], int]:
+            from ..hallsync.lookup import ask_hall
+
+            return ask_hall(db, actor, text)
+
+        def show(result: tuple[list[CaseRow], int]) -> None:
+            rows, more = result
+            self.found.show_rows(rows)
+            self.tabs.setTabText(2, self.tr("In the hall (%1)").replace("%1", str(len(rows))))
+            self.tabs.setCurrentWidget(self.found)
+            note = self.tr("From the hall service: shown only, not kept on this PC.")
+            if more:
+                note += " " + self.tr("%1 more: narrow the search.").replace("%1", str(more))
+            self.message.setText(note if rows else self.tr("The hall has no such case either."))
+            if rows:
+                self.found.setFocus()
+
+        self.message.setText(self.tr("Asking the hall service…"))
+        self.services.lane.submit(ask, show, lambda exc: self.message.setText(str(exc)))
 
     def resume(self, table: CaseTable, row: int) -> None:
         """Reopen a case awaiting the applicant on the counter page (clerks only)."""

@@ -131,6 +131,8 @@ def cases_keys() -> list[tuple[str, str]]:
         ("Ctrl+F", translate("KeyHelp", "Search: case number, name or ID number, then Enter")),
         ("Ctrl+1/2/3", translate("KeyHelp", "Today / awaiting the applicant / search results")),
         ("F5", translate("KeyHelp", "Refresh")),
+        ("F7", translate("KeyHelp", "Search the hall service for cases this PC does not hold "
+                                    "(the look is logged)")),
         ("Enter", translate("KeyHelp", "On a case: reopen it at the counter (clerks)")),
     ]
 

@@ -679,52 +679,52 @@ waiting %4</source>
   <context>
     <name>CaseTable</name>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="42" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="42" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="42" />
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="39" />
+      <location filename="../../counter_app/ui/cases_page.py" line="42" />
       <source>ID number</source>
       <translation>证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="40" />
+      <location filename="../../counter_app/ui/cases_page.py" line="43" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="40" />
+      <location filename="../../counter_app/ui/cases_page.py" line="43" />
       <source>Received</source>
       <translation>收件时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="40" />
+      <location filename="../../counter_app/ui/cases_page.py" line="43" />
       <source>Promised by</source>
       <translation>承诺办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="40" />
+      <location filename="../../counter_app/ui/cases_page.py" line="43" />
       <source>Clerk</source>
       <translation>受理人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="52" />
+      <location filename="../../counter_app/ui/cases_page.py" line="55" />
       <source> (training)</source>
       <translation>（培训）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="55" />
+      <location filename="../../counter_app/ui/cases_page.py" line="58" />
       <source> (estimate)</source>
       <translation>（估算）</translation>
     </message>
@@ -732,59 +732,99 @@ waiting %4</source>
   <context>
     <name>CasesPage</name>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="80" />
+      <location filename="../../counter_app/ui/cases_page.py" line="83" />
       <source>Search: case number, name or ID number (Ctrl+F)</source>
       <translation>查询：办件编号、姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="86" />
+      <location filename="../../counter_app/ui/cases_page.py" line="89" />
       <source>My cases</source>
       <translation>本人办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="87" />
+      <location filename="../../counter_app/ui/cases_page.py" line="90" />
       <source>My window</source>
       <translation>本窗口办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="89" />
+      <location filename="../../counter_app/ui/cases_page.py" line="92" />
       <source>Whole hall</source>
       <translation>全厅</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="97" />
+      <location filename="../../counter_app/ui/cases_page.py" line="100" />
       <source>Today</source>
       <translation>今日办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="98" />
+      <location filename="../../counter_app/ui/cases_page.py" line="101" />
       <source>Awaiting the applicant</source>
       <translation>待补正</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="99" />
+      <location filename="../../counter_app/ui/cases_page.py" line="102" />
       <source>Search results</source>
       <translation>查询结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="140" />
+      <location filename="../../counter_app/ui/cases_page.py" line="144" />
       <source>Today (%1)</source>
       <translation>今日办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="141" />
+      <location filename="../../counter_app/ui/cases_page.py" line="145" />
       <source>Awaiting the applicant (%1)</source>
       <translation>待补正（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="151" />
+      <location filename="../../counter_app/ui/cases_page.py" line="155" />
       <source>Search results (%1)</source>
       <translation>查询结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="153" />
+      <location filename="../../counter_app/ui/cases_page.py" line="161" />
+      <source>No case found on this PC. F7 searches the hall service (the look is logged).</source>
+      <translation>本机没有找到。按 F7 在大厅服务器上查询（查询会被记录）。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="164" />
       <source>No case found</source>
       <translation>没有找到办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="174" />
+      <source>This PC is not enrolled with a hall service.</source>
+      <translation>本机没有注册到大厅服务。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="177" />
+      <source>Type a case number, name or ID number first (Ctrl+F).</source>
+      <translation>请先输入办件编号、姓名或证件号码（Ctrl+F）。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="190" />
+      <source>In the hall (%1)</source>
+      <translation>大厅查询结果（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="192" />
+      <source>From the hall service: shown only, not kept on this PC.</source>
+      <translation>来自大厅服务器：仅供查看，不保存在本机。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="194" />
+      <source>%1 more: narrow the search.</source>
+      <translation>另有 %1 件未显示：请缩小查询范围。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="195" />
+      <source>The hall has no such case either.</source>
+      <translation>大厅服务器上也没有这样的办件。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/cases_page.py" line="199" />
+      <source>Asking the hall service…</source>
+      <translation>正在向大厅服务器查询…</translation>
     </message>
   </context>
   <context>
@@ -1339,107 +1379,107 @@ waiting %4</source>
   <context>
     <name>ConsultPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="45" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="48" />
       <source>What was asked (optional if an item is chosen)</source>
       <translation>咨询内容（已选事项可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="48" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="83" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="51" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="86" />
       <source>Case number (optional)</source>
       <translation>办件编号（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="57" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="163" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="60" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="166" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="58" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="163" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="61" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="166" />
       <source>Question</source>
       <translation>咨询内容</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="59" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="164" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="62" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="167" />
       <source>Case</source>
       <translation>办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="60" />
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="164" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="63" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="167" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="61" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="64" />
       <source>Log a consultation</source>
       <translation>登记咨询</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="67" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="70" />
       <source>Ask the applicant for a rating</source>
       <translation>请申请人评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="70" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="73" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="71" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="74" />
       <source>Show rating screen</source>
       <translation>打开评价器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="71" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="74" />
       <source>QR code</source>
       <translation>扫码评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="76" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="79" />
       <source>Register a complaint</source>
       <translation>登记投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="79" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="82" />
       <source>What the complaint is about</source>
       <translation>投诉内容</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="81" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="84" />
       <source>Complainant and phone (optional)</source>
       <translation>投诉人及电话（可不填）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="84" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="87" />
       <source>Register</source>
       <translation>登记</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="140" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="143" />
       <source>Logged: %1</source>
       <translation>已登记：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="162" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="165" />
       <source>Today: %1</source>
       <translation>今日：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="163" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="166" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="173" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="176" />
       <source>Complaint registered; the supervisors will follow it up</source>
       <translation>投诉已登记，管理人员将跟进处理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/consult_page.py" line="183" />
+      <location filename="../../counter_app/ui/supervision/consult_page.py" line="186" />
       <source>Enter the case number to rate</source>
       <translation>请输入要评价的办件编号</translation>
     </message>
@@ -1485,12 +1525,12 @@ waiting %4</source>
       <translation>该办件不在待补正状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="294" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="295" />
       <source>Nothing new was marked as supplied</source>
       <translation>没有标记新补交的材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="298" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="299" />
       <source>Supplement recorded: case %1 (%2)</source>
       <translation>补正已登记：办件 %1（%2）</translation>
     </message>
@@ -2535,17 +2575,17 @@ waiting %4</source>
       <translation>锁定屏幕（Ctrl+Shift+L）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="176" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="178" />
       <source>Switch user / lock buttons</source>
       <translation>切换用户/锁屏按钮之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="177" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="179" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="177" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="179" />
       <source>Press the focused button</source>
       <translation>按下当前按钮</translation>
     </message>
@@ -2782,182 +2822,187 @@ waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/keyhelp.py" line="134" />
+      <source>Search the hall service for cases this PC does not hold (the look is logged)</source>
+      <translation>在大厅服务器上查询本机没有的办件（查询会被记录）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="136" />
       <source>On a case: reopen it at the counter (clerks)</source>
       <translation>在办件上：到收件受理界面打开（受理员）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="140" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="142" />
       <source>Item → question → case number</source>
       <translation>事项 → 咨询内容 → 办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="141" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="143" />
       <source>Log it: answered / materials pre-checked / sent to a window / helped fill in the form</source>
       <translation>登记：已解答 / 预审材料 / 引导至窗口 / 帮助填表</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="143" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="145" />
       <source>The rating box: a case number, then Enter shows the rating screen</source>
       <translation>评价栏：输入办件编号后按回车显示评价屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="149" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="151" />
       <source>The applicant's keypad: very satisfied … very dissatisfied</source>
       <translation>申请人评价键盘：非常满意 … 非常不满意</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="150" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="152" />
       <source>Close without a rating</source>
       <translation>不评价，关闭</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="157" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="159" />
       <source>Bulletin, deadlines, complaints, ratings, staff, catalog, holidays</source>
       <translation>通报、时限、投诉、差评、人员培训、事项目录、节假日</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="158" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="160" />
       <source>Bulletin: daily / weekly / monthly (Up / Down)</source>
       <translation>通报：日报 / 周报 / 月报（上下键选择）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="159" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="161" />
       <source>Bulletin: the date (Up / Down, or type it)</source>
       <translation>通报：日期（上下键或直接输入）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="160" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="162" />
       <source>Bulletin: refresh</source>
       <translation>通报：刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="161" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="163" />
       <source>Bulletin: next / previous table, to read it</source>
       <translation>通报：下一个 / 上一个表格，并进入表格阅读</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="163" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="165" />
       <source>Bulletin: save as PDF / Excel (Enter in the dialog saves)</source>
       <translation>通报：导出 PDF / Excel（对话框中按回车保存）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="169" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="171" />
       <source>From field to field</source>
       <translation>在各栏之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="170" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="172" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="170" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="172" />
       <source>Press the button or tick the box</source>
       <translation>按下按钮或勾选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="171" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="173" />
       <source>Hall service: sync now</source>
       <translation>服务大厅：立即同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="182" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="184" />
       <source>Print (no printer: save the PDF)</source>
       <translation>打印（无打印机时保存 PDF）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="183" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="185" />
       <source>Save the PDF</source>
       <translation>保存 PDF</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="184" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="186" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="190" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="192" />
       <source>Next field; on the last one: OK</source>
       <translation>下一栏；在最后一栏按回车即确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="191" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="193" />
       <source>OK from a field of several lines</source>
       <translation>在多行文字栏中确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="192" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="194" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="193" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="195" />
       <source>Pick a listed reason (defect, not accepted)</source>
       <translation>选择列出的理由（不符合要求、不予受理）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="215" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="217" />
       <source>Everywhere</source>
       <translation>全局</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="216" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
       <source>Sign in / lock screen</source>
       <translation>登录 / 锁屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="220" />
       <source>Checklist</source>
       <translation>材料清单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="223" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="225" />
       <source>Rating screen (faces the applicant)</source>
       <translation>评价屏（面向申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="228" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="230" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="229" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="231" />
       <source>Forms and dialogs</source>
       <translation>表单与对话框</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="256" />
-      <location filename="../../counter_app/ui/keyhelp.py" line="259" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="258" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="261" />
       <source>Keys: %1</source>
       <translation>按键：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="264" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="266" />
       <source>Key</source>
       <translation>按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="264" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="266" />
       <source>Does</source>
       <translation>作用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="307" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="309" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="308" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="310" />
       <source>Print the key card (Ctrl+P)</source>
       <translation>打印按键速查卡（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="325" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="327" />
       <source>Printing the key card…</source>
       <translation>正在打印按键速查卡…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="330" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="332" />
       <source>Key card: %1</source>
       <translation>按键速查卡：%1</translation>
     </message>
@@ -3076,38 +3121,38 @@ waiting %4</source>
       <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="73" />
+      <location filename="../../counter_app/ui/main_window.py" line="74" />
       <source>Counter — comprehensive window acceptance</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="130" />
+      <location filename="../../counter_app/ui/main_window.py" line="131" />
       <source>Waiting for the database: another program (an import or sync) is writing…</source>
       <translation>正在等待数据库：另一程序（如台账导入或同步）正在写入，请稍候…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="157" />
+      <location filename="../../counter_app/ui/main_window.py" line="158" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="159" />
+      <location filename="../../counter_app/ui/main_window.py" line="160" />
       <source>F1 keys · Ctrl+Shift+Q switch user</source>
       <translation>F1 按键 · Ctrl+Shift+Q 切换用户</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="202" />
+      <location filename="../../counter_app/ui/main_window.py" line="203" />
       <source>Nobody signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="249" />
-      <location filename="../../counter_app/ui/main_window.py" line="315" />
+      <location filename="../../counter_app/ui/main_window.py" line="250" />
+      <location filename="../../counter_app/ui/main_window.py" line="316" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="249" />
+      <location filename="../../counter_app/ui/main_window.py" line="250" />
       <source>Sign in</source>
       <translation>登录</translation>
     </message>

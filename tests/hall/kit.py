@@ -153,6 +153,11 @@ class PC:
         with self.ctx.db.session() as s:
             return s.execute(select(CaseFile.status).where(CaseFile.case_no == case_no)).scalar_one()
 
+    def status_of_all(self) -> dict[str, str]:
+        """Every case this PC holds, by number."""
+        with self.ctx.db.session() as s:
+            return dict(s.execute(select(CaseFile.case_no, CaseFile.status)).all())
+
     def close(self) -> None:
         if hasattr(self, "sync"):
             self.sync.close()

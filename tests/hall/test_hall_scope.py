@@ -177,3 +177,52 @@ def test_scope_change_and_retention(staffed: Staffed) -> None:
         assert verify_chains(s, frozenset({a.ctx.terminal})).ok
     late = staffed.pc("window-a2", window=staffed.window)
     assert own not in _case_ids(late), "a PC enrolled later is not sent the closed case"
+
+
+def test_a_case_outside_the_scope_is_read_from_the_hall_and_logged(staffed: Staffed) -> None:
+    import json
+
+    from counter_app.hallsync.lookup import ask_hall
+    from counter_app.services.case_queries import CaseQueries
+    from counter_app.sync.errors import SyncError
+
+    server = staffed.server.hall()
+    item2, window2 = _other_item(server, staffed.window, staffed.department)
+    server.db.dispose()
+    staffed.server.add_staff("clerkb", ["clerk"], window=window2)
+    boss_pc = staffed.pc("supervisor")
+    a = staffed.pc("window-a", window=staffed.window)
+    b = staffed.pc("window-b", window=window2)
+    boss = boss_pc.login("boss")
+    authorize(boss_pc, boss, "clerkb", window2)
+    boss_pc.run()
+    b.run()
+    b_case = receive(b, b.login("clerkb"), item2, name="赵强")
+    b.run()
+    a.run()
+    clerk = a.login("clerk")
+    assert CaseQueries(a.ctx).search(clerk, b_case) == [], "window A does not hold it"
+    before = snapshot(a.ctx)
+
+    rows, more = ask_hall(a.ctx.db, clerk, b_case)
+    assert [r.case_no for r in rows] == [b_case] and more == 0
+    assert rows[0].applicant_name == "赵强" and "*" in rows[0].id_no, "a list line: the ID masked"
+    assert snapshot(a.ctx) == before, "shown, not stored: nothing of it is written on the PC"
+
+    hall = staffed.server.hall()
+    try:
+        with hall.db.session() as s:
+            looks = [json.loads(e.payload) | {"actor": e.actor_id} for e in s.execute(
+                select(Event).where(Event.kind == "accessed", Event.terminal_code == "00")).scalars()]
+    finally:
+        hall.db.dispose()
+    assert len(looks) == 1, "one lookup, one entry in the hall's log"
+    assert looks[0]["actor"] == clerk.staff_id and f"终端 {a.ctx.terminal}" in looks[0]["detail"]
+
+    staffed.server.stop()
+    try:
+        ask_hall(a.ctx.db, clerk, b_case)
+    except SyncError as exc:
+        assert "无法连接" in str(exc) or "连接" in str(exc), str(exc)
+    else:
+        raise AssertionError("offline: the lookup says it cannot reach the hall")
