@@ -17,13 +17,19 @@ from .conftest import Staffed
 from .kit import PC, authorize, receive, snapshot
 
 
-def _other_item(hall: Hall, window: str, department: str) -> tuple[str, str]:
-    """An item of another window and another department: its code and window."""
+def _other_item(hall: Hall, window: str, department: str, *more: str) -> tuple[str, str]:
+    """An item of another window and another department (not ``more`` either): its code
+    and window."""
     with hall.db.session() as s:
         v = next(v for v in current_versions(s) if v.kind == "committed" and v.window_code
-                 and v.window_code != window and v.department_code
-                 and v.department_code != department)
+                 and v.window_code not in (window, *more) and v.department_code
+                 and v.department_code not in (department, *more))
         return v.code, v.window_code
+
+
+def _department(hall: Hall, item: str) -> str:
+    with hall.db.session() as s:
+        return next(v.department_code for v in current_versions(s) if v.code == item)
 
 
 def _case_ids(pc: PC | Hall) -> dict[str, str]:
@@ -57,20 +63,26 @@ def _holds_exactly(pc: PC, hall_rows: dict[str, dict[str, dict]], case_ids: set[
 
 
 def test_each_pc_holds_its_window_or_department(staffed: Staffed) -> None:
+    """Three windows, an approver's PC of one department, a supervisor's PC."""
     server = staffed.server.hall()
     item2, window2 = _other_item(server, staffed.window, staffed.department)
+    item3, window3 = _other_item(server, staffed.window, staffed.department, window2,
+                                 _department(server, item2))
     server.db.dispose()
     staffed.server.add_staff("clerkb", ["clerk"], window=window2)
+    staffed.server.add_staff("clerkc", ["clerk"], window=window3)
     boss_pc = staffed.pc("supervisor", "counter")  # the whole hall
     a = staffed.pc("window-a", window=staffed.window)
     b = staffed.pc("window-b", window=window2)
+    w3 = staffed.pc("window-c", window=window3)
     c = staffed.pc("approver-c", "approver", department=staffed.department)
     boss = boss_pc.login("boss")
     authorize(boss_pc, boss, "clerk", staffed.window)
     authorize(boss_pc, boss, "clerk", window2)  # 一窗受理: window A takes window B's items too
     authorize(boss_pc, boss, "clerkb", window2)
+    authorize(boss_pc, boss, "clerkc", window3)
     boss_pc.run()
-    for pc in (a, b, c):
+    for pc in (a, b, w3, c):
         pc.run()
 
     clerk = a.login("clerk")
@@ -80,13 +92,15 @@ def test_each_pc_holds_its_window_or_department(staffed: Staffed) -> None:
     a.run()
     b_case = receive(b, b.login("clerkb"), item2, name="赵强")   # window B, received at B
     b.run()
+    c_case = receive(w3, w3.login("clerkc"), item3, name="孙丽")  # window C
+    w3.run()
     c.run()
     approver = c.login("approver")
     from counter_app.services.handoff import CaseCheck
 
     c.handoff.sign(approver, batch_no, [CaseCheck(own)])  # the approver PC works on what it holds
     c.run()
-    for pc in (boss_pc, a, b, c):
+    for pc in (boss_pc, a, b, w3, c):
         pc.run()
     assert a.status_of(own) == "with_approver", "the approver's signature reaches window A"
 
@@ -99,12 +113,14 @@ def test_each_pc_holds_its_window_or_department(staffed: Staffed) -> None:
     batch = next(rid for rid, r in rows["handoff_batch"].items() if r["batch_no"] == batch_no)
     assert set(_case_ids(a)) == {own, foreign}, "window A: its window's case and what it received"
     assert set(_case_ids(b)) == {foreign, b_case}, "window B: its window's cases, wherever received"
+    assert set(_case_ids(w3)) == {c_case}, "window C: its own window's only"
     assert set(_case_ids(c)) == {own}, "the approver PC: its department's case only"
-    assert set(_case_ids(boss_pc)) == {own, foreign, b_case}, "the supervisor's PC: the whole hall"
+    assert set(_case_ids(boss_pc)) == {own, foreign, b_case, c_case}, "the supervisor's PC: all"
     _holds_exactly(a, rows, {ids[own], ids[foreign]}, {batch})
     _holds_exactly(b, rows, {ids[foreign], ids[b_case]}, set())
+    _holds_exactly(w3, rows, {ids[c_case]}, set())
     _holds_exactly(c, rows, {ids[own]}, {batch})
-    for pc in (a, b, c):
+    for pc in (a, b, w3, c):
         with pc.ctx.db.session() as s:
             report = verify_chains(s, frozenset({pc.ctx.terminal}))
             assert report.ok, f"{pc.folder.name}: {report.problems}"
