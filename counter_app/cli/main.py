@@ -60,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     utf8_console()
     args = build_parser().parse_args(argv)
     try:
-        _log_to_data_folder(args.data_dir)
+        if not getattr(args, "creates_nothing", False):  # verify-audit makes no folder
+            _log_to_data_folder(args.data_dir)
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)

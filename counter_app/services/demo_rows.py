@@ -36,7 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "applicant_id_type", "applicant_id_no", "legal_rep", "contact_name", "phone", "address",
         "agent_name", "agent_id_no", "agent_phone", "delivery", "override_note", "received_at",
         "received_on", "accepted_on", "promised_due", "statutory_due", "deemed_accepted",
-        "not_accepted_reason", "redirect_to", "closed_at", "fee_tier"),
+        "not_accepted_reason", "redirect_to", "closed_at", "fee_tier", "audit_rev"),
     "case_material": (
         *BASE, "case_id", "requirement_id", "seq", "name", "requirement", "state", "form", "copies",
         "pages", "reason", "supplied_at"),
@@ -46,7 +46,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "sha256"),
     "handoff_batch": (
         *BASE, "batch_no", "department_code", "window_code", "clerk_id", "status", "signed_by_id",
-        "signed_at"),
+        "signed_at", "audit_rev"),
     "handoff_item": (
         *BASE, "batch_id", "case_id", "material_count", "page_count", "state", "discrepancy"),
     "case_decision": (
@@ -63,7 +63,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         *BASE, "staff_id", "window_code", "item_code", "topic", "case_id", "outcome", "at"),
     "event_log": (
         *BASE, "terminal_code", "seq", "at", "kind", "case_id", "batch_id", "actor_id", "actor_role",
-        "payload", "prev_hash", "hash"),
+        "payload", "prev_hash", "hash", "state"),
 }
 
 # How a conditional material applies: always, to agents, organisations, persons, or by chance.
@@ -196,7 +196,7 @@ class CaseMaker:
             "batch": batch_id, "actor": actor, "role": role, "payload": payload})
         at_s = _dt(at)
         self.rows["event_log"].append((eid, at_s, at_s, term, term, self.seq, at_s, kind, case_id,
-                                       batch_id, actor, role, payload, prev, h))
+                                       batch_id, actor, role, payload, prev, h, None))
         self.prev = h
         self.events += 1
 
@@ -292,7 +292,7 @@ class CaseMaker:
             "", at_s, day.isoformat(), accepted_on, promised, statutory, 0,
             "不属于本中心受理范围" if refused else "", "请到县相关部门咨询办理" if refused else "",
             _dt(closed) if closed is not None and status in ("not_accepted", "finished", "issued")
-            else None, ""))
+            else None, "", 0))
         rows["case_material"].extend(mats)
         if supplement and problems:
             listed = [{"name": m[7], "state": m[9], "reason": m[13]} for m in mats
@@ -338,7 +338,7 @@ class CaseMaker:
                 bid, b_s, b_s, term, self.take(KIND_BATCH, day), ver.department_code,
                 ver.window_code, clerk, "signed" if signed else "open",
                 approver if signed else None,
-                _dt(batch_at + timedelta(hours=17)) if signed else None))
+                _dt(batch_at + timedelta(hours=17)) if signed else None, 0))
         bid, b_s = b
         rows["handoff_item"].append((self.ids(), b_s, b_s, term, bid, case_id, received, pages,
                                      "signed" if signed else "pending", ""))

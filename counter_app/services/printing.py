@@ -207,6 +207,11 @@ class PrintService:
         notice.doc_no, notice.doc = doc_no, doc_to_json(data)
         notice.sha256 = hashlib.sha256(render(kind, data, layout="a4")).hexdigest()
         s.flush()
+        # Issuing is an act on the case (a number, a kept document): in the chain, sealed.
+        append_event(s, terminal=self.ctx.terminal, kind="doc_issued", at=now,
+                     actor_id=actor.staff_id if actor else None,
+                     actor_role=actor.main_role if actor else "admin", case_id=case_id,
+                     doc=kind, doc_no=doc_no, sha256=notice.sha256)
         return data, notice.issued_at
 
     def log_print(self, actor: Actor | None, job: PrintJob, printer: str = "") -> None:

@@ -1,0 +1,421 @@
+"""``verify-audit``: the whole check of a data folder, as an auditor with the file would run it.
+
+1. **The file.** A missing folder or database, an empty or foreign file, or a failed
+   ``PRAGMA integrity_check`` is a failure, never a pass. The folder is never created and
+   the database is opened read-only (it is evidence).
+2. **The chains.** Every terminal's events, hashed again in one pass (SQLite writes each
+   event's canonical JSON, Python hashes it); the first problem of a chain is then located
+   by ``audit.check_chain``. A chain of a terminal the hall never listed is named.
+3. **The state.** Every case and handoff batch is digested from its rows and compared with
+   the newest seal the chains hold for it (``audit_state.py``); a difference names the case
+   or batch, the table and the field. A case with no event at all was not received here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from ..paths import APP_AUTHOR, APP_NAME, DATA_DIR_ENV
+from .audit import check_chain
+from .audit_state import (
+    BATCH_TABLES,
+    CASE_TABLES,
+    MARK,
+    ROOTS,
+    columns,
+    parse_state,
+    row_hint,
+    split_hint,
+)
+from .events import GENESIS
+
+DB_FILENAME = "counter.sqlite3"
+CHUNK = 2000  # cases per state query
+Progress = Callable[[str, int, int], None]
+
+TABLE_LABELS = {
+    "case_file": "办件", "case_material": "材料", "notice": "文书", "case_suspension": "暂停计时",
+    "case_extension": "延期", "case_return": "退回", "case_decision": "审批决定",
+    "issuance": "发证", "print_log": "打印记录", "handoff_batch": "交接单", "handoff_item": "交接明细",
+}
+FIELD_LABELS = {
+    "case_no": "办件编号", "status": "状态", "applicant_name": "申请人", "applicant_id_no": "证件号码",
+    "applicant_kind": "申请人类型", "legal_rep": "法定代表人", "phone": "电话", "address": "地址",
+    "agent_name": "代办人", "agent_id_no": "代办人证件号码", "override_note": "校验码警告的放行理由",
+    "clerk_id": "受理人", "co_clerk_id": "陪同受理人", "received_at": "收件时间",
+    "accepted_on": "受理日期", "promised_due": "承诺期限", "statutory_due": "法定期限",
+    "closed_at": "办结时间", "created_at": "创建时间", "updated_at": "修改时间",
+    "audit_rev": "审计版本", "state": "状态", "name": "名称", "reason": "理由", "pages": "页数",
+    "copies": "份数", "signed_by_id": "签收人", "signed_at": "签收时间", "outcome": "审批结果",
+    "approver_id": "审批人", "collector_name": "领取人", "collector_id_no": "领取人证件号码",
+    "issued_at": "签发时间", "doc_no": "文书编号", "sha256": "文书摘要", "discrepancy": "差异说明",
+    "printed_at": "打印时间", "not_accepted_reason": "不予受理理由", "item_code": "事项",
+}
+
+
+class AuditFileError(Exception):
+    """The data folder cannot be checked at all. The message is for the user."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # file / chain / terminal / state
+    message: str
+    terminal: str | None = None
+    seq: int | None = None
+    case_no: str | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class AuditResult:
+    chains: int = 0
+    events: int = 0
+    cases: int = 0
+    batches: int = 0
+    unsealed: int = 0  # cases whose every event predates the seal: rows not covered
+    findings: list[Finding] = field(default_factory=list)
+    heads: dict[str, tuple[int, str]] = field(default_factory=dict)  # terminal -> (seq, hash)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+# -- 1. the file ----------------------------------------------------------------------------
+
+def database_file(folder: str | Path | None) -> Path:
+    """The database to check; never creates anything."""
+    raw = folder or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)
+    where = Path(raw).expanduser().resolve()
+    if not where.is_dir():
+        raise AuditFileError(f"数据文件夹“{where}”不存在：没有可以审计的数据（审计不会新建文件夹）")
+    path = where / DB_FILENAME
+    if not path.exists():
+        raise AuditFileError(f"数据文件夹“{where}”中没有数据库文件 {DB_FILENAME}：没有可以审计的数据")
+    size = path.stat().st_size
+    if size == 0:
+        raise AuditFileError(f"数据库文件“{path}”是空文件（0 字节）：其中的记录已全部丢失，审计不能通过")
+    with path.open("rb") as f:
+        head = f.read(16)
+    if head != b"SQLite format 3\x00":
+        raise AuditFileError(f"“{path}”不是本系统的数据库文件（文件头不符）：审计不能通过")
+    return path
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def integrity(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        lines = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        raise AuditFileError(f"数据库文件“{path}”已损坏，无法读取（{exc}）：审计不能通过") from None
+    if lines != ["ok"]:
+        raise AuditFileError(f"数据库文件“{path}”未通过完整性检查（PRAGMA integrity_check），"
+                             f"首个问题：{lines[0]}；共报告 {len(lines)} 处：审计不能通过")
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                        (name,)).fetchone() is not None
+
+
+def _columns_of(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+
+
+# -- 2. the chains --------------------------------------------------------------------------
+
+def _event_sql(conn: sqlite3.Connection) -> str:
+    """SQLite writes the JSON ``events.hashed_fields`` makes (keys sorted, compact)."""
+    have = _columns_of(conn, "event_log")
+    state = "state" if "state" in have else "NULL"
+    common = ("'actor',actor_id,'at',replace(at,' ','T'),'batch',batch_id,'case',case_id,{c}"
+              "'id',id,'kind',kind,'payload',payload,'role',actor_role,'seq',seq,{s}"
+              "'terminal',terminal_code")
+    v1 = common.format(c="", s="")
+    v2 = common.format(c="'created',replace(created_at,' ','T'),", s="'state',state,")
+    return (f"SELECT terminal_code, seq, id, prev_hash, hash, case_id, {state}, "
+            f"CASE WHEN {state} IS NULL THEN json_object({v1}) ELSE json_object({v2}) END "
+            "FROM event_log ORDER BY terminal_code, seq")
+
+
+@dataclass
+class _Seals:
+    newest: dict[tuple[str, str], tuple[int, str, str, int]] = field(default_factory=dict)
+    cases_with_events: set[str] = field(default_factory=set)
+
+    def add(self, state: str, terminal: str, seq: int) -> None:
+        for s in parse_state(state):
+            key = (s.kind, s.entity_id)
+            have = self.newest.get(key)
+            if have is None or s.rev > have[0]:
+                self.newest[key] = (s.rev, s.digest, terminal, seq)
+
+
+def check_chains(conn: sqlite3.Connection, result: AuditResult, seals: _Seals,
+                 progress: Progress | None) -> None:
+    total = conn.execute("SELECT count(*) FROM event_log").fetchone()[0]
+    bad: set[str] = set()
+    cur_term, expect_seq, expect_prev = None, 1, GENESIS
+    sha = hashlib.sha256
+    n = 0
+    for term, seq, _eid, prev, h, case_id, state, body in conn.execute(_event_sql(conn)):
+        n += 1
+        if progress is not None and n % 100_000 == 0:
+            progress("事件链", n, total)
+        if term != cur_term:
+            if cur_term is not None:
+                result.heads[cur_term] = (expect_seq - 1, expect_prev)
+            cur_term, expect_seq, expect_prev = term, 1, GENESIS
+            result.chains += 1
+        if case_id:
+            seals.cases_with_events.add(case_id)
+        if state:  # past a break too: the rows are compared with what the log says last
+            seals.add(state, term, seq)
+        if term in bad:
+            continue
+        if seq != expect_seq or prev != expect_prev or sha((prev + body).encode()).hexdigest() != h:
+            bad.add(term)
+            continue
+        expect_seq, expect_prev = seq + 1, h
+    if cur_term is not None:
+        result.heads[cur_term] = (expect_seq - 1, expect_prev)
+    result.events = n
+    if progress is not None:
+        progress("事件链", n, total)
+    for term in sorted(bad):
+        result.findings.append(_locate_chain(conn, term))
+
+
+def _locate_chain(conn: sqlite3.Connection, terminal: str) -> Finding:
+    from datetime import datetime
+
+    from ..models import Event
+
+    cols = [c for c in ("id", "terminal_code", "seq", "at", "kind", "case_id", "batch_id",
+                        "actor_id", "actor_role", "payload", "prev_hash", "hash", "state",
+                        "created_at") if c in _columns_of(conn, "event_log")]
+    events = []
+    for r in conn.execute(f"SELECT {', '.join(cols)} FROM event_log WHERE terminal_code = ? "
+                          "ORDER BY seq", (terminal,)):
+        row = dict(zip(cols, r, strict=True))
+        row["at"] = datetime.fromisoformat(row["at"])
+        events.append(Event(**row))
+    problem = check_chain(terminal, events)
+    if problem is None:  # cannot happen: the fast pass saw a break
+        return Finding("chain", f"终端 {terminal} 的事件链校验不符", terminal)
+    return Finding("chain", str(problem), terminal, problem.seq)
+
+
+def check_terminals(conn: sqlite3.Connection, result: AuditResult) -> None:
+    """A chain of a terminal no one enrolled or registered is an invented one."""
+    known = {"00"}
+    if _has_table(conn, "terminal"):
+        known |= {r[0] for r in conn.execute("SELECT code FROM terminal")}
+    if _has_table(conn, "hall_terminal"):
+        known |= {r[0] for r in conn.execute("SELECT code FROM hall_terminal")}
+    if _has_table(conn, "setting"):
+        own = conn.execute("SELECT value FROM setting WHERE key = 'terminal_code'").fetchone()
+        if own:
+            known.add(own[0])
+    for term in sorted(result.heads):
+        if term not in known:
+            seq = result.heads[term][0]
+            result.findings.append(Finding(
+                "terminal", f"终端 {term} 的事件链（{seq} 条事件）不属于本大厅登记的任何终端："
+                "为凭空伪造的终端记录", term, 1))
+
+
+# -- 3. the state ---------------------------------------------------------------------------
+
+def _row_sql(conn: sqlite3.Connection, table: str, key: str, kind: str, where: str) -> str:
+    cols = columns(table)
+    missing = [c for c in cols if c not in _columns_of(conn, table)]
+    values = ", ".join("NULL" if c in missing else f'"{c}"' for c in cols)
+    extra = " AND case_id IS NULL" if kind == "b" and table == "print_log" else ""
+    return f'SELECT "{key}", json_array({values}) FROM "{table}" WHERE "{key}" IN ({where}){extra}'
+
+
+def _entities(conn: sqlite3.Connection, kind: str, progress: Progress | None
+              ) -> Iterator[tuple[str, str, int, list[tuple[str, str]]]]:
+    """(id, number, rev, [(table, row json)]) of every case or batch, a chunk at a time."""
+    root = ROOTS[kind]
+    number = "case_no" if kind == "c" else "batch_no"
+    tables = CASE_TABLES if kind == "c" else BATCH_TABLES
+    if "audit_rev" not in _columns_of(conn, root):
+        rev_col = "0"
+    else:
+        rev_col = "audit_rev"
+    total = conn.execute(f"SELECT count(*) FROM {root}").fetchone()[0]
+    top = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {root}").fetchone()[0]
+    done = 0
+    for lo in range(0, top + 1, CHUNK):
+        where = f"SELECT id FROM {root} WHERE rowid BETWEEN {lo} AND {lo + CHUNK - 1}"
+        heads = conn.execute(f"SELECT id, {number}, {rev_col} FROM {root} WHERE rowid BETWEEN ? AND ?",
+                             (lo, lo + CHUNK - 1)).fetchall()
+        if not heads:
+            continue
+        rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for table, key in tables:
+            for ent, text in conn.execute(_row_sql(conn, table, key, kind, where)):
+                rows[ent].append((table, text))
+        for ent, no, rev in heads:
+            yield ent, no, int(rev or 0), rows.get(ent, [])
+        done += len(heads)
+        if progress is not None:
+            progress("办件" if kind == "c" else "交接单", done, total)
+
+
+def _digest(rows: list[tuple[str, str]]) -> str:
+    from .audit_state import DIGEST_CHARS
+
+    lines = sorted(f"{t}\t{text}" for t, text in rows)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:DIGEST_CHARS]
+
+
+def check_state(conn: sqlite3.Connection, result: AuditResult, seals: _Seals,
+                progress: Progress | None) -> None:
+    seen: set[tuple[str, str]] = set()
+    for kind in ("c", "b"):
+        if not _has_table(conn, ROOTS[kind]):
+            continue
+        for ent, no, rev, rows in _entities(conn, kind, progress):
+            seen.add((kind, ent))
+            if kind == "c":
+                result.cases += 1
+            else:
+                result.batches += 1
+            seal = seals.newest.get((kind, ent))
+            what = f"办件 {no}" if kind == "c" else f"交接单 {no}"
+            if seal is None:
+                if kind == "c" and ent not in seals.cases_with_events:
+                    result.findings.append(Finding(
+                        "state", f"{what}：事件日志中没有它的任何记录，不是经本系统收件的办件"
+                        "（事后直接写入数据库）", case_no=no))
+                elif kind == "c":
+                    result.unsealed += 1
+                continue
+            s_rev, s_digest, term, seq = seal
+            if _digest(rows) == s_digest:
+                continue
+            where = f"（应与终端 {term} 第 {seq} 条事件封存的内容一致）"
+            detail = _locate_fields(conn, term, seq, kind, ent, rows, rev, s_rev)
+            result.findings.append(Finding("state", f"{what}：{detail}{where}", term, seq,
+                                           no if kind == "c" else None))
+    for (kind, ent), (_rev, _dig, term, seq) in sorted(seals.newest.items()):
+        if (kind, ent) in seen:
+            continue
+        no = _number_of(conn, kind, ent)
+        what = f"办件 {no}" if kind == "c" else f"交接单 {no}"
+        result.findings.append(Finding(
+            "state", f"{what}已从数据库中删除（终端 {term} 第 {seq} 条事件封存了它）", term, seq,
+            no if kind == "c" else None))
+
+
+def _number_of(conn: sqlite3.Connection, kind: str, ent: str) -> str:
+    key = "case_id" if kind == "c" else "batch_id"
+    field_ = "case_no" if kind == "c" else "batch_no"
+    row = conn.execute(f"SELECT json_extract(payload, '$.{field_}') FROM event_log "
+                       f"WHERE {key} = ? AND json_extract(payload, '$.{field_}') IS NOT NULL "
+                       "LIMIT 1", (ent,)).fetchone()
+    return row[0] if row and row[0] else f"（编号不明，标识 {ent}）"
+
+
+def _locate_fields(conn: sqlite3.Connection, term: str, seq: int, kind: str, ent: str,
+                   rows: list[tuple[str, str]], rev: int, sealed_rev: int) -> str:
+    """Which rows and fields differ from the seal, by the seal's field marks."""
+    import json
+
+    state = conn.execute("SELECT state FROM event_log WHERE terminal_code = ? AND seq = ?",
+                         (term, seq)).fetchone()[0]
+    hint = next(s.hint for s in parse_state(state) if s.kind == kind and s.entity_id == ent)
+    sealed = {(t, idp): marks for t, idp, marks in split_hint(hint)}
+    current: dict[tuple[str, str], tuple[str, list[Any]]] = {}
+    for table, text in rows:
+        values = json.loads(text)
+        h = row_hint(table, values)
+        current[(table, h[1:9])] = (h[9:], values)
+    parts: list[str] = []
+    for key in sorted(set(sealed) | set(current)):
+        table, _ = key
+        label = TABLE_LABELS.get(table, table)
+        if key not in current:
+            parts.append(f"{label}中的一条记录被删除")
+        elif key not in sealed:
+            parts.append(f"{label}中多出一条封存时没有的记录")
+        else:
+            marks, values = current[key]
+            if marks == sealed[key]:
+                continue
+            cols = columns(table)
+            old = sealed[key]
+            changed = [c for i, c in enumerate(cols)
+                       if marks[i * MARK:(i + 1) * MARK] != old[i * MARK:(i + 1) * MARK]]
+            names = "、".join(f"{FIELD_LABELS.get(c, c)}（{table}.{c}）" for c in changed)
+            who = "" if table == ROOTS[kind] else _row_name(table, values)
+            parts.append(f"{label}{who}的{names}被改动")
+    if rev != sealed_rev and not any("audit_rev" in p for p in parts):
+        parts.append(f"审计版本为 {rev}，封存时为 {sealed_rev}")
+    if not parts:
+        parts.append("内容与封存的摘要不符（未能确定是哪个字段）")
+    return "；".join(parts)
+
+
+def _row_name(table: str, values: list[Any]) -> str:
+    cols = columns(table)
+    for c in ("name", "doc_kind", "kind", "outcome"):
+        if c in cols and values[cols.index(c)]:
+            return f"“{values[cols.index(c)]}”"
+    return ""
+
+
+# -- all of it ------------------------------------------------------------------------------
+
+def run_check(conn: sqlite3.Connection, progress: Progress | None = None) -> AuditResult:
+    result = AuditResult()
+    if not _has_table(conn, "event_log"):
+        result.findings.append(Finding("file", "数据库中没有事件日志表：不是本系统的数据库，审计不能通过"))
+        return result
+    seals = _Seals()
+    check_chains(conn, result, seals, progress)
+    check_terminals(conn, result)
+    cases = conn.execute("SELECT count(*) FROM case_file").fetchone()[0] \
+        if _has_table(conn, "case_file") else 0
+    if result.events == 0 and cases:
+        result.findings.append(Finding(
+            "chain", f"事件日志是空的，而数据库中有 {cases} 件办件：事件记录已被清除，审计不能通过"))
+        return result
+    check_state(conn, result, seals, progress)
+    return result
+
+
+def verify_folder(folder: str | Path | None, progress: Progress | None = None) -> AuditResult:
+    path = database_file(folder)
+    try:
+        conn = connect_readonly(path)
+    except sqlite3.Error as exc:
+        raise AuditFileError(f"无法打开数据库文件“{path}”（{exc}）：审计不能通过") from None
+    try:
+        integrity(conn, path)
+        try:
+            return run_check(conn, progress)
+        except sqlite3.DatabaseError as exc:
+            raise AuditFileError(f"读取数据库“{path}”时出错（{exc}）：审计不能通过") from None
+    finally:
+        conn.close()
