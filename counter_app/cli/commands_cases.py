@@ -9,7 +9,7 @@ from pathlib import Path
 from ..bootstrap import open_context
 from ..documents.common import DOC_KINDS
 from ..failures import describe
-from ..services.audit_check import AuditFileError, verify_folder
+from ..services.audit_check import AuditFileError, hall_settings, verify_folder
 from ..services.context import PermissionDenied
 from ..services.ledger_import import LedgerFileError, import_ledger
 from ..services.printing import PrintError, PrintService, write_file
@@ -38,6 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("verify-audit",
                        help="审计：校验事件链与办件、交接单的记录；发现篡改则逐一指出并返回非零")
     p.add_argument("--quiet", action="store_true", help="不显示进度")
+    p.add_argument("--paper", action="append", default=[], metavar="终端-序号-摘要",
+                   help="纸质文书上印的链位（打印时间旁或二维码中），如 01-123-9f3a2c1b77de0a41；"
+                        "可给多次：本机事件链须与之一致")
+    p.add_argument("--offline", action="store_true",
+                   help="不向大厅服务器取各终端的链头记录（已注册的电脑默认会取来核对）")
     p.set_defaults(func=cmd_verify_audit, creates_nothing=True)
 
 
@@ -104,7 +109,8 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
     there is nothing (or nothing readable) to check."""
     progress = None if args.quiet else _progress_bar()
     try:
-        report = verify_folder(args.data_dir, progress)
+        anchors, unreached = (None, "") if args.offline else _hall_anchors(args.data_dir)
+        report = verify_folder(args.data_dir, progress, tuple(args.paper), anchors)
     except AuditFileError as exc:
         if progress is not None:
             print(file=sys.stderr)
@@ -113,6 +119,10 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     scope = (f"{report.chains} 条终端链，共 {report.events} 条事件；"
              f"{report.cases} 件办件，{report.batches} 张交接单")
+    if report.anchors_checked is not None:
+        scope += f"；已核对大厅服务器记录的 {report.anchors_checked} 个链头"
+    if unreached:
+        print(f"注意：{unreached}", file=sys.stderr)
     if report.unsealed:
         scope += f"（其中 {report.unsealed} 件办件只有旧版本记录的事件，其记录内容未受封存保护）"
     if report.ok:
@@ -122,6 +132,21 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
     for p in report.findings:
         print(f"  {p}")
     return 1
+
+
+def _hall_anchors(folder: str | None) -> tuple[list[dict] | None, str]:
+    """The chain heads the hall service recorded (an enrolled PC), or why they are missing."""
+    from ..hallsync.client import HallClient
+    from ..sync.errors import SyncError
+
+    cfg = hall_settings(folder)
+    if not cfg.get("hall.url"):
+        return None, ""
+    try:
+        with HallClient(cfg["hall.url"], cfg.get("hall.ca_pem"), cfg.get("hall.token", "")) as c:
+            return list(c.get("/v1/anchors")["anchors"]), ""
+    except SyncError as exc:
+        return None, f"未能从大厅服务器取得链头记录（{exc}），本次只核对了本机数据"
 
 
 def _progress_bar():  # type: ignore[no-untyped-def]

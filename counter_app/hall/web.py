@@ -7,6 +7,8 @@ terminal by the credential the service issued). Version 1:
 - ``POST /v1/ops``       a terminal's operations → one answer each (done / refused)
 - ``GET  /v1/pull``      journal entries after a sequence, with the rows as they are now
 - ``GET  /v1/changes``   server-sent events: a new journal sequence, so PCs pull at once
+- ``POST /v1/anchor``    the terminal's event-chain head (seq, hash), recorded append-only
+- ``GET  /v1/anchors``   every terminal's recorded heads, for ``verify-audit`` on any PC
 
 Errors come back as ``{"detail": "<Chinese message>"}`` with a 4xx status.
 """
@@ -51,6 +53,11 @@ class OpIn(BaseModel):
     args: str
     numbers: list[str] = []
     at: str
+
+
+class AnchorIn(BaseModel):
+    seq: int
+    hash: str
 
 
 class OpsIn(BaseModel):
@@ -109,6 +116,16 @@ def create_app(hall: Hall) -> FastAPI:
         client_time = datetime.fromisoformat(body.client_time) if body.client_time else None
         results = applier.apply(term, [o.model_dump() for o in body.ops], client_time)
         return {"results": [r.as_dict() for r in results], "server_time": hall_now().isoformat()}
+
+    @app.post("/v1/anchor")
+    def anchor(body: AnchorIn, term: Term) -> dict[str, Any]:
+        if body.seq < 0 or len(body.hash) != 64:
+            raise HallError("链头格式不对：应为序号与 64 位摘要", 400)
+        return hall.record_anchor(term.code, body.seq, body.hash.lower())
+
+    @app.get("/v1/anchors")
+    def anchors(term: Term) -> dict[str, Any]:
+        return {"anchors": hall.anchors()}
 
     @app.get("/v1/pull")
     def pull(term: Term, after: int = 0, limit: int = PULL_LIMIT) -> Response:

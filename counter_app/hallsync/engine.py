@@ -28,6 +28,7 @@ from ..models import SyncConflict, SyncOp, hall_now
 from ..models.database import Database
 from ..models.oplog import OP_SEQ_KEY
 from ..services.context import CorrectedClock
+from ..services.events import chain_head
 from ..services.settings import get_setting, set_setting
 from ..sync import pull as pulling
 from ..sync.capture import capture_mode, ensure_capture, set_mode
@@ -57,6 +58,7 @@ class HallSync:
         self._client: HallClient | None = None  # kept between rounds: one TLS handshake
         self._stamped: tuple[str, float] = ("", 0.0)  # last error written, and when
         self._memo: tuple[str, str, str] = ("", "", "")  # last ok, last try, error (this run)
+        self._anchored: tuple[int, str] = (0, "")  # the chain head last sent
         with db.engine.begin() as conn:
             ensure_capture(conn)
             if capture_mode(conn) != "terminal":
@@ -76,6 +78,7 @@ class HallSync:
                 self._check_in(c)
                 self.push(c, report)
                 self.pull(c, report)
+                self.anchor(c)
             except SyncError as exc:
                 report.errors.append(str(exc))
                 self.close()  # a fresh connection next time
@@ -179,6 +182,20 @@ class HallSync:
             if not page.entries or page.last_seq == seq:
                 return
             seq = page.last_seq
+
+    def anchor(self, c: HallClient) -> None:
+        """Send this terminal's chain head once everything is answered and pulled (the
+        chain is then the hall's own): the service keeps every head it is sent, so a
+        later truncation or rewrite on this PC no longer matches (docs/AUDIT.md)."""
+        with self.db.read() as conn:
+            if rebase.pending_ops(conn):
+                return
+        with self.db.session() as s:
+            seq, head = chain_head(s, self.terminal)
+        if not seq or (seq, head) == self._anchored:
+            return
+        c.post("/v1/anchor", {"seq": seq, "hash": head})
+        self._anchored = (seq, head)
 
     def _stamp(self, report: SyncReport) -> None:
         """The round's outcome for the status bar: written when it changes, and at most

@@ -87,6 +87,7 @@ class AuditResult:
     unsealed: int = 0  # cases whose every event predates the seal: rows not covered
     findings: list[Finding] = field(default_factory=list)
     heads: dict[str, tuple[int, str]] = field(default_factory=dict)  # terminal -> (seq, hash)
+    anchors_checked: int | None = None  # heads recorded by the hall service, when fetched
 
     @property
     def ok(self) -> bool:
@@ -385,9 +386,79 @@ def _row_name(table: str, values: list[Any]) -> str:
     return ""
 
 
+# -- 4. anchors: a position printed on paper ------------------------------------------------
+
+def parse_position(text: str) -> tuple[str, int, str]:
+    """``01-123-9f3a2c1b77de0a41`` (as printed; ``:`` and spaces also taken) -> parts."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d{1,2})\s*[-:：]\s*(\d+)\s*[-:：]\s*([0-9a-fA-F\s]{8,64})\s*", text)
+    if m is None:
+        raise AuditFileError(f"纸质文书上的链位“{text}”格式不对：应为 终端-序号-摘要，"
+                             "如 01-123-9f3a2c1b77de0a41（摘要至少 8 位）")
+    digest = "".join(m.group(3).split()).lower()
+    if len(digest) < 8:
+        raise AuditFileError(f"纸质文书上的链位“{text}”的摘要太短：至少 8 位")
+    return m.group(1).zfill(2), int(m.group(2)), digest
+
+
+def check_paper(conn: sqlite3.Connection, result: AuditResult, text: str) -> None:
+    terminal, seq, digest = parse_position(text)
+    shown = f"{terminal}-{seq}-{digest}"
+    row = conn.execute("SELECT hash FROM event_log WHERE terminal_code = ? AND seq = ?",
+                       (terminal, seq)).fetchone()
+    if row is None:
+        have = result.heads.get(terminal, (0, ""))[0]
+        result.findings.append(Finding(
+            "anchor", f"纸质文书记录的链位 {shown}：本机终端 {terminal} 的事件链只有 {have} 条，"
+            f"第 {seq} 条已不存在——事件链被截断", terminal, seq))
+    elif not row[0].startswith(digest):
+        result.findings.append(Finding(
+            "anchor", f"纸质文书记录的链位 {shown}：本机终端 {terminal} 第 {seq} 条事件的摘要为 "
+            f"{row[0][:len(digest)]}，与纸面不符——该事件或其之前的记录被改写后重新计算了哈希",
+            terminal, seq))
+
+
+# -- 5. anchors: the heads the hall service recorded at each sync ---------------------------
+
+def check_anchors(conn: sqlite3.Connection, result: AuditResult,
+                  anchors: list[dict[str, Any]]) -> None:
+    """Each recorded head must still be in the local chain, with the same hash. The first
+    anchor a chain fails is named: the chain was cut or rewritten at or before it."""
+    failed: set[str] = set()
+    for a in sorted(anchors, key=lambda a: (str(a["terminal"]), int(a["seq"]))):
+        term, seq = str(a["terminal"]), int(a["seq"])
+        if term in failed:
+            continue
+        want = str(a.get("hall_hash") or a["hash"])
+        when = str(a.get("received_at", ""))[:16].replace("T", " ")
+        row = conn.execute("SELECT hash FROM event_log WHERE terminal_code = ? AND seq = ?",
+                           (term, seq)).fetchone()
+        message = ""
+        if row is None:
+            have = result.heads.get(term, (0, ""))[0]
+            message = (f"大厅服务器于 {when} 记录了终端 {term} 的链头第 {seq} 条事件，本机这条链只有 "
+                       f"{have} 条——事件链被截断")
+        elif row[0] != want:
+            message = (f"终端 {term} 第 {seq} 条事件的摘要与大厅服务器于 {when} 记录的不符——"
+                       "此处或之前的事件被改写后重新计算了哈希")
+        elif not a.get("hall_hash"):
+            message = (f"终端 {term} 于 {when} 同步时报告的链头第 {seq} 条事件在大厅服务器上没有——"
+                       "该终端本机的事件链中有伪造的记录")
+        elif a["hash"] != a["hall_hash"]:
+            message = (f"终端 {term} 于 {when} 同步时报告的第 {seq} 条事件与大厅服务器上的同一事件不同——"
+                       "该终端本机的记录曾被改动或伪造")
+        if message:
+            failed.add(term)
+            result.findings.append(Finding("anchor", message, term, seq))
+    result.anchors_checked = len(anchors)
+
+
 # -- all of it ------------------------------------------------------------------------------
 
-def run_check(conn: sqlite3.Connection, progress: Progress | None = None) -> AuditResult:
+def run_check(conn: sqlite3.Connection, progress: Progress | None = None,
+              papers: tuple[str, ...] = (), anchors: list[dict[str, Any]] | None = None
+              ) -> AuditResult:
     result = AuditResult()
     if not _has_table(conn, "event_log"):
         result.findings.append(Finding("file", "数据库中没有事件日志表：不是本系统的数据库，审计不能通过"))
@@ -402,10 +473,30 @@ def run_check(conn: sqlite3.Connection, progress: Progress | None = None) -> Aud
             "chain", f"事件日志是空的，而数据库中有 {cases} 件办件：事件记录已被清除，审计不能通过"))
         return result
     check_state(conn, result, seals, progress)
+    for text in papers:
+        check_paper(conn, result, text)
+    if anchors is not None:
+        check_anchors(conn, result, anchors)
     return result
 
 
-def verify_folder(folder: str | Path | None, progress: Progress | None = None) -> AuditResult:
+def hall_settings(folder: str | Path | None) -> dict[str, str]:
+    """The enrolled PC's hall address, pinned CA and credential (empty when not enrolled),
+    read from the database without opening it for writing."""
+    conn = connect_readonly(database_file(folder))
+    try:
+        if not _has_table(conn, "setting"):
+            return {}
+        return dict(conn.execute("SELECT key, value FROM setting WHERE key LIKE 'hall.%'").fetchall())
+    finally:
+        conn.close()
+
+
+def verify_folder(folder: str | Path | None, progress: Progress | None = None,
+                  papers: tuple[str, ...] = (), anchors: list[dict[str, Any]] | None = None
+                  ) -> AuditResult:
+    for text in papers:
+        parse_position(text)  # a mistyped position is said before any work
     path = database_file(folder)
     try:
         conn = connect_readonly(path)
@@ -414,7 +505,7 @@ def verify_folder(folder: str | Path | None, progress: Progress | None = None) -
     try:
         integrity(conn, path)
         try:
-            return run_check(conn, progress)
+            return run_check(conn, progress, papers, anchors)
         except sqlite3.DatabaseError as exc:
             raise AuditFileError(f"读取数据库“{path}”时出错（{exc}）：审计不能通过") from None
     finally:

@@ -76,7 +76,7 @@ def hashed_fields(ev: Event | Mapping[str, Any]) -> dict[str, Any]:
         "id": row["id"],
         "terminal": row["terminal_code"],
         "seq": row["seq"],
-        "at": row["at"].isoformat(timespec="microseconds"),
+        "at": _iso(row["at"]),
         "kind": row["kind"],
         "case": row.get("case_id"),
         "batch": row.get("batch_id"),
@@ -254,6 +254,16 @@ def _note_revs(session: Session, entries: list[str]) -> None:
     for obj in list(session.identity_map.values()):
         if isinstance(obj, CaseFile | HandoffBatch) and obj.id in revs:
             set_committed_value(obj, "audit_rev", revs[obj.id])
+
+
+POSITION_CHARS = 16  # hex digits of an event's hash printed on paper (64 bits)
+
+
+def chain_position(session: Session, terminal: str) -> str:
+    """``<terminal>-<seq>-<start of hash>`` of the chain's committed head: printed on every
+    document, so the paper anchors the log (``verify-audit --paper``). Empty for no chain."""
+    seq, head = chain_head(session, terminal)
+    return f"{terminal}-{seq}-{head[:POSITION_CHARS]}" if seq else ""
 
 
 def last_seq(session: Session, terminal: str) -> int:
