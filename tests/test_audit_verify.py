@@ -279,3 +279,19 @@ def test_any_single_change_in_the_audited_tables_is_caught(folder, tmp_path_fact
     result = verify_folder(bad)
     assert not result.ok and all(f.kind == "state" for f in result.findings)
     shutil.rmtree(bad.parent)
+
+
+def test_worker_processes_find_what_one_process_finds(folder, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A big log is split among processes and stitched per terminal: the same answers."""
+    import counter_app.services.audit_check as check
+
+    path, nos = folder
+    monkeypatch.setattr(check, "SPLIT_EVENTS", 0)
+    monkeypatch.setattr(check, "SPLIT_CASES", 0)
+    assert verify_folder(path, workers=2).ok
+    bad = _copy(path, tmp_path, "split")
+    _sql(bad, "UPDATE case_file SET phone = '13900000000' WHERE case_no = ?", params=(nos["second"],))
+    _sql(bad, "UPDATE event_log SET payload = '{}' WHERE seq = 7")
+    one = [str(f) for f in verify_folder(bad, workers=1).findings]
+    many = [str(f) for f in verify_folder(bad, workers=2).findings]
+    assert one == many and len(many) == 2 and "第 7 条" in many[0]

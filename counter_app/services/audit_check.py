@@ -17,7 +17,7 @@ import hashlib
 import os
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from .audit import check_chain
 from .audit_state import (
     BATCH_TABLES,
     CASE_TABLES,
+    DIGEST_CHARS,
     MARK,
     ROOTS,
     columns,
@@ -40,6 +41,7 @@ from .events import GENESIS
 
 DB_FILENAME = "counter.sqlite3"
 CHUNK = 2000  # cases per state query
+SPLIT_EVENTS, SPLIT_CASES = 200_000, 40_000  # beyond these, worker processes share the work
 Progress = Callable[[str, int, int], None]
 
 TABLE_LABELS = {
@@ -151,60 +153,122 @@ def _event_sql(conn: sqlite3.Connection) -> str:
               "'terminal',terminal_code")
     v1 = common.format(c="", s="")
     v2 = common.format(c="'created',replace(created_at,' ','T'),", s="'state',state,")
-    return (f"SELECT terminal_code, seq, id, prev_hash, hash, case_id, {state}, "
+    return (f"SELECT terminal_code, seq, prev_hash, hash, {state}, "
             f"CASE WHEN {state} IS NULL THEN json_object({v1}) ELSE json_object({v2}) END "
-            "FROM event_log ORDER BY terminal_code, seq")
+            "FROM event_log WHERE rowid BETWEEN ? AND ?")
 
 
 @dataclass
-class _Seals:
-    newest: dict[tuple[str, str], tuple[int, str, str, int]] = field(default_factory=dict)
-    cases_with_events: set[str] = field(default_factory=set)
+class ChainPart:
+    """One rowid range of the log, checked on its own (in a worker process for a big log):
+    per terminal [first seq, its prev_hash, last seq, last hash, still good]."""
 
-    def add(self, state: str, terminal: str, seq: int) -> None:
-        for s in parse_state(state):
-            key = (s.kind, s.entity_id)
-            have = self.newest.get(key)
-            if have is None or s.rev > have[0]:
-                self.newest[key] = (s.rev, s.digest, terminal, seq)
+    terminals: dict[str, list[Any]]
+    sealed: set[str]  # ``c<id>`` / ``b<id>`` of every seal in the range
+    events: int
 
 
-def check_chains(conn: sqlite3.Connection, result: AuditResult, seals: _Seals,
-                 progress: Progress | None) -> None:
+def chain_part(path: str, lo: int, hi: int) -> ChainPart:
+    conn = connect_readonly(Path(path))
+    try:
+        per: dict[str, list[Any]] = {}
+        sealed: set[str] = set()
+        sha = hashlib.sha256
+        n = 0
+        cur = conn.execute(_event_sql(conn), (lo, hi))
+        while True:
+            batch = cur.fetchmany(20_000)
+            if not batch:
+                break
+            n += len(batch)
+            for term, seq, prev, h, state, body in batch:
+                t = per.get(term)
+                if t is None:
+                    t = per[term] = [seq, prev, seq - 1, prev, True]
+                if state:
+                    sealed.update(e.split(":", 1)[0] for e in state.split(" "))
+                if t[4] and (seq != t[2] + 1 or prev != t[3]
+                             or sha((prev + body).encode()).hexdigest() != h):
+                    t[4] = False  # out of order here, or broken: the ordered check decides
+                t[2], t[3] = seq, h
+        return ChainPart(per, sealed, n)
+    finally:
+        conn.close()
+
+
+def _spans(conn: sqlite3.Connection, table: str, parts: int) -> list[tuple[int, int]]:
+    top = conn.execute(f'SELECT coalesce(max(rowid), 0) FROM "{table}"').fetchone()[0]
+    step = max(1, -(-(top + 1) // parts))
+    return [(lo, lo + step - 1) for lo in range(0, top + 1, step)]
+
+
+def _run(fn: Any, jobs: list[tuple[Any, ...]], workers: int,
+         done: Callable[[Any], None]) -> None:
+    """Run ``fn(*job)`` for every job, in worker processes when there are several."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            done(fn(*job))
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for fut in as_completed([pool.submit(fn, *job) for job in jobs]):
+            done(fut.result())
+
+
+def check_chains(conn: sqlite3.Connection, path: Path, result: AuditResult, workers: int,
+                 progress: Progress | None) -> set[str]:
+    """Every event re-hashed (SQLite writes its JSON, Python hashes), in rowid ranges that
+    are stitched per terminal; a terminal that does not stitch is checked again in sequence
+    order, which tells legitimate storage order from tampering. Returns the sealed keys."""
     total = conn.execute("SELECT count(*) FROM event_log").fetchone()[0]
+    spans = _spans(conn, "event_log", workers * 4 if total > SPLIT_EVENTS else 1)
+    seen = [0]
+
+    def done(part: ChainPart) -> None:
+        seen[0] += part.events
+        if progress is not None:
+            progress("事件链", seen[0], total)
+
+    jobs = [(str(path), lo, hi) for lo, hi in spans]
+    ordered: list[ChainPart] = []
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            part = chain_part(*job)
+            done(part)
+            ordered.append(part)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(chain_part, *job) for job in jobs]
+            for fut in futures:  # in rowid order: the stitching needs it
+                part = fut.result()
+                done(part)
+                ordered.append(part)
+    sealed: set[str] = set()
+    state: dict[str, list[Any]] = {}
     bad: set[str] = set()
-    cur_term, expect_seq, expect_prev = None, 1, GENESIS
-    sha = hashlib.sha256
-    n = 0
-    for term, seq, _eid, prev, h, case_id, state, body in conn.execute(_event_sql(conn)):
-        n += 1
-        if progress is not None and n % 100_000 == 0:
-            progress("事件链", n, total)
-        if term != cur_term:
-            if cur_term is not None:
-                result.heads[cur_term] = (expect_seq - 1, expect_prev)
-            cur_term, expect_seq, expect_prev = term, 1, GENESIS
-            result.chains += 1
-        if case_id:
-            seals.cases_with_events.add(case_id)
-        if state:  # past a break too: the rows are compared with what the log says last
-            seals.add(state, term, seq)
-        if term in bad:
-            continue
-        if seq != expect_seq or prev != expect_prev or sha((prev + body).encode()).hexdigest() != h:
-            bad.add(term)
-            continue
-        expect_seq, expect_prev = seq + 1, h
-    if cur_term is not None:
-        result.heads[cur_term] = (expect_seq - 1, expect_prev)
-    result.events = n
-    if progress is not None:
-        progress("事件链", n, total)
+    for part in ordered:
+        sealed |= part.sealed
+        for term, (f_seq, f_prev, l_seq, l_hash, ok) in part.terminals.items():
+            before = state.get(term)
+            expect = (before[2] + 1, before[3]) if before else (1, GENESIS)
+            if not ok or (f_seq, f_prev) != expect:
+                bad.add(term)
+            state[term] = [f_seq, f_prev, l_seq, l_hash, ok]
+    result.events = sum(p.events for p in ordered)
+    result.chains = len(state)
+    for term, t in state.items():
+        result.heads[term] = (t[2], t[3])
     for term in sorted(bad):
-        result.findings.append(_locate_chain(conn, term))
+        finding = _locate_chain(conn, term, result)
+        if finding is not None:
+            result.findings.append(finding)
+    return sealed
 
 
-def _locate_chain(conn: sqlite3.Connection, terminal: str) -> Finding:
+def _locate_chain(conn: sqlite3.Connection, terminal: str, result: AuditResult) -> Finding | None:
     from datetime import datetime
 
     from ..models import Event
@@ -218,9 +282,11 @@ def _locate_chain(conn: sqlite3.Connection, terminal: str) -> Finding:
         row = dict(zip(cols, r, strict=True))
         row["at"] = datetime.fromisoformat(row["at"])
         events.append(Event(**row))
+    if events:
+        result.heads[terminal] = (events[-1].seq, events[-1].hash)
     problem = check_chain(terminal, events)
-    if problem is None:  # cannot happen: the fast pass saw a break
-        return Finding("chain", f"终端 {terminal} 的事件链校验不符", terminal)
+    if problem is None:  # stored out of order, intact
+        return None
     return Finding("chain", str(problem), terminal, problem.seq)
 
 
@@ -245,88 +311,135 @@ def check_terminals(conn: sqlite3.Connection, result: AuditResult) -> None:
 
 # -- 3. the state ---------------------------------------------------------------------------
 
-def _row_sql(conn: sqlite3.Connection, table: str, key: str, kind: str, where: str) -> str:
-    cols = columns(table)
-    missing = [c for c in cols if c not in _columns_of(conn, table)]
-    values = ", ".join("NULL" if c in missing else f'"{c}"' for c in cols)
-    extra = " AND case_id IS NULL" if kind == "b" and table == "print_log" else ""
-    return f'SELECT "{key}", json_array({values}) FROM "{table}" WHERE "{key}" IN ({where}){extra}'
+def _json(conn: sqlite3.Connection, table: str, alias: str = "") -> str:
+    """SQLite's ``json_array`` of a row in the model's column order (``audit_state.row_text``)."""
+    have = _columns_of(conn, table)
+    pre = f"{alias}." if alias else ""
+    return "json_array(" + ", ".join(f'{pre}"{c}"' if c in have else "NULL"
+                                      for c in columns(table)) + ")"
 
 
-def _entities(conn: sqlite3.Connection, kind: str, progress: Progress | None
-              ) -> Iterator[tuple[str, str, int, list[tuple[str, str]]]]:
-    """(id, number, rev, [(table, row json)]) of every case or batch, a chunk at a time."""
+@dataclass
+class StatePart:
+    findings: list[Finding]
+    count: int
+    unsealed: int
+
+
+def state_part(path: str, kind: str, lo: int, hi: int) -> StatePart:
+    """Every case (or batch) with rowid in [lo, hi] digested and compared with its newest
+    seal, a chunk at a time. SQLite builds and groups each row's text (``table\tjson``);
+    the seals of a chunk's entities are read through their events' case_id / batch_id."""
+    conn = connect_readonly(Path(path))
+    try:
+        return _state_part(conn, kind, lo, hi)
+    finally:
+        conn.close()
+
+
+def _state_part(conn: sqlite3.Connection, kind: str, lo: int, hi: int) -> StatePart:
     root = ROOTS[kind]
     number = "case_no" if kind == "c" else "batch_no"
+    by = "case_id" if kind == "c" else "batch_id"
     tables = CASE_TABLES if kind == "c" else BATCH_TABLES
-    if "audit_rev" not in _columns_of(conn, root):
-        rev_col = "0"
-    else:
-        rev_col = "audit_rev"
-    total = conn.execute(f"SELECT count(*) FROM {root}").fetchone()[0]
-    top = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {root}").fetchone()[0]
-    done = 0
-    for lo in range(0, top + 1, CHUNK):
-        where = f"SELECT id FROM {root} WHERE rowid BETWEEN {lo} AND {lo + CHUNK - 1}"
-        heads = conn.execute(f"SELECT id, {number}, {rev_col} FROM {root} WHERE rowid BETWEEN ? AND ?",
-                             (lo, lo + CHUNK - 1)).fetchall()
+    rev_col = "audit_rev" if "audit_rev" in _columns_of(conn, root) else "0"
+    in_chunk = f"IN (SELECT id FROM {root} WHERE rowid BETWEEN ?1 AND ?2)"
+    head_sql = (f"SELECT id, {number}, {rev_col}, '{root}' || char(9) || {_json(conn, root)} "
+                f"FROM {root} WHERE rowid BETWEEN ?1 AND ?2")
+    seal_sql = (f"SELECT terminal_code, seq, state FROM event_log WHERE {by} {in_chunk} "
+                "AND state IS NOT NULL AND state != ''")
+    child_sql = []
+    for table, key in tables:
+        if table == root or not _has_table(conn, table):
+            continue
+        extra = " AND case_id IS NULL" if kind == "b" and table == "print_log" else ""
+        child_sql.append(
+            f"SELECT \"{key}\", group_concat('{table}' || char(9) || {_json(conn, table)}, char(10)) "
+            f"FROM \"{table}\" WHERE \"{key}\" {in_chunk}{extra} GROUP BY \"{key}\"")
+    out = StatePart([], 0, 0)
+    sha = hashlib.sha256
+    for c_lo in range(lo, hi + 1, CHUNK):
+        span = (c_lo, min(hi, c_lo + CHUNK - 1))
+        heads = conn.execute(head_sql, span).fetchall()
         if not heads:
             continue
-        rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for table, key in tables:
-            for ent, text in conn.execute(_row_sql(conn, table, key, kind, where)):
-                rows[ent].append((table, text))
-        for ent, no, rev in heads:
-            yield ent, no, int(rev or 0), rows.get(ent, [])
-        done += len(heads)
-        if progress is not None:
-            progress("办件" if kind == "c" else "交接单", done, total)
-
-
-def _digest(rows: list[tuple[str, str]]) -> str:
-    from .audit_state import DIGEST_CHARS
-
-    lines = sorted(f"{t}\t{text}" for t, text in rows)
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:DIGEST_CHARS]
-
-
-def check_state(conn: sqlite3.Connection, result: AuditResult, seals: _Seals,
-                progress: Progress | None) -> None:
-    seen: set[tuple[str, str]] = set()
-    for kind in ("c", "b"):
-        if not _has_table(conn, ROOTS[kind]):
-            continue
-        for ent, no, rev, rows in _entities(conn, kind, progress):
-            seen.add((kind, ent))
-            if kind == "c":
-                result.cases += 1
-            else:
-                result.batches += 1
-            seal = seals.newest.get((kind, ent))
+        newest: dict[str, tuple[int, str, str, int]] = {}
+        for term, seq, state in conn.execute(seal_sql, span):
+            for entry in state.split(" "):
+                key, rev_s, dig, _marks = entry.split(":", 3)
+                rev = int(rev_s)
+                have = newest.get(key)
+                if have is None or rev > have[0]:
+                    newest[key] = (rev, dig, term, seq)
+        more: dict[str, list[str]] = defaultdict(list)
+        for q in child_sql:
+            for ent, text in conn.execute(q, span):
+                more[ent].append(text)
+        for ent, no, rev, line in heads:
+            out.count += 1
+            lines = [line]
+            for text in more.get(ent, ()):
+                lines += text.split("\n")
+            seal = newest.get(kind + ent)
             what = f"办件 {no}" if kind == "c" else f"交接单 {no}"
             if seal is None:
-                if kind == "c" and ent not in seals.cases_with_events:
-                    result.findings.append(Finding(
+                if kind == "c" and conn.execute("SELECT 1 FROM event_log WHERE case_id = ? LIMIT 1",
+                                                (ent,)).fetchone() is None:
+                    out.findings.append(Finding(
                         "state", f"{what}：事件日志中没有它的任何记录，不是经本系统收件的办件"
                         "（事后直接写入数据库）", case_no=no))
                 elif kind == "c":
-                    result.unsealed += 1
+                    out.unsealed += 1
                 continue
             s_rev, s_digest, term, seq = seal
-            if _digest(rows) == s_digest:
+            lines.sort()
+            if sha("\n".join(lines).encode()).hexdigest()[:DIGEST_CHARS] == s_digest:
                 continue
+            rows = [tuple(line.split("\t", 1)) for line in lines]
             where = f"（应与终端 {term} 第 {seq} 条事件封存的内容一致）"
-            detail = _locate_fields(conn, term, seq, kind, ent, rows, rev, s_rev)
-            result.findings.append(Finding("state", f"{what}：{detail}{where}", term, seq,
-                                           no if kind == "c" else None))
-    for (kind, ent), (_rev, _dig, term, seq) in sorted(seals.newest.items()):
-        if (kind, ent) in seen:
+            detail = _locate_fields(conn, term, seq, kind, ent, rows, int(rev or 0), s_rev)  # type: ignore[arg-type]
+            out.findings.append(Finding("state", f"{what}：{detail}{where}", term, seq,
+                                        no if kind == "c" else None))
+    return out
+
+
+def check_state(conn: sqlite3.Connection, path: Path, result: AuditResult, sealed: set[str],
+                workers: int, progress: Progress | None) -> None:
+    for kind in ("c", "b"):
+        root = ROOTS[kind]
+        if not _has_table(conn, root):
             continue
-        no = _number_of(conn, kind, ent)
-        what = f"办件 {no}" if kind == "c" else f"交接单 {no}"
-        result.findings.append(Finding(
-            "state", f"{what}已从数据库中删除（终端 {term} 第 {seq} 条事件封存了它）", term, seq,
-            no if kind == "c" else None))
+        total = conn.execute(f"SELECT count(*) FROM {root}").fetchone()[0]
+        spans = _spans(conn, root, workers * 4 if total > SPLIT_CASES else 1)
+        label = "办件" if kind == "c" else "交接单"
+        found: list[Finding] = []
+
+        def done(part: StatePart, kind: str = kind, label: str = label, total: int = total,
+                 found: list[Finding] = found) -> None:
+            if kind == "c":
+                result.cases += part.count
+            else:
+                result.batches += part.count
+            result.unsealed += part.unsealed
+            found.extend(part.findings)
+            if progress is not None:
+                progress(label, result.cases if kind == "c" else result.batches, total)
+
+        _run(state_part, [(str(path), kind, lo, hi) for lo, hi in spans], workers, done)
+        result.findings.extend(sorted(found, key=lambda f: (f.case_no or "", f.message)))
+        # Sealed, and gone: deleted whole (rows and all).
+        have = {kind + r[0] for r in conn.execute(f"SELECT id FROM {root}")}
+        for key in sorted(k for k in sealed if k[0] == kind and k not in have):
+            ent = key[1:]
+            by = "case_id" if kind == "c" else "batch_id"
+            term, seq = conn.execute(
+                f"SELECT terminal_code, seq FROM event_log WHERE {by} = ? AND state LIKE ? "
+                "ORDER BY at DESC LIMIT 1", (ent, f"%{key}:%")).fetchone() or ("?", 0)
+            no = _number_of(conn, kind, ent)
+            what = f"办件 {no}" if kind == "c" else f"交接单 {no}"
+            result.findings.append(Finding(
+                "state", f"{what}已从数据库中删除（终端 {term} 第 {seq} 条事件封存了它）", term, seq,
+                no if kind == "c" else None))
 
 
 def _number_of(conn: sqlite3.Connection, kind: str, ent: str) -> str:
@@ -456,15 +569,14 @@ def check_anchors(conn: sqlite3.Connection, result: AuditResult,
 
 # -- all of it ------------------------------------------------------------------------------
 
-def run_check(conn: sqlite3.Connection, progress: Progress | None = None,
-              papers: tuple[str, ...] = (), anchors: list[dict[str, Any]] | None = None
-              ) -> AuditResult:
+def run_check(conn: sqlite3.Connection, path: Path, progress: Progress | None = None,
+              papers: tuple[str, ...] = (), anchors: list[dict[str, Any]] | None = None,
+              workers: int = 1) -> AuditResult:
     result = AuditResult()
     if not _has_table(conn, "event_log"):
         result.findings.append(Finding("file", "数据库中没有事件日志表：不是本系统的数据库，审计不能通过"))
         return result
-    seals = _Seals()
-    check_chains(conn, result, seals, progress)
+    sealed = check_chains(conn, path, result, workers, progress)
     check_terminals(conn, result)
     cases = conn.execute("SELECT count(*) FROM case_file").fetchone()[0] \
         if _has_table(conn, "case_file") else 0
@@ -472,7 +584,7 @@ def run_check(conn: sqlite3.Connection, progress: Progress | None = None,
         result.findings.append(Finding(
             "chain", f"事件日志是空的，而数据库中有 {cases} 件办件：事件记录已被清除，审计不能通过"))
         return result
-    check_state(conn, result, seals, progress)
+    check_state(conn, path, result, sealed, workers, progress)
     for text in papers:
         check_paper(conn, result, text)
     if anchors is not None:
@@ -493,8 +605,9 @@ def hall_settings(folder: str | Path | None) -> dict[str, str]:
 
 
 def verify_folder(folder: str | Path | None, progress: Progress | None = None,
-                  papers: tuple[str, ...] = (), anchors: list[dict[str, Any]] | None = None
-                  ) -> AuditResult:
+                  papers: tuple[str, ...] = (), anchors: list[dict[str, Any]] | None = None,
+                  workers: int | None = None) -> AuditResult:
+    """The whole check; ``workers`` processes share a big log (default: one per core)."""
     for text in papers:
         parse_position(text)  # a mistyped position is said before any work
     path = database_file(folder)
@@ -505,7 +618,8 @@ def verify_folder(folder: str | Path | None, progress: Progress | None = None,
     try:
         integrity(conn, path)
         try:
-            return run_check(conn, progress, papers, anchors)
+            return run_check(conn, path, progress, papers, anchors,
+                             workers if workers is not None else (os.cpu_count() or 1))
         except sqlite3.DatabaseError as exc:
             raise AuditFileError(f"读取数据库“{path}”时出错（{exc}）：审计不能通过") from None
     finally:

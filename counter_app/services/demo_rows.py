@@ -20,6 +20,7 @@ from typing import Any
 
 from . import demo_people as people
 from .demo_ids import OrderedIds
+from .demo_seal import seal_chunk
 from .events import event_digest
 from .numbering import KIND_BATCH, KIND_CASE, format_number
 
@@ -210,6 +211,9 @@ class CaseMaker:
 
     def take_chunk(self, cases: int) -> Chunk:
         rows, self.rows = self.rows, {t: [] for t in COLUMNS}
+        head = seal_chunk(rows, COLUMNS)  # as the app would have sealed them
+        if head:
+            self.prev = head
         counters = {k: self.counters[k] for k in self.touched}
         self.touched = set()
         return Chunk(rows, counters, cases, self.events, self.batches)
