@@ -295,3 +295,26 @@ def test_worker_processes_find_what_one_process_finds(folder, tmp_path, monkeypa
     one = [str(f) for f in verify_folder(bad, workers=1).findings]
     many = [str(f) for f in verify_folder(bad, workers=2).findings]
     assert one == many and len(many) == 2 and "第 7 条" in many[0]
+
+
+def test_the_daily_run_checks_only_what_is_new_and_the_old_head(hall: Hall, tmp_path: Path,
+                                                                capsys) -> None:  # type: ignore[no-untyped-def]
+    nos = _trail(hall, tmp_path)
+    data, saved = tmp_path / "data", tmp_path / "verified.json"
+    assert main(["--data-dir", str(data), "verify-audit", "--quiet", "--save", str(saved)]) == 0
+    intake = complete_intake(IntakeService(hall.ctx), hall.committed.code)
+    new_no = IntakeService(hall.ctx).record(hall.clerk, intake, "accept").case_no
+    hall.ctx.db.dispose()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "verify-audit", "--quiet", "--since", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "自上次核验以来" in out and "1 件办件" in out and "2 条事件" in out
+    new = _copy(data, tmp_path, "daily-new")
+    _sql(new, "UPDATE case_file SET applicant_name = '赵六' WHERE case_no = ?", params=(new_no,))
+    assert main(["--data-dir", str(new), "verify-audit", "--quiet", "--since", str(saved)]) == 1
+    assert new_no in capsys.readouterr().out
+    old = _copy(data, tmp_path, "daily-old")
+    _sql(old, "DELETE FROM event_log WHERE seq >= 10")
+    assert main(["--data-dir", str(old), "verify-audit", "--quiet", "--since", str(saved)]) == 1
+    assert "上次核验时的链头" in capsys.readouterr().out
+    assert nos

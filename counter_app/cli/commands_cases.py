@@ -9,7 +9,13 @@ from pathlib import Path
 from ..bootstrap import open_context
 from ..documents.common import DOC_KINDS
 from ..failures import describe
-from ..services.audit_check import AuditFileError, hall_settings, verify_folder
+from ..services.audit_check import (
+    AuditFileError,
+    hall_settings,
+    load_heads,
+    save_heads,
+    verify_folder,
+)
 from ..services.context import PermissionDenied
 from ..services.ledger_import import LedgerFileError, import_ledger
 from ..services.printing import PrintError, PrintService, write_file
@@ -43,6 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                         "可给多次：本机事件链须与之一致")
     p.add_argument("--offline", action="store_true",
                    help="不向大厅服务器取各终端的链头记录（已注册的电脑默认会取来核对）")
+    p.add_argument("--save", metavar="文件", help="核验通过后，把各终端链头记入此文件（供下次 --since 用）")
+    p.add_argument("--since", metavar="文件",
+                   help="每日核验：只核对上次（--save）以来的新事件及其涉及的办件；完整核验仍须定期做")
     p.set_defaults(func=cmd_verify_audit, creates_nothing=True)
 
 
@@ -110,7 +119,8 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
     progress = None if args.quiet else _progress_bar()
     try:
         anchors, unreached = (None, "") if args.offline else _hall_anchors(args.data_dir)
-        report = verify_folder(args.data_dir, progress, tuple(args.paper), anchors)
+        since = load_heads(Path(args.since)) if args.since else None
+        report = verify_folder(args.data_dir, progress, tuple(args.paper), anchors, since=since)
     except AuditFileError as exc:
         if progress is not None:
             print(file=sys.stderr)
@@ -125,7 +135,11 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
         print(f"注意：{unreached}", file=sys.stderr)
     if report.unsealed:
         scope += f"（其中 {report.unsealed} 件办件只有旧版本记录的事件，其记录内容未受封存保护）"
+    if args.since:
+        scope = f"自上次核验以来：{scope}"
     if report.ok:
+        if args.save:
+            save_heads(Path(args.save), report)
         print(f"审计通过：{scope}，未发现篡改")
         return 0
     print(f"审计失败：{scope}，发现 {len(report.findings)} 处问题：")

@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, select, text
@@ -48,8 +49,9 @@ DIGEST_CHARS = 32  # 128 bits: a forger would need a second preimage
 MARK = 2  # hex digits per field in a hint: a change hides in the marks once in 256
 
 
-def columns(table: str) -> list[str]:
-    return list(Base.metadata.tables[table].c.keys())
+@cache
+def columns(table: str) -> tuple[str, ...]:
+    return tuple(Base.metadata.tables[table].c.keys())
 
 
 def _table(name: str) -> Table:
@@ -80,9 +82,13 @@ def digest(lines: Iterable[str]) -> str:
 
 def field_marks(table: str, values: Sequence[Any]) -> str:
     """Two hex digits per column: which field changed, once a digest says something did."""
-    return "".join(hashlib.sha256(f"{c}\x1f{json.dumps(canon(v), ensure_ascii=False)}"
-                                  .encode()).hexdigest()[:MARK]
-                   for c, v in zip(columns(table), values, strict=True))
+    return "".join(_mark(c, canon(v)) for c, v in zip(columns(table), values, strict=True))
+
+
+@lru_cache(maxsize=1 << 16)
+def _mark(column: str, value: Any) -> str:  # statuses, codes, dates and names repeat a lot
+    return hashlib.sha256(f"{column}\x1f{json.dumps(value, ensure_ascii=False)}"
+                          .encode()).hexdigest()[:MARK]
 
 
 def row_hint(table: str, values: Sequence[Any]) -> str:
