@@ -318,3 +318,22 @@ def test_the_daily_run_checks_only_what_is_new_and_the_old_head(hall: Hall, tmp_
     assert main(["--data-dir", str(old), "verify-audit", "--quiet", "--since", str(saved)]) == 1
     assert "上次核验时的链头" in capsys.readouterr().out
     assert nos
+
+
+def test_a_cases_custody_trail_prints_for_an_inquiry(folder, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    path, nos = folder
+    out = tmp_path / "custody.pdf"
+    assert main(["--data-dir", str(path), "custody", "--case", nos["first"], "--out", str(out)]) == 0
+    text = "".join(p.extract_text() for p in PdfReader(out).pages).replace(" ", "").replace("\n", "")
+    assert "办件监管履历" in text and "与事件链中最新的封存一致" in text
+    assert "审批员" in text and "终端01" in text and "签收" in text and "发证" in text
+    bad = _copy(path, tmp_path, "custody-bad")
+    _sql(bad, "UPDATE case_file SET status = 'returned' WHERE case_no = ?", params=(nos["first"],))
+    capsys.readouterr()
+    assert main(["--data-dir", str(bad), "custody", "--case", nos["first"], "--out", str(out)]) == 1
+    text = "".join(p.extract_text() for p in PdfReader(out).pages).replace(" ", "").replace("\n", "")
+    assert "不一致" in text and "case_file.status" in text
+    assert main(["--data-dir", str(path), "custody", "--case", "4115", "--out", str(out)]) == 2
+    assert "没有找到办件" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from ..documents.common import DOC_KINDS
 from ..failures import describe
 from ..services.audit_check import (
     AuditFileError,
+    database_file,
     hall_settings,
     load_heads,
     save_heads,
@@ -53,6 +54,38 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--since", metavar="文件",
                    help="每日核验：只核对上次（--save）以来的新事件及其涉及的办件；完整核验仍须定期做")
     p.set_defaults(func=cmd_verify_audit, creates_nothing=True)
+    register_custody(sub)
+
+
+def register_custody(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("custody", help="一件办件的监管履历（谁持有、自何时至何时、哪台电脑、"
+                                       "审计核对），导出 PDF 供调查")
+    p.add_argument("--case", required=True, help="办件编号")
+    p.add_argument("--out", required=True, help="输出 PDF 文件")
+    p.set_defaults(func=cmd_custody)
+
+
+def cmd_custody(args: argparse.Namespace) -> int:
+    from ..services.custody_report import CustodyError, custody_report, render_custody_pdf
+
+    try:
+        path = database_file(args.data_dir)  # an inquiry never creates a data folder
+    except AuditFileError as exc:
+        raise _user_error(str(exc)) from None
+    ctx = open_context(path.parent)
+    try:
+        with ctx.db.session() as s:
+            report = custody_report(path.parent, s, args.case, ctx.now())
+    except CustodyError as exc:
+        raise _user_error(str(exc)) from None
+    out = Path(args.out)
+    try:
+        write_file(out, render_custody_pdf(report))
+    except OSError as exc:
+        raise _user_error(describe(exc, out) or str(exc)) from exc
+    verdict = "与封存不一致，见 PDF" if report.findings else "记录与封存一致"
+    print(f"已生成办件 {report.view.case_no} 的监管履历（{verdict}）：{args.out}")
+    return 1 if report.findings else 0
 
 
 def _user_error(msg: str) -> Exception:

@@ -7,7 +7,7 @@ transaction about it records ``<kind><id>:<rev>:<digest>:<hint>``. The digest co
 column of every row of the entity (below), so a row changed, added or deleted afterwards no
 longer matches the newest seal, and the seal cannot be changed without breaking the chain.
 
-The hint is two hex digits per column of each row (the start of that value's hash):
+The hint is three hex digits per column of each row (the start of that value's hash):
 not needed for detection, it lets ``verify-audit`` name the field that differs.
 
 Rows are written canonically as SQLite stores them (datetimes ``YYYY-MM-DD HH:MM:SS.ffffff``,
@@ -46,7 +46,7 @@ CODES = {"case_file": "F", "case_material": "M", "notice": "N", "case_suspension
          "print_log": "P", "handoff_batch": "B", "handoff_item": "H"}
 TABLE_OF_CODE = {v: k for k, v in CODES.items()}
 DIGEST_CHARS = 32  # 128 bits: a forger would need a second preimage
-MARK = 2  # hex digits per field in a hint: a change hides in the marks once in 256
+MARK = 3  # hex digits per field in a hint: a change hides in the marks once in 4096
 
 
 @cache
@@ -81,7 +81,7 @@ def digest(lines: Iterable[str]) -> str:
 
 
 def field_marks(table: str, values: Sequence[Any]) -> str:
-    """Two hex digits per column: which field changed, once a digest says something did."""
+    """Three hex digits per column: which field changed, once a digest says something did."""
     return "".join(_mark(c, canon(v)) for c, v in zip(columns(table), values, strict=True))
 
 
