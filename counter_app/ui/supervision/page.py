@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from .audit_widget import AuditWidget
 from .catalog_editor import CatalogEditorWidget
 from .complaints_widget import ComplaintsWidget
 from .dashboard import BulletinView
@@ -24,6 +25,7 @@ class SupervisionPage(QTabWidget):
         self.staff = StaffWidget(services, actor)
         self.catalog = CatalogEditorWidget(services, actor)
         self.holidays = HolidaysWidget(services, actor)
+        self.audit = AuditWidget(services, actor)
         self.addTab(self.bulletin, self.tr("Bulletin"))
         self.addTab(self.deadlines, self.tr("Deadlines"))
         self.addTab(self.complaints, self.tr("Complaints"))
@@ -31,6 +33,7 @@ class SupervisionPage(QTabWidget):
         self.addTab(self.staff, self.tr("Staff and training"))
         self.addTab(self.catalog, self.tr("Catalog"))
         self.addTab(self.holidays, self.tr("Holidays"))
+        self.addTab(self.audit, self.tr("Audit"))
         self.holidays.reminded.connect(self._holiday_reminder)
         self.bulletin.refresh()
 
