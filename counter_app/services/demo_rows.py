@@ -21,7 +21,6 @@ from typing import Any
 from . import demo_people as people
 from .demo_ids import OrderedIds
 from .demo_seal import seal_chunk
-from .events import event_digest
 from .numbering import KIND_BATCH, KIND_CASE, format_number
 
 DEFECT_REASONS = ["复印件不清晰", "缺少签字或盖章", "证件已过有效期", "信息与申请表不一致",
@@ -187,14 +186,12 @@ class CaseMaker:
 
     def event(self, kind: str, at: datetime, actor: str | None, role: str, case_id: str | None,
               batch_id: str | None = None, payload: str = "{}") -> None:
-        """Appends a chained event: the hash is ``event_digest`` over what ``hashed_fields``
-        reads from the row, so ``verify-audit`` recomputes the same chain."""
+        """Appends an event to the chain. Its hash (and its successors' ``prev_hash``) are
+        written by ``seal_chunk`` once the chunk's rows are complete, as the app's seal at
+        commit does: only the chunk's first ``prev_hash`` (the head so far) is real here."""
         self.seq += 1
         eid, term, prev = self.ids(), self.p.terminal, self.prev
-        h = event_digest(prev, {
-            "id": eid, "terminal": term, "seq": self.seq,
-            "at": at.isoformat(timespec="microseconds"), "kind": kind, "case": case_id,
-            "batch": batch_id, "actor": actor, "role": role, "payload": payload})
+        h = eid  # a placeholder, unique: replaced in seal_chunk
         at_s = _dt(at)
         self.rows["event_log"].append((eid, at_s, at_s, term, term, self.seq, at_s, kind, case_id,
                                        batch_id, actor, role, payload, prev, h, None))
