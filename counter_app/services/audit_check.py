@@ -297,10 +297,16 @@ def check_terminals(conn: sqlite3.Connection, result: AuditResult) -> None:
         known |= {r[0] for r in conn.execute("SELECT code FROM terminal")}
     if _has_table(conn, "hall_terminal"):
         known |= {r[0] for r in conn.execute("SELECT code FROM hall_terminal")}
+    registered = len(known) > 1
+    legacy = False
     if _has_table(conn, "setting"):
         own = conn.execute("SELECT value FROM setting WHERE key = 'terminal_code'").fetchone()
         if own:
             known.add(own[0])
+        legacy = conn.execute("SELECT 1 FROM setting WHERE key = 'server_url' AND value != ''"
+                              ).fetchone() is not None
+    if legacy and not registered:
+        return  # the old shared-database sync kept no register of terminals to hold chains to
     for term in sorted(result.heads):
         if term not in known:
             seq = result.heads[term][0]
