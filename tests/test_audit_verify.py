@@ -337,3 +337,35 @@ def test_a_cases_custody_trail_prints_for_an_inquiry(folder, tmp_path, capsys) -
     assert "不一致" in text and "case_file.status" in text
     assert main(["--data-dir", str(path), "custody", "--case", "4115", "--out", str(out)]) == 2
     assert "没有找到办件" in capsys.readouterr().err
+
+
+def test_a_database_from_before_the_seal_is_checked_without_upgrading(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Events written before migration 0007 (no ``state`` column): their chain still checks."""
+    from datetime import datetime
+
+    from counter_app.bootstrap import open_context
+    from counter_app.services.events import GENESIS, event_digest, hashed_fields
+
+    open_context(tmp_path / "old").db.dispose()  # terminal 01
+    conn = sqlite3.connect(tmp_path / "old" / "counter.sqlite3")
+    prev = GENESIS
+    for seq in range(1, 6):
+        row = chain_row(terminal="01", seq=seq, prev_hash=prev, kind="received",
+                        at=datetime(2026, 11, 27, 9, seq), actor_id="clerk")
+        row["state"] = None
+        row["hash"] = prev = event_digest(prev, hashed_fields(row))
+        del row["state"]
+        for k in ("at", "created_at", "updated_at"):
+            row[k] = row[k].isoformat(" ", "microseconds")
+        conn.execute(f"INSERT INTO event_log ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                     list(row.values()))
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                "AND tbl_name = 'event_log'").fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')  # the old schema's triggers knew no seal
+    conn.execute("ALTER TABLE event_log DROP COLUMN state")
+    conn.commit()
+    conn.close()
+    assert verify_folder(tmp_path / "old").ok
+    _sql(tmp_path / "old", "UPDATE event_log SET payload = '{\"x\":1}' WHERE seq = 3")
+    (f,) = verify_folder(tmp_path / "old").findings
+    assert (f.terminal, f.seq) == ("01", 3)

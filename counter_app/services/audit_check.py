@@ -153,6 +153,8 @@ def _event_sql(conn: sqlite3.Connection) -> str:
               "'terminal',terminal_code")
     v1 = common.format(c="", s="")
     v2 = common.format(c="'created',replace(created_at,' ','T'),", s="'state',state,")
+    if state == "NULL":  # a database from before the seal: every event hashes as v1
+        v2 = v1
     return (f"SELECT terminal_code, seq, prev_hash, hash, {state}, "
             f"CASE WHEN {state} IS NULL THEN json_object({v1}) ELSE json_object({v2}) END "
             "FROM event_log WHERE rowid BETWEEN ? AND ?")
@@ -354,6 +356,8 @@ def _state_part(conn: sqlite3.Connection, kind: str, lo: int, hi: int) -> StateP
                 f"FROM {root} WHERE rowid BETWEEN ?1 AND ?2")
     seal_sql = (f"SELECT terminal_code, seq, state FROM event_log WHERE {by} {in_chunk} "
                 "AND state IS NOT NULL AND state != ''")
+    if "state" not in _columns_of(conn, "event_log"):  # a database from before the seal
+        seal_sql = "SELECT NULL, NULL, NULL WHERE 0 AND ?1 AND ?2"
     child_sql = []
     for table, key in tables:
         if table == root or not _has_table(conn, table):
