@@ -85,6 +85,24 @@ def test_tampered_copies_fail_against_the_halls_anchors(staffed: Staffed, tmp_pa
     code, out = _audit(rewritten, capsys)
     assert code == 1 and f"终端 {term} 第" in out and "改写" in out
 
+    # A chain for a terminal the hall never enrolled, well formed; an applicant changed.
+    forged = _copy(a, tmp_path, "forged")
+    conn = sqlite3.connect(forged / "counter.sqlite3")
+    conn.row_factory = sqlite3.Row
+    first = dict(conn.execute("SELECT * FROM event_log WHERE seq = 1 AND terminal_code = ?",
+                              (term,)).fetchone())
+    fake = dict(first, id="forged-09", terminal_code="09", origin_terminal="09")
+    fake["hash"] = event_digest(fake["prev_hash"], hashed_fields(fake))
+    conn.execute(f"INSERT INTO event_log ({', '.join(fake)}) VALUES ({', '.join('?' * len(fake))})",
+                 list(fake.values()))
+    case_no = conn.execute("SELECT case_no FROM case_file LIMIT 1").fetchone()[0]
+    conn.execute("UPDATE case_file SET applicant_name = '赵六' WHERE case_no = ?", (case_no,))
+    conn.commit()
+    conn.close()
+    code, out = _audit(forged, capsys)
+    assert code == 1 and "终端 09" in out and "伪造的终端" in out
+    assert f"办件 {case_no}" in out and "申请人（case_file.applicant_name）被改动" in out
+
 
 def test_a_forged_event_synced_is_caught_by_the_hall(staffed: Staffed, tmp_path: Path,
                                                       capsys) -> None:  # type: ignore[no-untyped-def]
