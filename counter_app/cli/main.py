@@ -64,12 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     utf8_console()
     args = build_parser().parse_args(argv)
     try:
-        _log_to_data_folder(args.data_dir)
+        if not getattr(args, "creates_nothing", False):  # verify-audit makes no folder
+            _log_to_data_folder(args.data_dir)
         if getattr(args, "unlock", True):
-            from ..paths import data_dir
+            from ..services.audit_check import database_file
             from .unlock import unlock
 
-            unlock(data_dir(args.data_dir), args.user)
+            # Found, never made: verify-audit must not create the folder it is asked about.
+            unlock(database_file(args.data_dir, must_exist=False).parent, args.user)
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)

@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from counter_app.documents import blocks
-from counter_app.documents.barcodes import QRCode
+from counter_app.documents.barcodes import QRCode, require_ascii
 from counter_app.documents.blocks import CellValue, d, dt
 from counter_app.documents.common import (
     DOC_KINDS,
@@ -39,6 +39,8 @@ def sheet(doc: CaseDoc, ctx: Ctx) -> Sheet:
     number(doc.case_no, "case_no")
     title = DOC_KINDS["acceptance"]
     qr_data = progress_payload(doc.hall, doc.case_no)
+    if ctx.options.chain:  # the paper anchors the log: verify-audit --paper takes this
+        qr_data += f"&chain={require_ascii(ctx.options.chain, 'chain')}"
 
     def body(i: int, label: str) -> list[Flowable]:
         qr = [QRCode(qr_data, ctx.geo.qr_dots), ctx.p(ctx.t("扫码查询办理进度", ""), "small", align=1)]

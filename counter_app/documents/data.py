@@ -206,6 +206,9 @@ class RenderOptions:
     mask_phone: bool = True  # applicant's and collector's phone: 138****5678
     with_stub: bool | None = None  # None: the kind's default (A4 stub where the law needs one)
     printed_at: datetime | None = None  # printed in the footer when given
+    # The event chain's position when printed (``终端-序号-摘要``, docs/AUDIT.md): beside the
+    # print time on every copy, stub included, and in the acceptance notice's QR code.
+    chain: str = ""
 
 
 # -- the document as issued: to JSON and back (a reprint prints exactly this) ------------

@@ -93,7 +93,8 @@ def render_sheet(sheet: Sheet, ctx: Ctx, reprint_no: int) -> bytes:
     hall = glyphs.runs(clean(sheet.hall_name), "服务大厅名称")
     reprint = glyphs.runs(f"补打（第 {reprint_no} 次）", "补打标记") if reprint_no > 0 else []
     printed = ctx.options.printed_at
-    stamp = glyphs.runs(f"打印时间 {printed:%Y-%m-%d %H:%M}", "打印时间") if printed else []
+    chain = f"　链位 {ctx.options.chain}" if ctx.options.chain else ""
+    stamp = glyphs.runs(f"打印时间 {printed:%Y-%m-%d %H:%M}{chain}", "打印时间") if printed else []
     title_runs = glyphs.runs(clean(sheet.title), "文书名称")
     # 3-dot modules (0.375 mm): decodes at 150 dpi grey and after ink spread (issue 14).
     barcode = Code128(sheet.code, module_dots=3, bar_height=g.bar_height, font_size=g.small + 0.5)
@@ -223,7 +224,9 @@ def _receipt_header(canv: Canvas, ctx: Ctx, m: _Marks) -> None:
     m.barcode.drawOn(canv, (g.width - w) / 2, top - 13 - h)
     y = top - 13 - h - 12
     if m.stamp:  # the copy label is printed under the title (blocks.title)
-        draw_runs(canv, g.width / 2, y, m.stamp, g.small, "c")
+        room = g.width - 2 * g.margin_x  # the chain position makes it long: shrink, never clip
+        fit = min(g.small, g.small * room / max(string_width(m.stamp, g.small), 1))
+        draw_runs(canv, g.width / 2, y, m.stamp, fit, "c")
         y -= 16
     if m.reprint:
         _boxed(canv, g.width / 2, y, m.reprint, 11, "c")

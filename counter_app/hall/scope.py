@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from ..models import CaseFile, HallTerminal, HandoffBatch
+from ..services.events import ACCESS_KIND
 from ..sync.bulk import chunks
 from ..sync.pull import Page
 
@@ -96,7 +97,6 @@ def narrow(conn: Connection, page: Page, scope: Scope, now: datetime, fresh: boo
         page.wanted[table] -= dropped
 
 
-ACCESS_KIND = "accessed"  # the access log's entries (services/access_log.py)
 
 
 def _keeps(table: str, row_id: str, row: dict[str, Any], scope: Scope,

@@ -21,6 +21,8 @@ from sqlalchemy.pool import NullPool
 from ..models import (
     CaseFile,
     Department,
+    Event,
+    HallAnchor,
     HallEnrollCode,
     HallOp,
     HallTerminal,
@@ -249,6 +251,27 @@ class Hall:
         with self.db.read() as conn:
             return int(conn.execute(text("SELECT coalesce(max(seq), 0) FROM sync_journal"))
                        .scalar_one())
+
+    # -- anchors: terminals' chain heads, append-only ------------------------------------
+    def record_anchor(self, terminal: str, seq: int, digest: str) -> dict[str, object]:
+        """A PC's event-chain head at a sync, beside the hall's own event at that place.
+        Only ever added to (a head already recorded last is not written again)."""
+        with self.db.transaction() as s:
+            last = s.execute(select(HallAnchor.seq, HallAnchor.hash).where(
+                HallAnchor.terminal == terminal).order_by(HallAnchor.id.desc()).limit(1)).first()
+            hall_hash = s.execute(select(Event.hash).where(
+                Event.terminal_code == terminal, Event.seq == seq)).scalar() or ""
+            if last is None or tuple(last) != (seq, digest):
+                s.add(HallAnchor(terminal=terminal, seq=seq, hash=digest, received_at=hall_now(),
+                                 hall_hash=hall_hash))
+        return {"seq": seq, "hash": digest, "hall_hash": hall_hash}
+
+    def anchors(self) -> list[dict[str, object]]:
+        with self.db.read() as conn:
+            rows = conn.execute(select(HallAnchor).order_by(HallAnchor.id)).mappings().all()
+        return [{"terminal": r["terminal"], "seq": r["seq"], "hash": r["hash"],
+                 "hall_hash": r["hall_hash"], "received_at": r["received_at"].isoformat()}
+                for r in rows]
 
     def op_count(self) -> int:
         with self.db.read() as conn:

@@ -10,6 +10,8 @@ terminal by the credential the service issued). Version 1:
 - ``POST /v1/recovery-slot``  the terminal's recovery slot (its database key, wrapped)
 - ``POST /v1/recover``   terminal, slot id, a supervisor's user name and password → the
   wrapped key (no credential: it is asked for by a PC that cannot read its own; hall/recovery.py)
+- ``POST /v1/anchor``    the terminal's event-chain head (seq, hash), recorded append-only
+- ``GET  /v1/anchors``   every terminal's recorded heads, for ``verify-audit`` on any PC
 
 Errors come back as ``{"detail": "<Chinese message>"}`` with a 4xx status.
 """
@@ -75,6 +77,11 @@ class RecoverIn(BaseModel):
 class LookupIn(BaseModel):
     staff_id: str
     text: str
+
+
+class AnchorIn(BaseModel):
+    seq: int
+    hash: str
 
 
 class OpsIn(BaseModel):
@@ -155,6 +162,16 @@ def create_app(hall: Hall) -> FastAPI:
         except PermissionDenied as exc:
             raise HallError(str(exc), 403) from None
         return lookup(hall, applier.lock, actor, term.code, body.text[:100])
+
+    @app.post("/v1/anchor")
+    def anchor(body: AnchorIn, term: Term) -> dict[str, Any]:
+        if body.seq < 0 or len(body.hash) != 64:
+            raise HallError("链头格式不对：应为序号与 64 位摘要", 400)
+        return hall.record_anchor(term.code, body.seq, body.hash.lower())
+
+    @app.get("/v1/anchors")
+    def anchors(term: Term) -> dict[str, Any]:
+        return {"anchors": hall.anchors()}
 
     @app.get("/v1/pull")
     def pull(term: Term, after: int = 0, limit: int = PULL_LIMIT, fresh: bool = False) -> Response:

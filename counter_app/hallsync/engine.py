@@ -28,6 +28,7 @@ from ..models import Setting, SyncConflict, SyncOp, hall_now
 from ..models.database import Database
 from ..models.oplog import OP_SEQ_KEY
 from ..services.context import CorrectedClock
+from ..services.events import chain_head
 from ..services.settings import get_setting, set_setting
 from ..sync import pull as pulling
 from ..sync.capture import capture_mode, ensure_capture, set_mode
@@ -59,6 +60,7 @@ class HallSync:
         self._stamped: tuple[str, float] = ("", 0.0)  # last error written, and when
         self._memo: tuple[str, str, str] = ("", "", "")  # last ok, last try, error (this run)
         self._expired_at = -EXPIRE_EVERY_S
+        self._anchored: tuple[int, str] = (0, "")  # the chain head last sent
         with db.engine.begin() as conn:
             ensure_capture(conn)
             if capture_mode(conn) != "terminal":
@@ -79,6 +81,7 @@ class HallSync:
                 self.push(c, report)
                 self.pull(c, report)
                 self._expire(force=report.pulled > 0)  # a case may have been closed
+                self.anchor(c)
             except SyncError as exc:
                 report.errors.append(str(exc))
                 self.close()  # a fresh connection next time
@@ -227,6 +230,20 @@ class HallSync:
             n = retention.expire(conn, self.clock(), int(days))
         if n:
             log.info("%d closed cases past the %s-day retention left this PC", n, days)
+
+    def anchor(self, c: HallClient) -> None:
+        """Send this terminal's chain head once everything is answered and pulled (the
+        chain is then the hall's own): the service keeps every head it is sent, so a
+        later truncation or rewrite on this PC no longer matches (docs/AUDIT.md)."""
+        with self.db.read() as conn:
+            if rebase.pending_ops(conn):
+                return
+        with self.db.session() as s:
+            seq, head = chain_head(s, self.terminal)
+        if not seq or (seq, head) == self._anchored:
+            return
+        c.post("/v1/anchor", {"seq": seq, "hash": head})
+        self._anchored = (seq, head)
 
     def _stamp(self, report: SyncReport) -> None:
         """The round's outcome for the status bar: written when it changes, and at most

@@ -29,7 +29,7 @@ from .local import (
     OutboxEntry,
     Setting,
 )
-from .oplog import HallEnrollCode, HallOp, HallRecovery, HallTerminal, SyncOp
+from .oplog import HallAnchor, HallEnrollCode, HallOp, HallRecovery, HallTerminal, SyncOp
 from .org import (
     ROLE_LABELS,
     ROLES,
@@ -70,6 +70,7 @@ __all__ = [
     "Department",
     "Evaluation",
     "Event",
+    "HallAnchor",
     "HallEnrollCode",
     "HallOp",
     "HallRecovery",

@@ -19,6 +19,7 @@ class HandoffBatch(SyncedMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default="open")  # open/signed/partial
     signed_by_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
     signed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    audit_rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # see CaseFile
 
     items: Mapped[list[HandoffItem]] = relationship(
         back_populates="batch", cascade="all, delete-orphan", lazy="selectin"

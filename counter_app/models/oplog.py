@@ -132,6 +132,21 @@ class HallOp(Base):
     applied_at: Mapped[datetime] = mapped_column(DateTime)  # the service's time
 
 
+class HallAnchor(Base):
+    """A terminal's event-chain head as the PC reported it at a sync (append-only: rows are
+    only ever added). With the hall's own copy of each chain, it lets ``verify-audit`` on
+    any PC tell a truncated, rewritten or invented chain (docs/AUDIT.md)."""
+
+    __tablename__ = "hall_anchor"
+    __table_args__ = (Index("ix_hall_anchor_terminal_seq", "terminal", "seq"),)
+    id: Mapped[int] = mapped_column(_SEQ, primary_key=True, autoincrement=True)
+    terminal: Mapped[str] = mapped_column(String(8))
+    seq: Mapped[int] = mapped_column(_SEQ)  # the event sequence of the head
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(DateTime)  # the service's time
+    hall_hash: Mapped[str] = mapped_column(String(64), default="")  # the hall's own event there
+
+
 _TAKE_SEQ = text(
     "INSERT INTO setting (key, value) VALUES (:k, '1') ON CONFLICT (key) DO UPDATE SET "
     "value = CAST(CAST(setting.value AS INTEGER) + 1 AS TEXT) RETURNING value")

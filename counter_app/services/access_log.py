@@ -26,10 +26,9 @@ from dataclasses import dataclass
 
 from ..documents.masking import mask_id
 from .context import Actor, ServiceContext
-from .events import append_event
+from .events import ACCESS_KIND, append_event
 from .operations import allow, operation
 
-ACCESS_KIND = "accessed"
 PRINT_KINDS = ("printed", "reprinted")
 WHAT_LABELS = {
     "open": "查看办件",

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import demo_people as people
 from .demo_ids import OrderedIds
-from .events import event_digest
+from .demo_seal import seal_chunk
 from .numbering import KIND_BATCH, KIND_CASE, format_number
 
 DEFECT_REASONS = ["复印件不清晰", "缺少签字或盖章", "证件已过有效期", "信息与申请表不一致",
@@ -36,7 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "applicant_id_type", "applicant_id_no", "legal_rep", "contact_name", "phone", "address",
         "agent_name", "agent_id_no", "agent_phone", "delivery", "override_note", "received_at",
         "received_on", "accepted_on", "promised_due", "statutory_due", "deemed_accepted",
-        "not_accepted_reason", "redirect_to", "closed_at", "fee_tier"),
+        "not_accepted_reason", "redirect_to", "closed_at", "fee_tier", "audit_rev"),
     "case_material": (
         *BASE, "case_id", "requirement_id", "seq", "name", "requirement", "state", "form", "copies",
         "pages", "reason", "supplied_at"),
@@ -46,7 +46,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "sha256"),
     "handoff_batch": (
         *BASE, "batch_no", "department_code", "window_code", "clerk_id", "status", "signed_by_id",
-        "signed_at"),
+        "signed_at", "audit_rev"),
     "handoff_item": (
         *BASE, "batch_id", "case_id", "material_count", "page_count", "state", "discrepancy"),
     "case_decision": (
@@ -63,7 +63,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         *BASE, "staff_id", "window_code", "item_code", "topic", "case_id", "outcome", "at"),
     "event_log": (
         *BASE, "terminal_code", "seq", "at", "kind", "case_id", "batch_id", "actor_id", "actor_role",
-        "payload", "prev_hash", "hash"),
+        "payload", "prev_hash", "hash", "state"),
 }
 
 # How a conditional material applies: always, to agents, organisations, persons, or by chance.
@@ -190,17 +190,15 @@ class CaseMaker:
 
     def event(self, kind: str, at: datetime, actor: str | None, role: str, case_id: str | None,
               batch_id: str | None = None, payload: str = "{}") -> None:
-        """Appends a chained event: the hash is ``event_digest`` over what ``hashed_fields``
-        reads from the row, so ``verify-audit`` recomputes the same chain."""
+        """Appends an event to the chain. Its hash (and its successors' ``prev_hash``) are
+        written by ``seal_chunk`` once the chunk's rows are complete, as the app's seal at
+        commit does: only the chunk's first ``prev_hash`` (the head so far) is real here."""
         self.seq += 1
         eid, term, prev = self.ids(), self.p.terminal, self.prev
-        h = event_digest(prev, {
-            "id": eid, "terminal": term, "seq": self.seq,
-            "at": at.isoformat(timespec="microseconds"), "kind": kind, "case": case_id,
-            "batch": batch_id, "actor": actor, "role": role, "payload": payload})
+        h = eid  # a placeholder, unique: replaced in seal_chunk
         at_s = _dt(at)
         self.rows["event_log"].append((eid, at_s, at_s, term, term, self.seq, at_s, kind, case_id,
-                                       batch_id, actor, role, payload, prev, h))
+                                       batch_id, actor, role, payload, prev, h, None))
         self.prev = h
         self.events += 1
 
@@ -214,6 +212,9 @@ class CaseMaker:
 
     def take_chunk(self, cases: int) -> Chunk:
         rows, self.rows = self.rows, {t: [] for t in COLUMNS}
+        head = seal_chunk(rows, COLUMNS)  # as the app would have sealed them
+        if head:
+            self.prev = head
         counters = {k: self.counters[k] for k in self.touched}
         self.touched = set()
         return Chunk(rows, counters, cases, self.events, self.batches)
@@ -298,7 +299,7 @@ class CaseMaker:
             people.mobile(rng) if agent else "", rng.choice(["窗口领取", "窗口领取", "邮寄送达"]),
             "", at_s, day.isoformat(), accepted_on, promised, statutory, 0,
             "不属于本中心受理范围" if refused else "", "请到县相关部门咨询办理" if refused else "",
-            _dt(closed_at) if closed_at is not None else None, ""))
+            _dt(closed_at) if closed_at is not None else None, "", 0))
         rows["case_material"].extend(mats)
         if supplement and problems:
             listed = [{"name": m[7], "state": m[9], "reason": m[13]} for m in mats
@@ -366,7 +367,7 @@ class CaseMaker:
                 bid, b_s, b_s, term, self.take(KIND_BATCH, day), ver.department_code,
                 ver.window_code, clerk, "signed" if signed else "open",
                 approver if signed else None,
-                _dt(batch_at + timedelta(hours=17)) if signed else None))
+                _dt(batch_at + timedelta(hours=17)) if signed else None, 0))
         bid, b_s = b
         rows["handoff_item"].append((self.ids(), b_s, b_s, term, bid, case_id, received, pages,
                                      "signed" if signed else "pending", ""))

@@ -3,6 +3,11 @@
 Each terminal keeps its own chain (so it works offline): ``seq`` counts up from 1 and
 ``hash = sha256(prev_hash + canonical JSON of the event)``. The app never updates or
 deletes an event; a correction is a new event. ``audit.verify_chains`` checks the chains.
+
+A transaction that appends events ends by sealing the cases and batches they name
+(``audit_state.py``): the newest event about each records the digest of its rows, and the
+transaction's events are hashed again with it (they are the chain's tail, still uncommitted).
+Such an event's hash also covers its ``state`` and ``created_at``.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, event, func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..models import Event, new_id
 
@@ -36,6 +42,7 @@ EVENT_LABELS = {
     "issued": "发证",
     "printed": "打印",
     "reprinted": "补打",
+    "doc_issued": "文书签发",
     "suspended": "暂停计时",
     "resumed_clock": "恢复计时",
     "extended": "延长期限",
@@ -56,14 +63,20 @@ def event_digest(prev_hash: str, fields: dict[str, Any]) -> str:
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
+def _iso(value: Any) -> str:
+    return value.isoformat(timespec="microseconds") if isinstance(value, datetime) \
+        else str(value).replace(" ", "T")
+
+
 def hashed_fields(ev: Event | Mapping[str, Any]) -> dict[str, Any]:
-    """What the hash covers: every column an auditor cares about, not the sync bookkeeping."""
+    """What the hash covers: every column an auditor cares about, not the sync bookkeeping.
+    A sealed event (``state`` not NULL) also commits to its seal and its ``created_at``."""
     row: Mapping[str, Any] = ev if isinstance(ev, Mapping) else ev.__dict__
-    return {
+    fields = {
         "id": row["id"],
         "terminal": row["terminal_code"],
         "seq": row["seq"],
-        "at": row["at"].isoformat(timespec="microseconds"),
+        "at": _iso(row["at"]),
         "kind": row["kind"],
         "case": row.get("case_id"),
         "batch": row.get("batch_id"),
@@ -71,6 +84,11 @@ def hashed_fields(ev: Event | Mapping[str, Any]) -> dict[str, Any]:
         "role": row.get("actor_role", ""),
         "payload": row["payload"],
     }
+    state = row.get("state")
+    if state is not None:
+        fields["state"] = state
+        fields["created"] = _iso(row.get("created_at"))
+    return fields
 
 
 def chain_row(
@@ -101,6 +119,9 @@ def chain_row(
         "payload": json.dumps(payload or {}, ensure_ascii=False, sort_keys=True, default=str),
         "prev_hash": prev_hash,
         "origin_terminal": terminal,
+        "state": "",
+        "created_at": at,
+        "updated_at": at,
     }
     row["hash"] = event_digest(prev_hash, hashed_fields(row))
     return row
@@ -135,6 +156,7 @@ def append_event(
                            batch_id=batch_id, payload=payload))
     session.add(ev)
     session.flush()
+    _to_seal(session, terminal, seq + 1)
     return ev
 
 
@@ -158,11 +180,93 @@ def append_events(
         row = chain_row(terminal=terminal, seq=seq, prev_hash=prev, kind=kind, at=at,
                         actor_id=actor_id, actor_role=actor_role, case_id=case_id,
                         batch_id=batch_id, payload=payload)
-        row["created_at"] = row["updated_at"] = at
         prev = row["hash"]
         rows.append(row)
     session.connection().execute(Event.__table__.insert(), rows)
+    if rows:
+        _to_seal(session, terminal, rows[0]["seq"])
     return rows
+
+
+# -- sealing at commit ------------------------------------------------------------------
+
+ACCESS_KIND = "accessed"  # an access entry (services/access_log.py): it seals nothing
+_PENDING = "audit.to_seal"  # session.info: terminal -> first seq appended in this transaction
+
+
+def _to_seal(session: Session, terminal: str, first_seq: int) -> None:
+    pending = session.info.get(_PENDING)
+    if pending is None:
+        pending = session.info[_PENDING] = {}
+        if not event.contains(session, "before_commit", seal_transaction):
+            event.listen(session, "before_commit", seal_transaction)
+    pending.setdefault(terminal, first_seq)
+
+
+def seal_transaction(session: Session) -> None:
+    """Seal every case and batch this transaction's events name (see the module text)."""
+    from .audit_state import seal_entity
+
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return
+    session.flush()  # the rows as they will commit
+    conn = session.connection()
+    t = Event.__table__
+    by_id = {o.id: o for o in session.identity_map.values() if isinstance(o, Event)}
+    for terminal, first in pending.items():
+        rows = [dict(r) for r in conn.execute(
+            select(t).where(t.c.terminal_code == terminal, t.c.seq >= first)
+            .order_by(t.c.seq)).mappings()]
+        newest: dict[tuple[str, str], int] = {}
+        for i, r in enumerate(rows):
+            if r["kind"] == ACCESS_KIND:
+                continue  # a look changes nothing: the case's seal and revision stay
+            if r["case_id"]:
+                newest[("c", r["case_id"])] = i
+            if r["batch_id"]:
+                newest[("b", r["batch_id"])] = i
+        seals: dict[int, list[str]] = {}
+        for (kind, entity), i in sorted(newest.items()):
+            entry = seal_entity(conn, kind, entity)
+            if entry is not None:
+                seals.setdefault(i, []).append(entry)
+        if not seals:
+            continue
+        prev = rows[0]["prev_hash"]
+        for i, r in enumerate(rows):
+            r["state"] = " ".join(seals.get(i, ()))
+            r["prev_hash"] = prev
+            r["hash"] = event_digest(prev, hashed_fields(r))
+            conn.execute(update(t).where(t.c.id == r["id"]).values(
+                state=r["state"], prev_hash=r["prev_hash"], hash=r["hash"],
+                updated_at=r["updated_at"]))
+            prev = r["hash"]
+            obj = by_id.get(r["id"])
+            if obj is not None:  # the session's copy says what was committed
+                for key in ("state", "prev_hash", "hash"):
+                    set_committed_value(obj, key, r[key])
+        _note_revs(session, [e for entries in seals.values() for e in entries])
+
+
+def _note_revs(session: Session, entries: list[str]) -> None:
+    """The session's loaded cases and batches learn their new revision (no reload)."""
+    from ..models import CaseFile, HandoffBatch
+
+    revs = {e[1:].split(":", 2)[0]: int(e.split(":", 2)[1]) for e in entries}
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, CaseFile | HandoffBatch) and obj.id in revs:
+            set_committed_value(obj, "audit_rev", revs[obj.id])
+
+
+POSITION_CHARS = 16  # hex digits of an event's hash printed on paper (64 bits)
+
+
+def chain_position(session: Session, terminal: str) -> str:
+    """``<terminal>-<seq>-<start of hash>`` of the chain's committed head: printed on every
+    document, so the paper anchors the log (``verify-audit --paper``). Empty for no chain."""
+    seq, head = chain_head(session, terminal)
+    return f"{terminal}-{seq}-{head[:POSITION_CHARS]}" if seq else ""
 
 
 def last_seq(session: Session, terminal: str) -> int:

@@ -397,6 +397,8 @@ class IntakeService:
             received = dict(case_no=case["case_no"], item=version.code, version=version.version,
                             training=intake.is_training,
                             co_signer=co_signer.staff_id if co_signer else None)
+            if case["override_note"]:  # the clerk's reason for passing a checksum warning
+                received["override"] = case["override_note"]
             events: list[tuple[str, dict[str, Any]]] = [("received", received)]
             warnings: list[str] = []
             docs: tuple[str, ...] = ()

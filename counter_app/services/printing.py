@@ -24,7 +24,7 @@ from ..documents.render import render
 from ..models import CaseFile, HallWindow, HandoffBatch, Issuance, Notice, PrintRecord
 from . import doc_data
 from .context import Actor, ServiceContext
-from .events import append_event
+from .events import append_event, chain_position
 from .numbering import KIND_BATCH, NumberError, next_doc_no, parse_number
 from .operations import allow, operation
 from .settings import get_setting
@@ -159,6 +159,7 @@ class PrintService:
             raise PrintError(str(exc)) from None
         now = self.ctx.now()
         with self.ctx.db.transaction() as s:
+            position = chain_position(s, self.ctx.terminal)  # before this print's own events
             data, case_id, batch_id = document_data(s, kind, number)
             layout = layout or default_layout(s, actor.window_code if actor else "")
             if layout not in LAYOUTS:
@@ -176,7 +177,7 @@ class PrintService:
                 query = query.where(PrintRecord.printed_at >= since)
             prior = s.execute(query).scalar_one()
             # The print time goes on the paper (beside the page number, never over the case number).
-            options = RenderOptions(printed_at=now)
+            options = RenderOptions(printed_at=now, chain=position)
             pdf = render(kind, data, layout=layout, reprint_no=prior, options=options)
         return PrintJob(kind, number, layout, prior, pdf, getattr(data, "doc_no", ""),
                         case_id, batch_id)
@@ -207,6 +208,11 @@ class PrintService:
         notice.doc_no, notice.doc = doc_no, doc_to_json(data)
         notice.sha256 = hashlib.sha256(render(kind, data, layout="a4")).hexdigest()
         s.flush()
+        # Issuing is an act on the case (a number, a kept document): in the chain, sealed.
+        append_event(s, terminal=self.ctx.terminal, kind="doc_issued", at=now,
+                     actor_id=actor.staff_id if actor else None,
+                     actor_role=actor.main_role if actor else "admin", case_id=case_id,
+                     doc=kind, doc_no=doc_no, sha256=notice.sha256)
         return data, notice.issued_at
 
     def log_print(self, actor: Actor | None, job: PrintJob, printer: str = "") -> None:

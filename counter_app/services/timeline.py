@@ -139,6 +139,8 @@ def _detail(kind: str, p: dict[str, Any]) -> str:
         return f"{who}{p.get('collector', '')}（证件 {p.get('collector_id', '')}）领取"
     if kind in ("printed", "reprinted"):
         return DOC_KINDS.get(str(p.get("doc", "")), str(p.get("doc", "")))
+    if kind == "doc_issued":
+        return f"{DOC_KINDS.get(str(p.get('doc', '')), '')} {p.get('doc_no', '')}".strip()
     if kind == "not_accepted":
         return str(p.get("reason", ""))
     return ""

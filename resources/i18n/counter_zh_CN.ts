@@ -341,6 +341,119 @@ waiting %4</source>
     </message>
   </context>
   <context>
+    <name>AuditWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="42" />
+      <source>&amp;Run the audit</source>
+      <translation>运行审计(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="51" />
+      <source>Case number (type or scan)</source>
+      <translation>办件编号（输入或扫码）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="53" />
+      <source>&amp;Case:</source>
+      <translation>办件(&amp;C)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="55" />
+      <source>Show &amp;trail</source>
+      <translation>查看履历(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="57" />
+      <source>&amp;Export PDF…</source>
+      <translation>导出 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="100" />
+      <source>Checking every chain, case and batch…</source>
+      <translation>正在核对每条事件链、每件办件和每张交接单…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="107" />
+      <source>%1 chains, %2 events, %3 cases, %4 batches</source>
+      <translation>%1 条终端链、%2 条事件、%3 件办件、%4 张交接单</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="111" />
+      <source>Audit passed: %1; nothing was tampered with.</source>
+      <translation>审计通过：%1，未发现篡改。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="113" />
+      <source>Audit failed: %1; %2 problems.</source>
+      <translation>审计失败：%1，发现 %2 处问题。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="138" />
+      <source>Type or scan a case number first.</source>
+      <translation>请先输入或扫描办件编号。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="152" />
+      <source>now</source>
+      <translation>至今</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="153" />
+      <source>Held by: %1</source>
+      <translation>保管经过：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="161" />
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="161" />
+      <source>Step</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="161" />
+      <source>By</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="161" />
+      <source>PC</source>
+      <translation>终端</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="162" />
+      <source>Detail</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="162" />
+      <source>Chain position</source>
+      <translation>链位</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="166" />
+      <source>The case's records match their seal in the event chain.</source>
+      <translation>本件记录与事件链中的封存一致。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="171" />
+      <source>Export custody trail</source>
+      <translation>导出监管履历</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="172" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/audit_widget.py" line="184" />
+      <source>Saved: %1</source>
+      <translation>已保存：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>BatchPanel</name>
     <message>
       <location filename="../../counter_app/ui/approver/batch_panel.py" line="34" />
@@ -4110,48 +4223,53 @@ waiting %4</source>
   <context>
     <name>SupervisionPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="34" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="36" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="35" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="37" />
       <source>Deadlines</source>
       <translation>临期超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="36" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="38" />
       <source>Complaints</source>
       <translation>投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="37" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="39" />
       <source>Bad ratings</source>
       <translation>差评整改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="38" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
       <source>Staff and training</source>
       <translation>人员与培训</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="39" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="41" />
       <source>Catalog</source>
       <translation>事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
-      <location filename="../../counter_app/ui/supervision/page.py" line="65" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="42" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="68" />
       <source>Holidays</source>
       <translation>节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="41" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="43" />
       <source>Personal data</source>
       <translation>个人信息</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="65" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="44" />
+      <source>Audit</source>
+      <translation>审计</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="68" />
       <source>Holidays (next year missing)</source>
       <translation>节假日安排（明年未录入）</translation>
     </message>

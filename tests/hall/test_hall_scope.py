@@ -10,6 +10,7 @@ from sqlalchemy import select
 from counter_app.hall.store import Hall
 from counter_app.models import CaseFile, Event
 from counter_app.services.audit import verify_chains
+from counter_app.services.audit_check import verify_folder
 from counter_app.services.catalog_store import current_versions
 from counter_app.sync.tables import synced_tables
 
@@ -124,6 +125,8 @@ def test_each_pc_holds_its_window_or_department(staffed: Staffed) -> None:
         with pc.ctx.db.session() as s:
             report = verify_chains(s, frozenset({pc.ctx.terminal}))
             assert report.ok, f"{pc.folder.name}: {report.problems}"
+        full = verify_folder(pc.folder, workers=1)  # what counter-admin verify-audit runs
+        assert full.ok, f"{pc.folder.name}: {[str(f) for f in full.findings]}"
     with boss_pc.ctx.db.session() as s:
         assert verify_chains(s).ok, "the whole hall's PC holds every chain whole"
 
@@ -191,6 +194,8 @@ def test_scope_change_and_retention(staffed: Staffed) -> None:
         events = s.execute(select(Event.kind).where(Event.case_id == case_id)).scalars().all()
         assert "accepted" in events or "received" in events, "its custody events stay on the PC"
         assert verify_chains(s, frozenset({a.ctx.terminal})).ok
+    full = verify_folder(a.folder, workers=1)
+    assert full.ok and full.not_held >= 1, [str(f) for f in full.findings]
     late = staffed.pc("window-a2", window=staffed.window)
     assert own not in _case_ids(late), "a PC enrolled later is not sent the closed case"
 

@@ -131,7 +131,7 @@ def test_full_custody_path(hall: Hall, gui: Gui, qtbot, tmp_path: Path,  # type:
         want = hall.approver if kind in ("signed", "discrepancy") else hall.clerk
         assert (actor, role, term) == (want.staff_id, want.main_role, "01"), kind
     view = svc.case_view(b)
-    assert [s.kind for s in view.steps if s.kind not in ("printed", "reprinted")] == [
+    assert [s.kind for s in view.steps if s.kind not in ("printed", "reprinted", "doc_issued")] == [
         "received", "accepted", "batched", "signed", "decided", "issued"]
     assert [c.side for c in view.custody] == ["front", "back", "applicant"]
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from .audit_widget import AuditWidget
 from .catalog_editor import CatalogEditorWidget
 from .complaints_widget import ComplaintsWidget
 from .dashboard import BulletinView
@@ -31,6 +32,7 @@ class SupervisionPage(QTabWidget):
         self.catalog = CatalogEditorWidget(services, actor)
         self.holidays = HolidaysWidget(services, actor)
         self.privacy = PrivacyWidget(services, actor)
+        self.audit = AuditWidget(services, actor)
         self.addTab(self.bulletin, self.tr("Bulletin"))
         self.addTab(self.deadlines, self.tr("Deadlines"))
         self.addTab(self.complaints, self.tr("Complaints"))
@@ -39,6 +41,7 @@ class SupervisionPage(QTabWidget):
         self.addTab(self.catalog, self.tr("Catalog"))
         self.addTab(self.holidays, self.tr("Holidays"))
         self.addTab(self.privacy, self.tr("Personal data"))
+        self.addTab(self.audit, self.tr("Audit"))
         self.holidays.reminded.connect(self._holiday_reminder)
         self._shortcuts()
         self.bulletin.refresh()
