@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from ..models import Staff, hall_now
 from ..models.database import Database
+from ..models.opstate import OpState
 from ..models.opstate import current as current_op
 
 
@@ -81,6 +83,9 @@ class ServiceContext:
     # Called (on the calling thread) after an operation was queued: the sync wakes at once,
     # so an approver's decision is on the hall within moments, not at the next round.
     after_op: Callable[[], None] | None = None
+    # Set on an enrolled PC: sends a live operation (``@operation(..., live=True)``) to the
+    # hall service and returns its answer, or raises with the reason in Chinese.
+    live: Callable[[OpState], Any] | None = None
 
     def now(self) -> datetime:
         op = current_op()  # one time for the whole operation, the same in both runs
