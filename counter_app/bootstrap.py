@@ -64,7 +64,27 @@ def open_context(folder: str | os.PathLike[str] | None = None) -> ServiceContext
     # An enrolled PC records every operation for the hall service (services/operations.py)
     # and dates them by the hall's clock (the offset is measured at every sync).
     return ServiceContext(db=db, terminal=code, clock=CorrectedClock(offset_s=offset),
-                          records_ops=True)
+                          records_ops=True, live=_LiveLink(db))
+
+
+class _LiveLink:
+    """Live operations (the queue) go to the hall service at once; the HTTP client is
+    made on first use, so start-up does not pay for it."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.link = None
+
+    def __call__(self, state):  # type: ignore[no-untyped-def]
+        if self.link is None:
+            from .hallsync.live import LiveLink
+
+            self.link = LiveLink(self.db)
+        return self.link(state)
+
+    def close(self) -> None:
+        if self.link is not None:
+            self.link.close()
 
 
 def database_path(folder: str | os.PathLike[str] | None = None) -> Path:

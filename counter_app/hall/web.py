@@ -7,6 +7,10 @@ terminal by the credential the service issued). Version 1:
 - ``POST /v1/ops``       a terminal's operations → one answer each (done / refused)
 - ``GET  /v1/pull``      journal entries after a sequence, with the rows as they are now
 - ``GET  /v1/changes``   server-sent events: a new journal sequence, so PCs pull at once
+- ``POST /v1/live``      a live operation (the queue) → answered now: done with its result,
+                         or refused with the reason
+- ``GET  /v1/board``     the hall display's board now (desks, last calls, waiting per group)
+- ``GET  /v1/calls``     server-sent events: every act on a ticket, the moment it is done
 
 Errors come back as ``{"detail": "<Chinese message>"}`` with a 4xx status.
 """
@@ -51,6 +55,13 @@ class OpIn(BaseModel):
     args: str
     numbers: list[str] = []
     at: str
+
+
+class LiveIn(BaseModel):
+    op_id: str
+    name: str
+    staff_id: str = ""
+    args: str
 
 
 class OpsIn(BaseModel):
@@ -109,6 +120,48 @@ def create_app(hall: Hall) -> FastAPI:
         client_time = datetime.fromisoformat(body.client_time) if body.client_time else None
         results = applier.apply(term, [o.model_dump() for o in body.ops], client_time)
         return {"results": [r.as_dict() for r in results], "server_time": hall_now().isoformat()}
+
+    @app.post("/v1/live")
+    def live(body: LiveIn, term: Term) -> Response:
+        answer = applier.live(term, body.model_dump())
+        return Response(json.dumps(answer, ensure_ascii=False), media_type="application/json")
+
+    @app.get("/v1/board")
+    def board(term: Term) -> Response:
+        from ..services.queue import QueueService
+
+        b = QueueService(hall.context(term.code)).board()
+        body = {"day": b.day.isoformat(), "version": applier.board.version,
+                "desks": b.desks, "waiting": b.waiting, "groups": b.group_names,
+                "recent": [{"ticket_no": c.ticket_no, "desk_no": c.desk_no, "act": c.kind,
+                            "at": c.at.isoformat(timespec="milliseconds")} for c in b.recent]}
+        return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
+
+    @app.get("/v1/calls")
+    async def calls(term: Term, request: Request, after: int = -1) -> EventSourceResponse:
+        board = applier.board
+
+        async def feed() -> AsyncIterator[dict[str, str]]:
+            loop, wake = asyncio.get_running_loop(), asyncio.Event()
+            board.listen(loop, wake)
+            seen = board.version if after < 0 else after
+            try:
+                yield {"event": "hello", "data": str(seen)}
+                while not await request.is_disconnected():
+                    for version, event in board.since(seen):
+                        seen = version
+                        yield {"event": "call", "id": str(version),
+                               "data": json.dumps(event, ensure_ascii=False)}
+                    wake.clear()
+                    if not board.since(seen):
+                        try:
+                            await asyncio.wait_for(wake.wait(), 5.0)
+                        except TimeoutError:
+                            pass
+            finally:
+                board.forget(loop, wake)
+
+        return EventSourceResponse(feed(), ping=15)
 
     @app.get("/v1/pull")
     def pull(term: Term, after: int = 0, limit: int = PULL_LIMIT) -> Response:

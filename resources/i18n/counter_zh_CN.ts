@@ -2233,22 +2233,72 @@ from %2 · %3 cases · waiting %4</source>
       <translation>录入节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
+      <source>Issue a queue ticket</source>
+      <translation>取号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="109" />
+      <source>Open a window for calls</source>
+      <translation>开启窗口叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
+      <source>Close a window for calls</source>
+      <translation>关闭窗口叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="111" />
+      <source>Call the next ticket</source>
+      <translation>叫下一号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
+      <source>Call a ticket by its number</source>
+      <translation>按号码叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
+      <source>Call a ticket again</source>
+      <translation>重呼</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
+      <source>Mark a ticket as not present</source>
+      <translation>过号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
+      <source>Transfer a ticket</source>
+      <translation>转窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
+      <source>Finish a ticket</source>
+      <translation>办结号票</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="117" />
+      <source>Link cases to a visit</source>
+      <translation>关联来访办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="129" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="133" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="131" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="141" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="133" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="143" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>

@@ -127,6 +127,7 @@ class PC:
     def reopen(self) -> None:
         if hasattr(self, "sync"):
             self.sync.close()
+        self._close_live()
         self.ctx = open_context(self.folder)
         self.sync = HallSync(self.ctx.db, self.ctx.terminal, clock=self.ctx.clock)
 
@@ -151,9 +152,15 @@ class PC:
         with self.ctx.db.session() as s:
             return s.execute(select(CaseFile.status).where(CaseFile.case_no == case_no)).scalar_one()
 
+    def _close_live(self) -> None:
+        close = getattr(getattr(self, "ctx", None), "live", None)
+        if close is not None and hasattr(close, "close"):
+            close.close()  # the live link's connection (the queue's calls)
+
     def close(self) -> None:
         if hasattr(self, "sync"):
             self.sync.close()
+        self._close_live()
         if hasattr(self, "ctx"):
             self.ctx.db.dispose()
 

@@ -105,6 +105,16 @@ class HallPanel(QGroupBox):
             "print.prepare": self.tr("Issue a document"),
             "print.log": self.tr("Log a print"),
             "calendar.apply_schedule": self.tr("Enter the year's holidays"),
+            "queue.issue": self.tr("Issue a queue ticket"),
+            "queue.open_desk": self.tr("Open a window for calls"),
+            "queue.close_desk": self.tr("Close a window for calls"),
+            "queue.call_next": self.tr("Call the next ticket"),
+            "queue.call": self.tr("Call a ticket by its number"),
+            "queue.recall": self.tr("Call a ticket again"),
+            "queue.no_show": self.tr("Mark a ticket as not present"),
+            "queue.transfer": self.tr("Transfer a ticket"),
+            "queue.done": self.tr("Finish a ticket"),
+            "queue.link_cases": self.tr("Link cases to a visit"),
         }
 
     def refresh(self) -> None:
