@@ -2174,131 +2174,136 @@ from %2 · %3 cases · waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/settings/hall_box.py" line="96" />
+      <source>Rate a visit by its ticket</source>
+      <translation>凭号票评价来访</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="97" />
       <source>Set the follow-up time limit</source>
       <translation>设置回访时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="97" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
       <source>Decide a contested rating</source>
       <translation>裁定差评申诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="99" />
       <source>Stop the clock</source>
       <translation>暂停计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="99" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="100" />
       <source>Restart the clock</source>
       <translation>恢复计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="100" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="101" />
       <source>Extend the time limit</source>
       <translation>延长期限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="101" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="102" />
       <source>Add a staff member</source>
       <translation>新增工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="102" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="103" />
       <source>Change a staff member</source>
       <translation>修改工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="103" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
       <source>Set a training stage</source>
       <translation>设置培训阶段</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
       <source>Save a catalog item</source>
       <translation>保存事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
       <source>Issue a document</source>
       <translation>出具文书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
       <source>Log a print</source>
       <translation>记录打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
       <source>Enter the year's holidays</source>
       <translation>录入节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="109" />
       <source>Issue a queue ticket</source>
       <translation>取号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="109" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
       <source>Open a window for calls</source>
       <translation>开启窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="111" />
       <source>Close a window for calls</source>
       <translation>关闭窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="111" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
       <source>Call the next ticket</source>
       <translation>叫下一号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
       <source>Call a ticket by its number</source>
       <translation>按号码叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
       <source>Call a ticket again</source>
       <translation>重呼</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
       <source>Mark a ticket as not present</source>
       <translation>过号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
       <source>Transfer a ticket</source>
       <translation>转窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="117" />
       <source>Finish a ticket</source>
       <translation>办结号票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="117" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="118" />
       <source>Link cases to a visit</source>
       <translation>关联来访办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="129" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="130" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="133" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="134" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="141" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="142" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="143" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="144" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>

@@ -93,6 +93,7 @@ class HallPanel(QGroupBox):
             "consultation.log": self.tr("Log a consultation"),
             "rating.open_rating": self.tr("Ask for a rating"),
             "rating.submit": self.tr("Submit a rating"),
+            "rating.submit_visit": self.tr("Rate a visit by its ticket"),
             "rating.set_followup_days": self.tr("Set the follow-up time limit"),
             "rating.decide_contest": self.tr("Decide a contested rating"),
             "clock.suspend": self.tr("Stop the clock"),
