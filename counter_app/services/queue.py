@@ -559,7 +559,10 @@ class QueueService:
         have = dict(s.execute(select(QueueLetter.window_code, QueueLetter.letter)).all())
         if window_code not in have:
             free = [c for c in LETTERS if c not in set(have.values())]
-            for code in s.execute(select(HallWindow.code).order_by(HallWindow.code)).scalars():
+            counters = s.execute(select(HallWindow.code).where(
+                (HallWindow.kind == "counter") | (HallWindow.code == window_code))
+                .order_by(HallWindow.code)).scalars()
+            for code in counters:  # the help desk and management windows take no tickets
                 if code in have:
                     continue
                 if not free:

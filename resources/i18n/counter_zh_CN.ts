@@ -1993,6 +1993,144 @@ from %2 · %3 cases · waiting %4</source>
     </message>
   </context>
   <context>
+    <name>GuidePage</name>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="52" />
+      <source>Item the applicant names: name, pinyin initials or code (F3), Enter issues</source>
+      <translation>申请人要办的事项：名称、拼音首字母或编码（F3），回车取号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="60" />
+      <source>No priority</source>
+      <translation>不优先</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="61" />
+      <source>Elderly</source>
+      <translation>老年人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="61" />
+      <source>Disabled</source>
+      <translation>残疾人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="62" />
+      <source>Pregnant</source>
+      <translation>孕妇</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="62" />
+      <source>Appointment</source>
+      <translation>预约</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="67" />
+      <source>Reason: e.g. senior card, appointment number</source>
+      <translation>理由：如持老年证、预约号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="79" />
+      <source>Print again (Ctrl+P)</source>
+      <translation>重打号票（Ctrl+P）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="82" />
+      <source>Hall display (F11)</source>
+      <translation>大厅叫号屏（F11）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="86" />
+      <source>1. The item the applicant names</source>
+      <translation>一、申请人要办的事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="89" />
+      <source>… or a window group (F2, Enter issues)</source>
+      <translation>……或选择窗口分组（F2，回车取号）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="91" />
+      <source>Priority (F6), with the reason recorded</source>
+      <translation>优先（F6），须记录理由</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="93" />
+      <source>Priority:</source>
+      <translation>优先类别：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="94" />
+      <source>Reason:</source>
+      <translation>理由：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="97" />
+      <source>Last ticket</source>
+      <translation>刚取的号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="126" />
+      <source>Item search: type, ↑/↓ choose, Enter issues the ticket</source>
+      <translation>事项搜索：输入，↑/↓ 选择，回车取号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="127" />
+      <source>Window groups: ↑/↓ choose, Enter issues the ticket</source>
+      <translation>窗口分组：↑/↓ 选择，回车取号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="128" />
+      <source>Priority and its reason (Enter in the reason issues)</source>
+      <translation>优先类别及理由（在理由栏回车即取号）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="129" />
+      <source>Print the last ticket again</source>
+      <translation>重打刚取的号票</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="130" />
+      <source>Refresh people waiting</source>
+      <translation>刷新等候人数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="131" />
+      <source>Open the hall display (second screen)</source>
+      <translation>打开大厅叫号屏（第二屏）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="152" />
+      <source>Choose the item or a window group first</source>
+      <translation>请先选择事项或窗口分组</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="170" />
+      <source>%1  %2 — %3 waiting, %4 window(s) open</source>
+      <translation>%1  %2 — 等候 %3 人，开放窗口 %4 个</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="181" />
+      <source>Issuing…</source>
+      <translation>正在取号……</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="190" />
+      <source>%1 ahead, about %2 min</source>
+      <translation>前面 %1 人，约等 %2 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="194" />
+      <source>Priority: %1</source>
+      <translation>优先：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="221" />
+      <source>Ticket %1 printed: %2</source>
+      <translation>号票 %1 已打印：%2</translation>
+    </message>
+  </context>
+  <context>
     <name>GuidePanel</name>
     <message>
       <location filename="../../counter_app/ui/counter/guide.py" line="23" />
@@ -2028,6 +2166,54 @@ from %2 · %3 cases · waiting %4</source>
       <location filename="../../counter_app/ui/counter/guide.py" line="42" />
       <source>Review points</source>
       <translation>审查要点</translation>
+    </message>
+  </context>
+  <context>
+    <name>HallDisplay</name>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="83" />
+      <source>Hall display</source>
+      <translation>大厅叫号屏</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="94" />
+      <source>Calling</source>
+      <translation>叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="99" />
+      <source>Please wait for your number</source>
+      <translation>请留意叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="122" />
+      <source>Last calls</source>
+      <translation>最近叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="229" />
+      <source>Connection to the hall service lost, reconnecting… The numbers shown may be out of date. (%1)</source>
+      <translation>与大厅服务器的连接中断，正在重连……屏上号码可能不是最新。（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="246" />
+      <source>Window</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="246" />
+      <source>Number</source>
+      <translation>号码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="253" />
+      <source>Window %1</source>
+      <translation>%1 号窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="266" />
+      <source>Waiting: %1</source>
+      <translation>等候人数：%1</translation>
     </message>
   </context>
   <context>
@@ -2893,45 +3079,55 @@ from %2 · %3 cases · waiting %4</source>
       <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="54" />
+      <location filename="../../counter_app/ui/main_window.py" line="55" />
       <source>Counter — comprehensive window acceptance</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="111" />
+      <location filename="../../counter_app/ui/main_window.py" line="115" />
       <source>Waiting for the database: another program (an import or sync) is writing…</source>
       <translation>正在等待数据库：另一程序（如台账导入或同步）正在写入，请稍候…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="138" />
+      <location filename="../../counter_app/ui/main_window.py" line="143" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="140" />
+      <location filename="../../counter_app/ui/main_window.py" line="145" />
       <source>F1 keys · Ctrl+Shift+Q switch user</source>
       <translation>F1 按键 · Ctrl+Shift+Q 切换用户</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="168" />
+      <location filename="../../counter_app/ui/main_window.py" line="173" />
       <source>Nobody signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="215" />
-      <location filename="../../counter_app/ui/main_window.py" line="280" />
+      <location filename="../../counter_app/ui/main_window.py" line="186" />
+      <source>Queue</source>
+      <translation>叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="244" />
+      <location filename="../../counter_app/ui/main_window.py" line="311" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="215" />
+      <location filename="../../counter_app/ui/main_window.py" line="244" />
       <source>Sign in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="220" />
+      <location filename="../../counter_app/ui/main_window.py" line="249" />
       <source>Everywhere</source>
       <translation>各页通用</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="251" />
+      <source>Queue (every page)</source>
+      <translation>叫号（各页面通用）</translation>
     </message>
   </context>
   <context>
@@ -2996,21 +3192,26 @@ from %2 · %3 cases · waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/pages.py" line="51" />
+      <source>Ticket desk</source>
+      <translation>取号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/pages.py" line="53" />
       <source>Consultations</source>
       <translation>咨询登记</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/pages.py" line="53" />
+      <location filename="../../counter_app/ui/pages.py" line="55" />
       <source>Supervision</source>
       <translation>督查通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/pages.py" line="55" />
+      <location filename="../../counter_app/ui/pages.py" line="57" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/pages.py" line="56" />
+      <location filename="../../counter_app/ui/pages.py" line="58" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
@@ -3125,6 +3326,146 @@ from %2 · %3 cases · waiting %4</source>
       <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="132" />
       <source>Close</source>
       <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueueBar</name>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="85" />
+      <source>Window </source>
+      <translation>窗口 </translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="87" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="148" />
+      <source>Open for calls (Ctrl+F10)</source>
+      <translation>开启叫号（Ctrl+F10）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="90" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="153" />
+      <source>Not calling</source>
+      <translation>未开启叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="94" />
+      <source>Call next (F10)</source>
+      <translation>下一位（F10）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="95" />
+      <source>Again (F11)</source>
+      <translation>重呼（F11）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="96" />
+      <source>Not present (F12)</source>
+      <translation>过号（F12）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="97" />
+      <source>Transfer (Shift+F11)</source>
+      <translation>转窗口（Shift+F11）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="98" />
+      <source>Finish (Shift+F10)</source>
+      <translation>办结（Shift+F10）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="136" />
+      <source>Call the next ticket (the one served is finished)</source>
+      <translation>叫下一位（正在办理的号随之办结）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="137" />
+      <source>Call the same ticket again</source>
+      <translation>重呼当前号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="138" />
+      <source>The applicant is not present (过号)</source>
+      <translation>申请人未到（过号）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="139" />
+      <source>Transfer the ticket to another window or group</source>
+      <translation>把当前号转到其他窗口或分组</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="140" />
+      <source>Finish the ticket without calling the next</source>
+      <translation>办结当前号，不叫下一位</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="141" />
+      <source>Open or close this window for calls</source>
+      <translation>开启或关闭本窗口叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="147" />
+      <source>Close for calls (Ctrl+F10)</source>
+      <translation>关闭叫号（Ctrl+F10）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="156" />
+      <source>Serving %1</source>
+      <translation>正在办理 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="158" />
+      <source>Window %1: free</source>
+      <translation>%1 号窗口：空闲</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="181" />
+      <source>Asking the hall…</source>
+      <translation>正在请求大厅服务器……</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="195" />
+      <source>Window %1 open for calls</source>
+      <translation>%1 号窗口已开启叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="200" />
+      <source>Window closed for calls</source>
+      <translation>本窗口已关闭叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="205" />
+      <source>Open this window for calls first (Ctrl+F10)</source>
+      <translation>请先开启本窗口叫号（Ctrl+F10）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="215" />
+      <source>Called %1</source>
+      <translation>已叫号 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="217" />
+      <source>priority: %1</source>
+      <translation>优先：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="227" />
+      <source>Called %1 again</source>
+      <translation>已重呼 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="246" />
+      <source>%1 finished</source>
+      <translation>%1 已办结</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="246" />
+      <source>%1 marked not present</source>
+      <translation>%1 已过号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="247" />
+      <source>%1 transferred</source>
+      <translation>%1 已转出</translation>
     </message>
   </context>
   <context>
@@ -3754,6 +4095,34 @@ from %2 · %3 cases · waiting %4</source>
       <location filename="../../counter_app/ui/sync_status.py" line="246" />
       <source>Click to sync now</source>
       <translation>点击立即同步</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransferDialog</name>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="49" />
+      <source>Transfer the ticket</source>
+      <translation>转窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="54" />
+      <source> (closed)</source>
+      <translation>（未开放）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="55" />
+      <source>Window %1</source>
+      <translation>%1 号窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="57" />
+      <source>Queue of %1</source>
+      <translation>%1 队列</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="63" />
+      <source>Transfer to (↑/↓, Enter):</source>
+      <translation>转到（↑/↓ 选择，回车确定）：</translation>
     </message>
   </context>
   <context>
