@@ -57,6 +57,8 @@ REFUSALS: tuple[type[Exception], ...] = (
     IntakeError, HandoffError, PermissionDenied, NumberError, OperationError, ComplaintError,
     EvaluationError, PrintError, ScheduleError, QueueError, ValueError)
 CLOCK_WARN_S = 300  # a PC clock further off than this is reported
+ACTOR_CACHE_S = 5.0
+WAL_IDLE_S = 5.0  # queue calls this far apart let the WAL fold back into the file
 
 
 @dataclass
@@ -87,6 +89,10 @@ class Applier:
         self._seen: dict[str, tuple[float, float | None]] = {}  # terminal -> (written, offset)
         self.changed = threading.Condition()
         self.board = CallBoard()  # calls, at once, for the hall displays
+        self._actors: dict[str, tuple[float, Actor]] = {}  # live acts' people, briefly kept
+        self._wal: Any = None  # see _hold_wal
+        self._wal_used = 0.0
+        self._wal_lock = threading.Lock()
 
     # -- the person, as the hall knows them -------------------------------------------------
     def actor_of(self, staff_id: str) -> Actor:
@@ -97,6 +103,40 @@ class Applier:
             if not staff.active:
                 raise PermissionDenied(f"{staff.full_name}的账号已停用，不能办理业务")
             return actor_of(s, staff)
+
+    def _hold_wal(self) -> None:
+        """Embedded SQLite while the queue is busy: one idle connection held open. The hall
+        opens a connection per request (no pool), and closing the last one checkpoints and
+        removes the WAL: a cost on every call of a window. Held, SQLite checkpoints in its
+        own time; after WAL_IDLE_S without a live act the connection is let go, and the WAL
+        is folded into the database file as before. It holds no transaction, so no lock."""
+        if not self.hall.is_sqlite_url:
+            return
+        with self._wal_lock:
+            self._wal_used = time.monotonic()
+            if self._wal is not None:
+                return
+            self._wal = self.hall.db.engine.connect()
+        threading.Thread(target=self._let_wal_go, name="hall-wal", daemon=True).start()
+
+    def _let_wal_go(self) -> None:
+        while True:
+            time.sleep(1.0)
+            with self._wal_lock:
+                if time.monotonic() - self._wal_used >= WAL_IDLE_S:
+                    self._wal.close()
+                    self._wal = None
+                    return
+
+    def _live_actor(self, staff_id: str) -> Actor:
+        """The person of a live act, looked up at most every few seconds (a window calls
+        often; a deactivation takes effect within that, as a revoked credential does)."""
+        hit = self._actors.get(staff_id)
+        if hit is not None and time.monotonic() - hit[0] < ACTOR_CACHE_S:
+            return hit[1]
+        actor = self.actor_of(staff_id)
+        self._actors[staff_id] = (time.monotonic(), actor)
+        return actor
 
     # -- a push -----------------------------------------------------------------------------
     def apply(self, term: HallTerminal, ops: list[dict[str, Any]],
@@ -143,9 +183,10 @@ class Applier:
             raise HallError(term.diverged, 409)
         state = OpState(op_id=str(op["op_id"]), name=name, staff_id=str(op.get("staff_id") or ""),
                         args=str(op["args"]), at=hall_now(), terminal=term.code, replay=True)
+        self._hold_wal()
         with self._lock:
             try:
-                result = replay(self.hall.context(term.code), OPERATIONS, state, self.actor_of)
+                result = replay(self.hall.context(term.code), OPERATIONS, state, self._live_actor)
             except REFUSALS as exc:
                 return {"status": "refused", "reason": str(exc)}
             except SQLAlchemyError:

@@ -25,8 +25,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -153,6 +154,13 @@ def _order(t: QueueTicket, desk_no: int | None = None) -> tuple[object, ...]:
             0 if t.transfers else 1, t.queued_at, t.seq)
 
 
+def _sql_order(desk_no: int) -> list[Any]:
+    """``_order`` in SQL: the database picks the one ticket (no list loaded per call)."""
+    t = QueueTicket
+    return [case((t.to_desk == desk_no, 0), else_=1), case((t.priority != "", 0), else_=1),
+            case((t.transfers > 0, 0), else_=1), t.queued_at, t.seq]
+
+
 def _md(day: date) -> str:
     return f"{day.month} 月 {day.day} 日"
 
@@ -266,15 +274,15 @@ class QueueService:
                 self._finish(s, serving, actor, desk_no, now)
                 finished = serving.ticket_no
             groups = _groups(desk.groups)
-            waiting = s.execute(select(QueueTicket).where(
-                QueueTicket.day == now.date(), QueueTicket.status == "waiting",
-                (QueueTicket.to_desk == desk_no) | (
-                    QueueTicket.to_desk.is_(None) & QueueTicket.window_code.in_(groups)))).scalars().all()
-            if not waiting:
+            t = QueueTicket
+            ticket = s.execute(select(t).where(
+                t.day == now.date(), t.status == "waiting",
+                (t.to_desk == desk_no) | (t.to_desk.is_(None) & t.window_code.in_(groups)))
+                .order_by(*_sql_order(desk_no)).limit(1)).scalar()
+            if ticket is None:
                 names = "、".join(self._window_name(s, g) for g in groups)
                 done = f"已办结 {finished}；" if finished else ""
                 raise QueueError(f"{done}{names}目前没有等候的号")
-            ticket = min(waiting, key=lambda t: _order(t, desk_no))
             self._call(s, ticket, actor, desk_no, now)
             return self._view(s, ticket, "called", finished=finished)
 
