@@ -111,6 +111,7 @@ def test_window_keys_call_recall_transfer_no_show_on_any_page(window, ui_hall, q
         window.resize(w, h)
         _shot(window, f"window-keys-{w}x{h}")
     window.resize(1366, 768)
+    _shot(dialog, "transfer-dialog")
     target = next(i for i in range(dialog.target.count()) if dialog.target.itemData(i)[0] == "group"
                   and dialog.target.itemData(i)[1] != win)
     dialog.target.setCurrentIndex(target)
