@@ -184,6 +184,15 @@ def test_the_visit_links_its_cases(hall) -> None:  # type: ignore[no-untyped-def
     arrival = q.ticket_of_case(case_no)
     assert arrival is not None and arrival.ticket_no == t.ticket_no
     assert arrival.issued_at == t.issued_at
+    # The case's timeline starts with the visit: the ticket taken, the call at window 3.
+    from counter_app.services.timeline import case_view
+
+    with hall.ctx.db.session() as s:
+        view = case_view(s, case_no, hall.clock.now.date())
+    assert view is not None
+    first = view.steps[:2]
+    assert [st.label for st in first] == ["取号", "叫号"]
+    assert first[0].at == t.issued_at and first[1].detail == f"号票 {t.ticket_no}，3 号窗口"
     other = q.issue(hall.supervisor, item_code=hall.committed.code)
     with pytest.raises(QueueError, match=f"已关联号票 {t.ticket_no}"):
         q.link_cases(clerk, other.id, [case_no])
