@@ -407,6 +407,7 @@ class QueueService:
                 s.add(QueueVisitCase(ticket_id=ticket.id, case_id=case.id, linked_at=self.ctx.now(),
                                      origin_terminal=self.ctx.terminal))
                 made += 1
+            s.flush()  # inside the transaction: an enrolled PC queues what it changed
         return made
 
     def cases_since(self, actor: Actor, since: datetime) -> list[str]:

@@ -122,3 +122,43 @@ def test_the_hall_refuses_and_an_offline_window_is_told_at_once(staffed: Staffed
     staffed.server.start()
     assert qa.transfer(clerk, 1, t.id, to_desk=2).status == "waiting"
     assert qb.call_next(clerk2, 2).ticket_no == t.ticket_no, "nothing was lost while offline"
+
+
+def test_end_to_end_through_the_hall_ticket_call_intake_notice_rating(staffed: Staffed) -> None:
+    from counter_app.models import Evaluation, QueueVisitCase
+    from counter_app.services.evaluations import EvaluationService
+    from counter_app.services.printing import PrintService
+
+    from .kit import authorize, receive
+
+    a = staffed.pc("window-a")
+    authorize(a, a.login("boss"), "clerk", staffed.window)
+    a.run()
+    clerk = a.login("clerk")
+    q = QueueService(a.ctx)
+    q.open_desk(clerk, 2)
+    t = q.issue(clerk, item_code=staffed.item_code)
+    called = q.call_next(clerk, 2)
+    assert called.ticket_no == t.ticket_no
+    a.run()  # the hall's ticket and call come down
+    since = q.ticket(t.id).issued_at  # type: ignore[union-attr]
+    case_no = receive(a, clerk, staffed.item_code)
+    PrintService(a.ctx).produce(clerk, "acceptance", case_no)  # the notice, issued
+    done = q.done(clerk, 2, t.id)
+    assert done.status == "done"
+    assert q.link_cases(clerk, t.id, q.cases_since(clerk, since)) == 1
+    a.run()  # the case, then its link, reach the hall in order
+    assert [(o.name, o.reason) for o in a.sync.refused()] == []
+    EvaluationService(a.ctx).submit_visit(t.qr_payload(), 5, "满意")
+    a.run()
+    assert a.sync.refused() == []
+    hall = staffed.server.hall()
+    try:
+        with hall.db.session() as s:
+            link = s.execute(select(QueueVisitCase)).scalar_one()
+            ev = s.execute(select(Evaluation)).scalar_one()
+            assert link.ticket_id == t.id and ev.ticket_id == t.id and ev.grade == 5
+    finally:
+        hall.db.dispose()
+    arrival = q.ticket_of_case(case_no)
+    assert arrival is not None and arrival.ticket_no == t.ticket_no
