@@ -495,27 +495,27 @@ from %2 · %3 cases · waiting %4</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="113" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="118" />
       <source>Loading…</source>
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="150" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="142" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="150" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="143" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="151" />
       <source>Export bulletin</source>
       <translation>导出通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="159" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="167" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
@@ -2030,102 +2030,102 @@ from %2 · %3 cases · waiting %4</source>
       <translation>理由：如持老年证、预约号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="79" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="80" />
       <source>Print again (Ctrl+P)</source>
       <translation>重打号票（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="82" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="83" />
       <source>Hall display (F11)</source>
       <translation>大厅叫号屏（F11）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="86" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="87" />
       <source>1. The item the applicant names</source>
       <translation>一、申请人要办的事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="89" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="90" />
       <source>… or a window group (F2, Enter issues)</source>
       <translation>……或选择窗口分组（F2，回车取号）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="91" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="92" />
       <source>Priority (F6), with the reason recorded</source>
       <translation>优先（F6），须记录理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="93" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="94" />
       <source>Priority:</source>
       <translation>优先类别：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="94" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="95" />
       <source>Reason:</source>
       <translation>理由：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="97" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="98" />
       <source>Last ticket</source>
       <translation>刚取的号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="126" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="129" />
       <source>Item search: type, ↑/↓ choose, Enter issues the ticket</source>
       <translation>事项搜索：输入，↑/↓ 选择，回车取号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="127" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="130" />
       <source>Window groups: ↑/↓ choose, Enter issues the ticket</source>
       <translation>窗口分组：↑/↓ 选择，回车取号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="128" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="131" />
       <source>Priority and its reason (Enter in the reason issues)</source>
       <translation>优先类别及理由（在理由栏回车即取号）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="129" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="132" />
       <source>Print the last ticket again</source>
       <translation>重打刚取的号票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="130" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="133" />
       <source>Refresh people waiting</source>
       <translation>刷新等候人数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="131" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="134" />
       <source>Open the hall display (second screen)</source>
       <translation>打开大厅叫号屏（第二屏）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="152" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="155" />
       <source>Choose the item or a window group first</source>
       <translation>请先选择事项或窗口分组</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="170" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="173" />
       <source>%1  %2 — %3 waiting, %4 window(s) open</source>
       <translation>%1  %2 — 等候 %3 人，开放窗口 %4 个</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="181" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="184" />
       <source>Issuing…</source>
       <translation>正在取号……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="190" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="193" />
       <source>%1 ahead, about %2 min</source>
       <translation>前面 %1 人，约等 %2 分钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="194" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="197" />
       <source>Priority: %1</source>
       <translation>优先：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="221" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="224" />
       <source>Ticket %1 printed: %2</source>
       <translation>号票 %1 已打印：%2</translation>
     </message>
@@ -2186,32 +2186,32 @@ from %2 · %3 cases · waiting %4</source>
       <translation>请留意叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/display.py" line="122" />
+      <location filename="../../counter_app/ui/queue/display.py" line="123" />
       <source>Last calls</source>
       <translation>最近叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/display.py" line="229" />
+      <location filename="../../counter_app/ui/queue/display.py" line="230" />
       <source>Connection to the hall service lost, reconnecting… The numbers shown may be out of date. (%1)</source>
       <translation>与大厅服务器的连接中断，正在重连……屏上号码可能不是最新。（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/display.py" line="246" />
+      <location filename="../../counter_app/ui/queue/display.py" line="249" />
       <source>Window</source>
       <translation>窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/display.py" line="246" />
+      <location filename="../../counter_app/ui/queue/display.py" line="249" />
       <source>Number</source>
       <translation>号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/display.py" line="253" />
+      <location filename="../../counter_app/ui/queue/display.py" line="256" />
       <source>Window %1</source>
       <translation>%1 号窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/display.py" line="266" />
+      <location filename="../../counter_app/ui/queue/display.py" line="269" />
       <source>Waiting: %1</source>
       <translation>等候人数：%1</translation>
     </message>
@@ -3331,139 +3331,139 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>QueueBar</name>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="85" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="86" />
       <source>Window </source>
       <translation>窗口 </translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="87" />
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="148" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="88" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="149" />
       <source>Open for calls (Ctrl+F10)</source>
       <translation>开启叫号（Ctrl+F10）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="90" />
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="153" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="91" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="154" />
       <source>Not calling</source>
       <translation>未开启叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="94" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="95" />
       <source>Call next (F10)</source>
       <translation>下一位（F10）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="95" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="96" />
       <source>Again (F11)</source>
       <translation>重呼（F11）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="96" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="97" />
       <source>Not present (F12)</source>
       <translation>过号（F12）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="97" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="98" />
       <source>Transfer (Shift+F11)</source>
       <translation>转窗口（Shift+F11）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="98" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="99" />
       <source>Finish (Shift+F10)</source>
       <translation>办结（Shift+F10）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="136" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="137" />
       <source>Call the next ticket (the one served is finished)</source>
       <translation>叫下一位（正在办理的号随之办结）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="137" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="138" />
       <source>Call the same ticket again</source>
       <translation>重呼当前号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="138" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="139" />
       <source>The applicant is not present (过号)</source>
       <translation>申请人未到（过号）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="139" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="140" />
       <source>Transfer the ticket to another window or group</source>
       <translation>把当前号转到其他窗口或分组</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="140" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="141" />
       <source>Finish the ticket without calling the next</source>
       <translation>办结当前号，不叫下一位</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="141" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="142" />
       <source>Open or close this window for calls</source>
       <translation>开启或关闭本窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="147" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="148" />
       <source>Close for calls (Ctrl+F10)</source>
       <translation>关闭叫号（Ctrl+F10）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="156" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="157" />
       <source>Serving %1</source>
       <translation>正在办理 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="158" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="159" />
       <source>Window %1: free</source>
       <translation>%1 号窗口：空闲</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="181" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="182" />
       <source>Asking the hall…</source>
       <translation>正在请求大厅服务器……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="195" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="196" />
       <source>Window %1 open for calls</source>
       <translation>%1 号窗口已开启叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="200" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="201" />
       <source>Window closed for calls</source>
       <translation>本窗口已关闭叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="205" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="206" />
       <source>Open this window for calls first (Ctrl+F10)</source>
       <translation>请先开启本窗口叫号（Ctrl+F10）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="215" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="216" />
       <source>Called %1</source>
       <translation>已叫号 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="217" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="218" />
       <source>priority: %1</source>
       <translation>优先：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="227" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="228" />
       <source>Called %1 again</source>
       <translation>已重呼 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="246" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="247" />
       <source>%1 finished</source>
       <translation>%1 已办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="246" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="247" />
       <source>%1 marked not present</source>
       <translation>%1 已过号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="247" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="248" />
       <source>%1 transferred</source>
       <translation>%1 已转出</translation>
     </message>
@@ -4100,27 +4100,27 @@ from %2 · %3 cases · waiting %4</source>
   <context>
     <name>TransferDialog</name>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="49" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="50" />
       <source>Transfer the ticket</source>
       <translation>转窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="54" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="55" />
       <source> (closed)</source>
       <translation>（未开放）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="55" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="56" />
       <source>Window %1</source>
       <translation>%1 号窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="57" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="58" />
       <source>Queue of %1</source>
       <translation>%1 队列</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="63" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="64" />
       <source>Transfer to (↑/↓, Enter):</source>
       <translation>转到（↑/↓ 选择，回车确定）：</translation>
     </message>
