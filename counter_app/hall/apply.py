@@ -124,8 +124,11 @@ class Applier:
             time.sleep(1.0)
             with self._wal_lock:
                 if time.monotonic() - self._wal_used >= WAL_IDLE_S:
-                    self._wal.close()
-                    self._wal = None
+                    held, self._wal = self._wal, None
+                    try:
+                        held.close()
+                    except Exception:  # the next live act holds a fresh one
+                        log.exception("could not let the held connection go")
                     return
 
     def _live_actor(self, staff_id: str) -> Actor:
