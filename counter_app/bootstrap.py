@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from . import vault
 from .failures import StorageError, check_database_file, describe
@@ -216,4 +217,24 @@ def open_context(folder: str | os.PathLike[str] | None = None, *,
     # An enrolled PC records every operation for the hall service (services/operations.py)
     # and dates them by the hall's clock (the offset is measured at every sync).
     return ServiceContext(db=db, terminal=code, clock=CorrectedClock(offset_s=offset),
-                          records_ops=True, keys=keyring(db))
+                          records_ops=True, keys=keyring(db), live=_LiveLink(db))
+
+
+class _LiveLink:
+    """Live operations (the queue) go to the hall service at once; the HTTP client is
+    made on first use, so start-up does not pay for it."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.link: Any = None  # hallsync.live.LiveLink, made on first use
+
+    def __call__(self, state: Any) -> Any:
+        if self.link is None:
+            from .hallsync.live import LiveLink
+
+            self.link = LiveLink(self.db)
+        return self.link(state)
+
+    def close(self) -> None:
+        if self.link is not None:
+            self.link.close()

@@ -203,6 +203,6 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     took = time.perf_counter() - start
     print(f"演示数据：办件 {summary.cases} 件，事件 {summary.events} 条，交接单 {summary.batches} 张，"
-          f"新增人员 {summary.staff} 名，用时 {took:.1f} 秒")
+          f"排队号票 {summary.tickets} 张，新增人员 {summary.staff} 名，用时 {took:.1f} 秒")
     print(f"演示账号密码均为 {demo.DEMO_PASSWORD}（如 admin、受理员 <窗口编码>_c1、审批员 <窗口编码>_a1）")
     return 0

@@ -42,8 +42,9 @@ from ..services.handoff import HandoffError, HandoffService
 from ..services.holiday_schedule import HolidayService, ScheduleError
 from ..services.intake import IntakeError, IntakeService
 from ..services.numbering import NumberError
-from ..services.operations import OperationError, registry, replay
+from ..services.operations import OperationError, encode, is_live, registry, replay
 from ..services.printing import PrintError, PrintService
+from ..services.queue import QueueError, QueueService, TicketView
 from ..services.staffing import CatalogEditor, StaffService
 from .store import Hall, HallError
 
@@ -51,12 +52,14 @@ log = logging.getLogger(__name__)
 
 OPERATIONS = registry(IntakeService, HandoffService, ComplaintService, ConsultationService,
                       EvaluationService, ClockService, StaffService, CatalogEditor, PrintService,
-                      HolidayService, AccessLog)
+                      HolidayService, AccessLog, QueueService)
 # Errors whose message is already the Chinese reason a person reads.
 REFUSALS: tuple[type[Exception], ...] = (
     IntakeError, HandoffError, PermissionDenied, NumberError, OperationError, ComplaintError,
-    EvaluationError, PrintError, ScheduleError, ValueError)
+    EvaluationError, PrintError, ScheduleError, QueueError, ValueError)
 CLOCK_WARN_S = 300  # a PC clock further off than this is reported
+ACTOR_CACHE_S = 5.0
+WAL_IDLE_S = 5.0  # queue calls this far apart let the WAL fold back into the file
 
 
 @dataclass
@@ -87,6 +90,11 @@ class Applier:
         self.version = 0  # bumped after every applied batch (the change feed watches it)
         self._seen: dict[str, tuple[float, float | None]] = {}  # terminal -> (written, offset)
         self.changed = threading.Condition()
+        self.board = CallBoard()  # calls, at once, for the hall displays
+        self._actors: dict[str, tuple[float, Actor]] = {}  # live acts' people, briefly kept
+        self._wal: Any = None  # see _hold_wal
+        self._wal_used = 0.0
+        self._wal_lock = threading.Lock()
 
     # -- the person, as the hall knows them -------------------------------------------------
     def actor_of(self, staff_id: str, active_only: bool = True) -> Actor:
@@ -97,6 +105,43 @@ class Applier:
             if active_only and not staff.active:
                 raise PermissionDenied(f"{staff.full_name}的账号已停用，不能办理业务")
             return actor_of(s, staff)
+
+    def _hold_wal(self) -> None:
+        """Embedded SQLite while the queue is busy: one idle connection held open. The hall
+        opens a connection per request (no pool), and closing the last one checkpoints and
+        removes the WAL: a cost on every call of a window. Held, SQLite checkpoints in its
+        own time; after WAL_IDLE_S without a live act the connection is let go, and the WAL
+        is folded into the database file as before. It holds no transaction, so no lock."""
+        if not self.hall.is_sqlite_url:
+            return
+        with self._wal_lock:
+            self._wal_used = time.monotonic()
+            if self._wal is not None:
+                return
+            self._wal = self.hall.db.engine.connect()
+        threading.Thread(target=self._let_wal_go, name="hall-wal", daemon=True).start()
+
+    def _let_wal_go(self) -> None:
+        while True:
+            time.sleep(1.0)
+            with self._wal_lock:
+                if time.monotonic() - self._wal_used >= WAL_IDLE_S:
+                    held, self._wal = self._wal, None
+                    try:
+                        held.close()
+                    except Exception:  # the next live act holds a fresh one
+                        log.exception("could not let the held connection go")
+                    return
+
+    def _live_actor(self, staff_id: str) -> Actor:
+        """The person of a live act, looked up at most every few seconds (a window calls
+        often; a deactivation takes effect within that, as a revoked credential does)."""
+        hit = self._actors.get(staff_id)
+        if hit is not None and time.monotonic() - hit[0] < ACTOR_CACHE_S:
+            return hit[1]
+        actor = self.actor_of(staff_id)
+        self._actors[staff_id] = (time.monotonic(), actor)
+        return actor
 
     # -- a push -----------------------------------------------------------------------------
     def apply(self, term: HallTerminal, ops: list[dict[str, Any]],
@@ -130,6 +175,36 @@ class Applier:
         self._seen[terminal] = (time.monotonic(), offset if offset is not None else last_offset)
         with self.hall.db.transaction() as s:
             s.execute(update(HallTerminal).where(HallTerminal.code == terminal).values(**values))
+
+    # -- a live operation (the queue): answered now, outside the terminal's sequence ---------
+    def live(self, term: HallTerminal, op: dict[str, Any]) -> dict[str, Any]:
+        """Run a live operation now, under the same lock as every other, at the service's
+        time (a queue's waits are measured on one clock). A resend of the same ``op_id``
+        gets the first answer: the service method finds its own act by the id."""
+        name = str(op.get("name", ""))
+        if not is_live(OPERATIONS, name):
+            raise HallError(f"“{name}”不是即时办理的操作：请升级本机或服务器", 400)
+        if term.diverged:
+            raise HallError(term.diverged, 409)
+        state = OpState(op_id=str(op["op_id"]), name=name, staff_id=str(op.get("staff_id") or ""),
+                        args=str(op["args"]), at=hall_now(), terminal=term.code, replay=True)
+        self._hold_wal()
+        with self._lock:
+            try:
+                result = replay(self.hall.context(term.code), OPERATIONS, state, self._live_actor)
+            except REFUSALS as exc:
+                return {"status": "refused", "reason": str(exc)}
+            except SQLAlchemyError:
+                raise  # nothing was decided: the PC says the hall cannot answer now
+            except Exception as exc:
+                log.exception("live operation %s of terminal %s failed", state.op_id, term.code)
+                return {"status": "refused", "reason": f"服务器处理此操作时出错（{type(exc).__name__}）"}
+        if isinstance(result, TicketView):
+            self.board.publish(result)
+        with self.changed:
+            self.version += 1
+            self.changed.notify_all()
+        return {"status": "done", "result": encode(result)}
 
     def _one(self, terminal: str, op: dict[str, Any]) -> OpResult:
         seq, op_id, dig = int(op["seq"]), str(op["op_id"]), digest(op)
@@ -186,6 +261,41 @@ class Applier:
         with self.hall.db.transaction() as s:
             s.execute(update(HallTerminal).where(HallTerminal.code == terminal).values(diverged=why))
         raise HallError(why, 409)
+
+
+class CallBoard:
+    """Calls as they happen, for the hall displays' feed: a version that grows with every
+    act on a ticket and the last calls. Listeners on the event loop are woken at once."""
+
+    def __init__(self, keep: int = 50) -> None:
+        self.version = 0
+        self.keep = keep
+        self.events: list[tuple[int, dict[str, Any]]] = []
+        self._lock = threading.Lock()
+        self._waiters: set[tuple[Any, Any]] = set()  # (event loop, asyncio.Event)
+
+    def publish(self, t: TicketView) -> None:
+        event = {"ticket_no": t.ticket_no, "desk_no": t.desk_no, "act": t.act, "status": t.status,
+                 "window_code": t.window_code, "finished": t.finished,
+                 "at": hall_now().isoformat(timespec="milliseconds")}
+        with self._lock:
+            self.version += 1
+            self.events = [*self.events[-(self.keep - 1):], (self.version, event)]
+            waiters = list(self._waiters)
+        for loop, ev in waiters:
+            loop.call_soon_threadsafe(ev.set)
+
+    def since(self, version: int) -> list[tuple[int, dict[str, Any]]]:
+        with self._lock:
+            return [(v, e) for v, e in self.events if v > version]
+
+    def listen(self, loop: Any, ev: Any) -> None:
+        with self._lock:
+            self._waiters.add((loop, ev))
+
+    def forget(self, loop: Any, ev: Any) -> None:
+        with self._lock:
+            self._waiters.discard((loop, ev))
 
 
 def _record(conn: Connection, terminal: str, seq: int, dig: str, st: OpState, status: str,

@@ -12,6 +12,10 @@ terminal by the credential the service issued). Version 1:
   wrapped key (no credential: it is asked for by a PC that cannot read its own; hall/recovery.py)
 - ``POST /v1/anchor``    the terminal's event-chain head (seq, hash), recorded append-only
 - ``GET  /v1/anchors``   every terminal's recorded heads, for ``verify-audit`` on any PC
+- ``POST /v1/live``      a live operation (the queue) → answered now: done with its result,
+                         or refused with the reason
+- ``GET  /v1/board``     the hall display's board now (desks, last calls, waiting per group)
+- ``GET  /v1/calls``     server-sent events: every act on a ticket, the moment it is done
 
 Errors come back as ``{"detail": "<Chinese message>"}`` with a 4xx status.
 """
@@ -82,6 +86,13 @@ class LookupIn(BaseModel):
 class AnchorIn(BaseModel):
     seq: int
     hash: str
+
+
+class LiveIn(BaseModel):
+    op_id: str
+    name: str
+    staff_id: str = ""
+    args: str
 
 
 class OpsIn(BaseModel):
@@ -172,6 +183,48 @@ def create_app(hall: Hall) -> FastAPI:
     @app.get("/v1/anchors")
     def anchors(term: Term) -> dict[str, Any]:
         return {"anchors": hall.anchors()}
+
+    @app.post("/v1/live")
+    def live(body: LiveIn, term: Term) -> Response:
+        answer = applier.live(term, body.model_dump())
+        return Response(json.dumps(answer, ensure_ascii=False), media_type="application/json")
+
+    @app.get("/v1/board")
+    def board(term: Term) -> Response:
+        from ..services.queue import QueueService
+
+        b = QueueService(hall.context(term.code)).board()
+        body = {"day": b.day.isoformat(), "version": applier.board.version,
+                "desks": b.desks, "waiting": b.waiting, "groups": b.group_names,
+                "recent": [{"ticket_no": c.ticket_no, "desk_no": c.desk_no, "act": c.kind,
+                            "at": c.at.isoformat(timespec="milliseconds")} for c in b.recent]}
+        return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
+
+    @app.get("/v1/calls")
+    async def calls(term: Term, request: Request, after: int = -1) -> EventSourceResponse:
+        board = applier.board
+
+        async def feed() -> AsyncIterator[dict[str, str]]:
+            loop, wake = asyncio.get_running_loop(), asyncio.Event()
+            board.listen(loop, wake)
+            seen = board.version if after < 0 else after
+            try:
+                yield {"event": "hello", "data": str(seen)}
+                while not await request.is_disconnected():
+                    for version, event in board.since(seen):
+                        seen = version
+                        yield {"event": "call", "id": str(version),
+                               "data": json.dumps(event, ensure_ascii=False)}
+                    wake.clear()
+                    if not board.since(seen):
+                        try:
+                            await asyncio.wait_for(wake.wait(), 5.0)
+                        except TimeoutError:
+                            pass
+            finally:
+                board.forget(loop, wake)
+
+        return EventSourceResponse(feed(), ping=15)
 
     @app.get("/v1/pull")
     def pull(term: Term, after: int = 0, limit: int = PULL_LIMIT, fresh: bool = False) -> Response:

@@ -43,6 +43,15 @@ from .org import (
     Terminal,
     TrainingRecord,
 )
+from .queue import (
+    PRIORITY_KINDS,
+    TICKET_STATES,
+    QueueAct,
+    QueueDesk,
+    QueueLetter,
+    QueueTicket,
+    QueueVisitCase,
+)
 from .sync import SyncApplied, SyncCapture, SyncConflict, SyncJournal, SyncMeta
 
 __all__ = [
@@ -50,10 +59,12 @@ __all__ = [
     "GRADES",
     "KIND_LABELS",
     "MATERIAL_STATES",
+    "PRIORITY_KINDS",
     "REQUIREMENT_LABELS",
     "ROLES",
     "ROLE_LABELS",
     "STATUS_LABELS",
+    "TICKET_STATES",
     "TRAINING_LABELS",
     "TRAINING_STAGES",
     "Base",
@@ -87,6 +98,11 @@ __all__ = [
     "NumberCounter",
     "OutboxEntry",
     "PrintRecord",
+    "QueueAct",
+    "QueueDesk",
+    "QueueLetter",
+    "QueueTicket",
+    "QueueVisitCase",
     "ServiceItem",
     "Setting",
     "Staff",

@@ -42,6 +42,8 @@ class Evaluation(SyncedMixin, Base):
     followup_status: Mapped[str] = mapped_column(String(16), default="", index=True)
     followup_note: Mapped[str] = mapped_column(Text, default="")
     contest_reason: Mapped[str] = mapped_column(Text, default="")
+    # Rated with the queue ticket's QR: one rating for the visit (一次一评), whatever it held.
+    ticket_id: Mapped[str | None] = mapped_column(String(36), index=True, unique=True)
 
 
 class Consultation(SyncedMixin, Base):

@@ -39,6 +39,7 @@ from .bulletin_model import (
 from .bulletin_queries import DENSE_OVERDUE, EVENT_FIELDS, LIST_LIMIT, _Builder
 from .bulletin_tables import TableData, b_window_name, tables
 from .context import ServiceContext
+from .queue_figures import queue_figures
 from .settings import HALL_KEY, get_json
 
 __all__ = [
@@ -64,6 +65,7 @@ def build_bulletin(s: Session, period: Period, now: datetime) -> Bulletin:
     training = b.training()
     staffing = b.staffing()
     unchecked = _unchecked(s)
+    queue = queue_figures(s, period.start, period.end, now)
     totals = Counts()
     for w in b.windows.values():
         totals.add(w.counts)
@@ -80,7 +82,7 @@ def build_bulletin(s: Session, period: Period, now: datetime) -> Bulletin:
         complaints_overdue=c_late, grades=grades, bad_ratings=bad, followups_open=f_open,
         followups_overdue=f_late, consultations=consult,
         series=[DayPoint(d, *v) for d, v in sorted(b.series.items())],
-        staffing=staffing, training=training, notes=notes, unchecked=unchecked,
+        staffing=staffing, training=training, notes=notes, unchecked=unchecked, queue=queue,
     )
 
 

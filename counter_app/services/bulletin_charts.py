@@ -84,4 +84,11 @@ def charts(b: Bulletin) -> list[ChartData]:
             ("收件", [p.received for p in b.series]),
             ("受理及办结", [p.accepted for p in b.series]),
         ]))
+    if b.queue.tickets:
+        hours = b.queue.by_hour
+        out.append(ChartData("分时段排队人数与平均等候", [f"{h.hour}时" for h in hours], [
+            ("平均排队人数", [round(h.mean_queue) for h in hours]),
+            ("最多排队人数", [h.max_queue for h in hours]),
+            ("平均等候（分钟）", [round(h.wait.mean) for h in hours]),
+        ], ("#8e6bbf", "#d9534f", "#2f6fb0")))
     return out

@@ -14,6 +14,7 @@ from ..models import TRAINING_LABELS
 from .clock_stops import NEAR_DUE_DAYS, DueLine
 from .complaints import ComplaintLine
 from .deadlines import NOTICE_LIMIT_DAYS
+from .queue_figures import QueueFigures
 from .staffing import TrainingLine, WindowPlan
 
 PERIODS = {"day": "日报", "week": "周报", "month": "月报"}
@@ -190,6 +191,8 @@ class Bulletin:
     notes: list[str] = field(default_factory=list)
     # Catalog items no department has signed off yet (code, name, department, unconfirmed).
     unchecked: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # The queue: waits, service times, abandoned tickets (empty when no ticket was issued).
+    queue: QueueFigures = field(default_factory=QueueFigures)
 
     @property
     def title(self) -> str:
@@ -226,6 +229,12 @@ class Bulletin:
         lines.append(f"评价 {self.ratings_total} 件，差评 {self.bad_total} 件；差评待整改 "
                      f"{self.followups_open} 件（超期 {self.followups_overdue} 件）。")
         lines.append(f"咨询 {sum(self.consultations.values())} 人次。")
+        q = self.queue
+        if q.tickets:
+            lines.append(f"取号 {q.tickets} 人，已办结 {q.served} 人；平均等候 {q.wait.mean:.1f} 分钟"
+                         f"（90% 不超过 {q.wait.p90:.0f} 分钟，最长 {q.wait.longest:.0f} 分钟），"
+                         f"平均办理 {q.service.mean:.1f} 分钟；未办离开 {q.abandoned} 人"
+                         f"（其中过号 {q.no_show} 人）；优先办理 {q.priority_served} 人。")
         untrained = [c for c in self.clerks if c.stage != "authorized"]
         co = [c for c in self.clerks if c.co_acceptance]
         lines.append(f"受理员 {len(self.clerks)} 名，其中未获授权（培训中）{len(untrained)} 名，"

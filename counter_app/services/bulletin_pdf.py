@@ -192,8 +192,11 @@ class _Pdf:
                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         story.append(grid)
+        for extra in cs[4:]:  # the queue by hour, full width
+            story.append(self.chart(extra, WIDTH, h))
         tbl = tables(b)
-        n = ["三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+        n = ["三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
+             "十六"]
         widths = self.widths(tbl)
         for i, data in enumerate(tbl):
             data = TableData(data.key, f"{n[i]}、{data.title}", data.headers, data.rows, data.total)
@@ -218,6 +221,9 @@ class _Pdf:
             "complaints": {0: 20 * mm, 2: 60 * mm, 3: 38 * mm, 9: 45 * mm},
             "bad_ratings": {0: 45 * mm},
             "training": {6: 28 * mm, 7: 60 * mm},
+            "queue_desks": {0: 30 * mm},
+            "queue_areas": {0: 45 * mm},
+            "queue_hours": {0: 30 * mm},
         }
         out = {}
         for data in tbl:

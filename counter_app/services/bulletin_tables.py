@@ -12,6 +12,7 @@ from ..documents.masking import mask_numbers
 from .bulletin_charts import short_name
 from .bulletin_model import COUNT_LABELS, Bulletin
 from .clock_stops import NEAR_DUE_DAYS, DueLine
+from .queue_figures import QueueRow
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ def tables(b: Bulletin) -> list[TableData]:
                   ["姓名", "窗口", "范围", "窗口或事项", "阶段", "设定人", "设定时间", "备注"],
                   [[t.full_name, t.window_code, "事项" if t.scope == "item" else "窗口", t.scope_code,
                     t.stage_label, t.set_by, f"{t.set_at:%Y-%m-%d %H:%M}", t.note] for t in b.training]),
+        *_queue_tables(b),
         TableData("unchecked", "事项目录待核对（部门尚未核对签字）",
                   ["事项编码", "事项名称", "实施部门", "未能核实"],
                   [list(u) for u in b.unchecked]),
@@ -95,3 +97,29 @@ def tables(b: Bulletin) -> list[TableData]:
 
 def b_window_name(b: Bulletin, code: str) -> str:
     return next((w.name for w in b.windows if w.code == code), code)
+
+
+def _queue_tables(b: Bulletin) -> list[TableData]:
+    """Waits and service times per window, per area and per hour (minutes)."""
+    q = b.queue
+    if not q.tickets:
+        return []
+    heads = ["取号", "平均等候", "90%等候", "最长等候", "平均办理", "90%办理", "最长办理",
+             "未办离开", "优先办结"]
+
+    def cells(r: QueueRow) -> list[object]:
+        return [r.tickets, round(r.wait.mean, 1), round(r.wait.p90, 1), round(r.wait.longest, 1),
+                round(r.service.mean, 1), round(r.service.p90, 1), round(r.service.longest, 1),
+                r.abandoned, r.priority_served]
+
+    return [
+        TableData("queue_desks", "排队等候：分窗口（分钟；等候计入首次叫号的窗口）",
+                  ["窗口", *heads], [[r.label, *cells(r)] for r in q.by_desk]),
+        TableData("queue_areas", "排队等候：分区（分钟）", ["分区", *heads],
+                  [[r.label, *cells(r)] for r in q.by_area]),
+        TableData("queue_hours", "排队等候：分时段（按取号时间；分钟）",
+                  ["时段", "取号", "平均排队", "最多排队", "平均等候", "90%等候", "最长等候"],
+                  [[f"{h.hour}:00-{h.hour + 1}:00", h.issued, round(h.mean_queue, 1), h.max_queue,
+                    round(h.wait.mean, 1), round(h.wait.p90, 1), round(h.wait.longest, 1)]
+                   for h in q.by_hour]),
+    ]

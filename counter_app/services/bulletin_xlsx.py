@@ -17,7 +17,8 @@ from .bulletin import Bulletin, ChartData, TableData, charts, tables
 
 SHEETS = {"windows": "分窗口", "clerks": "分人员", "batches": "待签收交接单", "overdue": "超期办件",
           "near_due": "临期办件", "holds": "待审未告知", "complaints": "投诉", "bad_ratings": "差评整改",
-          "training": "培训授权"}
+          "training": "培训授权", "queue_desks": "排队分窗口", "queue_areas": "排队分区",
+          "queue_hours": "排队分时段"}
 HEAD_FILL = PatternFill("solid", fgColor="E8EEF6")
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..models import Staff, hall_now
 from ..models.database import Database
+from ..models.opstate import OpState
 from ..models.opstate import current as current_op
 
 
@@ -85,6 +86,9 @@ class ServiceContext:
     # A protected data folder, unlocked (vault.Keyring): who may unlock it at rest. None on
     # a plain folder and on the hall service.
     keys: Any = None
+    # Set on an enrolled PC: sends a live operation (``@operation(..., live=True)``) to the
+    # hall service and returns its answer, or raises with the reason in Chinese.
+    live: Callable[[OpState], Any] | None = None
 
     def now(self) -> datetime:
         op = current_op()  # one time for the whole operation, the same in both runs

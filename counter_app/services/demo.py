@@ -28,6 +28,7 @@ from .catalog_store import current_versions
 from .context import ServiceContext
 from .demo_child import chunks_from_child, use_child
 from .demo_ids import Stamps
+from .demo_queue import generate_queue
 from .demo_rows import Chunk, Plan, chunks, item_from_version
 from .demo_writer import write_chunk
 from .events import chain_head
@@ -41,6 +42,7 @@ class DemoSummary:
     events: int
     batches: int
     staff: int
+    tickets: int = 0
 
 
 # Demo staff made in two data folders must be the same rows (stable ids, same values), so
@@ -148,4 +150,7 @@ def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
         write_chunk(ctx, last, stamps)
         if progress:
             progress(last.cases)
-    return DemoSummary(last.cases, last.events, last.batches, staff_made)
+    # The queue: about one visit in seven ends without a case (a question, a missing paper).
+    per_day = round(cases / max(1, len(plan.days)) * 1.15)
+    tickets = generate_queue(ctx, plan.days, per_day, seed) if cases else 0
+    return DemoSummary(last.cases, last.events, last.batches, staff_made, tickets)

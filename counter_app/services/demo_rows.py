@@ -58,12 +58,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "authorization_checked", "tracking_no", "collector_phone", "issued_at", "issued_by_id"),
     "evaluation": (
         *BASE, "case_id", "grade", "comment", "channel", "rated_at", "followup_due", "followup_status",
-        "followup_note", "contest_reason"),
+        "followup_note", "contest_reason", "ticket_id"),
     "consultation": (
         *BASE, "staff_id", "window_code", "item_code", "topic", "case_id", "outcome", "at"),
     "event_log": (
         *BASE, "terminal_code", "seq", "at", "kind", "case_id", "batch_id", "actor_id", "actor_role",
         "payload", "prev_hash", "hash", "state"),
+    # The queue's demo tickets (demo_queue), written by the same writer.
+    "queue_letter": (*BASE, "window_code", "letter"),
+    "queue_ticket": (
+        *BASE, "day", "ticket_no", "letter", "seq", "window_code", "item_code", "priority",
+        "priority_note", "issued_at", "issued_by_id", "queued_at", "status", "to_desk", "transfers",
+        "desk_no", "first_called_at", "first_desk", "first_window_code", "called_at", "calls",
+        "served_by_id", "done_at", "rating_key"),
 }
 
 # How a conditional material applies: always, to agents, organisations, persons, or by chance.
@@ -323,7 +330,7 @@ class CaseMaker:
             rows["evaluation"].append((
                 ids(), at_s, at_s, term, case_id, grade, "", "screen",
                 _dt(at + timedelta(minutes=15)), p.dues[(day, 15, "workday")].isoformat() if low else None,
-                "open" if low else "", "", ""))
+                "open" if low else "", "", "", None))
         if rand() < 0.2:
             rows["consultation"].append((
                 ids(), at_s, at_s, term, clerk, ver.window_code, ver.code, f"咨询{ver.name}所需材料",

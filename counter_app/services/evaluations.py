@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..models import GRADES, CaseFile, Evaluation, Staff
+from ..models import GRADES, CaseFile, Evaluation, QueueTicket, QueueVisitCase, Staff
 from .calendar_store import load_calendar
 from .context import Actor, PermissionDenied, ServiceContext, require_role
 from .events import append_event
@@ -33,6 +33,8 @@ BAD_GRADES = (1, 2)
 RATEABLE = ("accepted", "in_handoff", "with_approver", "returned", "approved", "denied",
             "finished", "issued")
 CHANNELS = {"screen": "评价器（面向申请人的屏幕）", "qr": "扫码评价"}
+TICKET_CHANNEL = "ticket"  # the queue ticket's QR: one rating for the whole visit
+TICKET_DAYS = 7  # a ticket's QR rates its visit within this many days
 TICKET_MINUTES = {"screen": 30, "qr": 7 * 24 * 60}
 FOLLOWUP_STATES = {"open": "待整改", "done": "已整改", "contested": "申诉中",
                    "voided": "申诉成立（不计差评）"}
@@ -183,6 +185,53 @@ class EvaluationService:
             raise PermissionDenied("评价码无效：不是扫码评价码")
         return self.submit(ticket, grade, comment)
 
+    @operation("rating.submit_visit")
+    def submit_visit(self, payload: str, grade: int, comment: str = "") -> Rated:
+        """The applicant rates the visit with the queue ticket's QR code (一次一评): one
+        rating for the visit, recorded against its first case."""
+        from .queue import QueueError, parse_qr
+
+        if grade not in GRADES:
+            raise EvaluationError("评价等级无效")
+        try:
+            day, number, key = parse_qr(payload)
+        except QueueError as exc:
+            raise EvaluationError(str(exc)) from None
+        now = self.ctx.now()
+        try:
+            with self.ctx.db.transaction() as s:
+                t = s.execute(select(QueueTicket).where(QueueTicket.day == day,
+                                                        QueueTicket.ticket_no == number)).scalar()
+                if t is None or not hmac.compare_digest(t.rating_key, key):
+                    raise EvaluationError("号票二维码无效：评价只能由申请人用所持号票完成")
+                if (now.date() - day).days > TICKET_DAYS:
+                    raise EvaluationError(f"号票已超过 {TICKET_DAYS} 天，不能再评价")
+                if t.status != "done":
+                    raise EvaluationError(f"号票 {number} 尚未办理完毕，办理完毕后才能评价")
+                if s.execute(select(Evaluation.id).where(Evaluation.ticket_id == t.id)).first():
+                    raise EvaluationError(f"本次来访（号票 {number}）已评价，一次来访只能评价一次")
+                case = s.execute(select(CaseFile).join(QueueVisitCase, QueueVisitCase.case_id == CaseFile.id)
+                                 .where(QueueVisitCase.ticket_id == t.id, CaseFile.is_training.is_(False))
+                                 .order_by(QueueVisitCase.linked_at, CaseFile.case_no)).scalars().first()
+                if case is None:
+                    raise EvaluationError(f"号票 {number} 的来访没有关联办件，暂不能评价")
+                if s.execute(select(Evaluation.id).where(Evaluation.case_id == case.id)).first():
+                    raise EvaluationError(f"办件“{case.case_no}”已评价，一次办理只能评价一次")
+                due = None
+                if grade in BAD_GRADES:
+                    due = load_calendar(s).add_workdays(now.date(), followup_days(s)).date
+                s.add(Evaluation(case_id=case.id, ticket_id=t.id, grade=grade,
+                                 comment=comment.strip()[:500], channel=TICKET_CHANNEL, rated_at=now,
+                                 followup_due=due, followup_status="open" if due else "",
+                                 origin_terminal=self.ctx.terminal))
+                s.flush()
+                append_event(s, terminal=self.ctx.terminal, kind="evaluated", at=now,
+                             actor_id=None, actor_role="applicant", case_id=case.id,
+                             grade=grade, channel=TICKET_CHANNEL, ticket=number)
+        except IntegrityError:
+            raise EvaluationError(f"本次来访（号票 {number}）已评价，一次来访只能评价一次") from None
+        return Rated(case.case_no, grade, due)
+
     # -- follow-up of 差评 --------------------------------------------------------------
     def bad_ratings(self, open_only: bool = True, limit: int = 500) -> list[BadRatingLine]:
         """差评 with their follow-up, oldest deadline first (open and contested ones only
@@ -256,4 +305,10 @@ class EvaluationService:
             raise EvaluationError("办件受理、办结或发证后才能评价")
         if s.execute(select(Evaluation.id).where(Evaluation.case_id == case.id)).first():
             raise EvaluationError(f"办件“{case_no}”已评价，一次办理只能评价一次")
+        visit = s.execute(select(QueueTicket.ticket_no).join(
+            QueueVisitCase, QueueVisitCase.ticket_id == QueueTicket.id).join(
+            Evaluation, Evaluation.ticket_id == QueueTicket.id).where(
+            QueueVisitCase.case_id == case.id)).scalar()
+        if visit is not None:
+            raise EvaluationError(f"办件“{case_no}”所在的来访（号票 {visit}）已评价，一次来访只能评价一次")
         return case

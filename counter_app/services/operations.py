@@ -33,6 +33,7 @@ OP_ATTR = "__counter_operation__"
 # An operation that records a fact (a print happened, someone looked at a case) rather than
 # asks for a change: the hall records it even if the person's account was deactivated since.
 FACT_ATTR = "__counter_fact__"
+LIVE_ATTR = "__counter_live__"  # answered by the hall service at once, never queued
 ALLOWED: dict[str, type] = {}  # dataclass name -> class, filled by ``allow``
 
 
@@ -94,7 +95,13 @@ def decode(value: Any, actor_of: Callable[[str], Actor]) -> Any:
     raise OperationError("操作参数格式无效")
 
 
-def operation(name: str, fact: bool = False) -> Callable[[F], F]:
+def operation(name: str, fact: bool = False, live: bool = False) -> Callable[[F], F]:
+    """``fact``: records something that already happened (see ``FACT_ATTR``). ``live``: on
+    an enrolled PC the call is sent to the hall service and answered there at once
+    (``ctx.live``), never run locally nor queued. For acts on something the whole hall
+    shares at this moment (the queue): a local, optimistic answer could give two windows
+    one ticket."""
+
     def wrap(fn: F) -> F:
         sig = inspect.signature(fn)
 
@@ -110,6 +117,14 @@ def operation(name: str, fact: bool = False) -> Callable[[F], F]:
                             staff_id=actor.staff_id if isinstance(actor, Actor) else "",
                             args=json.dumps(encode(payload), ensure_ascii=False, sort_keys=True),
                             at=ctx.clock(), terminal=ctx.terminal, save=save_op)
+            if live:
+                if ctx.live is None:
+                    raise OperationError("本机已接入大厅服务：此操作须由大厅服务器即时办理，但本机未连接")
+                state.save = None
+                answer = ctx.live(state)
+                if ctx.after_op is not None:
+                    ctx.after_op()  # the hall's rows of the act come with the next pull
+                return answer
             with active(state):
                 result = fn(self, *args, **kwargs)
             if state.saved and ctx.after_op is not None:
@@ -118,6 +133,7 @@ def operation(name: str, fact: bool = False) -> Callable[[F], F]:
 
         setattr(run, OP_ATTR, name)
         setattr(run, FACT_ATTR, fact)
+        setattr(run, LIVE_ATTR, live)
         return run  # type: ignore[return-value]  # functools.wraps keeps the signature
 
     return wrap
@@ -134,6 +150,13 @@ def registry(*service_classes: type) -> dict[str, tuple[type, str]]:
                     raise OperationError(f"操作名“{name}”重复：{out[name][0].__name__} 与 {cls.__name__}")
                 out[name] = (cls, attr)
     return out
+
+
+def is_live(ops: Mapping[str, tuple[type, str]], name: str) -> bool:
+    if name not in ops:
+        return False
+    cls, attr = ops[name]
+    return bool(getattr(getattr(cls, attr), LIVE_ATTR, False))
 
 
 def replay(ctx: Any, ops: Mapping[str, tuple[type, str]], state: OpState,

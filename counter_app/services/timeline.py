@@ -264,10 +264,38 @@ def case_view(session: Session, case_no: str, today: date, actor: Actor | None =
         delivery=c.delivery, materials=tuple(material_view(m) for m in mats),
         review_points=tuple(x.strip() for x in (c.review_points or "").splitlines() if x.strip()),
         batch_no=batch_no, returns=tuple(str(p.get("reason", "")) for k, p in kinds if k == "returned"),
-        decision=_decision(session, c.id, c.status), steps=tuple(steps), custody=tuple(custody),
+        decision=_decision(session, c.id, c.status), custody=tuple(custody),
+        steps=tuple(sorted([*visit_steps(session, c.id), *steps], key=lambda st: st.at)),
         applicant_id_shown=shown_id(c.applicant_id_no, bool(reason)),
         phone_shown=shown_phone(c.phone, bool(reason)), full_reason=reason, case_id=c.id,
     )
+
+
+QUEUE_LABELS = {"issued": "取号", "called": "叫号", "recalled": "重呼", "no_show": "过号",
+                "transferred": "转窗口", "done": "叫号办结"}
+
+
+def visit_steps(session: Session, case_id: str) -> list[TimelineStep]:
+    """The queue's steps of the visit the case was received in: when the applicant arrived
+    (took the ticket), was called and by which window. None for a case without a ticket."""
+    from sqlalchemy import select
+
+    from ..models import QueueAct, QueueTicket, QueueVisitCase, Staff
+
+    rows = session.execute(
+        select(QueueAct.at, QueueAct.kind, QueueAct.desk_no, QueueAct.note, QueueAct.origin_terminal,
+               QueueTicket.ticket_no, Staff.full_name)
+        .join(QueueVisitCase, QueueVisitCase.ticket_id == QueueAct.ticket_id)
+        .join(QueueTicket, QueueTicket.id == QueueAct.ticket_id)
+        .outerjoin(Staff, Staff.id == QueueAct.staff_id)
+        .where(QueueVisitCase.case_id == case_id).order_by(QueueAct.at)).all()
+    out = []
+    for at, kind, desk, note, terminal, number, name in rows:
+        where = f"，{desk} 号窗口" if desk is not None else ""
+        detail = f"号票 {number}{where}" + (f"，{note}" if note else "")
+        out.append(TimelineStep(at, f"queue_{kind}", QUEUE_LABELS.get(kind, kind), name or "系统", "",
+                                terminal, detail, ""))
+    return out
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ CARD_NAME = "counter-key-card.pdf"
 def card_pdf() -> bytes:
     title = translate("KeyHelp", "Counter: the keys of every screen")
     subtitle = translate("KeyHelp", "F1 on any screen lists its keys · a scanner works anywhere")
-    return render_key_card(title, subtitle, all_sections())
+    return render_key_card(title, subtitle, all_sections(card=True))
 
 
 def send_card(done: Callable[[str], None], failed: Callable[[BaseException], None]) -> None:
@@ -45,7 +45,7 @@ def send_card(done: Callable[[str], None], failed: Callable[[BaseException], Non
     names = [p.printerName() for p in QPrinterInfo.availablePrinters()]
     sections_title = translate("KeyHelp", "Counter: the keys of every screen")
     subtitle = translate("KeyHelp", "F1 on any screen lists its keys · a scanner works anywhere")
-    sections = all_sections()  # translated here, on the GUI thread
+    sections = all_sections(card=True)  # translated here, on the GUI thread
     folder = pdf_dir()
 
     def work() -> str:

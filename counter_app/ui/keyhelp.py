@@ -137,6 +137,30 @@ def cases_keys() -> list[tuple[str, str]]:
     ]
 
 
+def queue_keys() -> list[tuple[str, str]]:
+    """The window's queue keys (ui/queue/window_bar.py), on every page of a clerk's window."""
+    return [
+        ("Ctrl+F10", translate("QueueBar", "Open or close this window for calls")),
+        ("F10", translate("QueueBar", "Call the next ticket (the one served is finished)")),
+        ("F11", translate("QueueBar", "Call the same ticket again")),
+        ("F12", translate("QueueBar", "The applicant is not present (过号)")),
+        ("Shift+F11", translate("QueueBar", "Transfer the ticket to another window or group")),
+        ("Shift+F10", translate("QueueBar", "Finish the ticket without calling the next")),
+    ]
+
+
+def guide_keys() -> list[tuple[str, str]]:
+    """The help desk's ticket screen (ui/queue/guide_page.py)."""
+    return [
+        ("F3", translate("GuidePage", "Item search: type, ↑/↓ choose, Enter issues the ticket")),
+        ("F2", translate("GuidePage", "Window groups: ↑/↓ choose, Enter issues the ticket")),
+        ("F6", translate("GuidePage", "Priority and its reason (Enter in the reason issues)")),
+        ("Ctrl+P", translate("GuidePage", "Print the last ticket again")),
+        ("F5", translate("GuidePage", "Refresh people waiting")),
+        ("F11", translate("GuidePage", "Open the hall display (second screen)")),
+    ]
+
+
 def consult_keys() -> list[tuple[str, str]]:
     return [
         ("Tab", translate("KeyHelp", "Item → question → case number")),
@@ -198,11 +222,14 @@ def form_keys() -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class Screen:
-    """One block of the key card and of docs/KEYS.md; ``page``: the page whose F1 shows it."""
+    """One block of the key card and of docs/KEYS.md; ``page``: the page whose F1 shows it;
+    ``on_card``: on the counter's one-page card (full at 8 pt: the queue's blocks are on F1
+    and in docs/KEYS.md)."""
 
     title: Callable[[], str]
     keys: Callable[[], list[tuple[str, str]]]
     page: str = ""
+    on_card: bool = True
 
 
 def _page_title(key: str) -> Callable[[], str]:
@@ -223,6 +250,9 @@ SCREENS: list[Screen] = [
     Screen(_page_title("approver"), approver_keys, "approver"),
     Screen(_page_title("issue"), issue_keys, "issue"),
     Screen(lambda: translate("KeyHelp", "Rating screen (faces the applicant)"), rating_keys, "issue"),
+    # The queue bar's buttons name their keys; its block is on F1 and in docs/KEYS.md.
+    Screen(lambda: translate("KeyHelp", "Queue (every page of a clerk)"), queue_keys, on_card=False),
+    Screen(_page_title("queue"), guide_keys, "queue", on_card=False),
     Screen(_page_title("consult"), consult_keys, "consult"),
     Screen(_page_title("supervision"), supervision_keys, "supervision"),
     Screen(_page_title("settings"), settings_keys, "settings"),
@@ -232,9 +262,10 @@ SCREENS: list[Screen] = [
 ]
 
 
-def all_sections() -> list[tuple[str, KeyList]]:
-    """Every screen's title and keys, in the current language (the key card's content)."""
-    return [(screen.title(), screen.keys()) for screen in SCREENS]
+def all_sections(card: bool = False) -> list[tuple[str, KeyList]]:
+    """Every screen's title and keys, in the current language (docs/KEYS.md); ``card``: the
+    key card's content."""
+    return [(screen.title(), screen.keys()) for screen in SCREENS if screen.on_card or not card]
 
 
 def sections(page: QWidget | None) -> list[tuple[str, KeyList]]:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QTabWidget,
+    QToolBar,
     QWidget,
 )
 
@@ -39,6 +40,7 @@ from .sync_status import SyncController
 
 if TYPE_CHECKING:  # keeps SQLAlchemy out of start-up
     from ..services.context import Actor
+    from .queue.window_bar import QueueBar
 
 DEFAULT_IDLE_MINUTES = 5.0
 CALENDAR_CHECK_MS = 60 * 60 * 1000
@@ -94,6 +96,9 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
         self.help_dialog: KeyHelpDialog | None = None
+        self.queue_bar: QueueBar | None = None  # a clerk's queue keys (ui/queue/window_bar.py)
+        self._queue_dock: QToolBar | None = None
+        self._queue_keys: list[QShortcut] = []
         self._sync_started = False
         self._login_clock = QElapsedTimer()
         self.login.submitted.connect(lambda *_: self._login_clock.start())
@@ -151,6 +156,7 @@ class MainWindow(QMainWindow):
             self.workspace.addTab(page, f"{n} {title}" if n <= 9 else title)
             self.workspace.setTabToolTip(n - 1, f"Alt+{n}" if n <= 9 else "")
         self.workspace.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # pages switch by key
+        self._add_queue_bar(actor)
         self.workspace.currentChanged.connect(self._build_page)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
@@ -206,7 +212,31 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.login)
         self.login.user.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _add_queue_bar(self, actor: Actor) -> None:
+        """A clerk calls tickets with one key on every page (the window's 叫号器)."""
+        if not actor.has("clerk"):
+            return
+        from .queue.window_bar import QueueBar
+
+        bar = QueueBar(self.services, actor)
+        dock = QToolBar(self.tr("Queue"))
+        dock.setObjectName("queueDock")
+        dock.setMovable(False)
+        dock.addWidget(bar)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, dock)
+        self.queue_bar, self._queue_dock, self._queue_keys = bar, dock, bar.install_keys(self)
+
+    def _remove_queue_bar(self) -> None:
+        for sc in self._queue_keys:
+            sc.setEnabled(False)
+            sc.deleteLater()
+        if self._queue_dock is not None:
+            self.removeToolBar(self._queue_dock)
+            self._queue_dock.deleteLater()
+        self.queue_bar, self._queue_dock, self._queue_keys = None, None, []
+
     def _take_down_workspace(self) -> None:
+        self._remove_queue_bar()
         workspace, self.workspace = self.workspace, None
         if workspace is None:
             return
@@ -253,6 +283,8 @@ class MainWindow(QMainWindow):
             assert self.workspace is not None
             title = self.workspace.tabText(self.workspace.currentIndex())
             sections = keyhelp_sections(page)
+            if self.queue_bar is not None:
+                sections.append((self.tr("Queue (every page)"), self.queue_bar.key_help()))
         focus = QApplication.focusWidget()
         self.help_dialog = KeyHelpDialog(title, sections, self)
         self.help_dialog.finished.connect(lambda _r: self._help_closed(focus))

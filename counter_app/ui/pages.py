@@ -48,6 +48,8 @@ PAGES: list[PageSpec] = [
              "counter_app.ui.approver.page:build"),
     PageSpec("issue", lambda: translate("Pages", "Issue results"), frozenset({"clerk"}),
              "counter_app.ui.handoff.issue_page:build"),
+    PageSpec("queue", lambda: translate("Pages", "Ticket desk"), frozenset({"guide"}),
+             "counter_app.ui.queue.guide_page:build"),
     PageSpec("consult", lambda: translate("Pages", "Consultations"), frozenset({"guide", "clerk"}),
              "counter_app.ui.supervision.consult_page:build"),
     PageSpec("supervision", lambda: translate("Pages", "Supervision"), frozenset({"supervisor"}),

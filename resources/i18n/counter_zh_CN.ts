@@ -610,27 +610,27 @@ waiting %4</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="131" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="136" />
       <source>Loading…</source>
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="160" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="168" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="160" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="168" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="161" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="169" />
       <source>Export bulletin</source>
       <translation>导出通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/dashboard.py" line="178" />
+      <location filename="../../counter_app/ui/supervision/dashboard.py" line="186" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
@@ -2153,6 +2153,144 @@ waiting %4</source>
     </message>
   </context>
   <context>
+    <name>GuidePage</name>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="155" />
+      <source>Item search: type, ↑/↓ choose, Enter issues the ticket</source>
+      <translation>事项搜索：输入，↑/↓ 选择，回车取号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="156" />
+      <source>Window groups: ↑/↓ choose, Enter issues the ticket</source>
+      <translation>窗口分组：↑/↓ 选择，回车取号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="157" />
+      <source>Priority and its reason (Enter in the reason issues)</source>
+      <translation>优先类别及理由（在理由栏回车即取号）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="158" />
+      <source>Print the last ticket again</source>
+      <translation>重打刚取的号票</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="159" />
+      <source>Refresh people waiting</source>
+      <translation>刷新等候人数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="160" />
+      <source>Open the hall display (second screen)</source>
+      <translation>打开大厅叫号屏（第二屏）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="52" />
+      <source>Item the applicant names: name, pinyin initials or code (F3), Enter issues</source>
+      <translation>申请人要办的事项：名称、拼音首字母或编码（F3），回车取号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="60" />
+      <source>No priority</source>
+      <translation>不优先</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="61" />
+      <source>Elderly</source>
+      <translation>老年人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="61" />
+      <source>Disabled</source>
+      <translation>残疾人</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="62" />
+      <source>Pregnant</source>
+      <translation>孕妇</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="62" />
+      <source>Appointment</source>
+      <translation>预约</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="67" />
+      <source>Reason: e.g. senior card, appointment number</source>
+      <translation>理由：如持老年证、预约号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="80" />
+      <source>Print again (Ctrl+P)</source>
+      <translation>重打号票（Ctrl+P）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="83" />
+      <source>Hall display (F11)</source>
+      <translation>大厅叫号屏（F11）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="87" />
+      <source>1. The item the applicant names</source>
+      <translation>一、申请人要办的事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="90" />
+      <source>… or a window group (F2, Enter issues)</source>
+      <translation>……或选择窗口分组（F2，回车取号）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="92" />
+      <source>Priority (F6), with the reason recorded</source>
+      <translation>优先（F6），须记录理由</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="94" />
+      <source>Priority:</source>
+      <translation>优先类别：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="95" />
+      <source>Reason:</source>
+      <translation>理由：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="98" />
+      <source>Last ticket</source>
+      <translation>刚取的号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="152" />
+      <source>Choose the item or a window group first</source>
+      <translation>请先选择事项或窗口分组</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="170" />
+      <source>%1  %2 — %3 waiting, %4 window(s) open</source>
+      <translation>%1  %2 — 等候 %3 人，开放窗口 %4 个</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="181" />
+      <source>Issuing…</source>
+      <translation>正在取号……</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="190" />
+      <source>%1 ahead, about %2 min</source>
+      <translation>前面 %1 人，约等 %2 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="194" />
+      <source>Priority: %1</source>
+      <translation>优先：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="221" />
+      <source>Ticket %1 printed: %2</source>
+      <translation>号票 %1 已打印：%2</translation>
+    </message>
+  </context>
+  <context>
     <name>GuidePanel</name>
     <message>
       <location filename="../../counter_app/ui/counter/guide.py" line="23" />
@@ -2188,6 +2326,54 @@ waiting %4</source>
       <location filename="../../counter_app/ui/counter/guide.py" line="42" />
       <source>Review points</source>
       <translation>审查要点</translation>
+    </message>
+  </context>
+  <context>
+    <name>HallDisplay</name>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="83" />
+      <source>Hall display</source>
+      <translation>大厅叫号屏</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="94" />
+      <source>Calling</source>
+      <translation>叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="99" />
+      <source>Please wait for your number</source>
+      <translation>请留意叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="123" />
+      <source>Last calls</source>
+      <translation>最近叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="230" />
+      <source>Connection to the hall service lost, reconnecting… The numbers shown may be out of date. (%1)</source>
+      <translation>与大厅服务器的连接中断，正在重连……屏上号码可能不是最新。（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="249" />
+      <source>Window</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="249" />
+      <source>Number</source>
+      <translation>号码</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="256" />
+      <source>Window %1</source>
+      <translation>%1 号窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/display.py" line="269" />
+      <source>Waiting: %1</source>
+      <translation>等候人数：%1</translation>
     </message>
   </context>
   <context>
@@ -2339,106 +2525,161 @@ waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/settings/hall_box.py" line="103" />
+      <source>Rate a visit by its ticket</source>
+      <translation>凭号票评价来访</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
       <source>Set the follow-up time limit</source>
       <translation>设置回访时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
       <source>Decide a contested rating</source>
       <translation>裁定差评申诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
       <source>Stop the clock</source>
       <translation>暂停计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
       <source>Restart the clock</source>
       <translation>恢复计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
       <source>Extend the time limit</source>
       <translation>延长期限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="109" />
       <source>Add a staff member</source>
       <translation>新增工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="109" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
       <source>Change a staff member</source>
       <translation>修改工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="111" />
       <source>Set a training stage</source>
       <translation>设置培训阶段</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="111" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
       <source>Set a password</source>
       <translation>设置密码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
       <source>Save a catalog item</source>
       <translation>保存事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
       <source>Issue a document</source>
       <translation>出具文书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
       <source>Log a print</source>
       <translation>记录打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
       <source>Enter the year's holidays</source>
       <translation>录入节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="117" />
       <source>Record a look at personal data</source>
       <translation>记录查看个人信息</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="128" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="118" />
+      <source>Issue a queue ticket</source>
+      <translation>取号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
+      <source>Open a window for calls</source>
+      <translation>开启窗口叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="120" />
+      <source>Close a window for calls</source>
+      <translation>关闭窗口叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="121" />
+      <source>Call the next ticket</source>
+      <translation>叫下一号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="122" />
+      <source>Call a ticket by its number</source>
+      <translation>按号码叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
+      <source>Call a ticket again</source>
+      <translation>重呼</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="124" />
+      <source>Mark a ticket as not present</source>
+      <translation>过号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="125" />
+      <source>Transfer a ticket</source>
+      <translation>转窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="126" />
+      <source>Finish a ticket</source>
+      <translation>办结号票</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="127" />
+      <source>Link cases to a visit</source>
+      <translation>关联来访办件</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="139" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="132" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="143" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="141" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="152" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="143" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="154" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="149" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="160" />
       <source>not yet known (after the first sync)</source>
       <translation>尚不知道（首次同步后显示）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="151" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="162" />
       <source>every case of the hall (%1)</source>
       <translation>全馆的办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="152" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="163" />
       <source>the cases of %1 and those received here; a closed case leaves this PC after %2 days (the hall keeps it)</source>
       <translation>%1的办件及本机受理的办件；已办结的办件 %2 天后从本机清除（大厅服务器保留）</translation>
     </message>
@@ -2688,17 +2929,17 @@ waiting %4</source>
       <translation>锁定屏幕（Ctrl+Shift+L）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="178" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="202" />
       <source>Switch user / lock buttons</source>
       <translation>切换用户/锁屏按钮之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="179" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="203" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="179" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="203" />
       <source>Press the focused button</source>
       <translation>按下当前按钮</translation>
     </message>
@@ -2944,178 +3185,183 @@ waiting %4</source>
       <translation>在办件上：到收件受理界面打开（受理员）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="142" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="166" />
       <source>Item → question → case number</source>
       <translation>事项 → 咨询内容 → 办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="143" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="167" />
       <source>Log it: answered / materials pre-checked / sent to a window / helped fill in the form</source>
       <translation>登记：已解答 / 预审材料 / 引导至窗口 / 帮助填表</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="145" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="169" />
       <source>The rating box: a case number, then Enter shows the rating screen</source>
       <translation>评价栏：输入办件编号后按回车显示评价屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="151" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="175" />
       <source>The applicant's keypad: very satisfied … very dissatisfied</source>
       <translation>申请人评价键盘：非常满意 … 非常不满意</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="152" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="176" />
       <source>Close without a rating</source>
       <translation>不评价，关闭</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="159" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="183" />
       <source>Bulletin, deadlines, complaints, ratings, staff, catalog, holidays</source>
       <translation>通报、时限、投诉、差评、人员培训、事项目录、节假日</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="160" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="184" />
       <source>Bulletin: daily / weekly / monthly (Up / Down)</source>
       <translation>通报：日报 / 周报 / 月报（上下键选择）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="161" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="185" />
       <source>Bulletin: the date (Up / Down, or type it)</source>
       <translation>通报：日期（上下键或直接输入）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="162" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="186" />
       <source>Bulletin: refresh</source>
       <translation>通报：刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="163" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="187" />
       <source>Bulletin: next / previous table, to read it</source>
       <translation>通报：下一个 / 上一个表格，并进入表格阅读</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="165" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="189" />
       <source>Bulletin: save as PDF / Excel (Enter in the dialog saves)</source>
       <translation>通报：导出 PDF / Excel（对话框中按回车保存）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="171" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="195" />
       <source>From field to field</source>
       <translation>在各栏之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="172" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="196" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="172" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="196" />
       <source>Press the button or tick the box</source>
       <translation>按下按钮或勾选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="173" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
       <source>Hall service: sync now</source>
       <translation>服务大厅：立即同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="184" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="208" />
       <source>Print (no printer: save the PDF)</source>
       <translation>打印（无打印机时保存 PDF）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="185" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="209" />
       <source>Save the PDF</source>
       <translation>保存 PDF</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="186" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="210" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="192" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="216" />
       <source>Next field; on the last one: OK</source>
       <translation>下一栏；在最后一栏按回车即确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="193" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="217" />
       <source>OK from a field of several lines</source>
       <translation>在多行文字栏中确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="194" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="195" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="219" />
       <source>Pick a listed reason (defect, not accepted)</source>
       <translation>选择列出的理由（不符合要求、不予受理）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="217" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="244" />
       <source>Everywhere</source>
       <translation>全局</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="245" />
       <source>Sign in / lock screen</source>
       <translation>登录 / 锁屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="220" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="247" />
       <source>Checklist</source>
       <translation>材料清单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="225" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="252" />
       <source>Rating screen (faces the applicant)</source>
       <translation>评价屏（面向申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="230" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="254" />
+      <source>Queue (every page of a clerk)</source>
+      <translation>叫号（收件人员的每个页面）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="260" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="231" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="261" />
       <source>Forms and dialogs</source>
       <translation>表单与对话框</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="258" />
-      <location filename="../../counter_app/ui/keyhelp.py" line="261" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="289" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="292" />
       <source>Keys: %1</source>
       <translation>按键：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="266" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="297" />
       <source>Key</source>
       <translation>按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="266" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="297" />
       <source>Does</source>
       <translation>作用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="309" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="340" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="310" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="341" />
       <source>Print the key card (Ctrl+P)</source>
       <translation>打印按键速查卡（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="327" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="358" />
       <source>Printing the key card…</source>
       <translation>正在打印按键速查卡…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="332" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="363" />
       <source>Key card: %1</source>
       <translation>按键速查卡：%1</translation>
     </message>
@@ -3234,40 +3480,50 @@ waiting %4</source>
       <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="74" />
+      <location filename="../../counter_app/ui/main_window.py" line="76" />
       <source>Counter — comprehensive window acceptance</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="131" />
+      <location filename="../../counter_app/ui/main_window.py" line="136" />
       <source>Waiting for the database: another program (an import or sync) is writing…</source>
       <translation>正在等待数据库：另一程序（如台账导入或同步）正在写入，请稍候…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="158" />
+      <location filename="../../counter_app/ui/main_window.py" line="164" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="160" />
+      <location filename="../../counter_app/ui/main_window.py" line="166" />
       <source>F1 keys · Ctrl+Shift+Q switch user</source>
       <translation>F1 按键 · Ctrl+Shift+Q 切换用户</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="203" />
+      <location filename="../../counter_app/ui/main_window.py" line="209" />
       <source>Nobody signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="250" />
-      <location filename="../../counter_app/ui/main_window.py" line="316" />
+      <location filename="../../counter_app/ui/main_window.py" line="222" />
+      <source>Queue</source>
+      <translation>叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="280" />
+      <location filename="../../counter_app/ui/main_window.py" line="348" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="250" />
+      <location filename="../../counter_app/ui/main_window.py" line="280" />
       <source>Sign in</source>
       <translation>登录</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/main_window.py" line="287" />
+      <source>Queue (every page)</source>
+      <translation>叫号（各页面通用）</translation>
     </message>
   </context>
   <context>
@@ -3332,21 +3588,26 @@ waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/pages.py" line="51" />
+      <source>Ticket desk</source>
+      <translation>取号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/pages.py" line="53" />
       <source>Consultations</source>
       <translation>咨询登记</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/pages.py" line="53" />
+      <location filename="../../counter_app/ui/pages.py" line="55" />
       <source>Supervision</source>
       <translation>督查通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/pages.py" line="55" />
+      <location filename="../../counter_app/ui/pages.py" line="57" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/pages.py" line="56" />
+      <location filename="../../counter_app/ui/pages.py" line="58" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
@@ -3680,6 +3941,146 @@ waiting %4</source>
       <location filename="../../counter_app/ui/supervision/evaluation_screen.py" line="159" />
       <source>Close</source>
       <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueueBar</name>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="143" />
+      <source>Open or close this window for calls</source>
+      <translation>开启或关闭本窗口叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="144" />
+      <source>Call the next ticket (the one served is finished)</source>
+      <translation>叫下一位（正在办理的号随之办结）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="145" />
+      <source>Call the same ticket again</source>
+      <translation>重呼当前号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="146" />
+      <source>The applicant is not present (过号)</source>
+      <translation>申请人未到（过号）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="147" />
+      <source>Transfer the ticket to another window or group</source>
+      <translation>把当前号转到其他窗口或分组</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="148" />
+      <source>Finish the ticket without calling the next</source>
+      <translation>办结当前号，不叫下一位</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="86" />
+      <source>Window </source>
+      <translation>窗口 </translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="88" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="146" />
+      <source>Open for calls (Ctrl+F10)</source>
+      <translation>开启叫号（Ctrl+F10）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="91" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="151" />
+      <source>Not calling</source>
+      <translation>未开启叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="95" />
+      <source>Call next (F10)</source>
+      <translation>下一位（F10）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="96" />
+      <source>Again (F11)</source>
+      <translation>重呼（F11）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="97" />
+      <source>Not present (F12)</source>
+      <translation>过号（F12）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="98" />
+      <source>Transfer (Shift+F11)</source>
+      <translation>转窗口（Shift+F11）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="99" />
+      <source>Finish (Shift+F10)</source>
+      <translation>办结（Shift+F10）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="145" />
+      <source>Close for calls (Ctrl+F10)</source>
+      <translation>关闭叫号（Ctrl+F10）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="154" />
+      <source>Serving %1</source>
+      <translation>正在办理 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="156" />
+      <source>Window %1: free</source>
+      <translation>%1 号窗口：空闲</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="179" />
+      <source>Asking the hall…</source>
+      <translation>正在请求大厅服务器……</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="193" />
+      <source>Window %1 open for calls</source>
+      <translation>%1 号窗口已开启叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="198" />
+      <source>Window closed for calls</source>
+      <translation>本窗口已关闭叫号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="203" />
+      <source>Open this window for calls first (Ctrl+F10)</source>
+      <translation>请先开启本窗口叫号（Ctrl+F10）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="213" />
+      <source>Called %1</source>
+      <translation>已叫号 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="215" />
+      <source>priority: %1</source>
+      <translation>优先：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="225" />
+      <source>Called %1 again</source>
+      <translation>已重呼 %1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="244" />
+      <source>%1 finished</source>
+      <translation>%1 已办结</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="244" />
+      <source>%1 marked not present</source>
+      <translation>%1 已过号</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="245" />
+      <source>%1 transferred</source>
+      <translation>%1 已转出</translation>
     </message>
   </context>
   <context>
@@ -4350,6 +4751,34 @@ waiting %4</source>
       <location filename="../../counter_app/ui/sync_status.py" line="246" />
       <source>Click to sync now</source>
       <translation>点击立即同步</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransferDialog</name>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="50" />
+      <source>Transfer the ticket</source>
+      <translation>转窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="55" />
+      <source> (closed)</source>
+      <translation>（未开放）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="56" />
+      <source>Window %1</source>
+      <translation>%1 号窗口</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="58" />
+      <source>Queue of %1</source>
+      <translation>%1 队列</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="64" />
+      <source>Transfer to (↑/↓, Enter):</source>
+      <translation>转到（↑/↓ 选择，回车确定）：</translation>
     </message>
   </context>
   <context>

@@ -129,6 +129,7 @@ class PC:
     def reopen(self) -> None:
         if hasattr(self, "sync"):
             self.sync.close()
+        self._close_live()
         self.ctx = open_context(self.folder)
         self.sync = HallSync(self.ctx.db, self.ctx.terminal, clock=self.ctx.clock)
 
@@ -158,9 +159,15 @@ class PC:
         with self.ctx.db.session() as s:
             return dict(s.execute(select(CaseFile.case_no, CaseFile.status)).all())
 
+    def _close_live(self) -> None:
+        close = getattr(getattr(self, "ctx", None), "live", None)
+        if close is not None and hasattr(close, "close"):
+            close.close()  # the live link's connection (the queue's calls)
+
     def close(self) -> None:
         if hasattr(self, "sync"):
             self.sync.close()
+        self._close_live()
         if hasattr(self, "ctx"):
             self.ctx.db.dispose()
 

@@ -38,7 +38,7 @@ def test_the_card_is_one_page_with_every_screens_keys(qapp, tmp_path: Path) -> N
     pdf = card_pdf()
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
     text = _text(pdf, tmp_path)
-    blocks = all_sections()
+    blocks = all_sections(card=True)
     assert len(blocks) >= 14 and blocks[0][0] == "全局"  # in the hall's language
     for title, keys in blocks:
         assert "".join(title.split()) in text, title
@@ -64,7 +64,8 @@ def test_f1_lists_the_pages_blocks_and_prints_the_card(window, ui_hall, qtbot, p
     kb.key(Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: isinstance(window.help_dialog, KeyHelpDialog))
     dialog = window.help_dialog
-    assert dialog.keys() == [k for _title, keys in sections(page) for k, _w in keys]
+    queue = [k for k, _w in window.queue_bar.key_help()] if window.queue_bar is not None else []
+    assert dialog.keys() == [k for _title, keys in sections(page) for k, _w in keys] + queue
     assert "Ctrl+A" in dialog.keys() and "Ctrl+Shift+Q" in dialog.keys()
     dialog.resize(900, 640)
     screenshot(dialog, "key-help-handoff")

@@ -100,6 +100,7 @@ class HallPanel(QGroupBox):
             "consultation.log": self.tr("Log a consultation"),
             "rating.open_rating": self.tr("Ask for a rating"),
             "rating.submit": self.tr("Submit a rating"),
+            "rating.submit_visit": self.tr("Rate a visit by its ticket"),
             "rating.set_followup_days": self.tr("Set the follow-up time limit"),
             "rating.decide_contest": self.tr("Decide a contested rating"),
             "clock.suspend": self.tr("Stop the clock"),
@@ -114,6 +115,16 @@ class HallPanel(QGroupBox):
             "print.log": self.tr("Log a print"),
             "calendar.apply_schedule": self.tr("Enter the year's holidays"),
             "access.record": self.tr("Record a look at personal data"),
+            "queue.issue": self.tr("Issue a queue ticket"),
+            "queue.open_desk": self.tr("Open a window for calls"),
+            "queue.close_desk": self.tr("Close a window for calls"),
+            "queue.call_next": self.tr("Call the next ticket"),
+            "queue.call": self.tr("Call a ticket by its number"),
+            "queue.recall": self.tr("Call a ticket again"),
+            "queue.no_show": self.tr("Mark a ticket as not present"),
+            "queue.transfer": self.tr("Transfer a ticket"),
+            "queue.done": self.tr("Finish a ticket"),
+            "queue.link_cases": self.tr("Link cases to a visit"),
         }
 
     def refresh(self) -> None:

@@ -66,12 +66,17 @@ class BulletinView(QWidget):
         self.summary.setObjectName("bulletinSummary")
         self.summary.setWordWrap(True)
         self.message = message_label("bulletinMessage")
-        self.charts = [BarChart() for _ in range(4)]
+        # Four charts always; the fifth (the queue by hour) spans the row when there is one.
+        self.charts = [BarChart() for _ in range(5)]
         grid = QGridLayout()
         for i, chart in enumerate(self.charts):
             chart.setObjectName(f"bulletinChart{i}")
             chart.setMinimumHeight(230)  # axis labels whole; the part above scrolls instead
-            grid.addWidget(chart, i // 2, i % 2)
+            if i < 4:
+                grid.addWidget(chart, i // 2, i % 2)
+            else:
+                grid.addWidget(chart, 2, 0, 1, 2)
+                chart.hide()
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         top = QWidget()
@@ -142,8 +147,11 @@ class BulletinView(QWidget):
         self.message.setText("")
         self.title.setText(b.title)
         self.summary.setText("\n".join(f"{i}. {x}" for i, x in enumerate(b.summary_lines(), 1)))
-        for chart, data in zip(self.charts, charts(b), strict=True):
-            chart.set_data(data)
+        shown = charts(b)
+        for i, chart in enumerate(self.charts):
+            if i < len(shown):
+                chart.set_data(shown[i])
+            chart.setVisible(i < len(shown))
         current = self.tables.currentIndex()
         self.tables.clear()
         for table in tables(b):
