@@ -18,7 +18,6 @@ from reportlab.lib import colors, textsplit
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -31,6 +30,7 @@ from reportlab.platypus import (
 )
 
 from counter_app.documents.fonts import MAIN, Glyphs, clean
+from counter_app.documents.numbered import numbered_canvas
 
 from .bulletin import Bulletin, ChartData, TableData, charts, tables
 
@@ -62,31 +62,6 @@ STYLES = {
     "head": _style("head", 7.5, alignment=1),
     "note": _style("note", 8, textColor=colors.HexColor("#555555")),
 }
-
-
-class _NumberedCanvas(Canvas):
-    """Draws "第 i 页 共 n 页" once the page count is known."""
-
-    footer = ""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()  # type: ignore[attr-defined]  # reportlab private, missing from its stubs
-
-    def save(self) -> None:
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.setFont(MAIN, 8)
-            self.setFillColor(colors.HexColor("#555555"))
-            self.drawString(MARGIN, 7 * mm, self.footer)
-            self.drawRightString(PAGE[0] - MARGIN, 7 * mm,
-                                 f"第 {self._pageNumber} 页 共 {len(self._pages)} 页")  # type: ignore[attr-defined]  # as above
-            super().showPage()
-        super().save()
 
 
 class _Pdf:
@@ -241,6 +216,5 @@ def render_bulletin_pdf(b: Bulletin) -> bytes:
     doc = SimpleDocTemplate(buf, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN, bottomMargin=14 * mm, title=b.title, initialFontName=MAIN,
                             author=b.hall, subject="每日一通报、每日一小结", creator="Counter")
-    canvas_cls = type("BulletinCanvas", (_NumberedCanvas,), {"footer": b.title})
-    doc.build(story, canvasmaker=canvas_cls)  # type: ignore[arg-type]  # a Canvas subclass made at run time
+    doc.build(story, canvasmaker=numbered_canvas(b.title, MARGIN, PAGE[0], 7 * mm))
     return buf.getvalue()

@@ -11,10 +11,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..documents.fonts import MAIN, Glyphs, clean
+from ..documents.numbered import numbered_canvas
 from .subject_report import CaseRecord, SubjectReport
 
 MARGIN = 15 * mm
@@ -42,31 +42,6 @@ GRID = TableStyle([
     ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
 ])
-
-
-class _Canvas(Canvas):
-    """"第 i 页 共 n 页" and the report's footer on every page."""
-
-    footer = ""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()  # type: ignore[attr-defined]  # reportlab internal, not in the stubs
-
-    def save(self) -> None:
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.setFont(MAIN, 8)
-            self.setFillColor(colors.HexColor("#555555"))
-            self.drawString(MARGIN, 8 * mm, self.footer)
-            page = self.getPageNumber()
-            self.drawRightString(A4[0] - MARGIN, 8 * mm, f"第 {page} 页 共 {len(self._pages)} 页")
-            super().showPage()
-        super().save()
 
 
 class _Pdf:
@@ -147,6 +122,5 @@ def render_subject_report(r: SubjectReport) -> bytes:
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN, bottomMargin=16 * mm, title="个人信息查询报告",
                             author=r.hall, creator="Counter", initialFontName=MAIN)
-    canvas_cls = type("ReportCanvas", (_Canvas,), {"footer": f"个人信息查询报告 · {r.hall}"})
-    doc.build(story, canvasmaker=canvas_cls)  # type: ignore[arg-type]  # a Canvas subclass is a canvas maker
+    doc.build(story, canvasmaker=numbered_canvas(f"个人信息查询报告 · {r.hall}", MARGIN, A4[0], 8 * mm))
     return buf.getvalue()

@@ -131,7 +131,9 @@ def test_each_pc_holds_its_window_or_department(staffed: Staffed) -> None:
         assert verify_chains(s).ok, "the whole hall's PC holds every chain whole"
 
 
-def test_scope_change_and_retention(staffed: Staffed) -> None:
+def _two_windows(staffed: Staffed) -> tuple[str, str, PC, PC, PC]:
+    """A supervisor's PC and the PCs of window A and of another window B with its clerk
+    authorised: (B's item, B's window, supervisor's PC, A, B)."""
     server = staffed.server.hall()
     item2, window2 = _other_item(server, staffed.window, staffed.department)
     server.db.dispose()
@@ -139,10 +141,14 @@ def test_scope_change_and_retention(staffed: Staffed) -> None:
     boss_pc = staffed.pc("supervisor")
     a = staffed.pc("window-a", window=staffed.window)
     b = staffed.pc("window-b", window=window2)
+    authorize(boss_pc, boss_pc.login("boss"), "clerkb", window2)
+    return item2, window2, boss_pc, a, b
+
+
+def test_scope_change_and_retention(staffed: Staffed) -> None:
+    item2, window2, boss_pc, a, b = _two_windows(staffed)
     c = staffed.pc("approver-c", "approver", department=staffed.department)
-    boss = boss_pc.login("boss")
-    authorize(boss_pc, boss, "clerk", staffed.window)
-    authorize(boss_pc, boss, "clerkb", window2)
+    authorize(boss_pc, boss_pc.login("boss"), "clerk", staffed.window)
     boss_pc.run()
     a.run()
     b.run()
@@ -207,15 +213,7 @@ def test_a_case_outside_the_scope_is_read_from_the_hall_and_logged(staffed: Staf
     from counter_app.services.case_queries import CaseQueries
     from counter_app.sync.errors import SyncError
 
-    server = staffed.server.hall()
-    item2, window2 = _other_item(server, staffed.window, staffed.department)
-    server.db.dispose()
-    staffed.server.add_staff("clerkb", ["clerk"], window=window2)
-    boss_pc = staffed.pc("supervisor")
-    a = staffed.pc("window-a", window=staffed.window)
-    b = staffed.pc("window-b", window=window2)
-    boss = boss_pc.login("boss")
-    authorize(boss_pc, boss, "clerkb", window2)
+    item2, _window2, boss_pc, a, b = _two_windows(staffed)
     boss_pc.run()
     b.run()
     b_case = receive(b, b.login("clerkb"), item2, name="赵强")
