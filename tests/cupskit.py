@@ -32,7 +32,19 @@ class Spooler:
     socket: Path
     queue: str = QUEUE
     out: Path = field(default_factory=lambda: Path(pwd.getpwuid(os.getuid()).pw_dir) / "PDF")
-    before: set[Path] = field(default_factory=set)
+    # What the folder held at start, with its times: job numbers restart with each private
+    # cupsd, so a new job can overwrite an old run's file of the same name.
+    before: dict[Path, int] = field(default_factory=dict)
+
+    def _new(self, pattern: str) -> list[Path]:
+        out = []
+        for p in self.out.glob(pattern):
+            try:
+                if self.before.get(p) != p.stat().st_mtime_ns:
+                    out.append(p)
+            except FileNotFoundError:  # removed between the listing and the look
+                pass
+        return out
 
     @property
     def env(self) -> dict[str, str]:
@@ -42,7 +54,7 @@ class Spooler:
         """The PDF the queue wrote for the job whose title contains ``name_part``."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            found = [p for p in self.out.glob(f"*{name_part}*.pdf") if p not in self.before]
+            found = self._new(f"*{name_part}*.pdf")
             if found and all(_settled(p) for p in found):
                 return max(found, key=lambda p: p.stat().st_mtime)
             time.sleep(0.3)
@@ -51,7 +63,7 @@ class Spooler:
         raise AssertionError(f"the spooler wrote nothing for {name_part!r}:\n{tail}")
 
     def jobs_written(self) -> list[Path]:
-        return [p for p in self.out.glob("*.pdf") if p not in self.before]
+        return self._new("*.pdf")
 
 
 def _settled(path: Path) -> bool:
@@ -102,7 +114,7 @@ def start() -> Iterator[Spooler]:
         subprocess.run(["lpadmin", "-h", str(sock), "-p", QUEUE, "-v", "cups-pdf:/", "-E",
                         "-P", PPD], check=True, capture_output=True, timeout=30)
         spooler.out.mkdir(exist_ok=True)
-        spooler.before = set(spooler.out.glob("*.pdf"))
+        spooler.before = {p: p.stat().st_mtime_ns for p in spooler.out.glob("*.pdf")}
         yield spooler
     finally:
         daemon.terminate()
