@@ -114,12 +114,14 @@ def database_file(folder: str | Path | None, must_exist: bool = True) -> Path:
     size = path.stat().st_size
     if size == 0:
         raise AuditFileError(f"数据库文件“{path}”是空文件（0 字节）：其中的记录已全部丢失，审计不能通过")
-    with path.open("rb") as f:
-        head = f.read(16)
     from .. import vault
+    from ..failures import StorageError, check_database_file
 
-    if head != b"SQLite format 3\x00" and not vault.is_protected(where):  # SQLCipher: no header
-        raise AuditFileError(f"“{path}”不是本系统的数据库文件（文件头不符）：审计不能通过")
+    if not vault.is_protected(where):  # an SQLCipher file has no readable header
+        try:
+            check_database_file(path)  # not SQLite at all, or cut short: said as the app says it
+        except StorageError as exc:
+            raise AuditFileError(f"{exc}审计不能通过。") from None
     return path
 
 

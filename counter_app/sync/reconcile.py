@@ -92,14 +92,18 @@ def reconcile(local_db: Database, server_db: Database, day: date,
     for r in prints:
         cid, bid = r["case_id"], r["batch_id"]
         case_no = local_case_no.get(cid, "") if cid else ""
-        gaps = []
+        gaps, mine = [], set()  # what the server lacks, by label and by row id
         if r["id"] not in on_server:
             gaps.append("打印记录")
+            mine.add(r["id"])
         if cid and cid not in server_case_no:
             gaps.append("办件")
+            mine.add(cid)
         if bid and bid not in server_batches:
             gaps.append("交接单")
-        mine = {x for x in (r["id"], cid, bid) if x}
+            mine.add(bid)
+        # Only a missing row still queued is "pending": the case's own row may be queued for
+        # another reason (a print seals the case in the audit chain and so changes its row).
         if cid and cid in server_case_no and server_case_no[cid] != case_no:
             status, detail = "differs", f"服务器上的办件编号为 {server_case_no[cid]}"
         elif not gaps:

@@ -33,9 +33,11 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "dist" / "Counter"
 
 
-def run(program: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run(program: Path, *args: str, timeout: float = 300,
+        extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("COUNTER_DATA_DIR", "COUNTER_RESOURCES")}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env.update(extra_env or {})
     return subprocess.run([str(program), *args], capture_output=True, text=True, env=env,
                           timeout=timeout, cwd=program.parent.parent)
 
@@ -62,5 +64,10 @@ def test_frozen_setup_and_admin(frozen: Path, tmp_path: Path) -> None:
     assert proc.returncode == 0 and "已新建管理员账号 admin" in proc.stdout, proc.stdout + proc.stderr
     proc = run(frozen / f"counter-app{EXE}", "--data-dir", data, "--quit-after-login-screen")
     assert proc.returncode == 0, proc.stderr
-    proc = run(frozen / f"counter-admin{EXE}", "--data-dir", data, "export-catalog", str(tmp_path / "c.json"))
+    # A set-up file makes an encrypted folder: the command line opens it with a staff password.
+    export = ("--data-dir", data, "export-catalog", str(tmp_path / "c.json"))
+    proc = run(frozen / f"counter-admin{EXE}", *export)
+    assert proc.returncode == 2 and "--user" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run(frozen / f"counter-admin{EXE}", "--user", "admin", *export,
+               extra_env={"COUNTER_PASSWORD": "change-me-now"})  # installer/setup-example.yaml
     assert proc.returncode == 0 and "已导出 87 个事项" in proc.stdout, proc.stdout + proc.stderr
