@@ -85,8 +85,8 @@ class Applier:
 
     def __init__(self, hall: Hall) -> None:
         self.hall = hall
-        self._lock = threading.Lock()
-        self.lock = self._lock  # also the service's own chain's writer (hall/lookup.py)
+        # One operation at a time; also the writer of the service's own chain (hall/lookup.py).
+        self.lock = threading.Lock()
         self.version = 0  # bumped after every applied batch (the change feed watches it)
         self._seen: dict[str, tuple[float, float | None]] = {}  # terminal -> (written, offset)
         self.changed = threading.Condition()
@@ -148,7 +148,7 @@ class Applier:
               client_time: datetime | None) -> list[OpResult]:
         results: list[OpResult] = []
         for op in sorted(ops, key=lambda o: int(o["seq"])):
-            with self._lock:  # per operation: another PC's waits for one, not a batch
+            with self.lock:  # per operation: another PC's waits for one, not a batch
                 results.append(self._one(term.code, op))
         self.seen(term.code, client_time)
         if any(r.status for r in results):
@@ -189,7 +189,7 @@ class Applier:
         state = OpState(op_id=str(op["op_id"]), name=name, staff_id=str(op.get("staff_id") or ""),
                         args=str(op["args"]), at=hall_now(), terminal=term.code, replay=True)
         self._hold_wal()
-        with self._lock:
+        with self.lock:
             try:
                 result = replay(self.hall.context(term.code), OPERATIONS, state, self._live_actor)
             except REFUSALS as exc:

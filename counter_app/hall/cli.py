@@ -146,7 +146,9 @@ def cmd_scope(args: argparse.Namespace) -> int:
 def cmd_retention(args: argparse.Namespace) -> int:
     with Hall(_folder(args)) as hall:
         if args.days is not None:
-            hall.set_retention_days(args.days)
+            if not args.days.strip().isdigit():  # argparse's own type error would be English
+                raise HallError(f"保留天数“{args.days}”无效：应为 0 到 3650 之间的整数")
+            hall.set_retention_days(int(args.days))
         days = hall.retention_days()
     print(f"已办结的办件在窗口和审批电脑上保留 {days} 天（大厅服务器上永久保留）")
     return 0
@@ -197,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     _scope_flags(c)
     c.set_defaults(func=cmd_scope)
     c = sub.add_parser("retention", help="查看或设置已办结办件在终端上的保留天数（默认 30）")
-    c.add_argument("days", nargs="?", type=int)
+    c.add_argument("days", nargs="?")
     c.set_defaults(func=cmd_retention)
     c = sub.add_parser("add-user", help="添加工作人员（密码从标准输入或 --password-env 读取）")
     c.add_argument("username")

@@ -2675,8 +2675,8 @@ waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/settings/hall_box.py" line="162" />
-      <source>every case of the hall (%1)</source>
-      <translation>全馆的办件（%1）</translation>
+      <source>every case of the hall</source>
+      <translation>全馆的办件</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/settings/hall_box.py" line="163" />

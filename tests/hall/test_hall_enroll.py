@@ -130,3 +130,10 @@ def test_a_setup_file_enrolls_the_pc(staffed: Staffed, tmp_path: Path) -> None:
     bad.write_text("terminal: 3\nhall:\n  url: http://x\n  kind: boss\n", encoding="utf-8")
     r = admin(tmp_path / "pc2", "setup", str(bad))
     _expect_chinese_failure(r, "hall.url", "hall.code", "hall.kind", "terminal")
+
+
+def test_retention_is_set_in_chinese_terms(staffed: Staffed) -> None:
+    _expect_chinese_failure(server_cli(staffed.server.folder, "retention", "三十"), "保留天数“三十”无效")
+    _expect_chinese_failure(server_cli(staffed.server.folder, "retention", "9999"), "0 到 3650")
+    r = server_cli(staffed.server.folder, "retention", "45")
+    assert r.returncode == 0 and "保留 45 天" in r.stdout, r.stderr

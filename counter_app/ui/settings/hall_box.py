@@ -159,7 +159,7 @@ class HallPanel(QGroupBox):
         if not view.scope:
             return self.tr("not yet known (after the first sync)")
         if not view.retention_days:
-            return self.tr("every case of the hall (%1)").replace("%1", view.scope)
+            return self.tr("every case of the hall")
         return self.tr("the cases of %1 and those received here; a closed case leaves this PC "
                        "after %2 days (the hall keeps it)").replace("%1", view.scope).replace(
             "%2", view.retention_days)
