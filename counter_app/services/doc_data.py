@@ -252,7 +252,7 @@ def batch_doc(session: Session, batch: HandoffBatch) -> BatchDoc:
         cases.append(BatchCase(case_no=case.case_no, item_name=ver.name if ver else case.item_code,
                                applicant_name=case.applicant_name,
                                materials=material_lines(session, case),
-                               note=item.discrepancy))
+                               note=item.discrepancy, state=item.state))
     signer = session.get(Staff, batch.signed_by_id) if batch.signed_by_id else None
     return BatchDoc(
         hall=hall_info(session), batch_no=batch.batch_no,
