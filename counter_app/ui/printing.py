@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from ..services.context import Actor
 from ..services.printing import PrintJob, PrintService
+from .cups_spool import submit_pdf, takes_pdf
 from .prefs import ui_settings  # one QSettings store for the whole UI
 from .services import AppServices
 from .worker import DbLane
@@ -139,9 +140,24 @@ def send_to_printer(job: PrintJob, printer_name: str) -> int:
     if info.isNull():
         names = "、".join(QPrinterInfo.availablePrinterNames()) or "（本机没有打印机）"
         raise OSError(f"没有名为“{printer_name}”的打印机；可用：{names}")
+    if takes_pdf():  # CUPS rasterises at the driver's resolution, in a fraction of the time
+        sizes = page_sizes(job.pdf)
+        submit_pdf(job.pdf, printer_name, job_name(job), sizes)
+        return len(sizes)
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     printer.setDocName(job_name(job))
     return print_pdf(job.pdf, printer)
+
+
+def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    """Each page's width and height in points."""
+    doc, buf = load_pdf(pdf)
+    try:
+        return [(doc.pagePointSize(i).width(), doc.pagePointSize(i).height())
+                for i in range(doc.pageCount())]
+    finally:
+        doc.close()
+        buf.close()
 
 
 _PRINT_LANE: DbLane | None = None

@@ -2595,91 +2595,96 @@ waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/settings/hall_box.py" line="117" />
+      <source>Authorise the hall's seal</source>
+      <translation>大厅印章授权</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="118" />
       <source>Record a look at personal data</source>
       <translation>记录查看个人信息</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="118" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
       <source>Issue a queue ticket</source>
       <translation>取号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="120" />
       <source>Open a window for calls</source>
       <translation>开启窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="120" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="121" />
       <source>Close a window for calls</source>
       <translation>关闭窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="121" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="122" />
       <source>Call the next ticket</source>
       <translation>叫下一号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="122" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
       <source>Call a ticket by its number</source>
       <translation>按号码叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="124" />
       <source>Call a ticket again</source>
       <translation>重呼</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="124" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="125" />
       <source>Mark a ticket as not present</source>
       <translation>过号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="125" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="126" />
       <source>Transfer a ticket</source>
       <translation>转窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="126" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="127" />
       <source>Finish a ticket</source>
       <translation>办结号票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="127" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="128" />
       <source>Link cases to a visit</source>
       <translation>关联来访办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="139" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="140" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="143" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="144" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="152" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="153" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="154" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="155" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="160" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="161" />
       <source>not yet known (after the first sync)</source>
       <translation>尚不知道（首次同步后显示）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="162" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="163" />
       <source>every case of the hall</source>
       <translation>全馆的办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="163" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="164" />
       <source>the cases of %1 and those received here; a closed case leaves this PC after %2 days (the hall keeps it)</source>
       <translation>%1的办件及本机受理的办件；已办结的办件 %2 天后从本机清除（大厅服务器保留）</translation>
     </message>
@@ -2929,17 +2934,17 @@ waiting %4</source>
       <translation>锁定屏幕（Ctrl+Shift+L）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="202" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="203" />
       <source>Switch user / lock buttons</source>
       <translation>切换用户/锁屏按钮之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="203" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="204" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="203" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="204" />
       <source>Press the focused button</source>
       <translation>按下当前按钮</translation>
     </message>
@@ -3211,157 +3216,157 @@ waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/keyhelp.py" line="183" />
-      <source>Bulletin, deadlines, complaints, ratings, staff, catalog, holidays</source>
-      <translation>通报、时限、投诉、差评、人员培训、事项目录、节假日</translation>
+      <source>Bulletin, deadlines, complaints, ratings, staff, catalog, holidays, personal data, audit, hall seal</source>
+      <translation>通报、时限、投诉、差评、人员培训、事项目录、节假日、个人信息、审计、大厅印章</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="184" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="185" />
       <source>Bulletin: daily / weekly / monthly (Up / Down)</source>
       <translation>通报：日报 / 周报 / 月报（上下键选择）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="185" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="186" />
       <source>Bulletin: the date (Up / Down, or type it)</source>
       <translation>通报：日期（上下键或直接输入）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="186" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="187" />
       <source>Bulletin: refresh</source>
       <translation>通报：刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="187" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="188" />
       <source>Bulletin: next / previous table, to read it</source>
       <translation>通报：下一个 / 上一个表格，并进入表格阅读</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="189" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="190" />
       <source>Bulletin: save as PDF / Excel (Enter in the dialog saves)</source>
       <translation>通报：导出 PDF / Excel（对话框中按回车保存）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="195" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="196" />
       <source>From field to field</source>
       <translation>在各栏之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="196" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="196" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
       <source>Press the button or tick the box</source>
       <translation>按下按钮或勾选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
       <source>Hall service: sync now</source>
       <translation>服务大厅：立即同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="208" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="209" />
       <source>Print (no printer: save the PDF)</source>
       <translation>打印（无打印机时保存 PDF）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="209" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="210" />
       <source>Save the PDF</source>
       <translation>保存 PDF</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="210" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="211" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="216" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="217" />
       <source>Next field; on the last one: OK</source>
       <translation>下一栏；在最后一栏按回车即确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="217" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
       <source>OK from a field of several lines</source>
       <translation>在多行文字栏中确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="219" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="219" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="220" />
       <source>Pick a listed reason (defect, not accepted)</source>
       <translation>选择列出的理由（不符合要求、不予受理）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="244" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="245" />
       <source>Everywhere</source>
       <translation>全局</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="245" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="246" />
       <source>Sign in / lock screen</source>
       <translation>登录 / 锁屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="247" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="248" />
       <source>Checklist</source>
       <translation>材料清单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="252" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="253" />
       <source>Rating screen (faces the applicant)</source>
       <translation>评价屏（面向申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="254" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="255" />
       <source>Queue (every page of a clerk)</source>
       <translation>叫号（收件人员的每个页面）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="260" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="261" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="261" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="262" />
       <source>Forms and dialogs</source>
       <translation>表单与对话框</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="289" />
-      <location filename="../../counter_app/ui/keyhelp.py" line="292" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="290" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="293" />
       <source>Keys: %1</source>
       <translation>按键：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="297" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="298" />
       <source>Key</source>
       <translation>按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="297" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="298" />
       <source>Does</source>
       <translation>作用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="340" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="341" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="341" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="342" />
       <source>Print the key card (Ctrl+P)</source>
       <translation>打印按键速查卡（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="358" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="359" />
       <source>Printing the key card…</source>
       <translation>正在打印按键速查卡…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="363" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="364" />
       <source>Key card: %1</source>
       <translation>按键速查卡：%1</translation>
     </message>
@@ -3615,93 +3620,93 @@ waiting %4</source>
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="170" />
+      <location filename="../../counter_app/ui/printing.py" line="186" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="197" />
+      <location filename="../../counter_app/ui/printing.py" line="213" />
       <source>No printer installed</source>
       <translation>未安装打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="204" />
+      <location filename="../../counter_app/ui/printing.py" line="220" />
       <source>A4</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="205" />
+      <location filename="../../counter_app/ui/printing.py" line="221" />
       <source>80 mm receipt</source>
       <translation>80 毫米小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="206" />
-      <location filename="../../counter_app/ui/printing.py" line="300" />
+      <location filename="../../counter_app/ui/printing.py" line="222" />
+      <location filename="../../counter_app/ui/printing.py" line="316" />
       <source>Preparing…</source>
       <translation>正在生成……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="209" />
+      <location filename="../../counter_app/ui/printing.py" line="225" />
       <source>Print (Ctrl+P)</source>
       <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="210" />
+      <location filename="../../counter_app/ui/printing.py" line="226" />
       <source>No printer: save PDF (Ctrl+P)</source>
       <translation>无打印机：存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="212" />
+      <location filename="../../counter_app/ui/printing.py" line="228" />
       <source>Save PDF (Ctrl+S)</source>
       <translation>存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="214" />
+      <location filename="../../counter_app/ui/printing.py" line="230" />
       <source>PDF folder…</source>
       <translation>PDF 文件夹…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="215" />
+      <location filename="../../counter_app/ui/printing.py" line="231" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="228" />
+      <location filename="../../counter_app/ui/printing.py" line="244" />
       <source>Printer</source>
       <translation>打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="230" />
+      <location filename="../../counter_app/ui/printing.py" line="246" />
       <source>Layout</source>
       <translation>版式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="272" />
+      <location filename="../../counter_app/ui/printing.py" line="288" />
       <source> (reprint)</source>
       <translation>（补打）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="276" />
+      <location filename="../../counter_app/ui/printing.py" line="292" />
       <source>Ready: %1 document(s). Ctrl+P prints, Ctrl+S saves PDF, Esc closes.</source>
       <translation>已生成 %1 份文书。Ctrl+P 打印，Ctrl+S 存为 PDF，Esc 关闭。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="317" />
+      <location filename="../../counter_app/ui/printing.py" line="333" />
       <source>Printing…</source>
       <translation>正在打印……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="332" />
+      <location filename="../../counter_app/ui/printing.py" line="348" />
       <source>Sent to %1</source>
       <translation>已发送到 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="370" />
+      <location filename="../../counter_app/ui/printing.py" line="386" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="377" />
+      <location filename="../../counter_app/ui/printing.py" line="393" />
       <source>PDF folder</source>
       <translation>PDF 文件夹</translation>
     </message>
@@ -4312,6 +4317,59 @@ waiting %4</source>
     </message>
   </context>
   <context>
+    <name>SealWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="33" />
+      <source>A notice is the deciding department's act and bears its seal. Tick a notice only where the departments have authorised the hall's own seal to stand for theirs. Notices already issued keep the seal they were issued with.</source>
+      <translation>通知书是作出决定的部门的行政行为，应加盖该部门的印章。只有经各部门授权以大厅印章代替部门印章的文书才可勾选。已出具的文书保留出具时的印章。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="41" />
+      <source>&amp;1 Acceptance notice</source>
+      <translation>受理通知书(&amp;1)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="42" />
+      <source>&amp;2 One-time notice of what to supplement</source>
+      <translation>一次性告知单(&amp;2)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="43" />
+      <source>&amp;3 Notice of non-acceptance</source>
+      <translation>不予受理通知书(&amp;3)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="50" />
+      <source>Save (Ctrl+Enter)</source>
+      <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="55" />
+      <source>Seal &amp;text</source>
+      <translation>印章名称(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="61" />
+      <source>May be printed on</source>
+      <translation>可加盖于</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="88" />
+      <source>Not set yet: the catalog's hall section decides for now.</source>
+      <translation>尚未设置：目前按事项目录中大厅部分的规定执行。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="98" />
+      <source>Saved: the hall's seal “%1” may be printed on %2 kind(s) of notice.</source>
+      <translation>已保存：大厅印章“%1”可加盖于 %2 种文书。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="100" />
+      <source>It goes to the hall service with the next sync.</source>
+      <translation>下次同步时提交大厅服务器。</translation>
+    </message>
+  </context>
+  <context>
     <name>ServerSettings</name>
     <message>
       <location filename="../../counter_app/ui/settings/server_box.py" line="43" />
@@ -4624,53 +4682,58 @@ waiting %4</source>
   <context>
     <name>SupervisionPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="36" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="38" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="37" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="39" />
       <source>Deadlines</source>
       <translation>临期超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="38" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
       <source>Complaints</source>
       <translation>投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="39" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="41" />
       <source>Bad ratings</source>
       <translation>差评整改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="42" />
       <source>Staff and training</source>
       <translation>人员与培训</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="41" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="43" />
       <source>Catalog</source>
       <translation>事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="42" />
-      <location filename="../../counter_app/ui/supervision/page.py" line="68" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="44" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="71" />
       <source>Holidays</source>
       <translation>节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="43" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="45" />
       <source>Personal data</source>
       <translation>个人信息</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="44" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="46" />
       <source>Audit</source>
       <translation>审计</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="68" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="47" />
+      <source>Hall seal</source>
+      <translation>大厅印章</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="71" />
       <source>Holidays (next year missing)</source>
       <translation>节假日安排（明年未录入）</translation>
     </message>

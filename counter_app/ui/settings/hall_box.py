@@ -114,6 +114,7 @@ class HallPanel(QGroupBox):
             "print.prepare": self.tr("Issue a document"),
             "print.log": self.tr("Log a print"),
             "calendar.apply_schedule": self.tr("Enter the year's holidays"),
+            "seal.set": self.tr("Authorise the hall's seal"),
             "access.record": self.tr("Record a look at personal data"),
             "queue.issue": self.tr("Issue a queue ticket"),
             "queue.open_desk": self.tr("Open a window for calls"),
