@@ -126,3 +126,20 @@ def test_the_command_line_says_in_chinese_what_a_case_lacks(hall: Hall, tmp_path
     out = run.stdout + run.stderr
     assert run.returncode != 0 and "没有补正提交过材料，没有补正收件凭证" in out, out
     assert "Traceback" not in out and "needs the materials" not in out
+
+
+def test_the_notice_gives_the_windows_phone_never_the_clerks_mobile(hall: Hall) -> None:
+    from counter_app.models import HallWindow, Staff
+
+    with hall.ctx.db.transaction() as s:
+        clerk = s.get(Staff, hall.clerk.staff_id)
+        assert clerk is not None
+        clerk.phone = "13700001234"  # the clerk's own mobile
+        win = s.execute(select(HallWindow).where(
+            HallWindow.code == hall.committed.window_code)).scalar_one()
+        win.phone = "0376-2169999"
+    svc = IntakeService(hall.ctx)
+    res = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept")
+    text = "".join(_text(PrintService(hall.ctx).prepare(hall.clerk, "acceptance", res.case_no,
+                                                        "a4").pdf).split())
+    assert "0376-2169999" in text and "13700001234" not in text
