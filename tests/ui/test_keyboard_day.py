@@ -289,7 +289,7 @@ def test_a_keyboard_only_day_on_a_shared_pc(window, ui_hall, qtbot, pdf_folder) 
     kb.key(Qt.Key.Key_Space)
     kb.key(Qt.Key.Key_F9)
     (sheet2,) = day.print_and_close(handoff)
-    (batch2,) = set(decode_barcodes(sheet2)) - {case_b}  # the batch's, beside the case's own
+    (batch2,) = set(decode_barcodes(sheet2)) - {case_a}  # the batch's, beside the case's own
     issue = day.go("issue")
     day.wait(lambda: day.focus() is issue.field)
     kb.scan(case_b)  # the applicant's acceptance notice
