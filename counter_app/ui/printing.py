@@ -3,8 +3,9 @@
 The dialog asks the print service for each document (on the lane: the service renders it and
 logs the print), shows it in a QPdfView and prints it: to a CUPS queue as the PDF itself
 (``cups_spool``: CUPS rasterises at the driver's resolution), elsewhere through QPrinter at
-the printer's resolution (the default 1200 dpi takes seconds a page). Printer and layout are remembered per window in
-QSettings. With no printer installed (CI, a PC being set up) Ctrl+P saves the PDF instead.
+the printer's resolution (the default 1200 dpi takes seconds a page). Printer and layout are
+remembered per window in QSettings. With no printer installed (CI, a PC being set up) Ctrl+P
+saves the PDF instead.
 """
 
 from __future__ import annotations
