@@ -36,8 +36,8 @@ from counter_app.models.database import Database  # noqa: E402
 from counter_app.services.events import GENESIS, chain_row  # noqa: E402
 from counter_app.services.numbering import KIND_CASE, format_number  # noqa: E402
 from counter_app.sync.capture import PG_FUNCTIONS  # noqa: E402
-from counter_app.sync.engine import SyncReport  # noqa: E402
 from counter_app.sync.pgtest import PgServer  # noqa: E402
+from counter_app.sync.report import SyncReport  # noqa: E402
 from counter_app.sync.server import init_server  # noqa: E402
 from tests.sync.hallkit import HallRef, make_counter, seed_hall  # noqa: E402
 

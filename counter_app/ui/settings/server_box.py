@@ -23,8 +23,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from ...services.context import Actor
-from ...services.server_setting import may_change_server, save_server_url
 from ...sync import redact, test_connection
+from ...sync.server_setting import may_change_server, save_server_url
 from ..services import AppServices
 from ..sync_status import SYNC_KEY, run_detached
 from .common import PageMixin, _say
