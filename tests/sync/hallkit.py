@@ -38,9 +38,9 @@ from counter_app.services.context import ServiceContext
 from counter_app.services.events import append_event
 from counter_app.services.numbering import KIND_BATCH, KIND_CASE, next_number
 from counter_app.sync.engine import SyncEngine
-from counter_app.sync.pgtest import PgServer
 from counter_app.sync.report import SyncReport
 from counter_app.sync.tables import synced_tables
+from tests.pgtest import PgServer
 
 APPROVER_TERMINAL = "90"  # the approvers' PCs keep their own event chain on the server
 MATERIALS = ("营业执照申请书", "法定代表人身份证明", "住所使用证明")
