@@ -7,9 +7,10 @@ from itertools import groupby
 
 import pytest
 
-from counter_app.documents import render, samples
+from counter_app.documents import render
 from counter_app.documents.barcodes import Code128, code128_modules, qr_matrix
 from counter_app.documents.common import progress_payload
+from tests.documents import samples
 
 DOCS = {
     "acceptance": samples.case,

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from counter_app.documents import MaterialLine, render, samples
+from counter_app.documents import MaterialLine, render
+from tests.documents import samples
 
 
 def _notice_40():

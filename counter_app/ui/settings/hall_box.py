@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBox
 
 from ...services.context import Actor
 from ..services import AppServices
-from ..sync_status import SYNC_KEY
 from .common import _fill, _say, _table
 
 
@@ -166,7 +165,7 @@ class HallPanel(QGroupBox):
             "%2", view.retention_days)
 
     def _sync_now(self) -> None:
-        controller: Any = self.services.settings.get(SYNC_KEY)
+        controller: Any = self.services.sync
         if controller is not None:
             controller.sync_now()
         self.refresh()
