@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..ids.stable import stable_id
 from ..models import HallSeal
-from ..sync.identity import stable_id
 from .context import Actor, ServiceContext, require_role
 from .events import append_event
 from .operations import allow, operation
