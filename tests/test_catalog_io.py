@@ -127,8 +127,9 @@ def test_excel_speaks_chinese_and_yaml_ascii(shipped: CatalogData, tmp_path: Pat
     wb = openpyxl.load_workbook(tmp_path / "c.xlsx")
     assert wb.sheetnames == ["说明", "部门", "窗口", "事项", "材料", "收费标准", "特别程序"]
     header = [c.value for c in wb["材料"][1]]
-    assert header == ["事项编码", "序号", "材料名称", "形式", "份数", "页数", "要求", "条件",
-                      "条件键", "说明", "样表"]
+    assert header == ["事项编码", "序号", "材料名称", "形式", "原件份数", "复印件份数", "份数", "页数",
+                      "要求", "条件", "条件键", "来源渠道", "核发部门", "共享免提交", "载体",
+                      "受理标准", "说明", "样表"]
     forms = {row[3] for row in wb["材料"].iter_rows(min_row=2, values_only=True)}
     assert forms <= {"原件", "复印件", "原件及复印件", "原件核验"}
     head = [c.value for c in wb["事项"][1]]

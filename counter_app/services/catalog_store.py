@@ -64,7 +64,9 @@ def _material_rows(spec: ItemSpec, version: int, terminal: str) -> list[Material
             form=m.form, copies=m.copies, pages_hint=m.pages_hint,
             requirement=m.requirement, condition=m.condition or "",
             condition_key=m.condition_key or "", note=m.note or "",
-            template=m.template or "", origin_terminal=terminal,
+            template=m.template or "", originals=m.originals, photocopies=m.photocopies,
+            source=m.source, issuer=m.issuer or "", shared=m.shared, medium=m.medium,
+            standard=m.standard or "", origin_terminal=terminal,
         )
         for i, m in enumerate(spec.materials, start=1)
     ]
@@ -118,7 +120,9 @@ def version_to_spec(ver: ItemVersion) -> ItemSpec:
                 name=m.name, form=m.form, copies=m.copies, pages_hint=m.pages_hint,
                 requirement=m.requirement, condition=m.condition or None,
                 condition_key=m.condition_key or None, note=m.note or None,
-                template=m.template or None,
+                template=m.template or None, originals=m.originals, photocopies=m.photocopies,
+                source=m.source or "applicant", issuer=m.issuer or None, shared=bool(m.shared),
+                medium=m.medium or "paper", standard=m.standard or None,
             )
             for m in ver.materials
         ),
