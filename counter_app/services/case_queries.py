@@ -170,6 +170,7 @@ class CaseQueries:
                     default_copies=reqs[m.requirement_id].copies if m.requirement_id in reqs else 1,
                     need=requirement_need(reqs[m.requirement_id]) if m.requirement_id in reqs else "",
                     standard=reqs[m.requirement_id].standard if m.requirement_id in reqs else "",
+                    waived=bool(reqs[m.requirement_id].shared) if m.requirement_id in reqs else False,
                 )
                 for m in case.materials
             )

@@ -92,6 +92,7 @@ class MaterialEntry:
     default_copies: int = 1
     need: str = ""  # what the catalog asks for: 原件 1 份、复印件 1 份
     standard: str = ""  # the catalog's acceptance standard
+    waived: bool = False  # its issuer shares it: not asked for (state not_applicable)
 
 
 @dataclass
@@ -189,7 +190,7 @@ def build_checklist(version: ItemVersion, applicant_kind: str, has_agent: bool) 
             requirement_id=req.id, condition=waived_note(req) or req.condition,
             state="not_applicable" if eff == "not_applicable" else "missing",
             default_form=req.form, default_copies=req.copies, need=requirement_need(req),
-            standard=req.standard,
+            standard=req.standard, waived=req.shared,
         ))
     return out
 

@@ -943,192 +943,227 @@ waiting %4</source>
   <context>
     <name>CatalogEditorWidget</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="54" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="58" />
       <source>Filter items</source>
       <translation>筛选事项（名称或编码）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="79" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="83" />
       <source>Front desk may finish on the spot</source>
       <translation>授权前台当场办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="80" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="84" />
       <source>An agent may apply</source>
       <translation>允许代办</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
       <source>Material</source>
       <translation>材料名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
       <source>Form</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
-      <source>Copies</source>
-      <translation>份数</translation>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
+      <source>Originals</source>
+      <translation>原件份数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
+      <source>Photocopies</source>
+      <translation>复印件份数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
+      <source>Copies (old files)</source>
+      <translation>份数（旧格式）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
       <source>Requirement</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
       <source>Condition</source>
       <translation>条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
       <source>Condition key</source>
       <translation>条件键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
+      <source>Source</source>
+      <translation>来源渠道</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
+      <source>Issuing body</source>
+      <translation>核发部门</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
+      <source>Shared, waived</source>
+      <translation>共享免提交</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
+      <source>Medium</source>
+      <translation>载体</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
+      <source>Acceptance standard</source>
+      <translation>受理标准</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="101" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="103" />
       <source>Add material</source>
       <translation>增加材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="103" />
       <source>Remove material</source>
       <translation>删除材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="105" />
       <source>Code</source>
       <translation>事项编码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="106" />
       <source>Name</source>
       <translation>事项名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="107" />
       <source>Window / department</source>
       <translation>窗口 / 部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="101" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="108" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="102" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="109" />
       <source>Statutory / promised days</source>
       <translation>法定 / 承诺时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="104" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="111" />
       <source>Checked</source>
       <translation>核对状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="106" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="113" />
       <source>Acceptance conditions</source>
       <translation>受理条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="107" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="114" />
       <source>Review points (one per line)</source>
       <translation>审查要点（每行一条）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="108" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
       <source>Legal basis</source>
       <translation>设定依据</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="109" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="116" />
       <source>Delivery</source>
       <translation>送达方式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="110" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="117" />
       <source>Fee</source>
       <translation>收费</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="111" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="118" />
       <source>Search keywords (comma separated)</source>
       <translation>检索关键词（逗号分隔）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="113" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="120" />
       <source>Save as new version</source>
       <translation>保存为新版本</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="113" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="120" />
       <source>New item</source>
       <translation>新增事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="122" />
       <source>Import Excel…</source>
       <translation>导入 Excel…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="122" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="117" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="124" />
       <source>Sign off as checked</source>
       <translation>核对无误，签字确认</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="278" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="301" />
       <source>No change: the item is as saved</source>
       <translation>未修改：事项与已保存的版本相同</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="280" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="303" />
       <source>Saved as version %1</source>
       <translation>已保存为第 %1 版</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="289" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="312" />
       <source>Pick a saved item to sign off</source>
       <translation>请先选择一个已保存的事项再核对签字</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="293" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="316" />
       <source>Signed off: %1</source>
       <translation>已核对签字：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="300" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="323" />
       <source>Import catalog</source>
       <translation>导入事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="301" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="324" />
       <source>Catalog (*.xlsx *.yaml *.json)</source>
       <translation>事项目录 (*.xlsx *.yaml *.json)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="314" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="337" />
       <source>Export catalog</source>
       <translation>导出事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="315" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="338" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="319" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="342" />
       <source>Exported %1 items</source>
       <translation>已导出 %1 个事项</translation>
     </message>
@@ -1171,17 +1206,27 @@ waiting %4</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="117" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="86" />
+      <source>Waived: shared</source>
+      <translation>免提交（共享）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="91" />
+      <source>Standard: %1</source>
+      <translation>标准：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="123" />
       <source>This material was already received and cannot change</source>
       <translation>该材料已收取，不能更改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="123" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="129" />
       <source>A required material cannot be marked not applicable</source>
       <translation>必需材料不能标为不适用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="189" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="195" />
       <source>Already received: M marks it missing</source>
       <translation>该材料已收：如需改为缺少请按 M</translation>
     </message>

@@ -82,6 +82,8 @@ class ChecklistEditor(QTableWidget):
     def _paint(self, r: int) -> None:
         m = self.entries[r]
         req = REQUIREMENT_LABELS.get(m.requirement, m.requirement)
+        if m.waived:
+            req = self.tr("Waived: shared")
         if m.need and m.state != "not_applicable":
             req += "\n" + m.need  # the counts the catalog asks for: 原件 1 份、复印件 1 份
         name = m.name + (f"\n（{m.condition}）" if m.condition else "")
