@@ -43,7 +43,7 @@ def _authorize(hall: Hall, *windows: str) -> None:
 
 # item, what its notices cite, what a refusal offers, what it must never say
 CASES = {
-    "licensing": ("QKSL-0003", LICENSING_32, ("行政复议", "罗山县人民政府", "罗山县人民法院"),
+    "licensing": ("QKSL-0003", LICENSING_32, ("行政复议", "罗山县人民政府", "有管辖权的人民法院"),
                   ()),
     "confirmation": ("BDC-0002", "《不动产登记暂行条例》第十七条",
                      ("行政复议", "罗山县人民政府"), ("行政许可法",)),
