@@ -25,12 +25,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import emit  # noqa: E402
+from common import emit
 
-from counter_app.bootstrap import open_context  # noqa: E402
-from counter_app.paths import resource  # noqa: E402
-from counter_app.services.catalog_io import CatalogData, load_catalog, save_catalog  # noqa: E402
-from counter_app.services.catalog_store import import_catalog  # noqa: E402
+from counter_app.bootstrap import open_context
+from counter_app.paths import resource
+from counter_app.services.catalog_io import CatalogData, load_catalog, save_catalog
+from counter_app.services.catalog_store import import_catalog
 
 ITEMS = 1000
 
