@@ -437,6 +437,21 @@ _TEXT = st.text(
 _CODE = st.text("ABCXYZ0129-_", min_size=1, max_size=8)
 
 
+def _material_facts(draw: st.DrawFn, m: MaterialSpec) -> MaterialSpec:
+    """Sometimes the issue-22 facts: counts that agree with the form, 来源渠道, medium, standard."""
+    if not draw(st.booleans()):
+        return m  # as an older file gives it
+    count = draw(st.integers(1, 9))
+    originals, photocopies = (None, count) if m.form == "copy" else (count, None)
+    issued = draw(st.booleans())
+    return dataclasses.replace(
+        m, originals=originals, photocopies=photocopies,
+        source="issuer" if issued else "applicant", issuer=draw(_TEXT) if issued else None,
+        shared=issued and m.requirement != "optional" and draw(st.booleans()),
+        medium=draw(st.sampled_from(["paper", "electronic", "either"])),
+        standard=draw(st.none() | _TEXT))
+
+
 @st.composite
 def catalogs(draw: st.DrawFn) -> CatalogData:
     hall = HallSpec(draw(_TEXT), "411521", draw(_TEXT), draw(_TEXT), draw(_TEXT), "https://x.cn")
@@ -446,9 +461,10 @@ def catalogs(draw: st.DrawFn) -> CatalogData:
     for n in range(draw(st.integers(1, 3))):
         names = draw(st.lists(_TEXT, min_size=1, max_size=3, unique=True))
         materials = [
-            MaterialSpec(name, draw(st.sampled_from(["original", "copy", "original_for_check"])),
-                         draw(st.integers(1, 9)), "optional", draw(st.none() | st.integers(1, 99)),
-                         note=draw(st.none() | _TEXT), template=draw(st.none() | _TEXT))
+            _material_facts(draw, MaterialSpec(
+                name, draw(st.sampled_from(["original", "copy", "original_for_check"])),
+                draw(st.integers(1, 9)), "optional", draw(st.none() | st.integers(1, 99)),
+                note=draw(st.none() | _TEXT), template=draw(st.none() | _TEXT)))
             for name in names if name != "委托书"
         ] + [MaterialSpec("委托书", "original", 1, "conditional", condition="代办的",
                           condition_key="agent")]
