@@ -237,3 +237,48 @@ def test_the_one_time_notice_lists_what_is_missing_with_counts_and_standard(
     assert edited[0].name.replace(" ", "") in text
     assert "原件1份、复印件2份；受理标准：复印件须与原件一致，A4纸，清晰可辨" in cell
     assert edited[1].name not in text  # waived: shared by its issuer, never asked for
+
+
+def test_a_database_from_before_reads_its_materials_as_before(tmp_path: Path) -> None:
+    """A material row written before migration 0012: counts from its form, the applicant's
+    own, on paper, no standard; the checklist still asks for it with its counts."""
+    from sqlalchemy import text
+
+    from counter_app.models.database import Database
+    from counter_app.models.migrate import current_revision, head_revision, upgrade
+    from counter_app.services.intake import build_checklist
+
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    upgrade(db, "0008")
+    stamp = "'2026-01-01', '2026-01-01', '01'"
+    with db.engine.begin() as c:
+        c.execute(text(f"INSERT INTO service_item (id, code, current_version_id, active, "
+                       f"created_at, updated_at, origin_terminal) VALUES "
+                       f"('i1', 'X-1', 'v1', 1, {stamp})"))
+        c.execute(text(
+            "INSERT INTO item_version (id, item_id, version, code, name, window_code, "
+            "department_code, kind, statutory_days, promised_days, front_desk_can_finish, "
+            "conditions, review_points, legal_basis, delivery, fee, agent_allowed, keywords, "
+            f"created_at, updated_at, origin_terminal) VALUES ('v1', 'i1', 1, 'X-1', '旧事项', "
+            "'W', 'D', 'committed', 20, 10, 0, '', '', '', 'window', '不收费', 0, '', "
+            f"{stamp})"))
+        for n, (name, form, copies) in enumerate(
+                [("申请书", "original", 1), ("身份证", "original_and_copy", 2),
+                 ("营业执照", "copy", 3)], 1):
+            c.execute(text(
+                "INSERT INTO material_requirement (id, version_id, seq, name, form, copies, "
+                "requirement, condition, condition_key, note, template, created_at, "
+                f"updated_at, origin_terminal) VALUES ('m{n}', 'v1', {n}, '{name}', '{form}', "
+                f"{copies}, 'required', '', '', '', '', {stamp})"))
+    upgrade(db)
+    assert current_revision(db) == head_revision()
+    with db.session() as s:
+        ver = s.get(ItemVersion, "v1")
+        spec = version_to_spec(ver)
+        assert [m.counts for m in spec.materials] == [(1, 0), (1, 2), (0, 3)]
+        assert {(m.source, m.shared, m.medium, m.standard) for m in spec.materials} == {
+            ("applicant", False, "paper", None)}
+        entries = build_checklist(ver, "person", False)
+    assert [e.need for e in entries] == ["原件 1 份", "原件 1 份、复印件 2 份", "复印件 3 份"]
+    assert all(e.state == "missing" and not e.waived for e in entries)
+    db.dispose()
