@@ -22,6 +22,9 @@ def test_limits_confirmed_against_the_regulation_carry_its_article() -> None:
     residence = catalog.item("GA-0003")
     assert (residence.statutory_days, residence.statutory_unit) == (15, "day")
     assert "居住证暂行条例" in residence.sources[0]
+    permit = catalog.item("JSGC-0001")  # 建筑工程施工许可管理办法第五条: 七日
+    assert (permit.statutory_days, permit.statutory_unit) == (7, "day")
+    assert any("第五条" in s for s in permit.sources)
     fire = catalog.item("JSGC-0007")
     assert (fire.statutory_days, fire.statutory_unit) == (15, "workday")
     assert "法定时限及其单位未与法规原文核对" not in (fire.unconfirmed or "")
