@@ -127,8 +127,9 @@ def test_excel_speaks_chinese_and_yaml_ascii(shipped: CatalogData, tmp_path: Pat
     wb = openpyxl.load_workbook(tmp_path / "c.xlsx")
     assert wb.sheetnames == ["说明", "部门", "窗口", "事项", "材料", "收费标准", "特别程序"]
     header = [c.value for c in wb["材料"][1]]
-    assert header == ["事项编码", "序号", "材料名称", "形式", "份数", "页数", "要求", "条件",
-                      "条件键", "说明", "样表"]
+    assert header == ["事项编码", "序号", "材料名称", "形式", "原件份数", "复印件份数", "份数", "页数",
+                      "要求", "条件", "条件键", "来源渠道", "核发部门", "共享免提交", "载体",
+                      "受理标准", "说明", "样表"]
     forms = {row[3] for row in wb["材料"].iter_rows(min_row=2, values_only=True)}
     assert forms <= {"原件", "复印件", "原件及复印件", "原件核验"}
     head = [c.value for c in wb["事项"][1]]
@@ -436,6 +437,21 @@ _TEXT = st.text(
 _CODE = st.text("ABCXYZ0129-_", min_size=1, max_size=8)
 
 
+def _material_facts(draw: st.DrawFn, m: MaterialSpec) -> MaterialSpec:
+    """Sometimes the issue-22 facts: counts that agree with the form, 来源渠道, medium, standard."""
+    if not draw(st.booleans()):
+        return m  # as an older file gives it
+    count = draw(st.integers(1, 9))
+    originals, photocopies = (None, count) if m.form == "copy" else (count, None)
+    issued = draw(st.booleans())
+    return dataclasses.replace(
+        m, originals=originals, photocopies=photocopies,
+        source="issuer" if issued else "applicant", issuer=draw(_TEXT) if issued else None,
+        shared=issued and m.requirement != "optional" and draw(st.booleans()),
+        medium=draw(st.sampled_from(["paper", "electronic", "either"])),
+        standard=draw(st.none() | _TEXT))
+
+
 @st.composite
 def catalogs(draw: st.DrawFn) -> CatalogData:
     hall = HallSpec(draw(_TEXT), "411521", draw(_TEXT), draw(_TEXT), draw(_TEXT), "https://x.cn")
@@ -445,9 +461,10 @@ def catalogs(draw: st.DrawFn) -> CatalogData:
     for n in range(draw(st.integers(1, 3))):
         names = draw(st.lists(_TEXT, min_size=1, max_size=3, unique=True))
         materials = [
-            MaterialSpec(name, draw(st.sampled_from(["original", "copy", "original_for_check"])),
-                         draw(st.integers(1, 9)), "optional", draw(st.none() | st.integers(1, 99)),
-                         note=draw(st.none() | _TEXT), template=draw(st.none() | _TEXT))
+            _material_facts(draw, MaterialSpec(
+                name, draw(st.sampled_from(["original", "copy", "original_for_check"])),
+                draw(st.integers(1, 9)), "optional", draw(st.none() | st.integers(1, 99)),
+                note=draw(st.none() | _TEXT), template=draw(st.none() | _TEXT)))
             for name in names if name != "委托书"
         ] + [MaterialSpec("委托书", "original", 1, "conditional", condition="代办的",
                           condition_key="agent")]

@@ -43,10 +43,16 @@ def _authorize(hall: Hall, *windows: str) -> None:
 
 # item, what its notices cite, what a refusal offers, what it must never say
 CASES = {
-    "licensing": ("QKSL-0003", LICENSING_32, ("行政复议", "罗山县人民政府", "罗山县人民法院"),
+    "licensing": ("QKSL-0003", LICENSING_32, ("行政复议", "罗山县人民政府", "有管辖权的人民法院"),
                   ()),
     "confirmation": ("BDC-0002", "《不动产登记暂行条例》第十七条",
                      ("行政复议", "罗山县人民政府"), ("行政许可法",)),
+    "payment": ("YBSB-0006", "《中华人民共和国社会保险法》第四十五条",
+                ("行政复议", "罗山县人民政府", "有管辖权的人民法院"), ("行政许可法",)),
+    "other_power": ("JSGC-0004", "《建设工程质量管理条例》第四十九条", ("行政复议", "罗山县人民政府"),
+                    ("行政许可法",)),
+    "authorized_body": ("GJJ-0003", "《住房公积金管理条例》", ("行政复议", "信阳市人民政府"),
+                        ("行政许可法",)),
     "utility": ("SDQ-0001", "", ("95598", "12398"), ("行政许可法", "行政复议", "行政诉讼")),
     "notary": ("SF-0002", "《中华人民共和国公证法》", ("复查", "公证协会"),
                ("行政许可法", "行政复议", "行政诉讼")),
@@ -81,10 +87,11 @@ def test_every_notice_cites_its_own_law_and_remedies(hall: Hall, tmp_path: Path,
             assert cites in text, (which, kind)
     for word in offers:
         assert word in texts["not_accepted"], (which, word)
+    art_45 = "《中华人民共和国行政许可法》第四十五条"
     if which == "licensing":
-        assert "第四十五条" in texts["acceptance"]  # time not counted, told in writing
+        assert art_45 in texts["acceptance"]  # time not counted, told in writing
     else:
-        assert "第四十五条" not in texts["acceptance"]
+        assert art_45 not in texts["acceptance"]
     assert "罗政服受〔" in texts["acceptance"] and "罗政服不受〔" in texts["not_accepted"]
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -97,5 +98,14 @@ class MaterialRequirement(SyncedMixin, Base):
     condition_key: Mapped[str] = mapped_column(String(32), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     template: Mapped[str] = mapped_column(String(200), default="")
+    # Issue 22: separate counts (None on a row from before: read from form and copies), where
+    # the material comes from, its medium and what makes it acceptable.
+    originals: Mapped[int | None] = mapped_column(Integer)
+    photocopies: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(16), default="applicant", server_default="applicant")
+    issuer: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    shared: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    medium: Mapped[str] = mapped_column(String(16), default="paper", server_default="paper")
+    standard: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     version: Mapped[ItemVersion] = relationship(back_populates="materials")

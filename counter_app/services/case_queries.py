@@ -22,7 +22,7 @@ from .access_log import Access, AccessLog, masked_term
 from .calendar_store import complete_years, estimate_note, estimated_years
 from .context import Actor, PermissionDenied, ServiceContext
 from .disclosure import CaseHolder, full_view_reason, shown_id, shown_phone
-from .intake import MaterialEntry
+from .intake import MaterialEntry, requirement_need
 from .numbering import NUMBER_LENGTH
 from .validation import normalize_id
 
@@ -168,6 +168,9 @@ class CaseQueries:
                     state=m.state, form=m.form, copies=m.copies, pages=m.pages, reason=m.reason,
                     default_form=reqs[m.requirement_id].form if m.requirement_id in reqs else "",
                     default_copies=reqs[m.requirement_id].copies if m.requirement_id in reqs else 1,
+                    need=requirement_need(reqs[m.requirement_id]) if m.requirement_id in reqs else "",
+                    standard=reqs[m.requirement_id].standard if m.requirement_id in reqs else "",
+                    waived=bool(reqs[m.requirement_id].shared) if m.requirement_id in reqs else False,
                 )
                 for m in case.materials
             )

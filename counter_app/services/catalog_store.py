@@ -64,7 +64,9 @@ def _material_rows(spec: ItemSpec, version: int, terminal: str) -> list[Material
             form=m.form, copies=m.copies, pages_hint=m.pages_hint,
             requirement=m.requirement, condition=m.condition or "",
             condition_key=m.condition_key or "", note=m.note or "",
-            template=m.template or "", origin_terminal=terminal,
+            template=m.template or "", originals=m.originals, photocopies=m.photocopies,
+            source=m.source, issuer=m.issuer or "", shared=m.shared, medium=m.medium,
+            standard=m.standard or "", origin_terminal=terminal,
         )
         for i, m in enumerate(spec.materials, start=1)
     ]
@@ -118,7 +120,9 @@ def version_to_spec(ver: ItemVersion) -> ItemSpec:
                 name=m.name, form=m.form, copies=m.copies, pages_hint=m.pages_hint,
                 requirement=m.requirement, condition=m.condition or None,
                 condition_key=m.condition_key or None, note=m.note or None,
-                template=m.template or None,
+                template=m.template or None, originals=m.originals, photocopies=m.photocopies,
+                source=m.source or "applicant", issuer=m.issuer or None, shared=bool(m.shared),
+                medium=m.medium or "paper", standard=m.standard or None,
             )
             for m in ver.materials
         ),
@@ -158,14 +162,36 @@ def _apply_spec(ver: ItemVersion, spec: ItemSpec) -> None:
     ver.keywords = "\n".join(spec.keywords)
 
 
+@dataclass
+class _Known:
+    """Every item and current version, read once for a whole import: no query (and so no
+    autoflush) per item, and the new rows go to the database in one flush."""
+
+    items: dict[str, ServiceItem]
+    versions: dict[str, ItemVersion]
+
+    @classmethod
+    def read(cls, session: Session) -> _Known:
+        items = {i.code: i for i in session.execute(select(ServiceItem)).scalars()}
+        current = [i.current_version_id for i in items.values() if i.current_version_id]
+        versions = {v.id: v for v in session.execute(
+            select(ItemVersion).where(ItemVersion.id.in_(current))).scalars()} if current else {}
+        return cls(items, versions)
+
+
 def save_item_version(
-    session: Session, spec: ItemSpec, *, terminal: str, by: str | None, at=None
+    session: Session, spec: ItemSpec, *, terminal: str, by: str | None, at=None,
+    known: _Known | None = None,
 ) -> tuple[ItemVersion, str]:
     """Store ``spec`` as the item's current version if it differs; returns (version, what)."""
-    item = session.execute(select(ServiceItem).where(ServiceItem.code == spec.code)).scalar()
+    if known is not None:
+        item = known.items.get(spec.code)
+    else:
+        item = session.execute(select(ServiceItem).where(ServiceItem.code == spec.code)).scalar()
     current = None
     if item is not None and item.current_version_id:
-        current = session.get(ItemVersion, item.current_version_id)
+        current = (known.versions.get(item.current_version_id) if known is not None
+                   else session.get(ItemVersion, item.current_version_id))
     if current is not None and version_to_spec(current) == spec:
         return current, "unchanged"
     if current is not None and spec.check_state == "checked":
@@ -180,14 +206,15 @@ def save_item_version(
         item = ServiceItem(id=stable_id("service_item", spec.code), code=spec.code,
                            origin_terminal=terminal)
         session.add(item)
-        session.flush()
+        session.flush()  # the version's foreign key needs the item's row first
     number = (current.version + 1) if current else 1
     ver = ItemVersion(id=stable_id("item_version", spec.code, number), item_id=item.id,
                       version=number, created_by_id=by, effective_at=at, origin_terminal=terminal)
     _apply_spec(ver, spec)
     ver.materials = _material_rows(spec, number, terminal)
     session.add(ver)
-    session.flush()
+    if known is None:
+        session.flush()
     item.current_version_id = ver.id
     item.active = True
     return ver, "changed" if current else "new"
@@ -237,9 +264,17 @@ def import_catalog(session: Session, data: CatalogData, *, terminal: str,
         win.lead_department_id = lead.id if lead else None
         session.add(win)
     counts = {"new": 0, "changed": 0, "unchanged": 0}
+    known = _Known.read(session)
+    for ispec in data.items:  # new items first, in one flush: their versions refer to them
+        if ispec.code not in known.items:
+            known.items[ispec.code] = ServiceItem(id=stable_id("service_item", ispec.code),
+                                                  code=ispec.code, origin_terminal=terminal)
+            session.add(known.items[ispec.code])
+    session.flush()
     for ispec in data.items:
-        _, what = save_item_version(session, ispec, terminal=terminal, by=by)
+        _, what = save_item_version(session, ispec, terminal=terminal, by=by, known=known)
         counts[what] += 1
+    session.flush()
     set_json(session, HALL_KEY, asdict(data.hall))
     return ImportSummary(len(data.departments), len(data.windows), counts["new"],
                          counts["changed"], counts["unchanged"], data.migrated_from,

@@ -1,8 +1,10 @@
 """Time that does not count, and approved extensions (行政许可法 Art. 42, 45).
 
 Inspection, testing, appraisal and expert review stop a case's clock (CaseSuspension); an
-approved extension (CaseExtension) adds working days. ``shifted_due`` is the Qt- and
-database-free rule; the service records each change with an event and stores the shifted
+approved extension (CaseExtension) adds days. Both count in the item's unit: an item in 工作日
+loses the working days inside a stop, one in 日 the calendar days, its last day then moved off
+a rest day (``shifted_limit``). ``shifted_due`` and ``shifted_day_limit`` are the Qt- and
+database-free rules; the service records each change with an event and stores the shifted
 promised and statutory dates on the case, so the indexed ``promised_due`` stays the truth
 for the near-due and overdue lists. While a suspension is open the clock is stopped: the
 case is listed as paused, never as overdue.
@@ -72,6 +74,41 @@ def shifted_due(cal: WorkCalendar, base_due: date, stops: Iterable[Stop],
     return due
 
 
+def next_workday(cal: WorkCalendar, d: date) -> date:
+    """``d`` itself if it is a working day, else the first working day after it."""
+    while not cal.is_workday(d):
+        d += timedelta(days=1)
+    return d
+
+
+def shifted_day_limit(cal: WorkCalendar, start: date, days: int, stops: Iterable[Stop],
+                      extension_days: int = 0, today: date | None = None) -> date:
+    """A period of ``days`` 日 from ``start``, moved by every calendar day inside a stop that
+    began on or before its (already moved) last day, then by ``extension_days`` 日; a last day
+    on a rest day or holiday moves to the next working day (民法典第二百零三条).
+
+    The move is applied to the period's own last day, before it is moved off a rest day: a
+    stop of three calendar days adds three days to the period, not to the day it ended on.
+    """
+    last = start + timedelta(days=days)
+    for span_start, span_end in merge_stops(stops, today or last):
+        if span_start > next_workday(cal, last):
+            break
+        last += timedelta(days=(span_end - span_start).days + 1)
+    last += timedelta(days=extension_days)
+    return last if last == start else next_workday(cal, last)  # 0日: the day itself
+
+
+def shifted_limit(cal: WorkCalendar, start: date, days: int, unit: str, stops: Iterable[Stop],
+                  extension_days: int = 0, today: date | None = None) -> date:
+    """A limit counted in its own unit from ``start``, with stops and extensions in that unit:
+    an item in 日 loses calendar days, one in 工作日 (or 当场) working days."""
+    if unit == "day":
+        return shifted_day_limit(cal, start, days, stops, extension_days, today)
+    base = cal.add_limit(start, days, unit).date
+    return shifted_due(cal, base, stops, extension_days, today)
+
+
 @dataclass(frozen=True)
 class DueLine:
     case_no: str
@@ -109,8 +146,8 @@ def recompute(s: Session, case: CaseFile, cal: WorkCalendar, today: date) -> Non
     closed = [x for x in stops if x.end is not None]
     for attr, days, unit in (("promised_due", ver.promised_days, ver.promised_unit),
                              ("statutory_due", ver.statutory_days, ver.statutory_unit)):
-        base = cal.add_limit(case.accepted_on, days, unit or "workday").date
-        setattr(case, attr, shifted_due(cal, base, closed, ext, today))
+        setattr(case, attr, shifted_limit(cal, case.accepted_on, days, unit or "workday",
+                                          closed, ext, today))
 
 
 class ClockService:
@@ -170,7 +207,7 @@ class ClockService:
         """An extension approved by ``actor`` (an approver or supervisor: 经批准延长)."""
         require_role(actor, "approver", "supervisor")
         if not 1 <= days <= MAX_EXTENSION_DAYS:
-            raise ClockError(f"延长天数应为 1 至 {MAX_EXTENSION_DAYS} 个工作日")
+            raise ClockError(f"延长天数应为 1 至 {MAX_EXTENSION_DAYS}（按事项时限的单位：工作日或日）")
         if not reason.strip():
             raise ClockError("请填写延长期限的理由")
         today = self.ctx.now().date()

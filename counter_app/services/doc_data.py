@@ -36,6 +36,7 @@ from .calendar_store import complete_years, estimate_note, estimated_years
 from .catalog_io import FeeSpec, ItemSpec
 from .catalog_store import department_spec, version_to_spec
 from .hall_seal import hall_seal_for
+from .intake import requirement_need
 from .settings import HALL_KEY, get_json, get_setting
 
 SUPPLEMENT_DAYS_KEY = "supplement_days"  # the applicant supplements within N 日 (default 30)
@@ -146,7 +147,9 @@ def material_lines(session: Session, case: CaseFile) -> list[MaterialLine]:
         req = reqs.get(m.requirement_id or "")
         need = ""
         if req is not None:
-            need = f"{FORM_LABELS.get(req.form, req.form)} {req.copies} 份"
+            need = requirement_need(req)
+            if req.standard:
+                need += f"；受理标准：{req.standard}"
             if req.note:
                 need += f"；{req.note}"
         out.append(MaterialLine(

@@ -24,6 +24,7 @@ from ..models import (
 )
 from . import validation as v
 from .calendar_store import load_calendar
+from .catalog.spec import material_counts, material_need
 from .context import Actor, PermissionDenied, ServiceContext, require_role
 from .events import append_event, append_events
 from .intake_rows import (
@@ -89,6 +90,9 @@ class MaterialEntry:
     reason: str = ""
     default_form: str = ""
     default_copies: int = 1
+    need: str = ""  # what the catalog asks for: 原件 1 份、复印件 1 份
+    standard: str = ""  # the catalog's acceptance standard
+    waived: bool = False  # its issuer shares it: not asked for (state not_applicable)
 
 
 @dataclass
@@ -162,7 +166,11 @@ def current_version(session: Session, item_code: str) -> ItemVersion:
 
 def resolve_requirement(req: MaterialRequirement | RequirementFacts, applicant_kind: str,
                         has_agent: bool) -> str:
-    """'required', 'optional', 'conditional' (the clerk judges) or 'not_applicable'."""
+    """'required', 'optional', 'conditional' (the clerk judges) or 'not_applicable'.
+
+    A material its issuer shares electronically is waived: not asked for (not_applicable)."""
+    if req.shared:
+        return "not_applicable"
     if req.requirement != "conditional" or req.condition_key not in AUTO_CONDITIONS:
         return req.requirement
     holds = {
@@ -179,11 +187,22 @@ def build_checklist(version: ItemVersion, applicant_kind: str, has_agent: bool) 
         eff = resolve_requirement(req, applicant_kind, has_agent)
         out.append(MaterialEntry(
             name=req.name, requirement="conditional" if eff == "not_applicable" else eff,
-            requirement_id=req.id, condition=req.condition,
+            requirement_id=req.id, condition=waived_note(req) or req.condition,
             state="not_applicable" if eff == "not_applicable" else "missing",
-            default_form=req.form, default_copies=req.copies,
+            default_form=req.form, default_copies=req.copies, need=requirement_need(req),
+            standard=req.standard, waived=req.shared,
         ))
     return out
+
+
+def requirement_need(req: MaterialRequirement) -> str:
+    counts = material_counts(req.form, req.copies, req.originals, req.photocopies)
+    return material_need(req.form, *counts, req.medium or "paper")
+
+
+def waived_note(req: MaterialRequirement) -> str:
+    """Why a shared material is not asked for (empty when it is asked for)."""
+    return f"免提交：由{req.issuer or '核发部门'}共享提供" if req.shared else ""
 
 
 def reconcile_checklist(

@@ -37,6 +37,7 @@ class RequirementFacts:
     name: str
     requirement: str  # required / optional / conditional
     condition_key: str
+    shared: bool = False  # issued by a government body that shares it: waived
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,8 @@ class VersionFacts:
         tiers = tuple(t.name for t in version_to_spec(v).fee.tiers)
         return cls(v.id, v.code, v.version, v.name, v.window_code, v.department_code, v.kind,
                    v.front_desk_can_finish, v.agent_allowed, v.promised_days, v.statutory_days,
-                   tuple(RequirementFacts(m.id, m.name, m.requirement, m.condition_key)
-                         for m in v.materials),
+                   tuple(RequirementFacts(m.id, m.name, m.requirement, m.condition_key,
+                                          bool(m.shared)) for m in v.materials),
                    delivery_options(v.delivery),
                    v.promised_unit or "workday", v.statutory_unit or "workday", tiers)
 

@@ -943,192 +943,227 @@ waiting %4</source>
   <context>
     <name>CatalogEditorWidget</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="54" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="58" />
       <source>Filter items</source>
       <translation>筛选事项（名称或编码）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="79" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="83" />
       <source>Front desk may finish on the spot</source>
       <translation>授权前台当场办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="80" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="84" />
       <source>An agent may apply</source>
       <translation>允许代办</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
       <source>Material</source>
       <translation>材料名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
       <source>Form</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
-      <source>Copies</source>
-      <translation>份数</translation>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
+      <source>Originals</source>
+      <translation>原件份数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="93" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
+      <source>Photocopies</source>
+      <translation>复印件份数</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
+      <source>Copies (old files)</source>
+      <translation>份数（旧格式）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
       <source>Requirement</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
       <source>Condition</source>
       <translation>条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
       <source>Condition key</source>
       <translation>条件键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="94" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
+      <source>Source</source>
+      <translation>来源渠道</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
+      <source>Issuing body</source>
+      <translation>核发部门</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
+      <source>Shared, waived</source>
+      <translation>共享免提交</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
+      <source>Medium</source>
+      <translation>载体</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
+      <source>Acceptance standard</source>
+      <translation>受理标准</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="101" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="103" />
       <source>Add material</source>
       <translation>增加材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="96" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="103" />
       <source>Remove material</source>
       <translation>删除材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="105" />
       <source>Code</source>
       <translation>事项编码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="106" />
       <source>Name</source>
       <translation>事项名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="107" />
       <source>Window / department</source>
       <translation>窗口 / 部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="101" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="108" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="102" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="109" />
       <source>Statutory / promised days</source>
       <translation>法定 / 承诺时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="104" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="111" />
       <source>Checked</source>
       <translation>核对状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="106" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="113" />
       <source>Acceptance conditions</source>
       <translation>受理条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="107" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="114" />
       <source>Review points (one per line)</source>
       <translation>审查要点（每行一条）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="108" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
       <source>Legal basis</source>
       <translation>设定依据</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="109" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="116" />
       <source>Delivery</source>
       <translation>送达方式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="110" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="117" />
       <source>Fee</source>
       <translation>收费</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="111" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="118" />
       <source>Search keywords (comma separated)</source>
       <translation>检索关键词（逗号分隔）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="113" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="120" />
       <source>Save as new version</source>
       <translation>保存为新版本</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="113" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="120" />
       <source>New item</source>
       <translation>新增事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="122" />
       <source>Import Excel…</source>
       <translation>导入 Excel…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="122" />
       <source>Export Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="117" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="124" />
       <source>Sign off as checked</source>
       <translation>核对无误，签字确认</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="278" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="301" />
       <source>No change: the item is as saved</source>
       <translation>未修改：事项与已保存的版本相同</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="280" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="303" />
       <source>Saved as version %1</source>
       <translation>已保存为第 %1 版</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="289" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="312" />
       <source>Pick a saved item to sign off</source>
       <translation>请先选择一个已保存的事项再核对签字</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="293" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="316" />
       <source>Signed off: %1</source>
       <translation>已核对签字：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="300" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="323" />
       <source>Import catalog</source>
       <translation>导入事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="301" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="324" />
       <source>Catalog (*.xlsx *.yaml *.json)</source>
       <translation>事项目录 (*.xlsx *.yaml *.json)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="314" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="337" />
       <source>Export catalog</source>
       <translation>导出事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="315" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="338" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="319" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="342" />
       <source>Exported %1 items</source>
       <translation>已导出 %1 个事项</translation>
     </message>
@@ -1171,17 +1206,27 @@ waiting %4</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="117" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="86" />
+      <source>Waived: shared</source>
+      <translation>免提交（共享）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="91" />
+      <source>Standard: %1</source>
+      <translation>标准：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/checklist.py" line="123" />
       <source>This material was already received and cannot change</source>
       <translation>该材料已收取，不能更改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="123" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="129" />
       <source>A required material cannot be marked not applicable</source>
       <translation>必需材料不能标为不适用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/checklist.py" line="189" />
+      <location filename="../../counter_app/ui/counter/checklist.py" line="195" />
       <source>Already received: M marks it missing</source>
       <translation>该材料已收：如需改为缺少请按 M</translation>
     </message>
@@ -2379,312 +2424,312 @@ waiting %4</source>
   <context>
     <name>HallPanel</name>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="53" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="52" />
       <source>Hall service</source>
       <translation>大厅服务</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="63" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="62" />
       <source>Sync now (F5)</source>
       <translation>立即同步（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
       <source>Operation</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="67" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
       <source>Why the hall refused it</source>
       <translation>大厅拒绝的原因</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="71" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="70" />
       <source>Hall service:</source>
       <translation>大厅服务地址：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="72" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="71" />
       <source>This PC's terminal code:</source>
       <translation>本机终端编号：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="73" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="72" />
       <source>Clock:</source>
       <translation>时钟：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="74" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="73" />
       <source>Waiting to be sent:</source>
       <translation>待上传操作：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="75" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="74" />
       <source>This PC holds:</source>
       <translation>本机存放：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="79" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="78" />
       <source>Operations the hall refused (this PC):</source>
       <translation>被大厅拒绝的本机操作：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="85" />
       <source>Receive a case</source>
       <translation>受理办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="87" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
       <source>Supplement materials</source>
       <translation>补正材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="88" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="87" />
       <source>Set the hand-over time limit</source>
       <translation>设置交接超时时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="89" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="88" />
       <source>Hand over (make a handoff sheet)</source>
       <translation>移交（生成交接单）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="90" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="89" />
       <source>Sign for a handoff sheet</source>
       <translation>签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="91" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="90" />
       <source>Return a case to the front</source>
       <translation>退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="92" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="91" />
       <source>Decide a case</source>
       <translation>作出审批决定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="93" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="92" />
       <source>End co-acceptance for a clerk</source>
       <translation>解除陪同受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="94" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="93" />
       <source>Issue the result</source>
       <translation>发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="95" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="94" />
       <source>Set the complaint time limit</source>
       <translation>设置投诉办理时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="96" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="95" />
       <source>Register a complaint</source>
       <translation>登记投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="97" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="96" />
       <source>Assign a complaint</source>
       <translation>分派投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="97" />
       <source>Handle a complaint</source>
       <translation>办理投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="99" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
       <source>Close a complaint</source>
       <translation>办结投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="100" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="99" />
       <source>Log a consultation</source>
       <translation>登记咨询</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="101" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="100" />
       <source>Ask for a rating</source>
       <translation>发起评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="102" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="101" />
       <source>Submit a rating</source>
       <translation>提交评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="103" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="102" />
       <source>Rate a visit by its ticket</source>
       <translation>凭号票评价来访</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="103" />
       <source>Set the follow-up time limit</source>
       <translation>设置回访时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
       <source>Decide a contested rating</source>
       <translation>裁定差评申诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
       <source>Stop the clock</source>
       <translation>暂停计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
       <source>Restart the clock</source>
       <translation>恢复计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
       <source>Extend the time limit</source>
       <translation>延长期限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="109" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
       <source>Add a staff member</source>
       <translation>新增工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="109" />
       <source>Change a staff member</source>
       <translation>修改工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="111" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
       <source>Set a training stage</source>
       <translation>设置培训阶段</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="111" />
       <source>Set a password</source>
       <translation>设置密码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
       <source>Save a catalog item</source>
       <translation>保存事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
       <source>Issue a document</source>
       <translation>出具文书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
       <source>Log a print</source>
       <translation>记录打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
       <source>Enter the year's holidays</source>
       <translation>录入节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="117" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
       <source>Authorise the hall's seal</source>
       <translation>大厅印章授权</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="118" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="117" />
       <source>Record a look at personal data</source>
       <translation>记录查看个人信息</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="118" />
       <source>Issue a queue ticket</source>
       <translation>取号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="120" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
       <source>Open a window for calls</source>
       <translation>开启窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="121" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="120" />
       <source>Close a window for calls</source>
       <translation>关闭窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="122" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="121" />
       <source>Call the next ticket</source>
       <translation>叫下一号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="122" />
       <source>Call a ticket by its number</source>
       <translation>按号码叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="124" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
       <source>Call a ticket again</source>
       <translation>重呼</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="125" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="124" />
       <source>Mark a ticket as not present</source>
       <translation>过号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="126" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="125" />
       <source>Transfer a ticket</source>
       <translation>转窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="127" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="126" />
       <source>Finish a ticket</source>
       <translation>办结号票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="128" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="127" />
       <source>Link cases to a visit</source>
       <translation>关联来访办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="140" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="139" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="144" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="143" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="153" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="152" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="155" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="154" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="161" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="160" />
       <source>not yet known (after the first sync)</source>
       <translation>尚不知道（首次同步后显示）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="163" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="162" />
       <source>every case of the hall</source>
       <translation>全馆的办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="164" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="163" />
       <source>the cases of %1 and those received here; a closed case leaves this PC after %2 days (the hall keeps it)</source>
       <translation>%1的办件及本机受理的办件；已办结的办件 %2 天后从本机清除（大厅服务器保留）</translation>
     </message>
@@ -3620,93 +3665,93 @@ waiting %4</source>
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="186" />
+      <location filename="../../counter_app/ui/printing.py" line="188" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="213" />
+      <location filename="../../counter_app/ui/printing.py" line="215" />
       <source>No printer installed</source>
       <translation>未安装打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="220" />
+      <location filename="../../counter_app/ui/printing.py" line="222" />
       <source>A4</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="221" />
+      <location filename="../../counter_app/ui/printing.py" line="223" />
       <source>80 mm receipt</source>
       <translation>80 毫米小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="222" />
-      <location filename="../../counter_app/ui/printing.py" line="316" />
+      <location filename="../../counter_app/ui/printing.py" line="224" />
+      <location filename="../../counter_app/ui/printing.py" line="318" />
       <source>Preparing…</source>
       <translation>正在生成……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="225" />
+      <location filename="../../counter_app/ui/printing.py" line="227" />
       <source>Print (Ctrl+P)</source>
       <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="226" />
+      <location filename="../../counter_app/ui/printing.py" line="228" />
       <source>No printer: save PDF (Ctrl+P)</source>
       <translation>无打印机：存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="228" />
+      <location filename="../../counter_app/ui/printing.py" line="230" />
       <source>Save PDF (Ctrl+S)</source>
       <translation>存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="230" />
+      <location filename="../../counter_app/ui/printing.py" line="232" />
       <source>PDF folder…</source>
       <translation>PDF 文件夹…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="231" />
+      <location filename="../../counter_app/ui/printing.py" line="233" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="244" />
+      <location filename="../../counter_app/ui/printing.py" line="246" />
       <source>Printer</source>
       <translation>打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="246" />
+      <location filename="../../counter_app/ui/printing.py" line="248" />
       <source>Layout</source>
       <translation>版式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="288" />
+      <location filename="../../counter_app/ui/printing.py" line="290" />
       <source> (reprint)</source>
       <translation>（补打）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="292" />
+      <location filename="../../counter_app/ui/printing.py" line="294" />
       <source>Ready: %1 document(s). Ctrl+P prints, Ctrl+S saves PDF, Esc closes.</source>
       <translation>已生成 %1 份文书。Ctrl+P 打印，Ctrl+S 存为 PDF，Esc 关闭。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="333" />
+      <location filename="../../counter_app/ui/printing.py" line="335" />
       <source>Printing…</source>
       <translation>正在打印……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="348" />
+      <location filename="../../counter_app/ui/printing.py" line="350" />
       <source>Sent to %1</source>
       <translation>已发送到 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="386" />
+      <location filename="../../counter_app/ui/printing.py" line="388" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="393" />
+      <location filename="../../counter_app/ui/printing.py" line="395" />
       <source>PDF folder</source>
       <translation>PDF 文件夹</translation>
     </message>
@@ -4324,47 +4369,47 @@ waiting %4</source>
       <translation>通知书是作出决定的部门的行政行为，应加盖该部门的印章。只有经各部门授权以大厅印章代替部门印章的文书才可勾选。已出具的文书保留出具时的印章。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="41" />
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="42" />
       <source>&amp;1 Acceptance notice</source>
       <translation>受理通知书(&amp;1)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="42" />
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="43" />
       <source>&amp;2 One-time notice of what to supplement</source>
       <translation>一次性告知单(&amp;2)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="43" />
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="44" />
       <source>&amp;3 Notice of non-acceptance</source>
       <translation>不予受理通知书(&amp;3)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="50" />
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="51" />
       <source>Save (Ctrl+Enter)</source>
       <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="55" />
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="56" />
       <source>Seal &amp;text</source>
       <translation>印章名称(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="61" />
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="62" />
       <source>May be printed on</source>
       <translation>可加盖于</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="88" />
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="89" />
       <source>Not set yet: the catalog's hall section decides for now.</source>
       <translation>尚未设置：目前按事项目录中大厅部分的规定执行。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="98" />
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="99" />
       <source>Saved: the hall's seal “%1” may be printed on %2 kind(s) of notice.</source>
       <translation>已保存：大厅印章“%1”可加盖于 %2 种文书。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="100" />
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="101" />
       <source>It goes to the hall service with the next sync.</source>
       <translation>下次同步时提交大厅服务器。</translation>
     </message>
@@ -4741,77 +4786,77 @@ waiting %4</source>
   <context>
     <name>SyncIndicator</name>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="219" />
+      <location filename="../../counter_app/ui/sync_status.py" line="218" />
       <source>Stand-alone</source>
       <translation>单机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="219" />
+      <location filename="../../counter_app/ui/sync_status.py" line="218" />
       <source>Syncing…</source>
       <translation>正在同步…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="220" />
+      <location filename="../../counter_app/ui/sync_status.py" line="219" />
       <source>Online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="220" />
+      <location filename="../../counter_app/ui/sync_status.py" line="219" />
       <source>Offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="223" />
+      <location filename="../../counter_app/ui/sync_status.py" line="222" />
       <source>%1 waiting</source>
       <translation>待上传 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="225" />
+      <location filename="../../counter_app/ui/sync_status.py" line="224" />
       <source>synced %1</source>
       <translation>同步于 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="227" />
+      <location filename="../../counter_app/ui/sync_status.py" line="226" />
       <source>%1 conflicts</source>
       <translation>冲突 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="234" />
+      <location filename="../../counter_app/ui/sync_status.py" line="233" />
       <source>Stand-alone: no hall server is set (Settings page)</source>
       <translation>单机使用：未设置大厅服务器（见“设置”页）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="237" />
+      <location filename="../../counter_app/ui/sync_status.py" line="236" />
       <source>Server: %1</source>
       <translation>服务器：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="238" />
+      <location filename="../../counter_app/ui/sync_status.py" line="237" />
       <source>never</source>
       <translation>从未</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="239" />
+      <location filename="../../counter_app/ui/sync_status.py" line="238" />
       <source>Last sync: %1</source>
       <translation>上次同步：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="240" />
+      <location filename="../../counter_app/ui/sync_status.py" line="239" />
       <source>Changes waiting to be sent: %1</source>
       <translation>待上传的改动：%1 条</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="242" />
+      <location filename="../../counter_app/ui/sync_status.py" line="241" />
       <source>Last error: %1</source>
       <translation>上次出错：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="245" />
+      <location filename="../../counter_app/ui/sync_status.py" line="244" />
       <source>Retrying in about %1 s</source>
       <translation>约 %1 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="246" />
+      <location filename="../../counter_app/ui/sync_status.py" line="245" />
       <source>Click to sync now</source>
       <translation>点击立即同步</translation>
     </message>

@@ -79,7 +79,14 @@ class WindowKeys:
         self.data_keys += len(text)
 
     def scan(self, code: str) -> None:
-        """A keyboard-wedge scanner: the code in a burst, then Enter."""
+        """A keyboard-wedge scanner: the code in a burst, then Enter.
+
+        A real scanner's keys carry the time they arrived; these carry the time this loop
+        sends them, so a background job holding the interpreter could stretch the burst past
+        the scan detector's gap: the burst waits for the database lane to be idle."""
+        lane = getattr(getattr(self.window(), "services", None), "lane", None)
+        if lane is not None:
+            self.qtbot.waitUntil(lambda: lane._queue.empty() and not lane._jobs, timeout=10000)
         handle = self.window().windowHandle()
         for ch in code:
             QTest.sendKeyEvent(QTest.KeyAction.Click, handle, Qt.Key(ord(ch.upper())), ch,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...models.catalog import FORM_LABELS
 from .checker import _Checker, _raw_code, _Rec, _show, _unique
 from .spec import (
     CONDITION_KEYS,
@@ -394,9 +395,51 @@ def _build_material(rec: _Rec, ck: _Checker) -> MaterialSpec | None:
     if requirement not in (None, "conditional") and (condition or key):
         column = "condition" if condition else "condition_key"
         ck.add(rec, column, "只有「条件必需」的材料才能填写「条件」和「条件键」")
+    originals = ck.integer(rec, "originals", required=False, maximum=MAX_COPIES)
+    photocopies = ck.integer(rec, "photocopies", required=False, maximum=MAX_COPIES)
+    source = ck.enum(rec, "source", default="applicant")
+    issuer = ck.text(rec, "issuer", required=False)
+    shared = ck.boolean(rec, "shared", False)
+    medium = ck.enum(rec, "medium", default="paper")
+    standard = ck.text(rec, "standard", required=False, multiline=True)
+    _check_counts(rec, ck, form, originals, photocopies)
+    if source == "issuer" and issuer is None:
+        ck.add(rec, "issuer", "「来源渠道」为政府部门核发时须填写「核发部门」")
+    if source == "applicant" and issuer is not None:
+        ck.add(rec, "issuer", "申请人自备的材料不应填写「核发部门」；"
+               "由政府部门核发的请把「来源渠道」设为政府部门核发")
+    if shared and source != "issuer":
+        ck.add(rec, "shared", "只有政府部门核发的材料才能设为「共享免提交」")
+    if shared and requirement == "optional":
+        ck.add(rec, "shared", "可选材料无须设为「共享免提交」")
     if len(ck.problems) > before:
         return None
     return MaterialSpec(
         name, form, copies, requirement, pages,  # type: ignore[arg-type]  # checked above: none is None
-        condition, key, note, template,
+        condition, key, note, template, originals, photocopies, source,  # type: ignore[arg-type]  # checked above
+        issuer, shared, medium, standard,  # type: ignore[arg-type]  # checked above
     )
+
+
+# The counts each form asks for: (原件, 复印件), each "need" (>= 1) or "none" (0).
+_FORM_COUNTS = {
+    "original": ("need", "none"),
+    "copy": ("none", "need"),
+    "original_and_copy": ("need", "need"),
+    "original_for_check": ("need", "none"),
+}
+
+
+def _check_counts(rec: _Rec, ck: _Checker, form: str | None, originals: int | None,
+                  photocopies: int | None) -> None:
+    """原件 and 复印件 counts must agree with the form (an older file gives neither)."""
+    if form not in _FORM_COUNTS or (originals is None and photocopies is None):
+        return
+    label = FORM_LABELS[form]
+    for name, count, rule in zip(("originals", "photocopies"), (originals or 0, photocopies or 0),
+                                 _FORM_COUNTS[form], strict=True):
+        what = "原件份数" if name == "originals" else "复印件份数"
+        if rule == "need" and count < 1:
+            ck.add(rec, name, f"形式为「{label}」的材料「{what}」至少为 1")
+        if rule == "none" and count > 0:
+            ck.add(rec, name, f"形式为「{label}」的材料「{what}」应为 0（实为 {count}）")

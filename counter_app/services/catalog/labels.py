@@ -15,6 +15,8 @@ from .spec import (
     DELIVERY_LABELS,
     ITEM_TYPE_LABELS,
     LIMIT_UNIT_LABELS,
+    MEDIUM_LABELS,
+    SOURCE_LABELS,
     STAFFED_BY_LABELS,
     WINDOW_KIND_LABELS,
 )
@@ -117,6 +119,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "condition_key": "条件键",
         "note": "说明",
         "template": "样表",
+        "originals": "原件份数",
+        "photocopies": "复印件份数",
+        "source": "来源渠道",
+        "issuer": "核发部门",
+        "shared": "共享免提交",
+        "medium": "载体",
+        "standard": "受理标准",
     },
 }
 _ENUMS: dict[tuple[str, str], dict[str, str]] = {
@@ -130,6 +139,8 @@ _ENUMS: dict[tuple[str, str], dict[str, str]] = {
     ("items", "delivery"): DELIVERY_LABELS,
     ("materials", "form"): FORM_LABELS,
     ("materials", "requirement"): REQUIREMENT_LABELS,
+    ("materials", "source"): SOURCE_LABELS,
+    ("materials", "medium"): MEDIUM_LABELS,
     ("windows", "staffed_by"): STAFFED_BY_LABELS,
     ("windows", "kind"): WINDOW_KIND_LABELS,
 }

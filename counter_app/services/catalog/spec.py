@@ -42,6 +42,11 @@ NON_ORGANS = ("enterprise", "notary")
 LIMIT_UNIT_LABELS = {"workday": "工作日", "day": "日", "onsite": "当场"}
 CHECK_STATE_LABELS = {"pending": "待核对", "checked": "已核对"}
 
+# 来源渠道 of a material: what the applicant brings, or what a government body issued. An issued
+# material the hall can fetch by 数据共享 (``shared``) is waived: it is not asked for.
+SOURCE_LABELS = {"applicant": "申请人自备", "issuer": "政府部门核发"}
+MEDIUM_LABELS = {"paper": "纸质", "electronic": "电子", "either": "纸质或电子"}
+
 DELIVERY_LABELS = {"window": "窗口领取", "mail": "邮寄送达", "electronic": "电子证照"}
 STAFFED_BY_LABELS = {"outsourced": "外包人员", "department": "部门人员"}
 WINDOW_KIND_LABELS = {"counter": "综合窗口", "help_desk": "引导帮办", "management": "管理"}
@@ -115,6 +120,48 @@ class MaterialSpec:
     condition_key: str | None = None  # CONDITION_KEYS, or None when the clerk judges
     note: str | None = None
     template: str | None = None
+    originals: int | None = None  # 原件份数; None: read from form and copies (an older file)
+    photocopies: int | None = None  # 复印件份数; likewise
+    source: str = "applicant"  # SOURCE_LABELS
+    issuer: str | None = None  # 核发部门, for source == "issuer"
+    shared: bool = False  # the issuer shares it electronically: waived, not asked for
+    medium: str = "paper"  # MEDIUM_LABELS
+    standard: str | None = None  # 受理标准: what makes the material acceptable
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        """(原件, 复印件). An older file gave one count for its form."""
+        return material_counts(self.form, self.copies, self.originals, self.photocopies)
+
+    @property
+    def need(self) -> str:
+        """What the applicant brings, in words: 原件 1 份（核验后退回）、复印件 2 份；电子."""
+        return material_need(self.form, *self.counts, self.medium)
+
+
+def material_counts(form: str, copies: int, originals: int | None,
+                    photocopies: int | None) -> tuple[int, int]:
+    """(原件, 复印件) as given, or read from an older entry's one count for its form."""
+    if originals is not None or photocopies is not None:
+        return originals or 0, photocopies or 0
+    return {
+        "original": (copies, 0),
+        "copy": (0, copies),
+        "original_and_copy": (1, copies),
+        "original_for_check": (1, 0),
+    }.get(form, (0, copies))
+
+
+def material_need(form: str, originals: int, photocopies: int, medium: str = "paper") -> str:
+    parts = []
+    if originals:
+        parts.append(f"原件 {originals} 份" + ("（核验后退回）" if form == "original_for_check" else ""))
+    if photocopies:
+        parts.append(f"复印件 {photocopies} 份")
+    text = "、".join(parts) or "—"
+    if medium != "paper":
+        text += f"；{MEDIUM_LABELS.get(medium, medium)}"
+    return text
 
 
 @dataclass(frozen=True)

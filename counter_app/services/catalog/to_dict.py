@@ -71,6 +71,19 @@ def _material_dict(m: MaterialSpec) -> dict[str, Any]:
     for name in ("condition", "condition_key", "note", "template"):
         if getattr(m, name) is not None:
             out[name] = getattr(m, name)
+    for name in ("originals", "photocopies"):  # left out when an older file gave neither
+        if getattr(m, name) is not None:
+            out[name] = getattr(m, name)
+    if m.source != "applicant":
+        out["source"] = m.source
+    if m.issuer is not None:
+        out["issuer"] = m.issuer
+    if m.shared:
+        out["shared"] = True
+    if m.medium != "paper":
+        out["medium"] = m.medium
+    if m.standard is not None:
+        out["standard"] = m.standard
     return out
 
 

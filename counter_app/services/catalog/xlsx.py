@@ -21,9 +21,9 @@ from .spec import FORMAT_ID, MAX_PAGES, OLD_FORMATS, CatalogData, ItemSpec
 from .to_dict import fee_to_dict
 
 _INT_FIELDS = {"statutory_days", "promised_days", "planned_staff", "copies", "pages_hint", "seq",
-               "days"}
+               "days", "originals", "photocopies"}
 _BOOL_FIELDS = {"front_desk_can_finish", "agent_allowed", "seal_authorized", "fee:free", "waiver",
-                "counted"}
+                "counted", "shared"}
 _MONEY_FIELDS = {"amount", "extra_certificate"}
 _FEE_COLUMNS = ("fee:free", "fee:basis", "fee:payer", "fee:note")
 # Columns a sheet must have; the rest may be left out and take their defaults.
@@ -57,8 +57,9 @@ _SHEET_COLUMNS = {
         "check_state", "checked_by", "checked_on", "unconfirmed",
     ),
     "materials": (
-        "item", "seq", "name", "form", "copies", "pages_hint", "requirement", "condition",
-        "condition_key", "note", "template",
+        "item", "seq", "name", "form", "originals", "photocopies", "copies", "pages_hint",
+        "requirement", "condition", "condition_key", "source", "issuer", "shared", "medium",
+        "standard", "note", "template",
     ),
     "fees": (
         "item", "seq", "name", "amount", "unit", "condition", "extra_certificate", "waiver",
@@ -81,6 +82,9 @@ _README = (
     "「特别程序」表列出公告、检验检测、鉴定、专家评审、听证等及其时长、是否计入时限。",
     "核对状态：待核对 / 已核对（须填核对人、核对日期和信息来源）。",
     "形式：原件 / 复印件 / 原件及复印件 / 原件核验；要求：必需 / 可选 / 条件必需（须填条件）。",
+    "「材料」表的原件份数、复印件份数须与形式相符（原件核验：原件 1 份，核验后退回）；"
+    "来源渠道：申请人自备 / 政府部门核发（须填核发部门）；政府部门能共享提供的设“共享免提交”为是，"
+    "受理时不再向申请人要；载体：纸质 / 电子 / 纸质或电子；受理标准写明材料合格的要求。",
     "条件键（程序可自动判断的条件）：agent 委托代理人、organisation 单位申请、"
     "person 自然人申请、married 已婚、foreign 涉外；其他条件留空，由受理员判断。",
     "允许代办的事项须有条件键为 agent 的材料（授权委托书等）。是/否 列填“是”或“否”。",
@@ -290,6 +294,7 @@ def _write_xlsx(data: CatalogData, path: Path) -> None:
         ],
     }
     wide = {"conditions", "review_points", "legal_basis", "note", "condition", "name", "sources",
+            "standard",
             "unconfirmed", "acceptance_basis", "fee:basis", "basis", "complaint_channel"}
     for section, fields in _SHEET_COLUMNS.items():
         ws = wb.create_sheet(_SHEETS[section])

@@ -82,7 +82,13 @@ class ChecklistEditor(QTableWidget):
     def _paint(self, r: int) -> None:
         m = self.entries[r]
         req = REQUIREMENT_LABELS.get(m.requirement, m.requirement)
+        if m.waived:
+            req = self.tr("Waived: shared")
+        if m.need and m.state != "not_applicable":
+            req += "\n" + m.need  # the counts the catalog asks for: 原件 1 份、复印件 1 份
         name = m.name + (f"\n（{m.condition}）" if m.condition else "")
+        if m.standard and m.state != "not_applicable":
+            name += "\n" + self.tr("Standard: %1").replace("%1", m.standard)
         got = m.state == "received"
         grey = STATE_COLORS["not_applicable"] if m.state == "not_applicable" else ""
         self._cell(r, 0, str(r + 1), grey)
@@ -93,7 +99,7 @@ class ChecklistEditor(QTableWidget):
         self._cell(r, 5, str(m.copies) if got else "", grey)
         self._cell(r, 6, str(m.pages) if got else "", grey)
         self._cell(r, 7, m.reason, STATE_COLORS["defective"])
-        self.item(r, 1).setToolTip(m.condition or m.name)  # type: ignore[union-attr]  # _cell made it
+        self.item(r, 1).setToolTip(name)  # type: ignore[union-attr]  # _cell made it
 
     def first_row_to_receive(self) -> int | None:
         """The first row not received yet (缺少 or 不符合要求, not locked), if any."""

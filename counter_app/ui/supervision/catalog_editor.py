@@ -30,7 +30,9 @@ from ...services.catalog_io import (
     ITEM_TYPE_LABELS,
     KIND_LABELS,
     LIMIT_UNIT_LABELS,
+    MEDIUM_LABELS,
     REQUIREMENT_LABELS,
+    SOURCE_LABELS,
     CatalogData,
     ItemSpec,
     MaterialSpec,
@@ -40,7 +42,9 @@ from ...services.staffing import CatalogEditor
 from ..file_dialogs import ask_open, ask_save
 from .common import message_label, say, submit
 
-MATERIAL_COLUMNS = ("name", "form", "copies", "requirement", "condition", "condition_key", "note")
+MATERIAL_COLUMNS = ("name", "form", "originals", "photocopies", "copies", "requirement", "condition",
+                    "condition_key", "source", "issuer", "shared", "medium", "standard", "note")
+_YES, _NO = ("是", "true", "yes", "1", "√"), ("", "否", "false", "no", "0", "×")
 
 
 class CatalogEditorWidget(QWidget):
@@ -90,8 +94,11 @@ class CatalogEditorWidget(QWidget):
         self.materials = QTableWidget(0, len(MATERIAL_COLUMNS))
         self.materials.setObjectName("itemMaterials")
         self.materials.setHorizontalHeaderLabels([
-            self.tr("Material"), self.tr("Form"), self.tr("Copies"), self.tr("Requirement"),
-            self.tr("Condition"), self.tr("Condition key"), self.tr("Note")])
+            self.tr("Material"), self.tr("Form"), self.tr("Originals"), self.tr("Photocopies"),
+            self.tr("Copies (old files)"), self.tr("Requirement"), self.tr("Condition"),
+            self.tr("Condition key"), self.tr("Source"), self.tr("Issuing body"),
+            self.tr("Shared, waived"), self.tr("Medium"), self.tr("Acceptance standard"),
+            self.tr("Note")])
         self.materials.horizontalHeader().setStretchLastSection(True)
         add_row, del_row = QPushButton(self.tr("Add material")), QPushButton(self.tr("Remove material"))
         form = QFormLayout()
@@ -206,9 +213,12 @@ class CatalogEditorWidget(QWidget):
             box.setChecked(key in spec.delivery)
         self.materials.setRowCount(len(spec.materials))
         for r, m in enumerate(spec.materials):
-            values = (m.name, FORM_LABELS.get(m.form, m.form), str(m.copies),
+            values = (m.name, FORM_LABELS.get(m.form, m.form), _count(m.originals),
+                      _count(m.photocopies), str(m.copies),
                       REQUIREMENT_LABELS.get(m.requirement, m.requirement), m.condition or "",
-                      m.condition_key or "", m.note or "")
+                      m.condition_key or "", SOURCE_LABELS.get(m.source, m.source),
+                      m.issuer or "", "是" if m.shared else "",
+                      MEDIUM_LABELS.get(m.medium, m.medium), m.standard or "", m.note or "")
             for c, v in enumerate(values):
                 self.materials.setItem(r, c, QTableWidgetItem(v))
         self.materials.resizeColumnsToContents()
@@ -231,15 +241,28 @@ class CatalogEditorWidget(QWidget):
             it = self.materials.item(r, c)
             return it.text().strip() if it is not None else ""
 
+        col = {name: c for c, name in enumerate(MATERIAL_COLUMNS)}
         mats = []
         for r in range(self.materials.rowCount()):
-            if not cell(r, 0):
+            def get(name: str, r: int = r) -> str:
+                return cell(r, col[name])
+
+            if not get("name"):
                 continue
-            copies = cell(r, 2)
+            where = f"材料第 {r + 1} 行"
+            copies = _number(get("copies"), f"{where}「份数」") or 1
+            shared = get("shared").lower()
+            if shared not in _YES + _NO:
+                raise ValueError(f"{where}「共享免提交」应为“是”或“否”，实为“{get('shared')}”")
             mats.append(MaterialSpec(
-                name=cell(r, 0), form=cell(r, 1), copies=int(copies) if copies.isdigit() else 1,
-                requirement=cell(r, 3) or "required", condition=cell(r, 4) or None,
-                condition_key=cell(r, 5) or None, note=cell(r, 6) or None))
+                name=get("name"), form=get("form"), copies=copies,
+                originals=_number(get("originals"), f"{where}「原件份数」"),
+                photocopies=_number(get("photocopies"), f"{where}「复印件份数」"),
+                requirement=get("requirement") or "required", condition=get("condition") or None,
+                condition_key=get("condition_key") or None, source=get("source") or "applicant",
+                issuer=get("issuer") or None, shared=shared in _YES,
+                medium=get("medium") or "paper", standard=get("standard") or None,
+                note=get("note") or None))
         words = self.keywords.text().replace(",", "，").split("，")
         code = self.code.text().strip()
         # What this form does not show (fee schedule, sources, special procedures...) is kept;
@@ -327,3 +350,16 @@ def _row(*widgets: QWidget) -> QWidget:
     for w in widgets:
         lay.addWidget(w)
     return box
+
+
+def _count(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _number(text: str, what: str) -> int | None:
+    """A count typed into the table: empty is None; anything else must be digits."""
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ValueError(f"{what}应为整数，实为“{text}”")
+    return int(text)
