@@ -36,6 +36,7 @@ from ..sync.engine import SyncReport, SyncStatus
 from ..sync.errors import SyncError
 from . import config, rebase, retention
 from .client import HallClient
+from .staff_keys import StaffSigner
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ class HallSync:
         if cfg is None:
             raise SyncError("本机尚未注册到大厅服务：请运行 counter-admin enroll 服务器地址 注册码")
         self.cfg = cfg
+        self.signer = StaffSigner(db)
         self._client: HallClient | None = None  # kept between rounds: one TLS handshake
         self._stamped: tuple[str, float] = ("", 0.0)  # last error written, and when
         self._memo: tuple[str, str, str] = ("", "", "")  # last ok, last try, error (this run)
@@ -156,15 +158,26 @@ class HallSync:
             if not ops:
                 return
             self.hook("push.send")
-            answer = c.post("/v1/ops", {"client_time": self._raw().isoformat(), "ops": ops})
+            body = {"client_time": self._raw().isoformat(), "ops": ops,
+                    "keys": self.signer.unbound()}
+            answer = c.post("/v1/ops", body)
+            for key_id in answer.get("bound", ()):
+                self.signer.mark_bound_id(key_id)
             self.hook("push.answered")
             now = hall_now()
+            held = [r for r in answer["results"] if r["status"] == "held"]
+            answered = [r for r in answer["results"] if r["status"] != "held"]
             with self.db.engine.begin() as conn:
-                for r in answer["results"]:
+                for r in answered:
                     conn.execute(update(SyncOp).where(SyncOp.op_id == r["op_id"]).values(
                         status=r["status"], reason=r["reason"], answered_at=now))
-            report.pushed += sum(1 for r in answer["results"] if r["status"] == "done")
-            report.conflicts += sum(1 for r in answer["results"] if r["status"] == "refused")
+            report.pushed += sum(1 for r in answered if r["status"] == "done")
+            report.conflicts += sum(1 for r in answered if r["status"] == "refused")
+            if held:
+                # Signed with a key the hall has not bound yet: this operation and the later
+                # ones wait (in order); the round goes on to pull. Nothing is dropped.
+                report.errors.append(held[0]["reason"])
+                return
 
     def pull(self, c: HallClient, report: SyncReport) -> None:
         self._rescope()

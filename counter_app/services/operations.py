@@ -117,6 +117,8 @@ def operation(name: str, fact: bool = False, live: bool = False) -> Callable[[F]
                             staff_id=actor.staff_id if isinstance(actor, Actor) else "",
                             args=json.dumps(encode(payload), ensure_ascii=False, sort_keys=True),
                             at=ctx.clock(), terminal=ctx.terminal, save=save_op)
+            if ctx.signer is not None and state.staff_id:
+                ctx.signer.sign(state)  # the person's own key: the hall checks who did it
             if live:
                 if ctx.live is None:
                     raise OperationError("本机已接入大厅服务：此操作须由大厅服务器即时办理，但本机未连接")
