@@ -29,6 +29,7 @@ from ..models.database import Database
 from ..models.oplog import OP_SEQ_KEY
 from ..services.context import CorrectedClock
 from ..services.events import chain_head
+from ..services.operations import RefusedByHall
 from ..services.settings import get_setting, set_setting
 from ..sync import pull as pulling
 from ..sync.capture import capture_mode, ensure_capture, set_mode
@@ -96,6 +97,16 @@ class HallSync:
             report.finished_at = self.clock()
             self._stamp(report)
             return report
+
+    def through(self, op_id: str) -> None:
+        """A write-through operation (``@operation(through=True)``): a round now, so it is
+        on the hall and this PC shows the hall's answer. Refused: the reason, raised. The
+        hall unreachable: nothing raised, the operation stays queued."""
+        self.run_once()
+        with self.db.session() as s:
+            op = s.execute(select(SyncOp).where(SyncOp.op_id == op_id)).scalar_one_or_none()
+        if op is not None and op.status == "refused":
+            raise RefusedByHall(f"大厅服务器不予受理：{op.reason}")
 
     def _raw(self) -> datetime:
         """The PC's own clock, uncorrected: what the service measures."""

@@ -93,6 +93,10 @@ class ServiceContext:
     # signing key at sign-in (``signed_in(actor, password)``) and signs each operation they
     # do (``sign(state)``), so the hall can tell who did work done offline.
     signer: Any = None
+    # Set on an enrolled PC that syncs (ui/sync_status.py): sends a write-through operation
+    # (``@operation(..., through=True)``) to the hall now and waits for its answer; returns
+    # quietly when the hall cannot be reached (the act stays queued).
+    through: Callable[[OpState], None] | None = None
 
     def now(self) -> datetime:
         op = current_op()  # one time for the whole operation, the same in both runs

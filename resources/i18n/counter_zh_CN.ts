@@ -2037,119 +2037,174 @@ waiting %4</source>
   <context>
     <name>FirstRunDialog</name>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="42" />
+      <location filename="../../counter_app/ui/first_run.py" line="46" />
       <source>Set up this counter PC</source>
       <translation>本机首次设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="44" />
+      <location filename="../../counter_app/ui/first_run.py" line="48" />
       <source>This PC has not been set up yet. Fill in what the hall's administrator gave you; you can change it later.</source>
       <translation>本机尚未设置。请按大厅管理人员提供的信息填写，以后可以修改。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="56" />
+      <location filename="../../counter_app/ui/first_run.py" line="52" />
+      <source>Join the &amp;hall service with an enrollment code</source>
+      <translation>用注册码接入大厅服务(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="62" />
+      <source>Counter (receiving)</source>
+      <translation>综合窗口（收件）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="63" />
+      <source>Approver desk</source>
+      <translation>审批席</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="64" />
+      <source>Supervisor</source>
+      <translation>主管</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="67" />
+      <source>Hall service</source>
+      <translation>大厅服务</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="69" />
+      <source>Service add&amp;ress:</source>
+      <translation>服务地址(&amp;R)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="70" />
+      <source>Enrollment &amp;code:</source>
+      <translation>注册码(&amp;C)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="71" />
+      <source>This PC &amp;is a:</source>
+      <translation>本机用途(&amp;I)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="81" />
       <source>Stan&amp;d-alone (no hall server)</source>
       <translation>单机使用，不连接大厅服务器(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="62" />
+      <location filename="../../counter_app/ui/first_run.py" line="87" />
       <source>System default printer</source>
       <translation>系统默认打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="67" />
+      <location filename="../../counter_app/ui/first_run.py" line="92" />
       <source>A4 paper</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="68" />
+      <location filename="../../counter_app/ui/first_run.py" line="93" />
       <source>80 mm receipt</source>
       <translation>80 mm 小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="71" />
+      <location filename="../../counter_app/ui/first_run.py" line="98" />
       <source>&amp;Terminal number (1-99):</source>
       <translation>终端编号（1-99）(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="72" />
-      <source>&amp;Window:</source>
-      <translation>所在窗口(&amp;W)：</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/first_run.py" line="73" />
+      <location filename="../../counter_app/ui/first_run.py" line="99" />
       <source>Hall ser&amp;ver:</source>
       <translation>大厅服务器(&amp;V)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="75" />
+      <location filename="../../counter_app/ui/first_run.py" line="102" />
+      <source>&amp;Window:</source>
+      <translation>所在窗口(&amp;W)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="103" />
       <source>&amp;Printer:</source>
       <translation>打印机(&amp;P)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="76" />
+      <location filename="../../counter_app/ui/first_run.py" line="104" />
       <source>Paper &amp;layout:</source>
       <translation>纸张版式(&amp;L)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="90" />
+      <location filename="../../counter_app/ui/first_run.py" line="118" />
       <source>First supervisor account</source>
       <translation>首个管理员账号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="92" />
+      <location filename="../../counter_app/ui/first_run.py" line="120" />
       <source>&amp;User name:</source>
       <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="93" />
+      <location filename="../../counter_app/ui/first_run.py" line="121" />
       <source>&amp;Full name:</source>
       <translation>姓名(&amp;F)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="94" />
+      <location filename="../../counter_app/ui/first_run.py" line="122" />
       <source>P&amp;assword:</source>
       <translation>密码(&amp;A)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="95" />
+      <location filename="../../counter_app/ui/first_run.py" line="123" />
       <source>&amp;Repeat password:</source>
       <translation>再输入一次密码(&amp;R)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="97" />
+      <location filename="../../counter_app/ui/first_run.py" line="125" />
       <source>Reading this PC's settings…</source>
       <translation>正在读取本机设置……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="104" />
+      <location filename="../../counter_app/ui/first_run.py" line="132" />
       <source>&amp;Save and start</source>
       <translation>保存并启动(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="107" />
+      <location filename="../../counter_app/ui/first_run.py" line="135" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="129" />
+      <location filename="../../counter_app/ui/first_run.py" line="169" />
       <source>(no window)</source>
       <translation>（不指定窗口）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="176" />
+      <location filename="../../counter_app/ui/first_run.py" line="226" />
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="181" />
+      <location filename="../../counter_app/ui/first_run.py" line="231" />
       <source>Enter the hall server's address, or tick stand-alone.</source>
       <translation>请填写大厅服务器地址，或勾选单机使用。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="190" />
+      <location filename="../../counter_app/ui/first_run.py" line="240" />
       <source>Saving…</source>
       <translation>正在保存……</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="244" />
+      <source>Enter the hall service's address (https://…), as the administrator gave it.</source>
+      <translation>请填写管理员给出的大厅服务地址（https://…）。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="246" />
+      <source>Enter the one-time enrollment code the administrator gave you.</source>
+      <translation>请填写管理员给出的一次性注册码。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="259" />
+      <source>Enrolling with the hall service and taking its data…</source>
+      <translation>正在注册到大厅服务并取得大厅数据……</translation>
     </message>
   </context>
   <context>
