@@ -48,6 +48,14 @@ class StaffSigner:
     # -- at sign-in ---------------------------------------------------------------------------
     def signed_in(self, actor: Actor, password: str) -> None:
         stored = self._stored(actor.staff_id)
+        with _lock:
+            key = _open.get((str(self.db.url), actor.staff_id))
+        if key is not None and key.key_id == stored.get("key_id"):
+            # Opened already in this process (the password was just checked): no second
+            # argon2 run at every sign-in of the day.
+            if not stored.get("bound"):
+                self._bind(actor, password, key)
+            return
         key = op_signing.unwrap(actor.staff_id, stored, password) if stored else None
         if key is None:
             key = op_signing.new_key(actor.staff_id)
