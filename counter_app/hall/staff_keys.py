@@ -112,13 +112,13 @@ def judge(hall: Hall, op: dict[str, Any]) -> Verdict:
                                "请其本人登录后重新办理")
     if row is None:
         return Verdict(held=f"{who}的签名密钥尚未送达大厅：本机的操作暂缓上传，下次同步时自动补送")
+    if row.status == PENDING:  # undecided: nothing is refused on a PC's claim alone
+        return Verdict(held=f"{who}在本机离线登录后办理的业务，须待其联网登录一次或主管在服务器上"
+                            f"核准其签名密钥（counter-server staff-keys）后才能上传；本机的操作都已保留")
     if row.staff_id != staff_id:
         return Verdict(refused=f"此操作记为{who}所办，签名却是{owner}的：大厅不予受理（疑似冒用他人名义）")
     if row.status == REJECTED:
         return Verdict(refused=f"{who}在终端 {row.terminal} 的签名密钥已被主管驳回：此操作大厅不予受理")
-    if row.status == PENDING:
-        return Verdict(held=f"{who}在本机离线登录后办理的业务，须待其联网登录一次或主管在服务器上"
-                            f"核准其签名密钥（counter-server staff-keys）后才能上传；本机的操作都已保留")
     if not op_signing.verify(row.public, sig, str(op.get("op_id")), str(op.get("name")), staff_id,
                              str(op.get("args")), str(op.get("at"))):
         return Verdict(refused=f"此操作的签名与内容不符（记为{who}所办）："
