@@ -8,6 +8,10 @@ A key is bound to a staff member in one of two ways, both decided here, never by
 - by a supervisor's approval on the server (``counter-server staff-keys --approve``), for a
   key made at an offline sign-in and sent with a push (held as *pending* until then).
 
+A binding also comes back to the PC as a certificate (an HMAC under a secret kept in the
+service's folder, not its database): a hall restored from an older database copy that
+lost the binding takes it again from the PC's next push, without asking anyone twice.
+
 An operation naming a staff member is applied only if it is signed by a key bound to that
 person. One signed with another person's key, with a rejected key, unsigned, or whose
 signature does not match its content is refused with the reason. One signed with a key
@@ -16,6 +20,10 @@ still pending is *held*: that PC's operations wait, in order, until the key is d
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import os
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +35,7 @@ from ..services.auth import AuthService, LoginError
 from .store import Hall, HallError
 
 BOUND, PENDING, REJECTED = "bound", "pending", "rejected"
+SECRET_FILE = "staff-keys.secret"
 
 
 @dataclass
@@ -40,6 +49,32 @@ class Verdict:
 def _name(s: Any, staff_id: str) -> str:
     staff = s.get(Staff, staff_id) if staff_id else None
     return staff.full_name if staff is not None else f"工作人员 {staff_id[:8]}"
+
+
+def _secret(hall: Hall) -> bytes:
+    """Made on first use: written aside, then linked into place (never half-written, never
+    replaced by a second request's own)."""
+    path = hall.folder / SECRET_FILE
+    if not path.exists():
+        tmp = path.with_name(f"{SECRET_FILE}.{secrets.token_hex(4)}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(secrets.token_bytes(32))
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another request made it first: theirs stands
+        finally:
+            tmp.unlink()
+    return path.read_bytes()
+
+
+def certificate(hall: Hall, staff_id: str, key_id: str) -> str:
+    """The hall's word that this key is this person's (given back to the PC)."""
+    return hmac.new(_secret(hall), f"staff-key/1:{staff_id}:{key_id}".encode(),
+                    hashlib.sha256).hexdigest()
 
 
 def _check_key(key_id: str, public: str) -> None:
@@ -75,25 +110,35 @@ def login(hall: Hall, terminal: str, username: str, password: str, key_id: str,
                             "请退出后重新登录，本机会生成新的密钥", 409)
         else:
             row.status, row.bound_at, row.bound_by = BOUND, now, "sign-in"
-    return {"staff_id": actor.staff_id, "key_id": key_id, "status": BOUND}
+    return {"staff_id": actor.staff_id, "key_id": key_id, "status": BOUND,
+            "cert": certificate(hall, actor.staff_id, key_id)}
 
 
-def offer(hall: Hall, terminal: str, keys: list[dict[str, str]]) -> list[str]:
-    """Keys a PC made at offline sign-ins: unknown ones are kept as pending, for a
-    supervisor (or the person's next online sign-in there). Returns those already bound."""
-    bound = []
+def offer(hall: Hall, terminal: str, keys: list[dict[str, str]]) -> dict[str, str]:
+    """The PC's keys, sent with each push. One with the hall's certificate is bound again
+    if this (restored) database lost it; an unknown one without is kept as pending, for a
+    supervisor (or the person's next online sign-in there). Returns the bound ones, each
+    with its certificate."""
+    bound: dict[str, str] = {}
     now = hall_now()
     with hall.db.transaction() as s:
         for k in keys[:100]:
             key_id, public, staff_id = k.get("key_id", ""), k.get("public", ""), k.get("staff_id", "")
             _check_key(key_id, public)
+            cert = certificate(hall, staff_id, key_id)
+            vouched = hmac.compare_digest(str(k.get("cert") or ""), cert)
             row = s.get(HallStaffKey, key_id)
             if row is None:
                 s.add(HallStaffKey(key_id=key_id, staff_id=staff_id[:36], public=public,
-                                   terminal=terminal, status=PENDING, created_at=now,
-                                   bound_at=None, bound_by=""))
-            elif row.status == BOUND and row.staff_id == staff_id:
-                bound.append(key_id)
+                                   terminal=terminal, status=BOUND if vouched else PENDING,
+                                   created_at=now, bound_at=now if vouched else None,
+                                   bound_by="certificate" if vouched else ""))
+                if vouched:
+                    bound[key_id] = cert
+            elif row.staff_id == staff_id and (row.status == BOUND or (
+                    vouched and row.status == PENDING)):
+                row.status, row.bound_at = BOUND, row.bound_at or now
+                bound[key_id] = cert
     return bound
 
 

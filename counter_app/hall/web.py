@@ -107,6 +107,7 @@ class KeyIn(BaseModel):
     staff_id: str
     key_id: str
     public: str
+    cert: str = ""  # the hall's certificate of a binding (hall/staff_keys.py)
 
 
 class LoginIn(BaseModel):
@@ -119,7 +120,7 @@ class LoginIn(BaseModel):
 class OpsIn(BaseModel):
     client_time: str | None = None
     ops: list[OpIn]
-    keys: list[KeyIn] = []  # signing keys made at offline sign-ins, not yet bound
+    keys: list[KeyIn] = []  # the PC's signing keys (bound ones with their certificate)
 
 
 def terminal(request: Request, authorization: Annotated[str, Header()] = "") -> HallTerminal:

@@ -170,10 +170,9 @@ class HallSync:
                 return
             self.hook("push.send")
             body = {"client_time": self._raw().isoformat(), "ops": ops,
-                    "keys": self.signer.unbound()}
+                    "keys": self.signer.offers()}
             answer = c.post("/v1/ops", body)
-            for key_id in answer.get("bound", ()):
-                self.signer.mark_bound_id(key_id)
+            self.signer.bound_by_hall(answer.get("bound") or {})
             self.hook("push.answered")
             now = hall_now()
             held = [r for r in answer["results"] if r["status"] == "held"]

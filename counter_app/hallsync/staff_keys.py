@@ -4,7 +4,7 @@ At each sign-in the person's key is opened with their password, or made if they 
 here (or it no longer opens: a password changed elsewhere). A key the hall has not yet
 bound is sent to it at once with the password (``POST /v1/login``): the hall checks the
 password against its own staff record and binds the key to that person. Offline, the key
-is kept as unbound; the sync sends its public half with the next push and the hall holds
+is kept as unbound; the sync sends its public half with each push and the hall holds
 this PC's operations signed with it until the person signs in here online once, or a
 supervisor approves it on the server (``counter-server staff-keys``). Nothing is lost.
 
@@ -75,24 +75,26 @@ class StaffSigner:
         try:
             with HallClient(cfg.url, cfg.ca_pem, cfg.token) as c:
                 c.http.timeout = LOGIN_TIMEOUT
-                c.post("/v1/login", {"username": actor.username, "password": password,
-                                     "key_id": key.key_id,
-                                     "public": op_signing.b64(key.public)})
+                got = c.post("/v1/login", {"username": actor.username, "password": password,
+                                           "key_id": key.key_id,
+                                           "public": op_signing.b64(key.public)})
         except SyncError as exc:
             log.info("signing key of %s not bound now: %s", actor.staff_id, exc)
             return
-        self.mark_bound(actor.staff_id, key.key_id)
+        self.mark_bound(actor.staff_id, key.key_id, str(got.get("cert") or ""))
 
-    def mark_bound_id(self, key_id: str) -> None:
-        """The hall says it bound this key (at a sign-in elsewhere, or a supervisor's)."""
-        for key in self.unbound():
-            if key["key_id"] == key_id:
-                self.mark_bound(key["staff_id"], key_id)
+    def bound_by_hall(self, bound: dict[str, str]) -> None:
+        """The hall's answer to a push: the keys it holds as bound, with their certificates
+        (kept: a hall restored from an older copy takes the binding back from them)."""
+        for key in self.offers():
+            cert = bound.get(key["key_id"])
+            if cert and cert != key["cert"]:
+                self.mark_bound(key["staff_id"], key["key_id"], cert)
 
-    def mark_bound(self, staff_id: str, key_id: str) -> None:
+    def mark_bound(self, staff_id: str, key_id: str, cert: str) -> None:
         stored = self._stored(staff_id)
-        if stored and stored.get("key_id") == key_id and not stored.get("bound"):
-            self._store(staff_id, {**stored, "bound": True})
+        if stored and stored.get("key_id") == key_id:
+            self._store(staff_id, {**stored, "bound": True, "cert": cert})
 
     # -- at each operation --------------------------------------------------------------------
     def sign(self, state: OpState) -> None:
@@ -107,8 +109,9 @@ class StaffSigner:
         state.sig = key.sign(state.op_id, state.name, state.args, state.at)
 
     # -- what the sync sends ------------------------------------------------------------------
-    def unbound(self) -> list[dict[str, str]]:
-        """Keys made offline, not yet bound by the hall: sent with each push."""
+    def offers(self) -> list[dict[str, str]]:
+        """Every key of this PC's people, sent with each push: an unbound one to be kept
+        pending, a bound one with the hall's certificate (for a hall restored since)."""
         with self.db.session() as s:
             rows = s.execute(select(Setting.key, Setting.value).where(
                 Setting.key.startswith(PREFIX))).all()
@@ -118,9 +121,8 @@ class StaffSigner:
                 stored = json.loads(v)
             except ValueError:
                 continue
-            if not stored.get("bound"):
-                out.append({"staff_id": k.removeprefix(PREFIX), "key_id": stored["key_id"],
-                            "public": stored["public"]})
+            out.append({"staff_id": k.removeprefix(PREFIX), "key_id": stored["key_id"],
+                        "public": stored["public"], "cert": str(stored.get("cert") or "")})
         return out
 
     def _stored(self, staff_id: str) -> dict[str, Any]:
