@@ -216,8 +216,11 @@ def open_context(folder: str | os.PathLike[str] | None = None, *,
         return ServiceContext(db=db, terminal=code, keys=keyring(db))
     # An enrolled PC records every operation for the hall service (services/operations.py)
     # and dates them by the hall's clock (the offset is measured at every sync).
+    from .hallsync.staff_keys import StaffSigner
+
     return ServiceContext(db=db, terminal=code, clock=CorrectedClock(offset_s=offset),
-                          records_ops=True, keys=keyring(db), live=_LiveLink(db))
+                          records_ops=True, keys=keyring(db), live=_LiveLink(db),
+                          signer=StaffSigner(db))
 
 
 class _LiveLink:

@@ -352,7 +352,10 @@ def _first_supervisor(session: Session, sup: SupervisorSpec, terminal: str) -> s
 
 
 def apply_setup(db: Database, spec: SetupSpec) -> list[str]:
-    """Apply ``spec`` in one transaction (all or nothing); returns what was done, in Chinese."""
+    """Apply ``spec`` in one transaction (all or nothing); returns what was done, in Chinese.
+    A hall-service spec enrolls this PC instead (``_apply_hall``)."""
+    if spec.hall is not None:
+        return _apply_hall(db, spec)
     done: list[str] = []
     with db.transaction() as s:
         data = _catalog(spec, s)

@@ -47,6 +47,7 @@ from ..services.operations import OperationError, encode, is_live, registry, rep
 from ..services.printing import PrintError, PrintService
 from ..services.queue import QueueError, QueueService, TicketView
 from ..services.staffing import CatalogEditor, StaffService
+from . import staff_keys
 from .store import Hall, HallError
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ WAL_IDLE_S = 5.0  # queue calls this far apart let the WAL fold back into the fi
 class OpResult:
     seq: int
     op_id: str
-    status: str  # done / refused
+    status: str  # done / refused / held (not answered yet: a signing key to be decided)
     reason: str = ""
 
     def as_dict(self) -> dict[str, Any]:
@@ -151,6 +152,8 @@ class Applier:
         for op in sorted(ops, key=lambda o: int(o["seq"])):
             with self.lock:  # per operation: another PC's waits for one, not a batch
                 results.append(self._one(term.code, op))
+            if results[-1].status == "held":
+                break  # the PC's later operations wait behind it, in order
         self.seen(term.code, client_time)
         if any(r.status for r in results):
             with self.changed:
@@ -187,6 +190,9 @@ class Applier:
             raise HallError(f"“{name}”不是即时办理的操作：请升级本机或服务器", 400)
         if term.diverged:
             raise HallError(term.diverged, 409)
+        verdict = staff_keys.judge(self.hall, op)
+        if verdict.refused or verdict.held:
+            return {"status": "refused", "reason": verdict.refused or verdict.held}
         state = OpState(op_id=str(op["op_id"]), name=name, staff_id=str(op.get("staff_id") or ""),
                         args=str(op["args"]), at=hall_now(), terminal=term.code, replay=True)
         self._hold_wal()
@@ -225,10 +231,15 @@ class Applier:
             self._diverged(terminal, seq)
         if seq != last + 1:
             raise HallError(f"终端 {terminal} 的操作 {last + 1} 至 {seq - 1} 尚未送达：请重新同步", 409)
+        verdict = staff_keys.judge(self.hall, op)
+        if verdict.held:  # not answered: nothing recorded, the PC sends it again later
+            return OpResult(seq, op_id, "held", verdict.held)
         state = OpState(op_id=op_id, name=str(op["name"]), staff_id=str(op.get("staff_id") or ""),
                         args=str(op["args"]), at=datetime.fromisoformat(op["at"]), replay=True,
                         numbers=list(op.get("numbers") or []),
                         other_terminals=(previous,) if previous else ())
+        if verdict.refused:
+            return self._refused(terminal, seq, dig, state, verdict.refused)
         state.save = lambda conn, st: _record(conn, terminal, seq, dig, st, "done", "")
         ctx = self.hall.context(terminal)
         try:

@@ -7,6 +7,7 @@
     counter-server --data-dir S retention [DAYS]
     counter-server --data-dir S add-user NAME --name 姓名 --roles clerk [--department CODE] ...
     counter-server --data-dir S terminals | revoke NN
+    counter-server --data-dir S staff-keys [--approve KEY | --reject KEY --by SUPERVISOR]
 
 Errors a user can fix are printed in Chinese on stderr with exit status 2; no traceback.
 """
@@ -168,6 +169,25 @@ def cmd_refused(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_staff_keys(args: argparse.Namespace) -> int:
+    """Signing keys made at offline sign-ins, awaiting a supervisor (hall/staff_keys.py)."""
+    from . import staff_keys
+
+    with Hall(_folder(args)) as hall:
+        if args.approve or args.reject:
+            if not args.by:
+                raise HallError("请用 --by 写明核准人（主管的用户名）")
+            who = staff_keys.decide(hall, args.approve or args.reject, bool(args.approve), args.by)
+            print(f"已{'核准' if args.approve else '驳回'}{who}的签名密钥")
+            return 0
+        rows = staff_keys.pending(hall)
+    if not rows:
+        print("没有待核准的签名密钥")
+    for r, name in rows:
+        print(f"{r.key_id[:12]}  {name}  终端 {r.terminal}  {r.created_at:%Y-%m-%d %H:%M} 送达")
+    return 0
+
+
 def cmd_revoke(args: argparse.Namespace) -> int:
     with Hall(_folder(args)) as hall:
         hall.revoke(args.code)
@@ -213,6 +233,12 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("refused", help="列出大厅拒绝的操作及原因（主管核查）")
     c.add_argument("--limit", type=int, default=200, help="最多列出几项（0：全部）")
     c.set_defaults(func=cmd_refused)
+    c = sub.add_parser("staff-keys", help="列出、核准或驳回离线登录时生成的签名密钥")
+    g = c.add_mutually_exclusive_group()
+    g.add_argument("--approve", metavar="KEY", help="核准（密钥编号，可只写开头几位）")
+    g.add_argument("--reject", metavar="KEY", help="驳回：用它签名的操作都不予受理")
+    c.add_argument("--by", help="核准人（主管的用户名）")
+    c.set_defaults(func=cmd_staff_keys)
     c = sub.add_parser("revoke", help="注销一台终端")
     c.add_argument("code")
     c.set_defaults(func=cmd_revoke)

@@ -4,7 +4,10 @@ terminal by the credential the service issued). Version 1:
 - ``GET  /v1/ca``        the hall CA (the PC checks it against its enrollment code)
 - ``POST /v1/enroll``    code, name, kind → terminal code, credential, server id
 - ``GET  /v1/hello``     the terminal as the service knows it, the service's time
-- ``POST /v1/ops``       a terminal's operations → one answer each (done / refused)
+- ``POST /v1/ops``       a terminal's operations → one answer each (done / refused / held),
+                         with signing keys made offline (kept pending)
+- ``POST /v1/login``     user name, password, a signing key → the password checked on the
+                         hall's staff record, the key bound to that person (hall/staff_keys.py)
 - ``GET  /v1/pull``      journal entries after a sequence, with the rows as they are now
 - ``GET  /v1/changes``   server-sent events: a new journal sequence, so PCs pull at once
 - ``POST /v1/recovery-slot``  the terminal's recovery slot (its database key, wrapped)
@@ -39,7 +42,7 @@ from ..ids.canon import canon_row
 from ..models import HallTerminal, hall_now
 from ..services.context import PermissionDenied
 from ..sync.pull import fetch_page
-from . import recovery
+from . import recovery, staff_keys
 from .apply import Applier
 from .lookup import lookup
 from .scope import narrow
@@ -64,6 +67,8 @@ class OpIn(BaseModel):
     args: str
     numbers: list[str] = []
     at: str
+    key_id: str = ""
+    sig: str = ""
 
 
 class RecoverySlotIn(BaseModel):
@@ -93,11 +98,29 @@ class LiveIn(BaseModel):
     name: str
     staff_id: str = ""
     args: str
+    at: str = ""
+    key_id: str = ""
+    sig: str = ""
+
+
+class KeyIn(BaseModel):
+    staff_id: str
+    key_id: str
+    public: str
+    cert: str = ""  # the hall's certificate of a binding (hall/staff_keys.py)
+
+
+class LoginIn(BaseModel):
+    username: str
+    password: str
+    key_id: str
+    public: str
 
 
 class OpsIn(BaseModel):
     client_time: str | None = None
     ops: list[OpIn]
+    keys: list[KeyIn] = []  # the PC's signing keys (bound ones with their certificate)
 
 
 def terminal(request: Request, authorization: Annotated[str, Header()] = "") -> HallTerminal:
@@ -162,8 +185,15 @@ def create_app(hall: Hall) -> FastAPI:
     @app.post("/v1/ops")
     def ops(body: OpsIn, term: Term) -> dict[str, Any]:
         client_time = datetime.fromisoformat(body.client_time) if body.client_time else None
+        bound = staff_keys.offer(hall, term.code, [k.model_dump() for k in body.keys])
         results = applier.apply(term, [o.model_dump() for o in body.ops], client_time)
-        return {"results": [r.as_dict() for r in results], "server_time": hall_now().isoformat()}
+        return {"results": [r.as_dict() for r in results], "server_time": hall_now().isoformat(),
+                "bound": bound}
+
+    @app.post("/v1/login")
+    def login(body: LoginIn, term: Term) -> dict[str, Any]:
+        return staff_keys.login(hall, term.code, body.username, body.password, body.key_id,
+                                body.public)
 
     @app.post("/v1/lookup")
     def lookup_case(body: LookupIn, term: Term) -> dict[str, Any]:

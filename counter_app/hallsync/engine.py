@@ -29,6 +29,7 @@ from ..models.database import Database
 from ..models.oplog import OP_SEQ_KEY
 from ..services.context import CorrectedClock
 from ..services.events import chain_head
+from ..services.operations import RefusedByHall
 from ..services.settings import get_setting, set_setting
 from ..sync import pull as pulling
 from ..sync.capture import capture_mode, ensure_capture, set_mode
@@ -36,6 +37,7 @@ from ..sync.errors import SyncError
 from ..sync.report import SyncReport, SyncStatus
 from . import config, rebase, retention
 from .client import HallClient
+from .staff_keys import StaffSigner
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,7 @@ class HallSync:
         if cfg is None:
             raise SyncError("本机尚未注册到大厅服务：请运行 counter-admin enroll 服务器地址 注册码")
         self.cfg = cfg
+        self.signer = StaffSigner(db)
         self._client: HallClient | None = None  # kept between rounds: one TLS handshake
         self._stamped: tuple[str, float] = ("", 0.0)  # last error written, and when
         self._memo: tuple[str, str, str] = ("", "", "")  # last ok, last try, error (this run)
@@ -94,6 +97,16 @@ class HallSync:
             report.finished_at = self.clock()
             self._stamp(report)
             return report
+
+    def through(self, op_id: str) -> None:
+        """A write-through operation (``@operation(through=True)``): a round now, so it is
+        on the hall and this PC shows the hall's answer. Refused: the reason, raised. The
+        hall unreachable: nothing raised, the operation stays queued."""
+        self.run_once()
+        with self.db.session() as s:
+            op = s.execute(select(SyncOp).where(SyncOp.op_id == op_id)).scalar_one_or_none()
+        if op is not None and op.status == "refused":
+            raise RefusedByHall(f"大厅服务器不予受理：{op.reason}")
 
     def _raw(self) -> datetime:
         """The PC's own clock, uncorrected: what the service measures."""
@@ -156,15 +169,25 @@ class HallSync:
             if not ops:
                 return
             self.hook("push.send")
-            answer = c.post("/v1/ops", {"client_time": self._raw().isoformat(), "ops": ops})
+            body = {"client_time": self._raw().isoformat(), "ops": ops,
+                    "keys": self.signer.offers()}
+            answer = c.post("/v1/ops", body)
+            self.signer.bound_by_hall(answer.get("bound") or {})
             self.hook("push.answered")
             now = hall_now()
+            held = [r for r in answer["results"] if r["status"] == "held"]
+            answered = [r for r in answer["results"] if r["status"] != "held"]
             with self.db.engine.begin() as conn:
-                for r in answer["results"]:
+                for r in answered:
                     conn.execute(update(SyncOp).where(SyncOp.op_id == r["op_id"]).values(
                         status=r["status"], reason=r["reason"], answered_at=now))
-            report.pushed += sum(1 for r in answer["results"] if r["status"] == "done")
-            report.conflicts += sum(1 for r in answer["results"] if r["status"] == "refused")
+            report.pushed += sum(1 for r in answered if r["status"] == "done")
+            report.conflicts += sum(1 for r in answered if r["status"] == "refused")
+            if held:
+                # Signed with a key the hall has not bound yet: this operation and the later
+                # ones wait (in order); the round goes on to pull. Nothing is dropped.
+                report.errors.append(held[0]["reason"])
+                return
 
     def pull(self, c: HallClient, report: SyncReport) -> None:
         self._rescope()

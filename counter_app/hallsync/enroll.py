@@ -25,7 +25,7 @@ from ..services.settings import TERMINAL_KEY, set_setting
 from ..sync.capture import live_tables
 from ..sync.errors import SyncError
 from . import config
-from .client import HallClient
+from .client import HallClient, HallUnavailable
 from .recovery import register_slot
 
 FP_CHARS = 16
@@ -74,13 +74,16 @@ def enroll(db: Database, url: str, code: str, *, name: str = "", kind: str = "co
     if cases and not fresh:
         raise SyncError(f"本机已有 {cases} 件办件：请在大厅服务器上接管（counter-server adopt）后再注册，"
                         "或用 counter-admin rebuild 从大厅数据重建本机")
-    ca = fetch_ca(url, fp)
     try:
+        ca = fetch_ca(url, fp)
         with HallClient(url, ca) as c:
             got = c.post("/v1/enroll", {"code": secret, "name": name or socket.gethostname(),
                                          "kind": kind, "replaces": before.token if before else ""})
     except ssl.SSLError as exc:
         raise SyncError(f"与服务器“{url}”建立加密连接失败：{exc.reason}") from None
+    except HallUnavailable:  # not enrolled yet: "work on offline" would not be true here
+        raise SyncError(f"无法连接大厅服务器“{url}”：请核对服务地址与网络，并确认服务器已开启。"
+                        "本机尚未注册，未作任何改动") from None
     with db.engine.begin() as conn:
         _start_afresh(conn)
     with db.transaction() as s:

@@ -53,7 +53,8 @@ class LiveLink:
 
     def __call__(self, state: OpState) -> Any:
         body = {"op_id": state.op_id, "name": state.name, "staff_id": state.staff_id,
-                "args": state.args}
+                "args": state.args, "at": state.at.isoformat(), "key_id": state.key_id,
+                "sig": state.sig}
         with self._lock:
             for attempt in range(1, TRIES + 1):
                 try:

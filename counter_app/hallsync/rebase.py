@@ -97,4 +97,4 @@ def op_rows(conn: Connection, limit: int) -> list[dict[str, Any]]:
                         .limit(limit)).mappings().all()
     return [{"seq": r["seq"], "op_id": r["op_id"], "name": r["name"], "staff_id": r["staff_id"],
              "args": r["args"], "numbers": json.loads(r["numbers"] or "[]"),
-             "at": r["at"].isoformat()} for r in rows]
+             "at": r["at"].isoformat(), "key_id": r["key_id"], "sig": r["sig"]} for r in rows]

@@ -29,7 +29,15 @@ from .local import (
     OutboxEntry,
     Setting,
 )
-from .oplog import HallAnchor, HallEnrollCode, HallOp, HallRecovery, HallTerminal, SyncOp
+from .oplog import (
+    HallAnchor,
+    HallEnrollCode,
+    HallOp,
+    HallRecovery,
+    HallStaffKey,
+    HallTerminal,
+    SyncOp,
+)
 from .org import (
     ROLE_LABELS,
     ROLES,
@@ -87,6 +95,7 @@ __all__ = [
     "HallOp",
     "HallRecovery",
     "HallSeal",
+    "HallStaffKey",
     "HallTerminal",
     "HallWindow",
     "HandoffBatch",

@@ -62,6 +62,10 @@ class SyncOp(Base):
     status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The signed-in person's signature over the operation (services/op_signing.py), made
+    # when it was done: the hall checks it against the key it bound to that person.
+    key_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    sig: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class HallTerminal(Base):
@@ -132,6 +136,25 @@ class HallOp(Base):
     applied_at: Mapped[datetime] = mapped_column(DateTime)  # the service's time
 
 
+class HallStaffKey(Base):
+    """A staff member's signing key on one PC (the public half), as the hall knows it.
+
+    ``status``: ``bound`` (the hall checked the person's password at an online sign-in, or a
+    supervisor approved it), ``pending`` (made at an offline sign-in, sent with a push: the
+    hall holds that PC's operations signed with it until it is bound), ``rejected`` (a
+    supervisor said it is not that person's: operations signed with it are refused)."""
+
+    __tablename__ = "hall_staff_key"
+    key_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the key
+    staff_id: Mapped[str] = mapped_column(String(36), index=True)
+    public: Mapped[str] = mapped_column(String(64))  # raw Ed25519 public key, base64
+    terminal: Mapped[str] = mapped_column(String(8))  # the PC it was made on
+    status: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[datetime] = mapped_column(DateTime)  # the service's time
+    bound_at: Mapped[datetime | None] = mapped_column(DateTime)
+    bound_by: Mapped[str] = mapped_column(String(64), default="")  # "sign-in" or a supervisor
+
+
 class HallAnchor(Base):
     """A terminal's event-chain head as the PC reported it at a sync (append-only: rows are
     only ever added). With the hall's own copy of each chain, it lets ``verify-audit`` on
@@ -163,5 +186,6 @@ def save_op(conn: Connection, op: OpState) -> None:
     seq = int(conn.execute(_TAKE_SEQ, {"k": OP_SEQ_KEY}).scalar_one())
     conn.execute(SyncOp.__table__.insert().values(
         seq=seq, op_id=op.op_id, terminal=op.terminal, name=op.name, staff_id=op.staff_id,
-        args=op.args, numbers=numbers, at=op.at, status="pending", reason=""))
+        args=op.args, numbers=numbers, at=op.at, status="pending", reason="",
+        key_id=op.key_id, sig=op.sig))
     op.saved = True

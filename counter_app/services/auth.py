@@ -162,6 +162,8 @@ class AuthService:
                 # An encrypted folder: whoever signs in here can unlock it at the next start
                 # with the password they just used (a new account, one changed elsewhere).
                 self.ctx.keys.refresh(actor.username, password)
+            if self.ctx.signer is not None:
+                self.ctx.signer.signed_in(actor, password)  # their signing key, opened
             return actor
         raise LoginError(failure)
 

@@ -89,6 +89,14 @@ class ServiceContext:
     # Set on an enrolled PC: sends a live operation (``@operation(..., live=True)``) to the
     # hall service and returns its answer, or raises with the reason in Chinese.
     live: Callable[[OpState], Any] | None = None
+    # Set on an enrolled PC (hallsync/staff_keys.py): opens or makes the signed-in person's
+    # signing key at sign-in (``signed_in(actor, password)``) and signs each operation they
+    # do (``sign(state)``), so the hall can tell who did work done offline.
+    signer: Any = None
+    # Set on an enrolled PC that syncs (ui/sync_status.py): sends a write-through operation
+    # (``@operation(..., through=True)``) to the hall now and waits for its answer; returns
+    # quietly when the hall cannot be reached (the act stays queued).
+    through: Callable[[OpState], None] | None = None
 
     def now(self) -> datetime:
         op = current_op()  # one time for the whole operation, the same in both runs

@@ -351,7 +351,7 @@ class HandoffService:
             return out
 
     # -- the approver signs, returns, decides -----------------------------------------------
-    @operation("handoff.sign")
+    @operation("handoff.sign", through=True)
     def sign(self, actor: Actor, batch_no: str, checks: Sequence[CaseCheck]) -> SignResult:
         """Sign for a batch. Every case needs a finding; a case missing from the folder or
         lacking a material is a discrepancy and stays with the sender."""
@@ -401,7 +401,7 @@ class HandoffService:
             batch.signed_by_id, batch.signed_at = actor.staff_id, now
             return SignResult(batch.batch_no, batch.status, tuple(signed), tuple(odd))
 
-    @operation("handoff.return_case")
+    @operation("handoff.return_case", through=True)
     def return_case(self, actor: Actor, case_no: str, reason: str) -> None:
         """退回: back to the front with the reason; counts for the two-returns rule."""
         require_role(actor, "approver")
@@ -420,7 +420,7 @@ class HandoffService:
                          actor_id=actor.staff_id, actor_role="approver", case_id=case.id,
                          reason=reason.strip(), sender=case.clerk_id, item=case.item_code)
 
-    @operation("handoff.decide")
+    @operation("handoff.decide", through=True)
     def decide(self, actor: Actor, case_no: str, outcome: str, *, decision_no: str = "",
                decided_on: date | None = None, reason: str = "") -> None:
         """Approve (decision number and date; the result then waits at the front for

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from ..models.oplog import save_op
 from ..models.opstate import OpState, active
 from ..models.opstate import current as current_op
-from .context import Actor
+from .context import Actor, PermissionDenied
 
 F = TypeVar("F", bound=Callable[..., Any])
 OP_ATTR = "__counter_operation__"
@@ -39,6 +39,11 @@ ALLOWED: dict[str, type] = {}  # dataclass name -> class, filled by ``allow``
 
 class OperationError(Exception):
     """An operation's record cannot be read back. The message is for the user."""
+
+
+class RefusedByHall(PermissionDenied):
+    """The hall service refused a write-through operation at once; the PC already shows the
+    hall's data again. The message is the hall's reason, for the user."""
 
 
 def allow(*classes: type) -> None:
@@ -95,12 +100,16 @@ def decode(value: Any, actor_of: Callable[[str], Actor]) -> Any:
     raise OperationError("操作参数格式无效")
 
 
-def operation(name: str, fact: bool = False, live: bool = False) -> Callable[[F], F]:
+def operation(name: str, fact: bool = False, live: bool = False,
+              through: bool = False) -> Callable[[F], F]:
     """``fact``: records something that already happened (see ``FACT_ATTR``). ``live``: on
     an enrolled PC the call is sent to the hall service and answered there at once
     (``ctx.live``), never run locally nor queued. For acts on something the whole hall
     shares at this moment (the queue): a local, optimistic answer could give two windows
-    one ticket."""
+    one ticket. ``through``: run and queued as usual, then, while the hall is reachable,
+    sent at once and its answer awaited (``ctx.through``): the approver's sign, return and
+    decide are on the hall before the call returns, and a refusal is the caller's error
+    now; offline the act stays queued, as any other."""
 
     def wrap(fn: F) -> F:
         sig = inspect.signature(fn)
@@ -117,6 +126,8 @@ def operation(name: str, fact: bool = False, live: bool = False) -> Callable[[F]
                             staff_id=actor.staff_id if isinstance(actor, Actor) else "",
                             args=json.dumps(encode(payload), ensure_ascii=False, sort_keys=True),
                             at=ctx.clock(), terminal=ctx.terminal, save=save_op)
+            if ctx.signer is not None and state.staff_id:
+                ctx.signer.sign(state)  # the person's own key: the hall checks who did it
             if live:
                 if ctx.live is None:
                     raise OperationError("本机已接入大厅服务：此操作须由大厅服务器即时办理，但本机未连接")
@@ -127,6 +138,8 @@ def operation(name: str, fact: bool = False, live: bool = False) -> Callable[[F]
                 return answer
             with active(state):
                 result = fn(self, *args, **kwargs)
+            if state.saved and through and ctx.through is not None:
+                ctx.through(state)  # raises RefusedByHall with the hall's reason
             if state.saved and ctx.after_op is not None:
                 ctx.after_op()
             return result

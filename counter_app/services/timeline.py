@@ -34,6 +34,7 @@ from ..models import (
     Staff,
 )
 from .access_log import ACCESS_KIND
+from .causal import causal_order
 from .context import Actor
 from .disclosure import CaseHolder, full_view_reason, shown_id, shown_phone
 from .events import EVENT_LABELS
@@ -189,7 +190,7 @@ CASE_MATERIALS = (select(*MATERIAL_COLS)
 # not the access log's entries (who looked is the supervisor's to see, not the history's).
 CASE_EVENTS = (
     select(Event.at, Event.seq, Event.kind, Event.actor_id, Event.actor_role, Event.terminal_code,
-           Event.payload, Staff.full_name)
+           Event.payload, Event.state, Staff.full_name)
     .outerjoin(Staff, Staff.id == Event.actor_id)
     .where(Event.kind != ACCESS_KIND)
     .where(or_(Event.case_id == bindparam("cid"),
@@ -206,7 +207,7 @@ CASE_DECISION = (select(CaseDecision.outcome, CaseDecision.decision_no, CaseDeci
 def timeline(session: Session, case_id: str, clerk: str
              ) -> tuple[list[TimelineStep], list[Custody], list[dict[str, Any]]]:
     """The case's steps, its custody (who held the file when) and each step's payload."""
-    rows = session.execute(CASE_EVENTS, {"cid": case_id}).all()
+    rows = causal_order(session.execute(CASE_EVENTS, {"cid": case_id}).all(), case_id)
     payloads = [json.loads(r.payload or "{}") for r in rows]
     names = {r.actor_id: r.full_name for r in rows if r.actor_id}
     unknown = [p["sender"] for p in payloads if p.get("sender") and p["sender"] not in names]
@@ -227,6 +228,20 @@ def timeline(session: Session, case_id: str, clerk: str
                 custody[-1] = Custody(last.holder, last.side, last.since, r.at)
             custody.append(Custody(moved[0], moved[1], r.at, None))
     return steps, custody, payloads
+
+
+def _merge(history: list[TimelineStep], visits: Iterable[TimelineStep]) -> list[TimelineStep]:
+    """The queue's visits (hall times) among the history, which keeps its causal order: each
+    visit goes before the first step dated after it."""
+    out = list(history)
+    for v in sorted(visits, key=lambda st: st.at):
+        i = next((n for n, st in enumerate(out) if st.at > v.at and not _is_visit(st)), len(out))
+        out.insert(i, v)
+    return out
+
+
+def _is_visit(step: TimelineStep) -> bool:
+    return step.kind.startswith("queue_")
 
 
 def _decision(session: Session, case_id: str, status: str) -> str:
@@ -265,7 +280,7 @@ def case_view(session: Session, case_no: str, today: date, actor: Actor | None =
         review_points=tuple(x.strip() for x in (c.review_points or "").splitlines() if x.strip()),
         batch_no=batch_no, returns=tuple(str(p.get("reason", "")) for k, p in kinds if k == "returned"),
         decision=_decision(session, c.id, c.status), custody=tuple(custody),
-        steps=tuple(sorted([*visit_steps(session, c.id), *steps], key=lambda st: st.at)),
+        steps=tuple(_merge(steps, visit_steps(session, c.id))),
         applicant_id_shown=shown_id(c.applicant_id_no, bool(reason)),
         phone_shown=shown_phone(c.phone, bool(reason)), full_reason=reason, case_id=c.id,
     )

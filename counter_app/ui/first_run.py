@@ -2,6 +2,10 @@
 
 It asks what a set-up file holds (setup_file.py) and applies it the same way, on the database
 lane. Keyboard only: Tab moves, Alt+underlined letter jumps, Enter saves, Esc quits.
+
+Two ways: a hall with a hall service (Alt+H): its address and a one-time enrollment code;
+the service assigns the terminal number, and staff and catalog come from it. Or the older
+ways (stand-alone, or a database server): terminal number, server, first supervisor.
 """
 
 from __future__ import annotations
@@ -45,6 +49,27 @@ class FirstRunDialog(QDialog):
                                "administrator gave you; you can change it later."))
         intro.setWordWrap(True)
 
+        self.use_hall = QCheckBox(self.tr("Join the &hall service with an enrollment code"))
+        self.use_hall.setObjectName("setupUseHall")
+        self.hall_url = QLineEdit()
+        self.hall_url.setObjectName("setupHallUrl")
+        self.hall_url.setPlaceholderText("https://192.168.1.10:8443")
+        self.hall_code = QLineEdit()
+        self.hall_code.setObjectName("setupHallCode")
+        self.hall_code.setPlaceholderText("K7Q2M-9XWAB-3F2A0C41D9E8B7A6")
+        self.hall_kind = QComboBox()
+        self.hall_kind.setObjectName("setupHallKind")
+        self.hall_kind.addItem(self.tr("Counter (receiving)"), "counter")
+        self.hall_kind.addItem(self.tr("Approver desk"), "approver")
+        self.hall_kind.addItem(self.tr("Supervisor"), "supervisor")
+        for edit in (self.hall_url, self.hall_code):
+            edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.hall_group = QGroupBox(self.tr("Hall service"))
+        hall_form = QFormLayout(self.hall_group)
+        hall_form.addRow(self.tr("Service add&ress:"), self.hall_url)
+        hall_form.addRow(self.tr("Enrollment &code:"), self.hall_code)
+        hall_form.addRow(self.tr("This PC &is a:"), self.hall_kind)
+
         self.terminal = QSpinBox()
         self.terminal.setObjectName("setupTerminal")
         self.terminal.setRange(1, 99)
@@ -67,7 +92,7 @@ class FirstRunDialog(QDialog):
         self.layout_box.addItem(self.tr("A4 paper"), "a4")
         self.layout_box.addItem(self.tr("80 mm receipt"), "receipt")
 
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("&Terminal number (1-99):"), self.terminal)
         form.addRow(self.tr("&Window:"), self.window_box)
         form.addRow(self.tr("Hall ser&ver:"), self.server)
@@ -110,12 +135,24 @@ class FirstRunDialog(QDialog):
 
         box = QVBoxLayout(self)
         box.addWidget(intro)
+        box.addWidget(self.use_hall)
+        box.addWidget(self.hall_group)
         box.addLayout(form)
         box.addWidget(self.supervisor)
         box.addWidget(self.message)
         box.addWidget(self.buttons)
+        self.use_hall.toggled.connect(self._show_way)
+        self._show_way(False)
         self.terminal.setFocus()
         lane.submit(lambda: current_state(self._database()), self._loaded, self._failed)
+
+    def _show_way(self, hall: bool) -> None:
+        self.hall_group.setVisible(hall)
+        for field in (self.terminal, self.server, self.standalone):  # the hall assigns these
+            self.form.setRowVisible(field, not hall)
+        self.supervisor.setVisible(not hall and self.asks_supervisor)
+        self.message.clear()
+        (self.hall_url if hall else self.terminal).setFocus()
 
     def _database(self) -> Database:  # on the lane only
         if self.db is None:
@@ -136,11 +173,12 @@ class FirstRunDialog(QDialog):
             self.printer.addItem(state.printer_name, state.printer_name)
         self.printer.setCurrentIndex(max(0, self.printer.findData(state.printer_name)))
         self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(state.layout)))
-        self.supervisor.setVisible(not state.has_users)
+        self.supervisor.setVisible(not state.has_users and not self.use_hall.isChecked())
         self.message.clear()
         self.save.setEnabled(True)
-        self.terminal.setFocus()
-        self.terminal.selectAll()
+        if not self.use_hall.isChecked():
+            self.terminal.setFocus()
+            self.terminal.selectAll()
 
     def _failed(self, exc: BaseException) -> None:
         self.save.setEnabled(True)
@@ -155,6 +193,12 @@ class FirstRunDialog(QDialog):
         printer = self.printer.currentText().strip()
         if printer == self.printer.itemText(0):  # "System default printer"
             printer = ""
+        if self.use_hall.isChecked():  # the terminal, staff and catalog are the hall's
+            return {"hall": {"url": self.hall_url.text().strip(),
+                             "code": self.hall_code.text().strip(),
+                             "kind": self.hall_kind.currentData()},
+                    "window": self.window_box.currentData() or "",
+                    "printer": {"name": printer, "layout": self.layout_box.currentData()}}
         raw: dict[str, Any] = {
             "terminal": self.terminal.value(),
             "window": self.window_box.currentData() or "",
@@ -172,6 +216,9 @@ class FirstRunDialog(QDialog):
         return raw
 
     def submit(self) -> None:
+        if self.use_hall.isChecked():
+            self._enroll()
+            return
         if self.asks_supervisor and self.password.text() != self.password2.text():
             self.message.setText(self.tr("The two passwords differ."))
             self.password2.clear()
@@ -189,6 +236,33 @@ class FirstRunDialog(QDialog):
         self.save.setEnabled(False)
         self.message.setText(self.tr("Saving…"))
         self.lane.submit(lambda: apply_setup(self._database(), spec), self._saved, self._failed)
+
+    def _enroll(self) -> None:
+        for edit, missing in ((self.hall_url, self.tr("Enter the hall service's address "
+                                                      "(https://…), as the administrator gave it.")),
+                              (self.hall_code, self.tr("Enter the one-time enrollment code "
+                                                       "the administrator gave you."))):
+            if not edit.text().strip():
+                self.message.setText(missing)
+                edit.setFocus()
+                return
+        try:
+            spec = parse_setup(self.values())
+        except SetupError as exc:
+            self.message.setText(str(exc))
+            self.hall_url.setFocus()
+            return
+        self.save.setEnabled(False)
+        self.message.setText(self.tr("Enrolling with the hall service and taking its data…"))
+        self.lane.submit(lambda: apply_setup(self._database(), spec), self._saved,
+                         self._enroll_failed)
+
+    def _enroll_failed(self, exc: BaseException) -> None:
+        """The service's own Chinese reason (bad, used or expired code; server down; a
+        certificate that does not match): the code field is ready for another try."""
+        self._failed(exc)
+        self.hall_code.setFocus()
+        self.hall_code.selectAll()
 
     def _saved(self, lines: list[str]) -> None:
         self.done_lines = lines

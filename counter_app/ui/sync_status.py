@@ -85,6 +85,15 @@ class SyncRunner(QObject):
         self.status_every = STATUS_EVERY
         self._shown: Any = None  # the last SyncStatus emitted
         self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
+        self.engine: Any = None  # made on the sync thread; ``through`` borrows it
+
+    def through(self, state: Any) -> None:
+        """A write-through operation, on the caller's thread (the database lane): the hall's
+        answer now, while the last round reached it; offline, it waits for the next round."""
+        engine = self.engine
+        if engine is None or self.attempt or not hasattr(engine, "through") or self._stop.is_set():
+            return
+        engine.through(state.op_id)
 
     @property
     def loop_thread(self) -> threading.Thread:  # not thread(): that is QObject's
@@ -131,6 +140,7 @@ class SyncRunner(QObject):
                 if engine is None:
                     try:  # touches only the local database; retried like a failed round
                         engine = self._make_engine()
+                        self.engine = engine
                         self._emit_status(engine, force=True)
                     except Exception as exc:
                         log.exception("sync engine could not start")
@@ -288,6 +298,7 @@ class SyncController(QObject):
             self.feed.stop()
             self.feed = None
         self.services.ctx.after_op = None
+        self.services.ctx.through = None
         self.runner, self.url = None, url or None
         if not url:
             self.indicator.status = None
@@ -317,6 +328,7 @@ class SyncController(QObject):
         if hall:
             self._start_feed(runner)
             ctx.after_op = runner.nudge  # every operation goes to the hall at once
+            ctx.through = runner.through  # the approver's acts: answered by the hall now
 
     def _start_feed(self, runner: SyncRunner) -> None:
         """The hall announces every change: sync at once (a clerk sees an approver's return

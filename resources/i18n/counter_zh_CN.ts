@@ -2082,119 +2082,174 @@ waiting %4</source>
   <context>
     <name>FirstRunDialog</name>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="42" />
+      <location filename="../../counter_app/ui/first_run.py" line="46" />
       <source>Set up this counter PC</source>
       <translation>本机首次设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="44" />
+      <location filename="../../counter_app/ui/first_run.py" line="48" />
       <source>This PC has not been set up yet. Fill in what the hall's administrator gave you; you can change it later.</source>
       <translation>本机尚未设置。请按大厅管理人员提供的信息填写，以后可以修改。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="56" />
+      <location filename="../../counter_app/ui/first_run.py" line="52" />
+      <source>Join the &amp;hall service with an enrollment code</source>
+      <translation>用注册码接入大厅服务(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="62" />
+      <source>Counter (receiving)</source>
+      <translation>综合窗口（收件）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="63" />
+      <source>Approver desk</source>
+      <translation>审批席</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="64" />
+      <source>Supervisor</source>
+      <translation>主管</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="67" />
+      <source>Hall service</source>
+      <translation>大厅服务</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="69" />
+      <source>Service add&amp;ress:</source>
+      <translation>服务地址(&amp;R)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="70" />
+      <source>Enrollment &amp;code:</source>
+      <translation>注册码(&amp;C)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="71" />
+      <source>This PC &amp;is a:</source>
+      <translation>本机用途(&amp;I)：</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="81" />
       <source>Stan&amp;d-alone (no hall server)</source>
       <translation>单机使用，不连接大厅服务器(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="62" />
+      <location filename="../../counter_app/ui/first_run.py" line="87" />
       <source>System default printer</source>
       <translation>系统默认打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="67" />
+      <location filename="../../counter_app/ui/first_run.py" line="92" />
       <source>A4 paper</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="68" />
+      <location filename="../../counter_app/ui/first_run.py" line="93" />
       <source>80 mm receipt</source>
       <translation>80 mm 小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="71" />
+      <location filename="../../counter_app/ui/first_run.py" line="96" />
       <source>&amp;Terminal number (1-99):</source>
       <translation>终端编号（1-99）(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="72" />
+      <location filename="../../counter_app/ui/first_run.py" line="97" />
       <source>&amp;Window:</source>
       <translation>所在窗口(&amp;W)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="73" />
+      <location filename="../../counter_app/ui/first_run.py" line="98" />
       <source>Hall ser&amp;ver:</source>
       <translation>大厅服务器(&amp;V)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="75" />
+      <location filename="../../counter_app/ui/first_run.py" line="100" />
       <source>&amp;Printer:</source>
       <translation>打印机(&amp;P)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="76" />
+      <location filename="../../counter_app/ui/first_run.py" line="101" />
       <source>Paper &amp;layout:</source>
       <translation>纸张版式(&amp;L)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="90" />
+      <location filename="../../counter_app/ui/first_run.py" line="115" />
       <source>First supervisor account</source>
       <translation>首个管理员账号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="92" />
+      <location filename="../../counter_app/ui/first_run.py" line="117" />
       <source>&amp;User name:</source>
       <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="93" />
+      <location filename="../../counter_app/ui/first_run.py" line="118" />
       <source>&amp;Full name:</source>
       <translation>姓名(&amp;F)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="94" />
+      <location filename="../../counter_app/ui/first_run.py" line="119" />
       <source>P&amp;assword:</source>
       <translation>密码(&amp;A)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="95" />
+      <location filename="../../counter_app/ui/first_run.py" line="120" />
       <source>&amp;Repeat password:</source>
       <translation>再输入一次密码(&amp;R)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="97" />
+      <location filename="../../counter_app/ui/first_run.py" line="122" />
       <source>Reading this PC's settings…</source>
       <translation>正在读取本机设置……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="104" />
+      <location filename="../../counter_app/ui/first_run.py" line="129" />
       <source>&amp;Save and start</source>
       <translation>保存并启动(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="107" />
+      <location filename="../../counter_app/ui/first_run.py" line="132" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="129" />
+      <location filename="../../counter_app/ui/first_run.py" line="166" />
       <source>(no window)</source>
       <translation>（不指定窗口）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="176" />
+      <location filename="../../counter_app/ui/first_run.py" line="223" />
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="181" />
+      <location filename="../../counter_app/ui/first_run.py" line="228" />
       <source>Enter the hall server's address, or tick stand-alone.</source>
       <translation>请填写大厅服务器地址，或勾选单机使用。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="190" />
+      <location filename="../../counter_app/ui/first_run.py" line="237" />
       <source>Saving…</source>
       <translation>正在保存……</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="241" />
+      <source>Enter the hall service's address (https://…), as the administrator gave it.</source>
+      <translation>请填写管理员给出的大厅服务地址（https://…）。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="243" />
+      <source>Enter the one-time enrollment code the administrator gave you.</source>
+      <translation>请填写管理员给出的一次性注册码。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/first_run.py" line="256" />
+      <source>Enrolling with the hall service and taking its data…</source>
+      <translation>正在注册到大厅服务并取得大厅数据……</translation>
     </message>
   </context>
   <context>
@@ -4786,77 +4841,77 @@ waiting %4</source>
   <context>
     <name>SyncIndicator</name>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="218" />
+      <location filename="../../counter_app/ui/sync_status.py" line="228" />
       <source>Stand-alone</source>
       <translation>单机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="218" />
+      <location filename="../../counter_app/ui/sync_status.py" line="228" />
       <source>Syncing…</source>
       <translation>正在同步…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="219" />
+      <location filename="../../counter_app/ui/sync_status.py" line="229" />
       <source>Online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="219" />
+      <location filename="../../counter_app/ui/sync_status.py" line="229" />
       <source>Offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="222" />
+      <location filename="../../counter_app/ui/sync_status.py" line="232" />
       <source>%1 waiting</source>
       <translation>待上传 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="224" />
+      <location filename="../../counter_app/ui/sync_status.py" line="234" />
       <source>synced %1</source>
       <translation>同步于 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="226" />
+      <location filename="../../counter_app/ui/sync_status.py" line="236" />
       <source>%1 conflicts</source>
       <translation>冲突 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="233" />
+      <location filename="../../counter_app/ui/sync_status.py" line="243" />
       <source>Stand-alone: no hall server is set (Settings page)</source>
       <translation>单机使用：未设置大厅服务器（见“设置”页）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="236" />
+      <location filename="../../counter_app/ui/sync_status.py" line="246" />
       <source>Server: %1</source>
       <translation>服务器：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="237" />
+      <location filename="../../counter_app/ui/sync_status.py" line="247" />
       <source>never</source>
       <translation>从未</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="238" />
+      <location filename="../../counter_app/ui/sync_status.py" line="248" />
       <source>Last sync: %1</source>
       <translation>上次同步：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="239" />
+      <location filename="../../counter_app/ui/sync_status.py" line="249" />
       <source>Changes waiting to be sent: %1</source>
       <translation>待上传的改动：%1 条</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="241" />
+      <location filename="../../counter_app/ui/sync_status.py" line="251" />
       <source>Last error: %1</source>
       <translation>上次出错：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="244" />
+      <location filename="../../counter_app/ui/sync_status.py" line="254" />
       <source>Retrying in about %1 s</source>
       <translation>约 %1 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="245" />
+      <location filename="../../counter_app/ui/sync_status.py" line="255" />
       <source>Click to sync now</source>
       <translation>点击立即同步</translation>
     </message>

@@ -92,6 +92,7 @@ def test_a_resent_call_gets_its_first_answer_not_a_second_ticket(staffed: Staffe
     link = LiveLink(a.ctx.db)
     op = OpState(op_id=str(uuid.uuid4()), name="queue.call_next", staff_id=clerk.staff_id,
                  args=json.dumps(encode({"desk_no": 1})), at=hall_now())
+    a.ctx.signer.sign(op)  # as the PC signs each act of the signed-in person
     try:
         answers = [link(op), link(op)]  # the first answer "lost": the PC sends again
     finally:
