@@ -145,7 +145,7 @@ class CasesPage(QWidget):
             self.tabs.setTabText(1, self.tr("Awaiting the applicant (%1)")
                                  .replace("%1", str(len(result[1]))))
 
-        self.services.lane.submit(load, show, lambda exc: self.message.setText(str(exc)))
+        self.services.ops.run(self, load, show, lambda exc: self.message.setText(str(exc)))
 
     def run_search(self) -> None:
         q, actor, text = self.queries, self.actor, self.search.text()
@@ -163,7 +163,7 @@ class CasesPage(QWidget):
             else:
                 self.message.setText(self.tr("No case found"))
 
-        self.services.lane.submit(lambda: q.search(actor, text), show,
+        self.services.ops.run(self, lambda: q.search(actor, text), show,
                                   lambda exc: self.message.setText(str(exc)))
 
     def search_hall(self) -> None:
@@ -197,7 +197,7 @@ class CasesPage(QWidget):
                 self.found.setFocus()
 
         self.message.setText(self.tr("Asking the hall service…"))
-        self.services.lane.submit(ask, show, lambda exc: self.message.setText(str(exc)))
+        self.services.ops.network(self, ask, show, lambda exc: self.message.setText(str(exc)))
 
     def resume(self, table: CaseTable, row: int) -> None:
         """Reopen a case awaiting the applicant on the counter page (clerks only)."""

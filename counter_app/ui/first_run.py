@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..models.database import Database
 from ..setup_file import SetupError, SetupState, apply_setup, current_state, parse_setup
+from .operations import Changes, Operations
 from .worker import DbLane
 
 
@@ -34,7 +35,8 @@ class FirstRunDialog(QDialog):
     def __init__(self, lane: DbLane, open_db: Callable[[], Database],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lane, self._open_db = lane, open_db
+        # No window yet, no change to watch: the wrapper over the lane it is given.
+        self.ops, self._open_db = Operations(lane, Changes()), open_db
         self.db: Database | None = None  # opened on the lane by the first job
         self.state: SetupState | None = None
         self.done_lines: list[str] = []
@@ -115,7 +117,7 @@ class FirstRunDialog(QDialog):
         box.addWidget(self.message)
         box.addWidget(self.buttons)
         self.terminal.setFocus()
-        lane.submit(lambda: current_state(self._database()), self._loaded, self._failed)
+        self.ops.run(self, lambda: current_state(self._database()), self._loaded, self._failed)
 
     def _database(self) -> Database:  # on the lane only
         if self.db is None:
@@ -188,7 +190,7 @@ class FirstRunDialog(QDialog):
             return
         self.save.setEnabled(False)
         self.message.setText(self.tr("Saving…"))
-        self.lane.submit(lambda: apply_setup(self._database(), spec), self._saved, self._failed)
+        self.ops.run(self, lambda: apply_setup(self._database(), spec), self._saved, self._failed)
 
     def _saved(self, lines: list[str]) -> None:
         self.done_lines = lines

@@ -215,7 +215,7 @@ class ApproverDesk(QWidget):
 
     # -- plumbing -------------------------------------------------------------------------------
     def _run(self, fn, on_done) -> None:
-        self.services.lane.submit(fn, on_done, self._failed)
+        self.services.ops.run(self, fn, on_done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, USER_ERRORS):

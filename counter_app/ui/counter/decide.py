@@ -120,7 +120,7 @@ class DecisionFlow(_Host):
             self._record(decision)
             return
         self.busy = True
-        self.services.lane.submit(lambda: co_signer_reasons(ctx, actor, item),
+        self.services.ops.run(self, lambda: co_signer_reasons(ctx, actor, item),
                                   lambda reasons: self._maybe_co_sign(decision, reasons), self._error)
 
     def _go_to_problem(self, issue: Any) -> None:
@@ -167,7 +167,7 @@ class DecisionFlow(_Host):
                     return
                 dialog.confirm()
                 go(who)
-            self.services.lane.submit(lambda: auth.verify(user, password, "approver"), ok,
+            self.services.ops.run(self, lambda: auth.verify(user, password, "approver"), ok,
                                       lambda exc: dialog.show_error(str(exc)))
 
         dialog.submitted.connect(verify)
@@ -184,7 +184,7 @@ class DecisionFlow(_Host):
         snapshot, actor = copy_intake(intake), self.actor
         svc: IntakeService = self.services.service(IntakeService)
         self.show_message(translate("CounterPage", "Recording…"))
-        self.services.lane.submit(
+        self.services.ops.run(self,
             self._then_print(lambda: svc.record(actor, snapshot, decision, co_signer=co_signer,
                                                 reason=reason, redirect=redirect)),
             lambda done: self._recorded(decision, *done), self._error)
@@ -211,7 +211,7 @@ class DecisionFlow(_Host):
 
     def _tidy_after(self, result: IntakeResult, text: str) -> None:
         staff, ctx = self.actor.staff_id, self.services.ctx
-        self.services.lane.submit(lambda: DraftService(ctx).discard(staff), None, self._error)
+        self.services.ops.run(self, lambda: DraftService(ctx).discard(staff), None, self._error)
         self._clear()
         self.show_message("；".join([text, *result.warnings]))
         self.recorded.emit(result)
@@ -243,7 +243,7 @@ class DecisionFlow(_Host):
             self.focus_case_field()
             return
         queries, actor = CaseQueries(self.services.ctx), self.actor
-        self.services.lane.submit(lambda: queries.open_case(actor, number),
+        self.services.ops.run(self, lambda: queries.open_case(actor, number),
                                   lambda case: self._case_opened(number, case), self._error)
 
     def _case_opened(self, number: str, case: OpenCase | None) -> None:
@@ -266,7 +266,7 @@ class DecisionFlow(_Host):
             again, actor = self.resume.brought_again(), self.actor
             intake = self.services.service(IntakeService)
             self.busy = True
-            self.services.lane.submit(
+            self.services.ops.run(self,
                 self._then_print(lambda: intake.supplement(actor, case.case_no, [], resupplied=again)),
                 lambda done: self._supplemented(*done), self._error)
             return
@@ -277,7 +277,7 @@ class DecisionFlow(_Host):
 
         def record(who: Actor | None) -> None:
             self.busy = True
-            self.services.lane.submit(
+            self.services.ops.run(self,
                 self._then_print(lambda: svc.supplement(actor, case.case_no, entries, co_signer=who)),
                 lambda done: self._supplemented(*done), self._error)
 
@@ -285,7 +285,7 @@ class DecisionFlow(_Host):
             record(None)
             return
         self.busy = True
-        self.services.lane.submit(lambda: co_signer_reasons(ctx, actor, item),
+        self.services.ops.run(self, lambda: co_signer_reasons(ctx, actor, item),
                                   lambda reasons: self._maybe_co_sign("supplement", reasons, record),
                                   self._error)
 

@@ -196,7 +196,7 @@ class HandoffPage(QWidget):
             return (self.svc.ready_cases(win), self.svc.batches(status="open", window_code=win),
                     self.svc.discrepancies(win), self.svc.returned_cases(self.actor))
 
-        self.services.lane.submit(load, self._show, self._failed)
+        self.services.ops.run(self, load, self._show, self._failed)
 
     def _show(self, data: tuple[Any, ...]) -> None:
         ready, waiting, odd, returned = data
@@ -312,7 +312,7 @@ class HandoffPage(QWidget):
             self.refresh()
             self._print(batch_nos)
 
-        self.services.lane.submit(lambda: self.svc.create_batches(self.actor, chosen), made, self._failed)
+        self.services.ops.run(self, lambda: self.svc.create_batches(self.actor, chosen), made, self._failed)
 
     def _print(self, batch_nos: list[str]) -> None:
         self.preview = open_preview(self.services, self.actor,

@@ -163,7 +163,7 @@ class QueueBar(QWidget):
             d = q.desk(no)
             return d, (q.ticket(d.serving_id) if d is not None and d.serving_id else None)
 
-        self.services.lane.submit(read, self._read, lambda exc: None)
+        self.services.ops.run(self, read, self._read, lambda exc: None)
 
     def _read(self, got: tuple[DeskView | None, TicketView | None]) -> None:
         desk, serving = got
@@ -253,7 +253,7 @@ class QueueBar(QWidget):
         if t is None or not self.is_open:
             return
         q = self.queue
-        self.services.lane.submit(lambda: (q.desks(), q.groups()), lambda got: self._ask_transfer(t, *got),
+        self.services.ops.run(self, lambda: (q.desks(), q.groups()), lambda got: self._ask_transfer(t, *got),
                                   lambda exc: say(self.message, str(exc), error=True))
 
     def _ask_transfer(self, t: TicketView, desks: list[DeskView], groups: list[Group]) -> None:
@@ -294,7 +294,7 @@ class QueueBar(QWidget):
                 say(self.message, str(exc), error=True)
 
         def submit(tries: int) -> None:
-            self.services.lane.submit(link, None, lambda exc: failed(exc, tries))
+            self.services.ops.run(self, link, None, lambda exc: failed(exc, tries))
 
         submit(1)
 

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from ...services.numbering import display
 from ...sync import SyncError, list_conflicts, resolve_conflict
-from ..sync_status import run_detached
 from .common import _fill, _say, _server_db, _table
 
 if TYPE_CHECKING:
@@ -98,7 +97,8 @@ class ConflictsPanel(QWidget):
             return sorted(rows, key=lambda c: c.detected_at, reverse=True), error
 
         _say(self.message, self.tr("Loading…"), "busy")
-        run_detached(load, self._show, lambda exc: _say(self.message, str(exc), "error"))
+        self.page.services.ops.network(self, load, self._show,
+                                       lambda exc: _say(self.message, str(exc), "error"))
 
     def _show(self, result: tuple[list[Any], str]) -> None:
         self.items, error = result
@@ -156,5 +156,6 @@ class ConflictsPanel(QWidget):
             self.refresh()
             _say(self.message, self.tr("Resolved"), "ok")
 
-        run_detached(run, done, lambda exc: _say(self.message, str(exc), "error"))
+        self.page.services.ops.network(self, run, done,
+                                       lambda exc: _say(self.message, str(exc), "error"))
 

@@ -129,7 +129,7 @@ class HallPanel(QGroupBox):
 
     def refresh(self) -> None:
         services = self.services
-        self.services.lane.submit(lambda: read_hall(services), self._show,
+        self.services.ops.run(self, lambda: read_hall(services), self._show,
                                   lambda exc: _say(self.message, str(exc), "error"))
 
     def _show(self, view: HallView) -> None:

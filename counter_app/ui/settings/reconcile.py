@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBox
 from ...documents.common import DOC_KINDS
 from ...services.numbering import display
 from ...sync import reconcile
-from ..sync_status import run_detached
 from .common import _fill, _say, _server_db, _table
 
 if TYPE_CHECKING:
@@ -73,7 +72,7 @@ class ReconcilePanel(QWidget):
 
         self.check_button.setEnabled(False)
         _say(self.summary, self.tr("Checking…"), "busy")
-        run_detached(run, self._show, self._failed)
+        self.page.services.ops.network(self, run, self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)

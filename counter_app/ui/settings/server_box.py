@@ -26,7 +26,7 @@ from ...services.context import Actor
 from ...services.server_setting import may_change_server, save_server_url
 from ...sync import redact, test_connection
 from ..services import AppServices
-from ..sync_status import SYNC_KEY, run_detached
+from ..sync_status import SYNC_KEY
 from .common import PageMixin, _say
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ class ServerSettings(PageMixin):
         self.test_button.setEnabled(False)
         self.test_button.setText(self.tr("Testing…"))
         _say(self.server_result, self.tr("Connecting to %1 …").replace("%1", redact(url)), "busy")
-        run_detached(lambda: test_connection(url), self._tested, self._test_failed)
+        self.services.ops.network(self, lambda: test_connection(url), self._tested, self._test_failed)
 
     def _tested(self, result: tuple[bool, str]) -> None:
         ok, message = result
@@ -166,7 +166,7 @@ class ServerSettings(PageMixin):
             _say(self.server_result, self.tr("Enter the server address first"), "error")
             return
         ctx, actor = self.services.ctx, self.actor
-        self.services.lane.submit(lambda: save_server_url(ctx, actor, url),
+        self.services.ops.run(self, lambda: save_server_url(ctx, actor, url),
                                   lambda _r: self._server_saved(url),
                                   lambda exc: _say(self.server_result, str(exc), "error"))
 
