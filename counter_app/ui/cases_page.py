@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..services.case_queries import CaseQueries, CaseRow
 from ..services.context import Actor
 from ..services.numbering import display
+from .operations import CASES
 from .services import AppServices
 
 NO_ROLE = Qt.ItemDataRole.UserRole
@@ -118,6 +119,8 @@ class CasesPage(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for table in (self.today, self.waiting, self.found):
             table.activated.connect(lambda index, t=table: self.resume(t, index.row()))
+        # Cases written here or pulled from the hall: shown at once, never by polling.
+        services.changes.watch(self, CASES, self.refresh)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -36,7 +36,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
@@ -122,22 +122,39 @@ class Changes(QObject):
 
     def watch(self, owner: QObject, areas: str | Iterable[str], fn: Callable[[], Any]) -> None:
         """Call ``fn()`` on the GUI thread when any of ``areas`` changed, while ``owner``
-        exists (a page watches what it shows, instead of polling)."""
-        wanted = frozenset({areas} if isinstance(areas, str) else areas)
+        exists (a page watches what it shows, instead of polling). A hidden widget is not
+        refreshed for nothing: it calls ``fn()`` once when it is shown again."""
+        _Watcher(owner, self, frozenset({areas} if isinstance(areas, str) else areas), fn)
 
-        def on_changed(found: frozenset[str]) -> None:
-            if isValid(owner) and found & wanted:
-                fn()
 
-        self.changed.connect(on_changed)
+class _Watcher(QObject):
+    """A child of the watching widget: it dies with it, and Qt then disconnects it."""
 
-        def forget(*_args: Any) -> None:
-            try:
-                self.changed.disconnect(on_changed)
-            except (RuntimeError, TypeError):
-                pass
+    def __init__(self, owner: QObject, changes: Changes, wanted: frozenset[str],
+                 fn: Callable[[], Any]) -> None:
+        super().__init__(owner)
+        self.owner, self.wanted, self.fn, self.stale = owner, wanted, fn, False
+        changes.changed.connect(self.on_changed)
+        if isinstance(owner, QWidget):
+            owner.installEventFilter(self)
 
-        owner.destroyed.connect(forget)
+    def on_changed(self, found: frozenset[str]) -> None:
+        if not found & self.wanted or not isValid(self.owner):
+            return
+        if isinstance(self.owner, QWidget) and not self.owner.isVisible():
+            self.stale = True
+            return
+        self.fn()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.stale and event.type() == QEvent.Type.Show:
+            self.stale = False
+            QTimer.singleShot(0, self._shown)  # after the widget's own showEvent
+        return False
+
+    def _shown(self) -> None:
+        if isValid(self.owner) and isValid(self):
+            self.fn()
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -33,6 +33,7 @@ from ...services.scan_detector import RESIDENT_ID_TYPED
 from ...services.timeline import CaseView
 from ..approver.style import BANNER, TITLE, big_button, label, show_message
 from ..keyhelp import hint_line, issue_keys
+from ..operations import CASES, HANDOFF
 from ..printing import DocRequest, open_preview
 from ..scan_filter import expect_typed, make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
@@ -109,6 +110,7 @@ class IssuePage(QWidget):
         self.scanner = scan_filter(services)
         self.scanner.scanned.connect(self._scanned)
         self._method_changed()
+        services.changes.watch(self, (CASES, HANDOFF), self.refresh)  # approved, here or in the hall
         self.refresh()
 
     def _layout(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,13 +31,13 @@ from ...services.context import Actor
 from ...services.queue import Group, QueueService, TicketView
 from ..counter.catalog import load_catalog
 from ..counter.item_picker import ItemPicker
+from ..operations import QUEUE
 from ..printing import pdf_dir
 from ..services import AppServices
 from ..supervision.common import message_label, say
 from .common import print_ticket, run_act
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
-REFRESH_MS = 15_000
 
 
 class GuidePage(QWidget):
@@ -117,10 +117,8 @@ class GuidePage(QWidget):
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.setFocusProxy(self.picker.field)
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start()
+        # The groups' waiting counts change with every ticket, here or pulled from the hall.
+        services.changes.watch(self, QUEUE, self.refresh)
         ctx = services.ctx
         services.ops.run(self, lambda: load_catalog(ctx), self._catalog, self._failed)
         self.refresh()

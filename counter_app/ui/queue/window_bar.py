@@ -30,13 +30,13 @@ from shiboken6 import isValid
 
 from ...services.context import Actor
 from ...services.queue import DeskView, Group, QueueService, TicketView
+from ..operations import QUEUE
 from ..prefs import ui_settings
 from ..services import AppServices
 from ..supervision.common import say
 from .common import run_act
 
 DESK_KEY = "queue/desk"
-REFRESH_MS = 10_000
 LINK_TRIES, LINK_RETRY_MS = 6, 5000
 
 
@@ -113,10 +113,8 @@ class QueueBar(QWidget):
         for b in self.buttons.values():
             row.addWidget(b)
         row.addWidget(self.message, 1)
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start()
+        # This desk as the data has it, again whenever the queue was written or pulled.
+        self.services.changes.watch(self, QUEUE, self.refresh)
         self._enable()
         self.refresh()
 
