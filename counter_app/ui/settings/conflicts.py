@@ -4,7 +4,7 @@ server and on this PC, both versions of the selected one, and the supervisor's d
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -21,16 +21,13 @@ from sqlalchemy.orm import Session
 
 from ...services.numbering import display
 from ...sync import SyncError, list_conflicts, resolve_conflict
-from .common import _fill, _say, _server_db, _table
-
-if TYPE_CHECKING:
-    from .page import SettingsPage
+from .common import SettingsHost, _fill, _say, _server_db, _table
 
 
 class ConflictsPanel(QWidget):
     """Open sync conflicts on the server (a supervisor decides) and on this PC (to look at)."""
 
-    def __init__(self, page: SettingsPage) -> None:
+    def __init__(self, page: SettingsHost) -> None:
         super().__init__()
         self.setObjectName("conflictsPanel")
         self.page = page

@@ -5,8 +5,6 @@ saving the address (sync.store_server_url, the password never in plain text).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,17 +25,14 @@ from ...services.server_setting import may_change_server, save_server_url
 from ...sync import redact, test_connection
 from ..services import AppServices
 from ..sync_status import SYNC_KEY
-from .common import PageMixin, _say
-
-if TYPE_CHECKING:
-    from .conflicts import ConflictsPanel
+from .common import PageMixin, Refreshable, _say
 
 
 class ServerSettings(PageMixin):
     services: AppServices  # set by SettingsPage
     actor: Actor
     server_url: str
-    conflicts: ConflictsPanel | None
+    conflicts: Refreshable | None
 
     def _server_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Hall server (sync)"))
