@@ -17,6 +17,7 @@ from ...models import STATUS_LABELS
 from ...services.auth import AuthService
 from ...services.case_queries import CaseQueries, OpenCase
 from ...services.context import Actor
+from ...services.counter_catalog import co_signer_reasons
 from ...services.drafts import DraftService
 from ...services.intake import (
     DECISIONS,
@@ -30,7 +31,6 @@ from ...services.numbering import KIND_CASE, NumberError, display, parse_number
 from ...services.printing import PrintJob, PrintService
 from ..printing import DocRequest, open_preview, print_choices, produce_jobs
 from ..scan_filter import visible_and_active
-from .catalog import co_signer_reasons
 from .dialogs import CoSignerDialog, NotAcceptDialog, return_focus_after
 
 translate = QCoreApplication.translate  # lupdate extracts translate("CounterPage", "...")
@@ -48,8 +48,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import Signal
     from PySide6.QtWidgets import QLineEdit, QStackedWidget, QWidget
 
+    from ...services.counter_catalog import CatalogView, ItemInfo
     from .applicant_form import ApplicantForm
-    from .catalog import CatalogView, ItemInfo
     from .checklist import ChecklistEditor
     from .resume import ResumeView
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.context import Actor
+from ...services.counter_catalog import CatalogView, ItemInfo, co_signer_reasons, load_catalog
 from ...services.drafts import Draft, DraftService
 from ...services.intake import (
     Intake,
@@ -41,7 +42,6 @@ from ..scan_filter import make_scan_field, scan_filter
 from ..services import AppServices
 from .applicant_form import ApplicantForm
 from .banner import DraftBanner
-from .catalog import CatalogView, ItemInfo, co_signer_reasons, load_catalog
 from .checklist import ChecklistEditor
 from .decide import INTAKE, RESUME, DecisionFlow, copy_intake
 from .decision_bar import DecisionBar

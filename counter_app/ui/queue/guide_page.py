@@ -28,8 +28,8 @@ from shiboken6 import isValid
 
 from ...models import PRIORITY_KINDS
 from ...services.context import Actor
+from ...services.counter_catalog import load_catalog
 from ...services.queue import Group, QueueService, TicketView
-from ..counter.catalog import load_catalog
 from ..counter.item_picker import ItemPicker
 from ..operations import QUEUE
 from ..printing import pdf_dir
