@@ -44,7 +44,6 @@ class ServerSettings(PageMixin):
             self.mode.addButton(button)
         self.standalone.setChecked(True)
         self.networked.toggled.connect(self._mode_changed)
-        self.testing = False  # a connection test is running
         self.url = QLineEdit()
         self.url.setObjectName("serverUrl")
         self.url.setPlaceholderText("postgresql+psycopg://counter@192.168.1.10:5432/hall")
@@ -129,17 +128,22 @@ class ServerSettings(PageMixin):
             u = u._replace(password=old.password if same else None)
         return u.render_as_string(hide_password=False)
 
+    @property
+    def testing(self) -> bool:
+        """A connection test is running (the wrapper's busy guard of this page)."""
+        return self.services.ops.busy(self)
+
     # -- server ------------------------------------------------------------------------
     def test_connection(self) -> None:
         url = self.compose_url()
         if not url:
             _say(self.server_result, self.tr("Enter the server address first"), "error")
             return
-        self.testing = True
         self.test_button.setEnabled(False)
         self.test_button.setText(self.tr("Testing…"))
         _say(self.server_result, self.tr("Connecting to %1 …").replace("%1", redact(url)), "busy")
-        self.services.ops.network(self, lambda: test_connection(url), self._tested, self._test_failed)
+        self.services.ops.network(self, lambda: test_connection(url), self._tested, self._test_failed,
+                                  busy=True)
 
     def _tested(self, result: tuple[bool, str]) -> None:
         ok, message = result
@@ -151,7 +155,6 @@ class ServerSettings(PageMixin):
         _say(self.server_result, "✘ " + str(exc), "error")
 
     def _test_done(self) -> None:
-        self.testing = False
         self.test_button.setText(self.tr("Test connection"))
         self.test_button.setEnabled(self.networked.isChecked() and self.may_change)
 
