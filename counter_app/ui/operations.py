@@ -214,10 +214,6 @@ class Operations:
             self._print_lane = DbLane(name="print")
         return self._start(self._print_lane, parent, fn, on_done, on_error, False)
 
-    def stop(self) -> None:
-        if self._print_lane is not None:
-            self._print_lane.stop()
-
     # -- the one path every answer takes --------------------------------------------------
     def _start(self, lane: DbLane, parent: QObject | None, fn: Callable[[], Any],
                on_done: Done | None, on_error: Failed | None, busy: bool,

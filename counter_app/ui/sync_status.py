@@ -341,10 +341,3 @@ def nudge_sync(services: AppServices) -> None:
     controller = services.settings.get(SYNC_KEY)
     if controller is not None:
         controller.nudge()
-
-
-def on_data_changed(services: AppServices, slot: Callable[[], None]) -> None:
-    """For pages that show the hall's work: refresh when a sync brought new rows."""
-    controller = services.settings.get(SYNC_KEY)
-    if controller is not None:
-        controller.data_changed.connect(slot)
