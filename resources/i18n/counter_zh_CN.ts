@@ -1613,74 +1613,79 @@ waiting %4</source>
   <context>
     <name>CounterPage</name>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="166" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="170" />
       <source>The co-signer must be another person</source>
       <translation>陪同受理人须为另一人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="186" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="189" />
       <source>Recording…</source>
       <translation>正在保存……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="208" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="210" />
       <source>%1: case %2</source>
       <translation>%1：办件编号 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="251" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="253" />
       <source>No case %1 in this counter's database</source>
       <translation>本机没有办件 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="257" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="259" />
       <source>This case is not waiting for materials</source>
       <translation>该办件不在待补正状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="295" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="293" />
       <source>Nothing new was marked as supplied</source>
       <translation>没有标记新补交的材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="299" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="297" />
       <source>Supplement recorded: case %1 (%2)</source>
       <translation>补正已登记：办件 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="93" />
+      <location filename="../../counter_app/ui/counter/page.py" line="92" />
       <source>Case number or scan the notice (F4)</source>
       <translation>办件编号或扫描告知单条码（F4）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="154" />
+      <location filename="../../counter_app/ui/counter/page.py" line="153" />
       <source>F1 all keys</source>
       <translation>F1 全部按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="228" />
+      <location filename="../../counter_app/ui/counter/page.py" line="226" />
       <source>The saved intake was restored</source>
       <translation>已恢复未完成的收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="241" />
+      <location filename="../../counter_app/ui/counter/page.py" line="239" />
       <source>New intake</source>
       <translation>新收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="242" />
+      <location filename="../../counter_app/ui/counter/page.py" line="240" />
       <source>Discard the intake in progress?</source>
       <translation>放弃正在办理的收件吗？</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="245" />
+      <location filename="../../counter_app/ui/counter/page.py" line="243" />
       <source>&amp;Yes, discard</source>
       <translation>放弃(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="246" />
+      <location filename="../../counter_app/ui/counter/page.py" line="244" />
       <source>&amp;No</source>
       <translation>不放弃(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="290" />
+      <source>Still saving the previous step: pick the item again in a moment</source>
+      <translation>上一步还在保存：请稍候再选一次事项</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/counter/page.py" line="401" />
@@ -2379,307 +2384,307 @@ waiting %4</source>
   <context>
     <name>HallPanel</name>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="53" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="25" />
       <source>Hall service</source>
       <translation>大厅服务</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="63" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="35" />
       <source>Sync now (F5)</source>
       <translation>立即同步（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="38" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="38" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="38" />
       <source>Operation</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="67" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="39" />
       <source>Why the hall refused it</source>
       <translation>大厅拒绝的原因</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="71" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="43" />
       <source>Hall service:</source>
       <translation>大厅服务地址：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="72" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="44" />
       <source>This PC's terminal code:</source>
       <translation>本机终端编号：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="73" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="45" />
       <source>Clock:</source>
       <translation>时钟：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="74" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="46" />
       <source>Waiting to be sent:</source>
       <translation>待上传操作：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="75" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="47" />
       <source>This PC holds:</source>
       <translation>本机存放：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="79" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="51" />
       <source>Operations the hall refused (this PC):</source>
       <translation>被大厅拒绝的本机操作：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="58" />
       <source>Receive a case</source>
       <translation>受理办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="87" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="59" />
       <source>Supplement materials</source>
       <translation>补正材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="88" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="60" />
       <source>Set the hand-over time limit</source>
       <translation>设置交接超时时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="89" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="61" />
       <source>Hand over (make a handoff sheet)</source>
       <translation>移交（生成交接单）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="90" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="62" />
       <source>Sign for a handoff sheet</source>
       <translation>签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="91" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="63" />
       <source>Return a case to the front</source>
       <translation>退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="92" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="64" />
       <source>Decide a case</source>
       <translation>作出审批决定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="93" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
       <source>End co-acceptance for a clerk</source>
       <translation>解除陪同受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="94" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
       <source>Issue the result</source>
       <translation>发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="95" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="67" />
       <source>Set the complaint time limit</source>
       <translation>设置投诉办理时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="96" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="68" />
       <source>Register a complaint</source>
       <translation>登记投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="97" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="69" />
       <source>Assign a complaint</source>
       <translation>分派投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="70" />
       <source>Handle a complaint</source>
       <translation>办理投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="99" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="71" />
       <source>Close a complaint</source>
       <translation>办结投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="100" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="72" />
       <source>Log a consultation</source>
       <translation>登记咨询</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="101" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="73" />
       <source>Ask for a rating</source>
       <translation>发起评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="102" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="74" />
       <source>Submit a rating</source>
       <translation>提交评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="103" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="75" />
       <source>Rate a visit by its ticket</source>
       <translation>凭号票评价来访</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="76" />
       <source>Set the follow-up time limit</source>
       <translation>设置回访时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="77" />
       <source>Decide a contested rating</source>
       <translation>裁定差评申诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="78" />
       <source>Stop the clock</source>
       <translation>暂停计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="79" />
       <source>Restart the clock</source>
       <translation>恢复计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="80" />
       <source>Extend the time limit</source>
       <translation>延长期限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="109" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="81" />
       <source>Add a staff member</source>
       <translation>新增工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="82" />
       <source>Change a staff member</source>
       <translation>修改工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="111" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="83" />
       <source>Set a training stage</source>
       <translation>设置培训阶段</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="84" />
       <source>Set a password</source>
       <translation>设置密码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="85" />
       <source>Save a catalog item</source>
       <translation>保存事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
       <source>Issue a document</source>
       <translation>出具文书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="87" />
       <source>Log a print</source>
       <translation>记录打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="88" />
       <source>Enter the year's holidays</source>
       <translation>录入节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="117" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="89" />
       <source>Record a look at personal data</source>
       <translation>记录查看个人信息</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="118" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="90" />
       <source>Issue a queue ticket</source>
       <translation>取号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="91" />
       <source>Open a window for calls</source>
       <translation>开启窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="120" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="92" />
       <source>Close a window for calls</source>
       <translation>关闭窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="121" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="93" />
       <source>Call the next ticket</source>
       <translation>叫下一号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="122" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="94" />
       <source>Call a ticket by its number</source>
       <translation>按号码叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="95" />
       <source>Call a ticket again</source>
       <translation>重呼</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="124" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="96" />
       <source>Mark a ticket as not present</source>
       <translation>过号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="125" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="97" />
       <source>Transfer a ticket</source>
       <translation>转窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="126" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
       <source>Finish a ticket</source>
       <translation>办结号票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="127" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="99" />
       <source>Link cases to a visit</source>
       <translation>关联来访办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="139" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="143" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="120" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="152" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="129" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="154" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="131" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="160" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="137" />
       <source>not yet known (after the first sync)</source>
       <translation>尚不知道（首次同步后显示）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="162" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="139" />
       <source>every case of the hall</source>
       <translation>全馆的办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="163" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="140" />
       <source>the cases of %1 and those received here; a closed case leaves this PC after %2 days (the hall keeps it)</source>
       <translation>%1的办件及本机受理的办件；已办结的办件 %2 天后从本机清除（大厅服务器保留）</translation>
     </message>

@@ -63,7 +63,6 @@ class CounterPage(DecisionFlow, QWidget):
         self.item: ItemInfo | None = None
         self.intake: Intake | None = None
         self.co_signer: tuple[str, ...] = ()
-        self.busy = False
         self.preview: PrintPreviewDialog | None = None
         self._draft: Draft | None = None
         self._build()
@@ -204,7 +203,6 @@ class CounterPage(DecisionFlow, QWidget):
         self._message_kind = "check" if check else ("note" if error and text else "")
 
     def _error(self, exc: BaseException) -> None:
-        self.busy = False
         self.show_message(str(exc), error=True)
 
     # -- loading -----------------------------------------------------------------------
@@ -280,16 +278,18 @@ class CounterPage(DecisionFlow, QWidget):
         ctx = self.services.ctx
         svc: IntakeService = self.services.service(IntakeService)
         kind, has_agent = self.form.kind, self.form.agent() is not None
-        self.busy = True
 
         def done(intake: Intake) -> None:
-            self.busy = False
             intake.applicant, intake.agent = self.form.party(), self.form.agent()
             intake.override_reason = self.form.override_reason()
             self._set_intake(intake)
             self._changed()
 
-        self.services.ops.run(self, lambda: svc.new_intake(code, kind, has_agent), done, self._error)
+        if not self.services.ops.run(self, lambda: svc.new_intake(code, kind, has_agent), done,
+                                     self._error, busy=True):
+            self.show_message(self.tr("Still saving the previous step: pick the item again in a "
+                                      "moment"), error=True)
+            return
         self._show_results(False)
         self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
         item = self.catalog.items.get(code) if self.catalog else None
