@@ -9,6 +9,7 @@ thread. A rolled-back transaction tells nothing.
 
 from __future__ import annotations
 
+import inspect
 import re
 import weakref
 from collections.abc import Callable
@@ -35,7 +36,7 @@ def watch_writes(engine: Engine, tell: Callable[[Tables], None]) -> None:
     ``tell`` is held weakly when it is a bound method: a watcher that is gone costs a
     lookup, never a call into a dead object."""
     ref: Callable[[], Callable[[Tables], None] | None]
-    if hasattr(tell, "__self__"):
+    if inspect.ismethod(tell):  # a Python bound method (a builtin's cannot be held weakly)
         ref = weakref.WeakMethod(tell)
     else:
         ref = lambda: tell  # noqa: E731
