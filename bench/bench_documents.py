@@ -19,14 +19,17 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from io import BytesIO
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the samples live with the tests
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Table
 
-from counter_app.documents import RenderOptions, render, samples
+from counter_app.documents import RenderOptions, render
 from counter_app.documents.barcodes import DOT, _runs, code128_modules, qr_matrix
 from counter_app.documents.blocks import SealBox, Title
 from counter_app.documents.common import progress_payload
@@ -35,6 +38,7 @@ from counter_app.documents.grid import Grid
 from counter_app.documents.layout import Ctx
 from counter_app.documents.render import _BUILDERS
 from counter_app.documents.text import Text
+from tests.documents import samples
 
 
 def _strings(flowables: Iterable[Any]) -> Iterable[str]:

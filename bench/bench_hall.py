@@ -34,9 +34,9 @@ from counter_app.hall.store import init_hall  # noqa: E402
 from counter_app.hallsync.engine import HallSync  # noqa: E402
 from counter_app.hallsync.enroll import enroll  # noqa: E402
 from counter_app.models.database import Database  # noqa: E402
-from counter_app.sync.engine import SyncReport  # noqa: E402
-from counter_app.sync.pgtest import PgServer  # noqa: E402
+from counter_app.sync.report import SyncReport  # noqa: E402
 from tests.hall.kit import HallServer  # noqa: E402
+from tests.pgtest import PgServer  # noqa: E402
 from tests.sync.hallkit import make_counter  # noqa: E402
 
 CASES = int(os.environ.get("COUNTER_BENCH_HALL_CASES", "10000"))

@@ -5,7 +5,7 @@ triggers) in the same run. Targets: under 20 s, within 4x of raw.
 
 The cases are written the way the demo generator writes them (SQLAlchemy Core
 ``insert(Model)`` executemany), so the figure includes the outbox the capture triggers fill.
-Starts its own PostgreSQL (counter_app.sync.pgtest).
+Starts its own PostgreSQL (tests.pgtest).
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ from counter_app.models.database import Database  # noqa: E402
 from counter_app.services.events import GENESIS, chain_row  # noqa: E402
 from counter_app.services.numbering import KIND_CASE, format_number  # noqa: E402
 from counter_app.sync.capture import PG_FUNCTIONS  # noqa: E402
-from counter_app.sync.engine import SyncReport  # noqa: E402
-from counter_app.sync.pgtest import PgServer  # noqa: E402
+from counter_app.sync.report import SyncReport  # noqa: E402
 from counter_app.sync.server import init_server  # noqa: E402
+from tests.pgtest import PgServer  # noqa: E402
 from tests.sync.hallkit import HallRef, make_counter, seed_hall  # noqa: E402
 
 CASES = int(os.environ.get("COUNTER_BENCH_SYNC_CASES", "10000"))

@@ -11,9 +11,13 @@ from __future__ import annotations
 import argparse
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
-from counter_app.documents import DOC_KINDS, render, samples
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the samples live with the tests
+
+from counter_app.documents import DOC_KINDS, render
+from tests.documents import samples
 
 SAMPLES = {
     "acceptance": samples.case,

@@ -87,3 +87,59 @@ def test_a_long_handoff_list_is_refused_on_receipt_paper(hall: Hall) -> None:
     with pytest.raises(PrintError, match="请改用 A4"):
         PrintService(hall.ctx).prepare(hall.clerk, "handoff", batch, "receipt")
     assert PrintService(hall.ctx).prepare(hall.clerk, "handoff", batch, "a4").pdf
+
+
+def test_a_preview_or_a_layout_switch_logs_nothing_and_is_no_reprint(hall: Hall) -> None:
+    """The print log records prints (to a printer or a file), not renders."""
+    svc = IntakeService(hall.ctx)
+    res = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept")
+    printer = PrintService(hall.ctx)
+    for layout in ("a4", "receipt", "a4"):  # the preview, then the clerk switching layouts
+        job = printer.prepare(hall.clerk, "acceptance", res.case_no, layout)
+        assert job.reprint_no == 0 and "补打" not in _text(job.pdf)
+    with hall.ctx.db.session() as s:
+        assert s.execute(select(func.count()).select_from(PrintRecord)).scalar_one() == 0
+    printer.log_print(hall.clerk, job, "CounterPDF")
+    assert printer.prepare(hall.clerk, "acceptance", res.case_no, "a4").reprint_no == 1
+
+
+def test_the_command_line_says_in_chinese_what_a_case_lacks(hall: Hall, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: `print` of a supplement receipt for a case that never supplemented said
+    "a supplement receipt needs the materials handed in"; the grouped number is found."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from counter_app.services.numbering import display
+
+    svc = IntakeService(hall.ctx)
+    res = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept")
+    data_dir = str(Path(hall.ctx.db.url.removeprefix("sqlite:///")).parent)
+    hall.ctx.db.dispose()
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run(
+        [sys.executable, "-m", "counter_app.cli.main", "--data-dir", data_dir, "print",
+         "--case", display(res.case_no), "--doc", "supplement_receipt",
+         "--out", str(tmp_path / "x.pdf")],
+        cwd=root, env={**__import__("os").environ, "PYTHONPATH": str(root)},
+        capture_output=True, text=True, timeout=120)
+    out = run.stdout + run.stderr
+    assert run.returncode != 0 and "没有补正提交过材料，没有补正收件凭证" in out, out
+    assert "Traceback" not in out and "needs the materials" not in out
+
+
+def test_the_notice_gives_the_windows_phone_never_the_clerks_mobile(hall: Hall) -> None:
+    from counter_app.models import HallWindow, Staff
+
+    with hall.ctx.db.transaction() as s:
+        clerk = s.get(Staff, hall.clerk.staff_id)
+        assert clerk is not None
+        clerk.phone = "13700001234"  # the clerk's own mobile
+        win = s.execute(select(HallWindow).where(
+            HallWindow.code == hall.committed.window_code)).scalar_one()
+        win.phone = "0376-2169999"
+    svc = IntakeService(hall.ctx)
+    res = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept")
+    text = "".join(_text(PrintService(hall.ctx).prepare(hall.clerk, "acceptance", res.case_no,
+                                                        "a4").pdf).split())
+    assert "0376-2169999" in text and "13700001234" not in text

@@ -17,7 +17,8 @@ from counter_app.documents.pages import draw_runs
 from counter_app.documents.text import Runs, Text
 
 Pair = tuple[str, Runs]  # (label text, value)
-CellValue = str | Runs | list[Runs]  # plain text, checked runs, or one paragraph per item
+# plain text, checked runs, one paragraph per item, or a cell built by the caller (a barcode)
+CellValue = str | Runs | list[Runs] | Cell
 
 
 def d(day: date | datetime | None) -> str:
@@ -119,6 +120,8 @@ def grid(
     hang = {"left_indent": 1.3 * size, "first_indent": -1.3 * size, **keep}
 
     def cell(c: CellValue) -> Cell:
+        if isinstance(c, Cell):
+            return c
         if isinstance(c, str):
             return Cell([ctx.p(ctx.t(c, "表格"), style)])
         if c and isinstance(c[0], list):

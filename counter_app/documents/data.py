@@ -141,7 +141,8 @@ class BatchCase:
     item_name: str
     applicant_name: str
     materials: Sequence[MaterialLine]  # lines with status received are handed over
-    note: str = ""
+    note: str = ""  # the discrepancy the receiver recorded when signing
+    state: str = "pending"  # pending / signed / discrepancy (as the receiver found it)
 
     @property
     def handed(self) -> list[MaterialLine]:

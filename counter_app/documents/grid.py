@@ -19,7 +19,8 @@ from counter_app.documents.text import Text
 
 @dataclass(frozen=True)
 class Cell:
-    content: list[Text]
+    # Text, or another flowable drawn in place (a case's barcode on the handoff list)
+    content: list[Text | Flowable]
     span: int = 1  # columns this cell covers (spans run to the right)
 
 
@@ -97,15 +98,15 @@ class Grid(Flowable):
         for cell in row:
             w = self._cell_width(col, cell.span)
             left = room - 2 * self.pad - 0.8
-            now: list[Text] = []
-            later: list[Text] = []
+            now: list[Text | Flowable] = []
+            later: list[Text | Flowable] = []
             for t in cell.content:
                 h = t.wrap(w, 1e7)[1]
                 if later or h > left:
                     parts = [] if later else t.split(w, left)
                     if len(parts) == 2:
-                        now.append(parts[0])  # type: ignore[arg-type]  # a split Text gives Texts
-                        later.append(parts[1])  # type: ignore[arg-type]  # as above
+                        now.append(parts[0])
+                        later.append(parts[1])
                         left = 0
                     else:
                         later.append(t)
@@ -144,7 +145,10 @@ class Grid(Flowable):
                 inner = sum(t.height for t in cell.content)
                 y = top - self.pad - (max(height - 2 * self.pad - inner, 0) / 2 if self.middle else 0)
                 for t in cell.content:
-                    t.emit(text, x + self.pad, y)
+                    if isinstance(t, Text):
+                        t.emit(text, x + self.pad, y)
+                    else:
+                        t.drawOn(canv, x + self.pad, y - t.height)
                     y -= t.height
                 if self.lines == "box" and col:
                     rules.append(f"{x:.2f} {top:.2f} m {x:.2f} {top - height:.2f} l")

@@ -38,6 +38,7 @@ from ..services.complaints import ComplaintError, ComplaintService
 from ..services.consultations import ConsultationService
 from ..services.context import Actor, PermissionDenied
 from ..services.evaluations import EvaluationError, EvaluationService
+from ..services.hall_seal import SealError, SealService
 from ..services.handoff import HandoffError, HandoffService
 from ..services.holiday_schedule import HolidayService, ScheduleError
 from ..services.intake import IntakeError, IntakeService
@@ -52,11 +53,11 @@ log = logging.getLogger(__name__)
 
 OPERATIONS = registry(IntakeService, HandoffService, ComplaintService, ConsultationService,
                       EvaluationService, ClockService, StaffService, CatalogEditor, PrintService,
-                      HolidayService, AccessLog, QueueService)
+                      HolidayService, AccessLog, QueueService, SealService)
 # Errors whose message is already the Chinese reason a person reads.
 REFUSALS: tuple[type[Exception], ...] = (
     IntakeError, HandoffError, PermissionDenied, NumberError, OperationError, ComplaintError,
-    EvaluationError, PrintError, ScheduleError, QueueError, ValueError)
+    EvaluationError, PrintError, ScheduleError, QueueError, SealError, ValueError)
 CLOCK_WARN_S = 300  # a PC clock further off than this is reported
 ACTOR_CACHE_S = 5.0
 WAL_IDLE_S = 5.0  # queue calls this far apart let the WAL fold back into the file

@@ -35,10 +35,10 @@ from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 from sse_starlette.sse import EventSourceResponse
 
+from ..ids.canon import canon_row
 from ..models import HallTerminal, hall_now
 from ..services.context import PermissionDenied
 from ..sync.pull import fetch_page
-from ..sync.tables import canon_row
 from . import recovery
 from .apply import Applier
 from .lookup import lookup

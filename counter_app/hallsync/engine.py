@@ -32,8 +32,8 @@ from ..services.events import chain_head
 from ..services.settings import get_setting, set_setting
 from ..sync import pull as pulling
 from ..sync.capture import capture_mode, ensure_capture, set_mode
-from ..sync.engine import SyncReport, SyncStatus
 from ..sync.errors import SyncError
+from ..sync.report import SyncReport, SyncStatus
 from . import config, rebase, retention
 from .client import HallClient
 

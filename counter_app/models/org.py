@@ -104,3 +104,16 @@ class CoAcceptanceClearance(SyncedMixin, Base):
     cleared_by_id: Mapped[str] = mapped_column(ForeignKey("staff.id"))
     cleared_at: Mapped[datetime] = mapped_column(DateTime)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class HallSeal(SyncedMixin, Base):
+    """Which documents may carry the hall's own seal (受理专用章) instead of the deciding
+    department's, and its text: a supervisor's authorisation, one row for the hall (its id
+    is stable, so every PC and the hall service write the same row). No row: what the
+    catalog's hall section says (``seal_authorized``)."""
+
+    __tablename__ = "hall_seal"
+    scope: Mapped[str] = mapped_column(String(16), unique=True)  # "hall"
+    seal_text: Mapped[str] = mapped_column(String(60))
+    kinds: Mapped[str] = mapped_column(Text, default="")  # document kinds, one per line
+    set_by_id: Mapped[str | None] = mapped_column(String(36))

@@ -21,12 +21,12 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, select, text
 
+from ..ids.canon import canon
 from ..models import Base
 
 # Entity kinds: c = a case, b = a handoff batch. Each lists (table, the column naming the
@@ -56,19 +56,6 @@ def columns(table: str) -> tuple[str, ...]:
 
 def _table(name: str) -> Table:
     return Base.metadata.tables[name]
-
-
-def canon(value: Any) -> Any:
-    """A value as SQLite stores it (so SQLite's own ``json_array`` writes the same text)."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def row_text(values: Sequence[Any]) -> str:

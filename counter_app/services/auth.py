@@ -10,8 +10,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..ids.stable import stable_id
 from ..models import ROLES, Department, HallWindow, Staff, StaffRole
-from ..sync.identity import stable_id
 from .context import Actor, ServiceContext
 
 MAX_FAILURES = 5

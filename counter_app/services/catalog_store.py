@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..ids.stable import stable_id  # the same catalog imported on two PCs is one catalog
 from ..models import (
     Department,
     HallWindow,
@@ -21,7 +22,6 @@ from ..models import (
     MaterialRequirement,
     ServiceItem,
 )
-from ..sync.identity import stable_id  # the same catalog imported on two PCs is one catalog
 from .catalog.build import _build_fee, _ItemRecs
 from .catalog.checker import _Checker, _Rec
 from .catalog.to_dict import SIGN_OFF_FIELDS, fee_to_dict

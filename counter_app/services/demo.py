@@ -19,8 +19,8 @@ from argon2 import PasswordHasher, Type
 from argon2.low_level import hash_secret
 from sqlalchemy import select
 
+from ..ids.stable import stable_id
 from ..models import Department, HallWindow, NumberCounter, Staff, TrainingRecord
-from ..sync.identity import stable_id
 from . import demo_people as people
 from .auth import add_user
 from .calendar_store import load_calendar

@@ -24,8 +24,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..ids.stable import stable_id
 from ..models import HallWindow, QueueLetter, QueueTicket, Staff
-from ..sync.identity import stable_id
 from .context import ServiceContext
 from .demo_ids import Stamps
 from .demo_rows import Chunk

@@ -151,11 +151,24 @@ def _dt(v: datetime) -> str:
     return v.isoformat(" ", "microseconds")
 
 
+def _supplied(mats: list[tuple[Any, ...]], reqs: dict[str, Any], at_s: str) -> list[tuple[Any, ...]]:
+    """The case's material rows after the applicant handed in what was missing or defective."""
+    out = []
+    for m in mats:
+        if m[9] in ("missing", "defective"):
+            req = reqs[m[5]]
+            pages = (req.pages_hint or 1) * req.copies
+            m = (*m[:9], "received", req.form, req.copies, pages, m[13], at_s)
+        out.append(m)
+    return out
+
+
 _FIRST = {"accepted": "accepted", "finished": "finished",
           "awaiting_supplement": "notice_issued", "not_accepted": "not_accepted"}
 _DOC = {k: json.dumps({"doc": v}, ensure_ascii=False, sort_keys=True) for k, v in {
     "accepted": "acceptance", "finished": "acceptance",
-    "awaiting_supplement": "one_time_notice", "not_accepted": "not_accepted"}.items()}
+    "awaiting_supplement": "one_time_notice", "not_accepted": "not_accepted",
+    "supplemented": "supplement_receipt"}.items()}
 _DELIVERY = COLUMNS["case_file"].index("delivery")
 RETURN_REASONS = ("申请书签字页缺少申请人签名", "复印件与原件核对不一致，请重新核验",
                   "材料中的证件已过有效期", "授权委托书未写明委托权限")
@@ -289,6 +302,15 @@ class CaseMaker:
         if supplement and age > 10 and rand() < 0.7:
             status = "not_accepted"  # never came back; closed as not accepted for the demo
             closed = at + timedelta(days=10)
+        back = None
+        if supplement and problems and status == "awaiting_supplement" and int(case_no[-1]) % 4 == 0:
+            # Came back that afternoon with everything (no draw from rng: the other cases stay
+            # as they were): the notice stands as issued, the supplement has its own receipt.
+            back = at + timedelta(hours=2)
+            mats = _supplied(mats, {r.id: r for r in ver.materials}, _dt(back))
+            status, accepted_on = "accepted", day.isoformat()
+            promised = p.dues[(day, ver.promised_days, ver.promised_unit)].isoformat()
+            statutory = p.dues[(day, ver.statutory_days, ver.statutory_unit)].isoformat()
         if org:
             name, id_no, id_type = people.org_name(rng), people.credit_code(rng), "credit_code"
             legal = people.person_name(rng)
@@ -321,6 +343,13 @@ class CaseMaker:
             {"case_no": case_no, "item": ver.code}, ensure_ascii=False, sort_keys=True))
         ev(_FIRST[outcome], at + timedelta(minutes=5), clerk, "clerk", case_id)
         ev("printed", at + timedelta(minutes=6), clerk, "clerk", case_id, payload=_DOC[outcome])
+        if back is not None:
+            ev("supplemented", back, clerk, "clerk", case_id)
+            ev("printed", back + timedelta(minutes=1), clerk, "clerk", case_id,
+               payload=_DOC["supplemented"])
+            ev("accepted", back + timedelta(minutes=2), clerk, "clerk", case_id)
+            ev("printed", back + timedelta(minutes=3), clerk, "clerk", case_id,
+               payload=_DOC["accepted"])
         if status in _BATCHED:
             self._handoff(ver, day, age, at, at_s, status, clerk, approver, case_id, batches,
                           received, pages_total)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, text
 
 from ..models import Base
-from ..sync.capture import capture_mode, set_mode
+from ..models.capture_mode import capture_mode, set_mode
 from .context import ServiceContext
 from .demo_ids import Stamps, outbox_change_id
 from .demo_rows import COLUMNS, Chunk
@@ -44,7 +44,7 @@ def _insert(conn: Connection, table: str, rows: list[tuple[Any, ...]]) -> None:
 
 
 def _insert_triggers(conn: Connection, tables: list[str]) -> list[tuple[str, str]]:
-    """(name, sql) of the sync capture's INSERT triggers on ``tables`` (see sync.capture)."""
+    """(name, sql) of the sync capture's INSERT triggers on ``tables`` (installed by sync/capture.py)."""
     names = [f"sync_{kind}_ins_{t}" for t in tables for kind in ("out", "jrn")]
     return [(n, q) for n, q in conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "

@@ -35,6 +35,7 @@ from ..models import (
 from .calendar_store import complete_years, estimate_note, estimated_years
 from .catalog_io import FeeSpec, ItemSpec
 from .catalog_store import department_spec, version_to_spec
+from .hall_seal import hall_seal_for
 from .settings import HALL_KEY, get_json, get_setting
 
 SUPPLEMENT_DAYS_KEY = "supplement_days"  # the applicant supplements within N 日 (default 30)
@@ -156,7 +157,8 @@ def material_lines(session: Session, case: CaseFile) -> list[MaterialLine]:
     return out
 
 
-def case_doc(session: Session, case: CaseFile, cal=None) -> CaseDoc:
+def case_doc(session: Session, case: CaseFile, cal=None, kind: str = "") -> CaseDoc:
+    """The case as a document of ``kind`` prints it (the kind decides whose seal it bears)."""
     ver = session.get(ItemVersion, case.item_version_id)
     assert ver is not None
     spec = version_to_spec(ver)
@@ -168,11 +170,11 @@ def case_doc(session: Session, case: CaseFile, cal=None) -> CaseDoc:
     notice = session.execute(
         select(Notice).where(Notice.case_id == case.id).order_by(Notice.issued_at.desc())
     ).scalars().first()
-    h = hall_settings(session)
     hall = hall_info(session)
     department = dep.name if dep else case.department_code
-    if h.get("seal_authorized"):  # the departments authorised the hall's seal for notices
-        office, seal = hall.name, hall.seal_text
+    hall_seal = hall_seal_for(session, kind)  # the supervisor's authorisation (hall_seal.py)
+    if hall_seal is not None:
+        office, seal = hall.name, hall_seal
     else:
         office, seal = department, (dep.seal_text if dep and dep.seal_text else "公章")
     # The window's phone (or the department's), never a clerk's own mobile.
@@ -252,7 +254,7 @@ def batch_doc(session: Session, batch: HandoffBatch) -> BatchDoc:
         cases.append(BatchCase(case_no=case.case_no, item_name=ver.name if ver else case.item_code,
                                applicant_name=case.applicant_name,
                                materials=material_lines(session, case),
-                               note=item.discrepancy))
+                               note=item.discrepancy, state=item.state))
     signer = session.get(Staff, batch.signed_by_id) if batch.signed_by_id else None
     return BatchDoc(
         hall=hall_info(session), batch_no=batch.batch_no,

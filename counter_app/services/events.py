@@ -55,6 +55,7 @@ EVENT_LABELS = {
     "conflict": "同步冲突",
     "consulted": "咨询登记",
     "staff_changed": "人员变更",
+    "seal_set": "大厅印章授权变更",
 }
 
 

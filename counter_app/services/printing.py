@@ -109,7 +109,7 @@ def document_data(session: Session, kind: str, number: str):
         if iss is None:
             raise PrintError(f"办件“{number}”尚未发证")
         return doc_data.collection_doc(session, case, iss), case.id, None
-    return doc_data.case_doc(session, case), case.id, None
+    return doc_data.case_doc(session, case, kind=kind), case.id, None
 
 
 LAYOUT_SETTING = "print_layout"  # this PC's choice (set-up file, settings page)

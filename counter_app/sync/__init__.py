@@ -8,9 +8,10 @@ from .backoff import next_delay
 from .conflicts import ConflictView, list_conflicts, resolve_conflict
 from .connection import redact, test_connection
 from .credentials import load_server_url, store_server_url
-from .engine import SyncEngine, SyncReport, SyncStatus
+from .engine import SyncEngine
 from .errors import ServerNotReady, ServerUnavailable, SyncError
 from .reconcile import ReconRow, reconcile
+from .report import SyncReport, SyncStatus
 from .server import ServerInfo, init_server
 
 __all__ = [

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import DataError, IntegrityError
 
+from ..ids.canon import canon_row
 from ..models import SyncConflict, SyncJournal, hall_now, new_id
 from .bulk import (
     chunks,
@@ -42,7 +43,7 @@ from .rules import (
     decide_insert,
     decide_update,
 )
-from .tables import canon_row, data_columns, table_map, table_rank, to_json
+from .tables import data_columns, table_map, table_rank, to_json
 
 _ROW_ERRORS = (IntegrityError, DataError)
 

@@ -26,6 +26,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, text
 
+from ..models.capture_mode import capture_mode as capture_mode  # re-exported for sync
+from ..models.capture_mode import set_mode
 from .tables import is_synced_name
 
 JOURNAL_LOCK = 7146250001  # advisory lock key serialising journal writers on PostgreSQL
@@ -212,14 +214,6 @@ def ensure_capture(conn: Connection) -> bool:
     if conn.dialect.name == "postgresql":
         return _ensure_pg(conn)
     raise NotImplementedError(f"change capture for {conn.dialect.name}")
-
-
-def capture_mode(conn: Connection) -> str:
-    return conn.execute(text("SELECT mode FROM sync_capture WHERE id = 1")).scalar() or ""
-
-
-def set_mode(conn: Connection, mode: str) -> None:
-    conn.execute(text("UPDATE sync_capture SET mode = :m WHERE id = 1"), {"m": mode})
 
 
 @contextmanager

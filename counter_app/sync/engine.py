@@ -18,7 +18,6 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, func, select, text
@@ -33,6 +32,7 @@ from .apply import Change, apply_batch
 from .capture import capture_mode, enqueue_all, ensure_capture, set_mode
 from .connection import check_server, redact, server_engine
 from .errors import ServerUnavailable, SyncError, translate
+from .report import SyncReport, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -44,37 +44,6 @@ K_LAST_TRY = "sync.last_attempt_at"
 K_LAST_ERROR = "sync.last_error"
 
 Hook = Callable[[str], None]
-
-
-@dataclass
-class SyncReport:
-    pushed: int = 0      # changes the server took in this round (new to it)
-    duplicates: int = 0  # changes the server had already (a resend): ignored
-    pulled: int = 0      # rows applied locally from the server
-    conflicts: int = 0   # conflicts recorded (server and local side)
-    errors: list[str] = field(default_factory=list)
-    started_at: datetime | None = None
-    finished_at: datetime | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    waiting: int                  # local changes not yet confirmed by the server
-    last_sync_at: datetime | None  # end of the last round without error
-    last_attempt_at: datetime | None
-    last_error: str
-    server: str                   # the server URL, password masked
-    local_conflicts: int          # open conflicts met while pulling on this PC
-
-    @property
-    def summary(self) -> str:
-        when = f"{self.last_sync_at:%m-%d %H:%M}" if self.last_sync_at else "从未"
-        text_ = f"待上传 {self.waiting} 条；上次同步 {when}"
-        return f"{text_}；上次出错：{self.last_error}" if self.last_error else text_
 
 
 def _when(value: str) -> datetime | None:

@@ -18,11 +18,12 @@ from sqlalchemy import Connection, Table, delete, insert, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DataError, IntegrityError
 
+from ..ids.canon import canon_row
 from ..models import OutboxEntry, SyncConflict, SyncJournal, hall_now, new_id
 from ..services.numbering import NumberError, parse_number
 from .bulk import chunks, fetch_rows
 from .capture import applying
-from .tables import IMMUTABLE, canon_row, synced_tables, table_map, to_json
+from .tables import IMMUTABLE, synced_tables, table_map, to_json
 
 _OB = OutboxEntry.__table__
 _J = SyncJournal.__table__

@@ -16,11 +16,12 @@ from typing import Any
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, Table, delete, func, select, update
 
+from ..ids.canon import canon_row
 from ..models import OutboxEntry
 from .apply import ApplyResult, Change
 from .bulk import chunks
 from .errors import SyncError
-from .tables import canon_row, from_json, table_map, to_json
+from .tables import from_json, table_map, to_json
 
 _OB = OutboxEntry.__table__
 

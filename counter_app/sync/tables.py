@@ -1,4 +1,4 @@
-"""Which tables synchronise, in which order, and one canonical form of a row.
+"""Which tables synchronise, in which order, and rows in canonical form (``ids/canon.py``).
 
 A table syncs when it carries the ``SyncedMixin`` columns (client-made ``id``, times, origin)
 and is not named in ``LOCAL_ONLY``. The rule reads the real schema, so a table added later
@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table
 
+from ..ids.canon import canon_row
 from ..models import Base
 
 # Rows that belong to one PC or to the sync machinery itself: never sent, never pulled.
@@ -55,23 +56,6 @@ def table_rank() -> dict[str, int]:
 
 def data_columns(table: Table) -> list[str]:
     return [c for c in table.c.keys() if c not in META_COLUMNS]
-
-
-def canon(value: Any) -> Any:
-    """A value as SQLite stores it, so any two sources compare alike."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def canon_row(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: canon(v) for k, v in row.items()}
 
 
 def decode_value(table: Table, column: str, value: Any) -> Any:

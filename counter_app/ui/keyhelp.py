@@ -180,8 +180,9 @@ def rating_keys() -> list[tuple[str, str]]:
 
 def supervision_keys() -> list[tuple[str, str]]:
     return [
-        ("Ctrl+1 … Ctrl+7",
-         translate("KeyHelp", "Bulletin, deadlines, complaints, ratings, staff, catalog, holidays")),
+        ("Ctrl+1 … Ctrl+9, Ctrl+0",
+         translate("KeyHelp", "Bulletin, deadlines, complaints, ratings, staff, catalog, holidays, "
+                              "personal data, audit, hall seal")),
         ("F2", translate("KeyHelp", "Bulletin: daily / weekly / monthly (Up / Down)")),
         ("F3", translate("KeyHelp", "Bulletin: the date (Up / Down, or type it)")),
         ("F5", translate("KeyHelp", "Bulletin: refresh")),

@@ -19,8 +19,8 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from ..services.scan_detector import ScanDetector, judge_burst
+from .services import AppServices
 
-SETTINGS_KEY = "_scan_filter"
 PREFIX_KEY = "scanner/prefix"  # QSettings of this PC: what the scanners send before a code
 TYPED_PROPERTY = "typedPattern"
 
@@ -114,19 +114,18 @@ class ScanFilter(QObject):
             ScanFilter._replaying -= 1
 
 
-def scan_filter(services) -> ScanFilter:
+def scan_filter(services: AppServices) -> ScanFilter:
     """The application's scan filter (one per AppServices, i.e. per main window), installed
     on first use. Should two ever be installed, keys given back by one pass the other."""
-    existing = services.settings.get(SETTINGS_KEY)
-    if existing is not None:
-        return existing
+    if services.scan_filter is not None:
+        return services.scan_filter
     app = QGuiApplication.instance()
     from .prefs import ui_settings
 
     f = ScanFilter(app, prefix=str(ui_settings().value(PREFIX_KEY, "") or ""))
     if app is not None:
         app.installEventFilter(f)
-    services.settings[SETTINGS_KEY] = f
+    services.scan_filter = f
     return f
 
 

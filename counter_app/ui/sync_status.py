@@ -5,7 +5,7 @@ network can hold a round for seconds and the clerk must not wait for it. It sync
 ``interval`` seconds, at once after ``sync_now()`` (or ``nudge()`` while online), and after a
 failure again after ``next_delay(attempt)``. Results come back as Qt signals delivered on the
 GUI thread. ``SyncIndicator`` shows them; ``SyncController`` wires both into the main window
-and is kept in ``AppServices.settings[SYNC_KEY]`` so a page can nudge it after recording a case.
+and is kept in ``AppServices.sync`` so a page can nudge it after recording a case.
 
 The sync package is imported on the sync thread: the login screen does not pay for it.
 """
@@ -26,7 +26,6 @@ from .services import AppServices
 
 log = logging.getLogger(__name__)
 
-SYNC_KEY = "sync"  # AppServices.settings[SYNC_KEY] -> SyncController
 HALL_PREFIX = "hall:"  # the stored "URL" of a PC enrolled with the hall service
 DEFAULT_INTERVAL = 60.0  # seconds between rounds while online
 STATUS_EVERY = 5.0  # seconds between local re-counts of the changes waiting, between rounds
@@ -236,7 +235,7 @@ class SyncController(QObject):
         self.runner: SyncRunner | None = None
         self.feed: Any = None  # hallsync.feed.ChangeFeed while enrolled with a hall service
         self.url: str | None = None
-        services.settings[SYNC_KEY] = self
+        services.sync = self
 
     def start(self) -> None:
         """After login: read the stored server URL on the lane, then sync if there is one."""
@@ -338,6 +337,5 @@ class SyncController(QObject):
 
 def nudge_sync(services: AppServices) -> None:
     """For pages: call after recording a case so it reaches the server soon."""
-    controller = services.settings.get(SYNC_KEY)
-    if controller is not None:
-        controller.nudge()
+    if services.sync is not None:
+        services.sync.nudge()

@@ -2384,219 +2384,224 @@ waiting %4</source>
   <context>
     <name>HallPanel</name>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="25" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="24" />
       <source>Hall service</source>
       <translation>大厅服务</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="35" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="34" />
       <source>Sync now (F5)</source>
       <translation>立即同步（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="38" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="37" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="38" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="37" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="38" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="37" />
       <source>Operation</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="39" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="38" />
       <source>Why the hall refused it</source>
       <translation>大厅拒绝的原因</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="43" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="42" />
       <source>Hall service:</source>
       <translation>大厅服务地址：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="44" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="43" />
       <source>This PC's terminal code:</source>
       <translation>本机终端编号：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="45" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="44" />
       <source>Clock:</source>
       <translation>时钟：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="46" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="45" />
       <source>Waiting to be sent:</source>
       <translation>待上传操作：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="47" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="46" />
       <source>This PC holds:</source>
       <translation>本机存放：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="51" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="50" />
       <source>Operations the hall refused (this PC):</source>
       <translation>被大厅拒绝的本机操作：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="58" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="57" />
       <source>Receive a case</source>
       <translation>受理办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="59" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="58" />
       <source>Supplement materials</source>
       <translation>补正材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="60" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="59" />
       <source>Set the hand-over time limit</source>
       <translation>设置交接超时时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="61" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="60" />
       <source>Hand over (make a handoff sheet)</source>
       <translation>移交（生成交接单）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="62" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="61" />
       <source>Sign for a handoff sheet</source>
       <translation>签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="63" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="62" />
       <source>Return a case to the front</source>
       <translation>退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="64" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="63" />
       <source>Decide a case</source>
       <translation>作出审批决定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="64" />
       <source>End co-acceptance for a clerk</source>
       <translation>解除陪同受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
       <source>Issue the result</source>
       <translation>发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="67" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
       <source>Set the complaint time limit</source>
       <translation>设置投诉办理时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="68" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="67" />
       <source>Register a complaint</source>
       <translation>登记投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="69" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="68" />
       <source>Assign a complaint</source>
       <translation>分派投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="70" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="69" />
       <source>Handle a complaint</source>
       <translation>办理投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="71" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="70" />
       <source>Close a complaint</source>
       <translation>办结投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="72" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="71" />
       <source>Log a consultation</source>
       <translation>登记咨询</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="73" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="72" />
       <source>Ask for a rating</source>
       <translation>发起评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="74" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="73" />
       <source>Submit a rating</source>
       <translation>提交评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="75" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="74" />
       <source>Rate a visit by its ticket</source>
       <translation>凭号票评价来访</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="76" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="75" />
       <source>Set the follow-up time limit</source>
       <translation>设置回访时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="77" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="76" />
       <source>Decide a contested rating</source>
       <translation>裁定差评申诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="78" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="77" />
       <source>Stop the clock</source>
       <translation>暂停计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="79" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="78" />
       <source>Restart the clock</source>
       <translation>恢复计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="80" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="79" />
       <source>Extend the time limit</source>
       <translation>延长期限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="81" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="80" />
       <source>Add a staff member</source>
       <translation>新增工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="82" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="81" />
       <source>Change a staff member</source>
       <translation>修改工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="83" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="82" />
       <source>Set a training stage</source>
       <translation>设置培训阶段</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="84" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="83" />
       <source>Set a password</source>
       <translation>设置密码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="85" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="84" />
       <source>Save a catalog item</source>
       <translation>保存事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="85" />
       <source>Issue a document</source>
       <translation>出具文书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="87" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
       <source>Log a print</source>
       <translation>记录打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="88" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="87" />
       <source>Enter the year's holidays</source>
       <translation>录入节假日安排</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="88" />
+      <source>Authorise the hall's seal</source>
+      <translation>大厅印章授权</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/settings/hall_box.py" line="89" />
@@ -2934,17 +2939,17 @@ waiting %4</source>
       <translation>锁定屏幕（Ctrl+Shift+L）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="203" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="204" />
       <source>Switch user / lock buttons</source>
       <translation>切换用户/锁屏按钮之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="204" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="205" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="204" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="205" />
       <source>Press the focused button</source>
       <translation>按下当前按钮</translation>
     </message>
@@ -3216,157 +3221,157 @@ waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/keyhelp.py" line="184" />
-      <source>Bulletin, deadlines, complaints, ratings, staff, catalog, holidays</source>
-      <translation>通报、时限、投诉、差评、人员培训、事项目录、节假日</translation>
+      <source>Bulletin, deadlines, complaints, ratings, staff, catalog, holidays, personal data, audit, hall seal</source>
+      <translation>通报、时限、投诉、差评、人员培训、事项目录、节假日、个人信息、审计、大厅印章</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="185" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="186" />
       <source>Bulletin: daily / weekly / monthly (Up / Down)</source>
       <translation>通报：日报 / 周报 / 月报（上下键选择）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="186" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="187" />
       <source>Bulletin: the date (Up / Down, or type it)</source>
       <translation>通报：日期（上下键或直接输入）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="187" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="188" />
       <source>Bulletin: refresh</source>
       <translation>通报：刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="188" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="189" />
       <source>Bulletin: next / previous table, to read it</source>
       <translation>通报：下一个 / 上一个表格，并进入表格阅读</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="190" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="191" />
       <source>Bulletin: save as PDF / Excel (Enter in the dialog saves)</source>
       <translation>通报：导出 PDF / Excel（对话框中按回车保存）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="196" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
       <source>From field to field</source>
       <translation>在各栏之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
       <source>Press the button or tick the box</source>
       <translation>按下按钮或勾选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="199" />
       <source>Hall service: sync now</source>
       <translation>服务大厅：立即同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="209" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="210" />
       <source>Print (no printer: save the PDF)</source>
       <translation>打印（无打印机时保存 PDF）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="210" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="211" />
       <source>Save the PDF</source>
       <translation>保存 PDF</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="211" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="212" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="217" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
       <source>Next field; on the last one: OK</source>
       <translation>下一栏；在最后一栏按回车即确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="219" />
       <source>OK from a field of several lines</source>
       <translation>在多行文字栏中确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="219" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="220" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="220" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="221" />
       <source>Pick a listed reason (defect, not accepted)</source>
       <translation>选择列出的理由（不符合要求、不予受理）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="245" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="246" />
       <source>Everywhere</source>
       <translation>全局</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="246" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="247" />
       <source>Sign in / lock screen</source>
       <translation>登录 / 锁屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="248" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="249" />
       <source>Checklist</source>
       <translation>材料清单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="253" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="254" />
       <source>Rating screen (faces the applicant)</source>
       <translation>评价屏（面向申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="255" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="256" />
       <source>Queue (every page of a clerk)</source>
       <translation>叫号（收件人员的每个页面）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="261" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="262" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="262" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="263" />
       <source>Forms and dialogs</source>
       <translation>表单与对话框</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="291" />
-      <location filename="../../counter_app/ui/keyhelp.py" line="294" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="292" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="295" />
       <source>Keys: %1</source>
       <translation>按键：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="299" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="300" />
       <source>Key</source>
       <translation>按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="299" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="300" />
       <source>Does</source>
       <translation>作用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="342" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="343" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="343" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="344" />
       <source>Print the key card (Ctrl+P)</source>
       <translation>打印按键速查卡（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="360" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="361" />
       <source>Printing the key card…</source>
       <translation>正在打印按键速查卡…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="365" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="366" />
       <source>Key card: %1</source>
       <translation>按键速查卡：%1</translation>
     </message>
@@ -3628,93 +3633,93 @@ waiting %4</source>
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="157" />
+      <location filename="../../counter_app/ui/printing.py" line="175" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="184" />
+      <location filename="../../counter_app/ui/printing.py" line="202" />
       <source>No printer installed</source>
       <translation>未安装打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="191" />
+      <location filename="../../counter_app/ui/printing.py" line="209" />
       <source>A4</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="192" />
+      <location filename="../../counter_app/ui/printing.py" line="210" />
       <source>80 mm receipt</source>
       <translation>80 毫米小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="193" />
-      <location filename="../../counter_app/ui/printing.py" line="287" />
+      <location filename="../../counter_app/ui/printing.py" line="211" />
+      <location filename="../../counter_app/ui/printing.py" line="305" />
       <source>Preparing…</source>
       <translation>正在生成……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="196" />
+      <location filename="../../counter_app/ui/printing.py" line="214" />
       <source>Print (Ctrl+P)</source>
       <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="197" />
+      <location filename="../../counter_app/ui/printing.py" line="215" />
       <source>No printer: save PDF (Ctrl+P)</source>
       <translation>无打印机：存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="199" />
+      <location filename="../../counter_app/ui/printing.py" line="217" />
       <source>Save PDF (Ctrl+S)</source>
       <translation>存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="201" />
+      <location filename="../../counter_app/ui/printing.py" line="219" />
       <source>PDF folder…</source>
       <translation>PDF 文件夹…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="202" />
+      <location filename="../../counter_app/ui/printing.py" line="220" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="215" />
+      <location filename="../../counter_app/ui/printing.py" line="233" />
       <source>Printer</source>
       <translation>打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="217" />
+      <location filename="../../counter_app/ui/printing.py" line="235" />
       <source>Layout</source>
       <translation>版式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="259" />
+      <location filename="../../counter_app/ui/printing.py" line="277" />
       <source> (reprint)</source>
       <translation>（补打）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="263" />
+      <location filename="../../counter_app/ui/printing.py" line="281" />
       <source>Ready: %1 document(s). Ctrl+P prints, Ctrl+S saves PDF, Esc closes.</source>
       <translation>已生成 %1 份文书。Ctrl+P 打印，Ctrl+S 存为 PDF，Esc 关闭。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="304" />
+      <location filename="../../counter_app/ui/printing.py" line="322" />
       <source>Printing…</source>
       <translation>正在打印……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="319" />
+      <location filename="../../counter_app/ui/printing.py" line="337" />
       <source>Sent to %1</source>
       <translation>已发送到 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="357" />
+      <location filename="../../counter_app/ui/printing.py" line="375" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="364" />
+      <location filename="../../counter_app/ui/printing.py" line="382" />
       <source>PDF folder</source>
       <translation>PDF 文件夹</translation>
     </message>
@@ -4325,81 +4330,134 @@ waiting %4</source>
     </message>
   </context>
   <context>
+    <name>SealWidget</name>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="33" />
+      <source>A notice is the deciding department's act and bears its seal. Tick a notice only where the departments have authorised the hall's own seal to stand for theirs. Notices already issued keep the seal they were issued with.</source>
+      <translation>通知书是作出决定的部门的行政行为，应加盖该部门的印章。只有经各部门授权以大厅印章代替部门印章的文书才可勾选。已出具的文书保留出具时的印章。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="42" />
+      <source>&amp;1 Acceptance notice</source>
+      <translation>受理通知书(&amp;1)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="43" />
+      <source>&amp;2 One-time notice of what to supplement</source>
+      <translation>一次性告知单(&amp;2)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="44" />
+      <source>&amp;3 Notice of non-acceptance</source>
+      <translation>不予受理通知书(&amp;3)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="51" />
+      <source>Save (Ctrl+Enter)</source>
+      <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="56" />
+      <source>Seal &amp;text</source>
+      <translation>印章名称(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="62" />
+      <source>May be printed on</source>
+      <translation>可加盖于</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="89" />
+      <source>Not set yet: the catalog's hall section decides for now.</source>
+      <translation>尚未设置：目前按事项目录中大厅部分的规定执行。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="99" />
+      <source>Saved: the hall's seal “%1” may be printed on %2 kind(s) of notice.</source>
+      <translation>已保存：大厅印章“%1”可加盖于 %2 种文书。</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/seal_widget.py" line="101" />
+      <source>It goes to the hall service with the next sync.</source>
+      <translation>下次同步时提交大厅服务器。</translation>
+    </message>
+  </context>
+  <context>
     <name>ServerSettings</name>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="38" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="37" />
       <source>Hall server (sync)</source>
       <translation>大厅服务器（数据同步）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="40" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="39" />
       <source>Stand-alone: this PC works on its own, no server</source>
       <translation>单机使用：本机独立工作，不连接服务器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="41" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="40" />
       <source>Sync with the hall's shared database</source>
       <translation>与大厅共享数据库同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="55" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="54" />
       <source>PostgreSQL: postgresql+psycopg://user@server:5432/database. The smallest hall may share a SQLite file on this PC's own disk (never on a network share): sqlite:///D:/counter/shared.sqlite3</source>
       <translation>PostgreSQL 格式：postgresql+psycopg://用户名@服务器地址:5432/数据库名。规模最小的大厅可共用一个 SQLite 文件，该文件必须在服务器本机磁盘上（不能放在网络共享文件夹）：sqlite:///D:/counter/shared.sqlite3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="60" />
-      <location filename="../../counter_app/ui/settings/server_box.py" line="158" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="59" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="157" />
       <source>Test connection</source>
       <translation>测试连接</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="63" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="62" />
       <source>Save server setting</source>
       <translation>保存服务器设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="71" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="70" />
       <source>Server address:</source>
       <translation>服务器地址：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="72" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="71" />
       <source>Password:</source>
       <translation>密码：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="85" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="84" />
       <source>Only a supervisor can change the hall server setting.</source>
       <translation>只有管理人员可以更改服务器设置；如需更改，请联系管理人员。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="110" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="109" />
       <source>saved; leave empty to keep it</source>
       <translation>已保存，留空则不变</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="140" />
-      <location filename="../../counter_app/ui/settings/server_box.py" line="164" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="139" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="163" />
       <source>Enter the server address first</source>
       <translation>请先填写服务器地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="143" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="142" />
       <source>Testing…</source>
       <translation>正在测试…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="144" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="143" />
       <source>Connecting to %1 …</source>
       <translation>正在连接 %1 …</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="173" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="172" />
       <source>Saved: this PC syncs with %1</source>
       <translation>已保存：本机将与 %1 同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="174" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="173" />
       <source>Saved: stand-alone, no sync</source>
       <translation>已保存：单机使用，不同步</translation>
     </message>
@@ -4637,53 +4695,58 @@ waiting %4</source>
   <context>
     <name>SupervisionPage</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="36" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="38" />
       <source>Bulletin</source>
       <translation>通报</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="37" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="39" />
       <source>Deadlines</source>
       <translation>临期超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="38" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
       <source>Complaints</source>
       <translation>投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="39" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="41" />
       <source>Bad ratings</source>
       <translation>差评整改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="40" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="42" />
       <source>Staff and training</source>
       <translation>人员与培训</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="41" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="43" />
       <source>Catalog</source>
       <translation>事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="42" />
-      <location filename="../../counter_app/ui/supervision/page.py" line="68" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="44" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="71" />
       <source>Holidays</source>
       <translation>节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="43" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="45" />
       <source>Personal data</source>
       <translation>个人信息</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="44" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="46" />
       <source>Audit</source>
       <translation>审计</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/page.py" line="68" />
+      <location filename="../../counter_app/ui/supervision/page.py" line="47" />
+      <source>Hall seal</source>
+      <translation>大厅印章</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/page.py" line="71" />
       <source>Holidays (next year missing)</source>
       <translation>节假日安排（明年未录入）</translation>
     </message>
@@ -4691,77 +4754,77 @@ waiting %4</source>
   <context>
     <name>SyncIndicator</name>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="191" />
+      <location filename="../../counter_app/ui/sync_status.py" line="190" />
       <source>Stand-alone</source>
       <translation>单机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="191" />
+      <location filename="../../counter_app/ui/sync_status.py" line="190" />
       <source>Syncing…</source>
       <translation>正在同步…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="192" />
+      <location filename="../../counter_app/ui/sync_status.py" line="191" />
       <source>Online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="192" />
+      <location filename="../../counter_app/ui/sync_status.py" line="191" />
       <source>Offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="195" />
+      <location filename="../../counter_app/ui/sync_status.py" line="194" />
       <source>%1 waiting</source>
       <translation>待上传 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="197" />
+      <location filename="../../counter_app/ui/sync_status.py" line="196" />
       <source>synced %1</source>
       <translation>同步于 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="199" />
+      <location filename="../../counter_app/ui/sync_status.py" line="198" />
       <source>%1 conflicts</source>
       <translation>冲突 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="206" />
+      <location filename="../../counter_app/ui/sync_status.py" line="205" />
       <source>Stand-alone: no hall server is set (Settings page)</source>
       <translation>单机使用：未设置大厅服务器（见“设置”页）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="209" />
+      <location filename="../../counter_app/ui/sync_status.py" line="208" />
       <source>Server: %1</source>
       <translation>服务器：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="210" />
+      <location filename="../../counter_app/ui/sync_status.py" line="209" />
       <source>never</source>
       <translation>从未</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="211" />
+      <location filename="../../counter_app/ui/sync_status.py" line="210" />
       <source>Last sync: %1</source>
       <translation>上次同步：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="212" />
+      <location filename="../../counter_app/ui/sync_status.py" line="211" />
       <source>Changes waiting to be sent: %1</source>
       <translation>待上传的改动：%1 条</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="214" />
+      <location filename="../../counter_app/ui/sync_status.py" line="213" />
       <source>Last error: %1</source>
       <translation>上次出错：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="217" />
+      <location filename="../../counter_app/ui/sync_status.py" line="216" />
       <source>Retrying in about %1 s</source>
       <translation>约 %1 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="218" />
+      <location filename="../../counter_app/ui/sync_status.py" line="217" />
       <source>Click to sync now</source>
       <translation>点击立即同步</translation>
     </message>

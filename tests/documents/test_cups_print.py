@@ -106,3 +106,50 @@ def test_the_preview_prints_off_the_gui_thread_through_cups(hall: Hall, spooler:
     with hall.ctx.db.session() as s:
         printers = s.execute(select(PrintRecord.printer)).scalars().all()
     assert printers == [spooler.queue]
+
+
+def _demo_documents(hall: Hall) -> dict[str, str]:
+    """One demo case (or batch) for each document kind, as `counter-admin demo-data` makes
+    them; kind -> number in the grouped form printed on paper."""
+    from sqlalchemy import select
+
+    from counter_app.models import CaseFile, CaseMaterial, HandoffBatch
+    from counter_app.services import demo
+    from counter_app.services.numbering import display
+
+    demo.generate(hall.ctx, 400, 8, seed=5)
+    want = {"acceptance": CaseFile.accepted_on.is_not(None),
+            "one_time_notice": CaseFile.status == "awaiting_supplement",
+            "not_accepted": CaseFile.status == "not_accepted",
+            "collection": CaseFile.status == "issued"}
+    with hall.ctx.db.session() as s:
+        out = {kind: s.execute(select(CaseFile.case_no).where(cond, CaseFile.is_training.is_(False))
+                               .limit(1)).scalar_one() for kind, cond in want.items()}
+        out["supplement_receipt"] = s.execute(
+            select(CaseFile.case_no).join(CaseMaterial, CaseMaterial.case_id == CaseFile.id)
+            .where(CaseMaterial.supplied_at > CaseFile.received_at).limit(1)).scalar_one()
+        out["handoff"] = s.execute(select(HandoffBatch.batch_no).limit(1)).scalar_one()
+    return {kind: display(no) for kind, no in out.items()}
+
+
+def test_every_kind_prints_from_demo_data_through_cups(hall: Hall, spooler: cupskit.Spooler,
+                                                       pdf_tools) -> None:
+    """Issue 14, done when: every kind prints from demo data through CUPS in both layouts,
+    asked for by the grouped number as printed on paper (411521 261202 1 03 00001)."""
+    numbers = _demo_documents(hall)
+    data_dir = str(Path(hall.ctx.db.url.removeprefix("sqlite:///")).parent)
+    hall.ctx.db.dispose()
+    for kind, grouped in numbers.items():
+        assert " " in grouped
+        number = "".join(grouped.split())
+        for layout in ("a4", "receipt"):
+            run = subprocess.run(
+                [sys.executable, "-m", "counter_app.cli.main", "--data-dir", data_dir, "print",
+                 "--case", grouped, "--doc", kind, "--layout", layout, "--printer", spooler.queue],
+                cwd=ROOT, env={**spooler.env, "PYTHONPATH": str(ROOT)}, capture_output=True,
+                text=True, timeout=120)
+            assert run.returncode == 0, (kind, layout, run.stdout + run.stderr)
+            pdf = spooler.written(f"{kind}-{number}-{layout}").read_bytes()
+            image = pdf_tools.raster(pdf, 150, False)[0]
+            codes = [s.text for s in pdf_tools.symbols(image) if s.format == "Code128"]
+            assert number in codes, (kind, layout, codes)

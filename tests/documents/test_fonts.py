@@ -6,8 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from counter_app.documents import MissingGlyphError, render, samples
+from counter_app.documents import MissingGlyphError, render
 from counter_app.documents.fonts import FALLBACK, MAIN, Glyphs, clean
+from tests.documents import samples
 
 
 def test_extension_a_name_prints_from_fallback_font(pdf_tools) -> None:

@@ -7,8 +7,9 @@ from datetime import date, datetime
 
 import pytest
 
-from counter_app.documents import DOC_KINDS, MaterialLine, RenderOptions, render, samples
+from counter_app.documents import DOC_KINDS, MaterialLine, RenderOptions, render
 from counter_app.documents.layout import RECEIPT_WIDTH
+from tests.documents import samples
 
 DOCS = {
     "acceptance": samples.case,

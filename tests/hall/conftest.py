@@ -13,7 +13,7 @@ import pytest
 
 from counter_app.hall.store import Hall
 from counter_app.services.catalog_store import current_versions
-from counter_app.sync.pgtest import PgServer, PgUnavailable
+from tests.pgtest import PgServer, PgUnavailable
 
 from .kit import OPEN_PCS, PC, HallServer
 

@@ -19,12 +19,13 @@ from counter_app.bootstrap import open_context
 from counter_app.hall.store import Hall, init_hall
 from counter_app.hallsync.engine import HallSync
 from counter_app.hallsync.enroll import enroll
+from counter_app.ids.canon import canon_row
 from counter_app.models import CaseFile
 from counter_app.services import auth
 from counter_app.services.context import Actor, ServiceContext
 from counter_app.services.handoff import HandoffService
 from counter_app.services.intake import IntakeService
-from counter_app.sync.tables import canon_row, synced_tables
+from counter_app.sync.tables import synced_tables
 
 PASSWORD = "counter123"
 OPEN_PCS: list[PC] = []

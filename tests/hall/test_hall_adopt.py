@@ -20,7 +20,7 @@ from counter_app.services.context import Actor
 from counter_app.services.intake import IntakeService
 from counter_app.services.rules import set_training
 from counter_app.sync import SyncEngine, init_server
-from counter_app.sync.pgtest import PgServer
+from tests.pgtest import PgServer
 
 from ..helpers import complete_intake
 from .kit import PASSWORD, PC, HallServer, receive, snapshot

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 
 from counter_app.models import CaseFile, HallOp
 from counter_app.services.audit import verify_chains
-from counter_app.sync.engine import SyncReport
+from counter_app.sync.report import SyncReport
 
 from .conftest import Staffed
 from .kit import PC, authorize, receive, snapshot

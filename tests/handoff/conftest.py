@@ -28,7 +28,6 @@ from counter_app.models import (
 from counter_app.services.access_log import ACCESS_KIND
 from counter_app.services.handoff import HandoffService
 from counter_app.services.intake import IntakeService
-from counter_app.ui.scan_filter import SETTINGS_KEY
 from counter_app.ui.services import AppServices
 from counter_app.ui.worker import DbLane
 
@@ -106,7 +105,7 @@ def gui(hall: Hall, qapp) -> Iterator[Gui]:  # type: ignore[no-untyped-def]
     services = AppServices(hall.ctx, lane)
     yield Gui(services, lane)
     lane.stop()
-    filt = services.settings.get(SETTINGS_KEY)
+    filt = services.scan_filter
     if filt is not None:  # one filter per AppServices: do not leave it on the shared app
         qapp.removeEventFilter(filt)
         filt.deleteLater()

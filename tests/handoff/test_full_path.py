@@ -47,7 +47,8 @@ def test_full_custody_path(hall: Hall, gui: Gui, qtbot, tmp_path: Path,  # type:
     (batch_no,) = svc.create_batches(hall.clerk, [a, b, c])
     sheet = PrintService(hall.ctx).produce(hall.clerk, "handoff", batch_no)
     decoded = barcodes_in_pdf(sheet.pdf, tmp_path)
-    assert decoded and set(decoded) == {batch_no}  # every page carries the batch barcode
+    # the batch barcode (on every page) and each case's own, for the approver to tick it off
+    assert decoded and set(decoded) == {batch_no, a, b, c}
 
     # -- the approver, at the desk ------------------------------------------------------------
     desk = ApproverDesk(gui.services, hall.approver)

@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.bootstrap import open_database
 from counter_app.documents import render
-from counter_app.documents.samples import notice_case
 from counter_app.ui.first_run import FirstRunDialog
 from counter_app.ui.i18n import install_translator
 from counter_app.ui.login import LoginWidget
 from counter_app.ui.worker import DbLane
+from tests.documents.samples import notice_case
 
 ROOT = Path(__file__).resolve().parents[2]
 

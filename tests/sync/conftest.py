@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from counter_app.sync.pgtest import PgServer, PgUnavailable
 from counter_app.sync.server import init_server, renew_server_id
+from tests.pgtest import PgServer, PgUnavailable
 
 from .hallkit import ServerTarget, blank_local_db
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.pool import NullPool
 
 from counter_app.bootstrap import open_database, set_terminal_code
+from counter_app.ids.canon import canon
 from counter_app.models import (
     CaseFile,
     CaseMaterial,
@@ -36,9 +37,10 @@ from counter_app.models.database import Database
 from counter_app.services.context import ServiceContext
 from counter_app.services.events import append_event
 from counter_app.services.numbering import KIND_BATCH, KIND_CASE, next_number
-from counter_app.sync.engine import SyncEngine, SyncReport
-from counter_app.sync.pgtest import PgServer
-from counter_app.sync.tables import canon, synced_tables
+from counter_app.sync.engine import SyncEngine
+from counter_app.sync.report import SyncReport
+from counter_app.sync.tables import synced_tables
+from tests.pgtest import PgServer
 
 APPROVER_TERMINAL = "90"  # the approvers' PCs keep their own event chain on the server
 MATERIALS = ("营业执照申请书", "法定代表人身份证明", "住所使用证明")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, select, update
 
+from counter_app.ids.stable import stable_id
 from counter_app.models import (
     CaseFile,
     Department,
@@ -17,7 +18,6 @@ from counter_app.models import (
     SyncConflict,
 )
 from counter_app.sync import list_conflicts, resolve_conflict
-from counter_app.sync.identity import stable_id
 
 from .hallkit import (
     APPROVER_TERMINAL,

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from counter_app.services.auth import AuthService
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.scan_filter import SETTINGS_KEY
 from counter_app.ui.services import AppServices
 from counter_app.ui.worker import DbLane
 
@@ -44,7 +43,7 @@ def services(ui_hall: Hall, qapp: QApplication, pdf_folder: Path) -> Iterator[Ap
     svc = AppServices(ctx=ui_hall.ctx, lane=lane)
     yield svc
     lane.stop()
-    f = svc.settings.get(SETTINGS_KEY)
+    f = svc.scan_filter
     if f is not None:  # one filter per AppServices: do not leave it on the shared app
         qapp.removeEventFilter(f)
         f.deleteLater()

@@ -6,8 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.ui.scan_filter import SETTINGS_KEY
-
 from ..conftest import PASSWORD
 from .conftest import screenshot
 from .test_shared_pc import _counter
@@ -52,7 +50,7 @@ def test_a_credit_code_typed_fast_stays_in_its_field(window, ui_hall, qtbot) -> 
     assert page.form.credit.text() == CREDIT
 
     # At the login screen, after the scan filter is installed: a fast typist still signs in.
-    assert window.services.settings.get(SETTINGS_KEY) is not None
+    assert window.services.scan_filter is not None
     with qtbot.waitSignal(window.signed_out, timeout=5000):
         kb.ctrl_shift(Qt.Key.Key_Q)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.login.user)
@@ -73,7 +71,7 @@ def test_with_a_scanner_prefix_only_prefixed_bursts_are_scans(window, ui_hall, q
         window.login.user.setFocus()
         sign_in(kb, window, qtbot, "clerk", PASSWORD)
         page = _counter(window, qtbot)
-        assert window.services.settings[SETTINGS_KEY].prefix == "~"
+        assert window.services.scan_filter.prefix == "~"
         kb.key(Qt.Key.Key_F2)
         _burst(kb, "41152126112310199999")  # no prefix: typed into the item search
         assert page.picker.field.text() == "41152126112310199999" and page.case_field.text() == ""

@@ -36,7 +36,7 @@ def services(hall: Hall, qapp: QApplication) -> Iterator[AppServices]:
     lane = DbLane()
     svc = AppServices(ctx=hall.ctx, lane=lane)
     yield svc
-    controller = svc.settings.get("sync")
+    controller = svc.sync
     if controller is not None:
         controller.stop()
     lane.stop()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBox
 
 from ...services.context import Actor
 from ..services import AppServices
-from ..sync_status import SYNC_KEY
 from .common import _fill, _say, _table
 
 if TYPE_CHECKING:
@@ -86,6 +85,7 @@ class HallPanel(QGroupBox):
             "print.prepare": self.tr("Issue a document"),
             "print.log": self.tr("Log a print"),
             "calendar.apply_schedule": self.tr("Enter the year's holidays"),
+            "seal.set": self.tr("Authorise the hall's seal"),
             "access.record": self.tr("Record a look at personal data"),
             "queue.issue": self.tr("Issue a queue ticket"),
             "queue.open_desk": self.tr("Open a window for calls"),
@@ -142,7 +142,7 @@ class HallPanel(QGroupBox):
             "%2", view.retention_days)
 
     def _sync_now(self) -> None:
-        controller: Any = self.services.settings.get(SYNC_KEY)
+        controller: Any = self.services.sync
         if controller is not None:
             controller.sync_now()
         self.refresh()

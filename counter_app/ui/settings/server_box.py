@@ -21,10 +21,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from ...services.context import Actor
-from ...services.server_setting import may_change_server, save_server_url
 from ...sync import redact, test_connection
+from ...sync.server_setting import may_change_server, save_server_url
 from ..services import AppServices
-from ..sync_status import SYNC_KEY
 from .common import PageMixin, Refreshable, _say
 
 
@@ -173,7 +172,7 @@ class ServerSettings(PageMixin):
         text = (self.tr("Saved: this PC syncs with %1").replace("%1", redact(url)) if url
                 else self.tr("Saved: stand-alone, no sync"))
         _say(self.server_result, text, "ok")
-        controller = self.services.settings.get(SYNC_KEY)
+        controller = self.services.sync
         if controller is not None:
             controller.configure(url or None)
 

@@ -185,7 +185,7 @@ def ask_for_rating(services, actor, case_no: str, channel: str = "screen",
                     focus.window().activateWindow()
                     focus.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
             screen.closed.connect(back)
-            services.settings["rating_screen"] = screen  # keep it alive while shown
+            services.rating_screen = screen  # keep it alive while shown
             screen.show_to_applicant()
 
     services.ops.run(parent, lambda: svc.open_rating(actor, case_no, channel), opened, on_error)

@@ -1,6 +1,6 @@
 """The supervisors' page: the bulletin dashboard and the tools behind it, one tab each.
 
-Keys: Ctrl+1 … Ctrl+7 the tabs (Ctrl+Tab is the main window's next page); on the bulletin
+Keys: Ctrl+1 … Ctrl+9, Ctrl+0 the tabs (Ctrl+Tab is the main window's next page); on the bulletin
 F2, F3, F5, F6 / Shift+F6, Ctrl+S and Ctrl+Shift+S (dashboard.py)."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .deadlines_widget import DeadlinesWidget
 from .holidays_widget import HolidaysWidget
 from .privacy_widget import PrivacyWidget
 from .ratings_widget import RatingsWidget
+from .seal_widget import SealWidget
 from .staff_widget import StaffWidget
 
 
@@ -31,6 +32,7 @@ class SupervisionPage(QTabWidget):
         self.staff = StaffWidget(services, actor)
         self.catalog = CatalogEditorWidget(services, actor)
         self.holidays = HolidaysWidget(services, actor)
+        self.seal = SealWidget(services, actor)
         self.privacy = PrivacyWidget(services, actor)
         self.audit = AuditWidget(services, actor)
         self.addTab(self.bulletin, self.tr("Bulletin"))
@@ -42,6 +44,7 @@ class SupervisionPage(QTabWidget):
         self.addTab(self.holidays, self.tr("Holidays"))
         self.addTab(self.privacy, self.tr("Personal data"))
         self.addTab(self.audit, self.tr("Audit"))
+        self.addTab(self.seal, self.tr("Hall seal"))
         self.holidays.reminded.connect(self._holiday_reminder)
         self._shortcuts()
         self.bulletin.refresh()
@@ -54,8 +57,8 @@ class SupervisionPage(QTabWidget):
         for seq, fn in keys.items():
             sc = QShortcut(QKeySequence(seq), self, lambda fn=fn: fn() if self.currentWidget() is b else None)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for n in range(1, self.count() + 1):
-            sc = QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda i=n - 1: self.show_tab(i))
+        for n in range(1, min(self.count(), 10) + 1):  # Ctrl+0 is the tenth
+            sc = QShortcut(QKeySequence(f"Ctrl+{n % 10}"), self, lambda i=n - 1: self.show_tab(i))
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def show_tab(self, index: int) -> None:

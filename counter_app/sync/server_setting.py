@@ -1,4 +1,5 @@
-"""Which hall server this PC syncs with: a supervisor's setting, never a clerk's.
+"""Which hall server this PC syncs with: a supervisor's setting, never a clerk's (a service of
+the row sync, so it sits beside it and services never import sync).
 
 A clerk who could point the PC at another database could send the hall's cases anywhere or
 cut the PC off from the hall (issue 15, finding 14). The settings page shows the box to
@@ -8,8 +9,8 @@ everyone but lets only a supervisor change it; this service is where that is dec
 
 from __future__ import annotations
 
-from ..sync import store_server_url
-from .context import Actor, ServiceContext, require_role
+from ..services.context import Actor, ServiceContext, require_role
+from .credentials import store_server_url
 
 
 def save_server_url(ctx: ServiceContext, actor: Actor, url: str) -> None:
