@@ -228,6 +228,9 @@ class HallSync:
     def _rescope(self) -> None:
         """The service changed what this PC may hold: once nothing of ours waits for an
         answer, drop every synced row and take the new scope from the start."""
+        with self.db.read() as conn:  # every round: a look without the write lock
+            if conn.execute(select(Setting.value).where(Setting.key == config.K_RESCOPE)).scalar() != "1":
+                return
         with self.db.engine.begin() as conn:
             if conn.execute(select(Setting.value).where(Setting.key == config.K_RESCOPE)).scalar() != "1" \
                     or not self._settled(conn):

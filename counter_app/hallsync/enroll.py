@@ -58,7 +58,7 @@ def enroll(db: Database, url: str, code: str, *, name: str = "", kind: str = "co
     a hall that synced the old way, whose cases the service took over with the database."""
     secret, fp = _split(code)
     if adopt:
-        with db.engine.connect() as conn:
+        with db.read() as conn:
             unsent = conn.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one()
         if unsent:
             raise SyncError(f"本机还有 {unsent} 条记录未按旧方式同步：请先运行 counter-admin sync，"

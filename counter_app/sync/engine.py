@@ -155,7 +155,7 @@ class SyncEngine:
         return report
 
     def _read(self, after: int) -> list[Change]:
-        with self.local.engine.begin() as conn:
+        with self.local.read() as conn:  # a pure read: deferred, never the write lock
             return pushing.read_batch(conn, self.batch_size, after)
 
     def _push_batch(self, server: Connection, changes: list[Change],
@@ -179,7 +179,7 @@ class SyncEngine:
         report.conflicts += result.conflicts
 
     def _retry_rejected(self, report: SyncReport) -> None:
-        with self.local.engine.connect() as conn:
+        with self.local.read() as conn:
             wanted = pulling.rejected_rows(conn)
         if not wanted:
             return
@@ -233,7 +233,7 @@ class SyncEngine:
             return report
 
     def status(self) -> SyncStatus:
-        with self.local.engine.connect() as conn:
+        with self.local.read() as conn:  # every 5 s: must never wait behind a writer
             waiting = pushing.waiting(conn)
             open_ = conn.execute(select(func.count()).select_from(SyncConflict).where(
                 SyncConflict.status == "open")).scalar_one()

@@ -70,7 +70,7 @@ def reconcile(local_db: Database, server_db: Database, day: date,
     if terminal:
         q = q.where(p.c.terminal_code == terminal)
     cases, batches = CaseFile.__table__, HandoffBatch.__table__
-    with local_db.engine.connect() as conn:
+    with local_db.read() as conn:  # a report: never the write lock
         prints = [dict(r) for r in conn.execute(q).mappings()]
         case_ids = {r["case_id"] for r in prints if r["case_id"]}
         local_case_no = _values(conn, cases, "case_no", case_ids)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..services.case_queries import CaseQueries, CaseRow
 from ..services.context import Actor
 from ..services.numbering import display
+from .operations import CASES
 from .services import AppServices
 
 NO_ROLE = Qt.ItemDataRole.UserRole
@@ -118,6 +119,8 @@ class CasesPage(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for table in (self.today, self.waiting, self.found):
             table.activated.connect(lambda index, t=table: self.resume(t, index.row()))
+        # Cases written here or pulled from the hall: shown at once, never by polling.
+        services.changes.watch(self, CASES, self.refresh)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -145,7 +148,7 @@ class CasesPage(QWidget):
             self.tabs.setTabText(1, self.tr("Awaiting the applicant (%1)")
                                  .replace("%1", str(len(result[1]))))
 
-        self.services.lane.submit(load, show, lambda exc: self.message.setText(str(exc)))
+        self.services.ops.run(self, load, show, lambda exc: self.message.setText(str(exc)))
 
     def run_search(self) -> None:
         q, actor, text = self.queries, self.actor, self.search.text()
@@ -163,7 +166,7 @@ class CasesPage(QWidget):
             else:
                 self.message.setText(self.tr("No case found"))
 
-        self.services.lane.submit(lambda: q.search(actor, text), show,
+        self.services.ops.run(self, lambda: q.search(actor, text), show,
                                   lambda exc: self.message.setText(str(exc)))
 
     def search_hall(self) -> None:
@@ -197,7 +200,7 @@ class CasesPage(QWidget):
                 self.found.setFocus()
 
         self.message.setText(self.tr("Asking the hall service…"))
-        self.services.lane.submit(ask, show, lambda exc: self.message.setText(str(exc)))
+        self.services.ops.network(self, ask, show, lambda exc: self.message.setText(str(exc)))
 
     def resume(self, table: CaseTable, row: int) -> None:
         """Reopen a case awaiting the applicant on the counter page (clerks only)."""

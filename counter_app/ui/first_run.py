@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..models.database import Database
 from ..setup_file import SetupError, SetupState, apply_setup, current_state, parse_setup
+from .operations import Changes, Operations
 from .worker import DbLane
 
 
@@ -38,7 +39,8 @@ class FirstRunDialog(QDialog):
     def __init__(self, lane: DbLane, open_db: Callable[[], Database],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lane, self._open_db = lane, open_db
+        # No window yet, no change to watch: the wrapper over the lane it is given.
+        self.ops, self._open_db = Operations(lane, Changes()), open_db
         self.db: Database | None = None  # opened on the lane by the first job
         self.state: SetupState | None = None
         self.done_lines: list[str] = []
@@ -144,7 +146,7 @@ class FirstRunDialog(QDialog):
         self.use_hall.toggled.connect(self._show_way)
         self._show_way(False)
         self.terminal.setFocus()
-        lane.submit(lambda: current_state(self._database()), self._loaded, self._failed)
+        self.ops.run(self, lambda: current_state(self._database()), self._loaded, self._failed)
 
     def _show_way(self, hall: bool) -> None:
         self.hall_group.setVisible(hall)
@@ -235,7 +237,7 @@ class FirstRunDialog(QDialog):
             return
         self.save.setEnabled(False)
         self.message.setText(self.tr("Saving…"))
-        self.lane.submit(lambda: apply_setup(self._database(), spec), self._saved, self._failed)
+        self.ops.run(self, lambda: apply_setup(self._database(), spec), self._saved, self._failed)
 
     def _enroll(self) -> None:
         for edit, missing in ((self.hall_url, self.tr("Enter the hall service's address "
@@ -254,8 +256,8 @@ class FirstRunDialog(QDialog):
             return
         self.save.setEnabled(False)
         self.message.setText(self.tr("Enrolling with the hall service and taking its data…"))
-        self.lane.submit(lambda: apply_setup(self._database(), spec), self._saved,
-                         self._enroll_failed)
+        self.ops.run(self, lambda: apply_setup(self._database(), spec), self._saved,
+                     self._enroll_failed)
 
     def _enroll_failed(self, exc: BaseException) -> None:
         """The service's own Chinese reason (bad, used or expired code; server down; a

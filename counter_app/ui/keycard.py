@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -34,12 +35,13 @@ def card_pdf() -> bytes:
     return render_key_card(title, subtitle, all_sections(card=True))
 
 
-def send_card(done: Callable[[str], None], failed: Callable[[BaseException], None]) -> None:
+def send_card(ops: Any, parent: Any, done: Callable[[str], None],
+              failed: Callable[[BaseException], None]) -> None:
     """Print the card on the remembered (or default) printer; with none, save it as a PDF in
-    the print folder. Rendering and printing run on the print lane, never the GUI thread."""
+    the print folder. Rendering and printing run on ``ops``' print thread, never the GUI one."""
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-    from .printing import pdf_dir, print_lane, print_pdf, remembered
+    from .printing import pdf_dir, print_pdf, remembered
 
     printer = remembered("", "printer") or QPrinterInfo.defaultPrinterName()
     names = [p.printerName() for p in QPrinterInfo.availablePrinters()]
@@ -60,7 +62,7 @@ def send_card(done: Callable[[str], None], failed: Callable[[BaseException], Non
         path.write_bytes(pdf)
         return str(path)
 
-    print_lane().submit(work, done, failed)
+    ops.printing(parent, work, done, failed)
 
 
 def _table(en: list[tuple[str, str]], zh: list[tuple[str, str]]) -> list[str]:

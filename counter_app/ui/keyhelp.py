@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -284,8 +285,9 @@ def hint_line(keys: KeyList) -> str:
 
 class KeyHelpDialog(QDialog):
     def __init__(self, title: str, sections: Sequence[tuple[str, KeyList]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, ops: Any = None) -> None:
         super().__init__(parent)
+        self.ops = ops  # operations.Operations: the card prints on its print thread
         self.setObjectName("keyHelpDialog")
         self.setWindowTitle(translate("KeyHelp", "Keys: %1").replace("%1", title))
         self.setMinimumSize(720, 480)
@@ -367,7 +369,7 @@ class KeyHelpDialog(QDialog):
             self.card_button.setEnabled(True)
             self.status.setText(str(exc))
 
-        send_card(done, failed)
+        send_card(self.ops, self, done, failed)
 
     def keys(self) -> list[str]:
         """Every key listed (section titles left out), for tests."""

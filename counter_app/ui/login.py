@@ -100,12 +100,12 @@ class LoginWidget(QWidget):
         self.message.clear()
 
 
-def attempt_login(lane: Any, auth: Any, widget: LoginWidget,
+def attempt_login(ops: Any, auth: Any, widget: LoginWidget,
                   on_ok: Callable[[Any], None]) -> None:
     """Check the password on the database lane; show the service's message on failure."""
 
     def run(user: str, password: str) -> None:
-        lane.submit(lambda: auth.login(user, password), on_ok,
-                    lambda exc: widget.show_error(str(exc)))
+        ops.run(widget, lambda: auth.login(user, password), on_ok,
+                lambda exc: widget.show_error(str(exc)))
 
     widget.submitted.connect(run)

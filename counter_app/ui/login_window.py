@@ -70,7 +70,7 @@ def build_main_window(args: argparse.Namespace) -> MainWindow:
             services.ctx = ctx
 
     window = MainWindow(services, auth, idle_minutes=args.idle_minutes)
-    lane.submit(open_all, opened, lambda exc: window.login.show_error(
+    services.ops.run(window, open_all, opened, lambda exc: window.login.show_error(
         QCoreApplication.translate("MainWindow", "The database could not be opened: %1")
         .replace("%1", str(exc))))
     return window

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.login = LoginWidget()
-        attempt_login(services.lane, auth, self.login, self._logged_in)
+        attempt_login(services.ops, auth, self.login, self._logged_in)
         self.stack.addWidget(self.login)
         self.workspace: QTabWidget | None = None
         self.lock_screen: LoginWidget | None = None
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         from ..services.holiday_schedule import catch_up
 
         ctx = self.services.ctx
-        self.services.lane.submit(lambda: catch_up(ctx), None,
+        self.services.ops.run(self, lambda: catch_up(ctx), None,
                                   lambda exc: log.warning("calendar catch-up failed: %s", exc))
 
     def _lane_slow(self, slow: bool) -> None:
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             for name in modules:
                 importlib.import_module(name)
 
-        self.services.lane.submit(load, None, lambda exc: log.warning("preloading pages: %s", exc))
+        self.services.ops.run(self, load, None, lambda exc: log.warning("preloading pages: %s", exc))
 
     # -- signing out ---------------------------------------------------------------------
     def switch_user(self) -> None:
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
             workspace.deleteLater()
             self.signed_out.emit()
 
-        self.services.lane.submit(lambda: None, gone, gone)
+        self.services.ops.run(self, lambda: None, gone, gone)
 
     # -- pages and help --------------------------------------------------------------------
     def _step_page(self, step: int) -> None:
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
             if self.queue_bar is not None:
                 sections.append((self.tr("Queue (every page)"), self.queue_bar.key_help()))
         focus = QApplication.focusWidget()
-        self.help_dialog = KeyHelpDialog(title, sections, self)
+        self.help_dialog = KeyHelpDialog(title, sections, self, ops=self.services.ops)
         self.help_dialog.finished.connect(lambda _r: self._help_closed(focus))
         self.help_dialog.open()
 
@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentWidget(self.workspace)
             self.idle.timer.start()
 
-        self.services.lane.submit(lambda: self.auth.login(user, password), ok,
+        self.services.ops.run(self, lambda: self.auth.login(user, password), ok,
                                   lambda exc: screen.show_error(str(exc)))
 
     @property

@@ -47,7 +47,6 @@ from ..services.printing import PrintJob, PrintService
 from .cups_spool import submit_pdf, takes_pdf
 from .prefs import ui_settings  # one QSettings store for the whole UI
 from .services import AppServices
-from .worker import DbLane
 
 PRINT_DPI = 300
 
@@ -162,18 +161,6 @@ def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
         buf.close()
 
 
-_PRINT_LANE: DbLane | None = None
-
-
-def print_lane() -> DbLane:
-    """One background thread for printing, apart from the database lane: a long print job
-    must not hold up the counter's reads and writes."""
-    global _PRINT_LANE
-    if _PRINT_LANE is None:
-        _PRINT_LANE = DbLane()
-    return _PRINT_LANE
-
-
 class PrintPreviewDialog(QDialog):
     """Shows the documents of one decision; Ctrl+P prints them all, Ctrl+S saves PDFs."""
 
@@ -276,7 +263,7 @@ class PrintPreviewDialog(QDialog):
         self.jobs = [None] * len(self.docs)
         self._set_busy(True)
         for i, d in enumerate(self.docs):
-            self.services.lane.submit(
+            self.services.ops.run(self,
                 partial(svc.prepare, self.actor, d.kind, d.number, layout),
                 partial(self._produced, i), self._failed)
 
@@ -356,7 +343,7 @@ class PrintPreviewDialog(QDialog):
             self._set_busy(False)
             self._failed(exc)
 
-        print_lane().submit(rasterise_and_send, sent, failed)
+        self.services.ops.printing(self, rasterise_and_send, sent, failed)
 
     def _log(self, jobs: list[PrintJob], targets: list[str], then: Callable[[], None]) -> None:
         svc: PrintService = self.services.service(PrintService)
@@ -365,7 +352,7 @@ class PrintPreviewDialog(QDialog):
             for job, target in zip(jobs, targets, strict=True):
                 svc.log_print(self.actor, job, target)
 
-        self.services.lane.submit(log, lambda _r: then(), self._failed)
+        self.services.ops.run(self, log, lambda _r: then(), self._failed)
 
     def save_all(self, folder: Path | None = None) -> list[Path]:
         if not self.save_button.isEnabled():

@@ -23,40 +23,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar, QToolButton
 
 from .services import AppServices
-from .worker import Job
 
 log = logging.getLogger(__name__)
 
 HALL_PREFIX = "hall:"  # the stored "URL" of a PC enrolled with the hall service
 DEFAULT_INTERVAL = 60.0  # seconds between rounds while online
 STATUS_EVERY = 5.0  # seconds between local re-counts of the changes waiting, between rounds
-_detached: set[Job] = set()  # keep one-off jobs alive until their result is delivered
-
-
-def run_detached(fn: Callable[[], Any], on_done: Callable[[Any], None],
-                 on_error: Callable[[BaseException], None]) -> Job:
-    """Run ``fn`` on a fresh daemon thread (network work: never the GUI thread, nor the DB
-    lane); the result or exception is delivered on the GUI thread."""
-    job = Job(fn)
-    job.done.connect(on_done)
-    job.failed.connect(on_error)
-    job.done.connect(lambda _r, j=job: _detached.discard(j))
-    job.failed.connect(lambda _e, j=job: _detached.discard(j))
-    _detached.add(job)
-
-    def run() -> None:
-        try:
-            job.result = fn()
-        except BaseException as exc:  # delivered to the GUI, which shows it
-            job.error = exc
-            job.finished_event.set()
-            job.failed.emit(exc)
-        else:
-            job.finished_event.set()
-            job.done.emit(job.result)
-
-    threading.Thread(target=run, name="net-call", daemon=True).start()
-    return job
 
 
 def _default_delay(attempt: int) -> float:
@@ -288,7 +260,7 @@ class SyncController(QObject):
                 hall = config.read(s)
                 return HALL_PREFIX + hall.url if hall else load_server_url(s)
 
-        self.services.lane.submit(load, self.configure, lambda exc: self.indicator.show_error(str(exc)))
+        self.services.ops.run(self, load, self.configure, lambda exc: self.indicator.show_error(str(exc)))
 
     def configure(self, url: str | None) -> None:
         """Sync with ``url`` from now on (``None``/"" = stand-alone). The old runner finishes
@@ -379,9 +351,3 @@ def nudge_sync(services: AppServices) -> None:
     """For pages: call after recording a case so it reaches the server soon."""
     if services.sync is not None:
         services.sync.nudge()
-
-
-def on_data_changed(services: AppServices, slot: Callable[[], None]) -> None:
-    """For pages that show the hall's work: refresh when a sync brought new rows."""
-    if services.sync is not None:
-        services.sync.data_changed.connect(slot)

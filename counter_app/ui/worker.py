@@ -1,8 +1,20 @@
 """The database lane: one background thread runs every service call, in order.
 
-Widgets never touch the database on the GUI thread. They submit a callable; the result (or
-the exception) comes back through a signal delivered on the GUI thread. One thread means
-one writer, so SQLite never sees two writers from this process.
+Widgets never touch the database on the GUI thread, and never call ``submit`` themselves:
+they go through ``ui/operations.py``, which adds the GUI-thread callbacks guarded by the
+parent's lifetime, the one place errors are shown and logged, and the change notification.
+The result (or the exception) comes back through a signal delivered on the GUI thread.
+
+Who writes the local database in this process, honestly:
+- this lane: every service call of the screens, in order;
+- the sync thread (``sync_status.SyncRunner``): a hall-sync or old-sync round writes what it
+  pulled and the answers to what it pushed, in short transactions of one page each, never
+  while waiting on the network.
+SQLite serialises the two with ``BEGIN IMMEDIATE`` and a 10 s busy timeout
+(``models/database.py``); a write waiting longer says so (``slow``). Reads never take the
+write lock: ``Database.session()`` and ``Database.read()`` begin deferred.
+The same class also runs the print thread and one-off network calls (``Operations``); they
+do not touch the database.
 """
 
 from __future__ import annotations
@@ -42,11 +54,11 @@ class DbLane(QObject):
 
     slow = Signal(bool)
 
-    def __init__(self) -> None:
+    def __init__(self, name: str = "db-lane") -> None:
         super().__init__()
         self._queue: queue.Queue[Job | None] = queue.Queue()
         self._jobs: set[Job] = set()  # keep Python wrappers alive until delivered
-        self._thread = threading.Thread(target=self._run, name="db-lane", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
@@ -103,4 +115,5 @@ class DbLane(QObject):
 
     def stop(self, timeout: float = 10.0) -> None:
         self._queue.put(None)
-        self._thread.join(timeout)
+        if timeout and self._thread is not threading.current_thread():
+            self._thread.join(timeout)

@@ -121,32 +121,32 @@
   <context>
     <name>ApproverDesk</name>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="55" />
+      <location filename="../../counter_app/ui/approver/page.py" line="54" />
       <source>① Scan the barcode on the handoff sheet  →  ② check each case  →  ③ Sign</source>
       <translation>① 扫描交接单上的条码　→　② 逐件核对　→　③ 签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="57" />
+      <location filename="../../counter_app/ui/approver/page.py" line="56" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="60" />
+      <location filename="../../counter_app/ui/approver/page.py" line="59" />
       <source>Scan anywhere on this screen, or type a batch or case number and press Enter</source>
       <translation>在本页面任何位置直接扫码即可；也可在此输入交接单号或办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="79" />
+      <location filename="../../counter_app/ui/approver/page.py" line="78" />
       <source>Waiting to be signed</source>
       <translation>待签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="87" />
+      <location filename="../../counter_app/ui/approver/page.py" line="86" />
       <source>Signed, to decide</source>
       <translation>已签收、待审批</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="91" />
+      <location filename="../../counter_app/ui/approver/page.py" line="90" />
       <source>Put the handoff sheet under the scanner and scan its barcode.
 
 Or pick from the lists on the left: F2 batches to sign, F3 cases to decide, Enter opens.
@@ -159,49 +159,49 @@ Scanning a case barcode opens that case. F1 lists every key.</source>
 扫描办件条码可查看该办件。F1 查看全部按键。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="222" />
+      <location filename="../../counter_app/ui/approver/page.py" line="219" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="248" />
+      <location filename="../../counter_app/ui/approver/page.py" line="245" />
       <source>%1 · promised by %4
 %2 · %3</source>
       <translation>%1　限 %4
 %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="255" />
+      <location filename="../../counter_app/ui/approver/page.py" line="252" />
       <source>Signed by %1</source>
       <translation>签收人：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="263" />
+      <location filename="../../counter_app/ui/approver/page.py" line="260" />
       <source>Nothing waits for a decision.</source>
       <translation>没有待审批的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="266" />
+      <location filename="../../counter_app/ui/approver/page.py" line="263" />
       <source>Signed, to decide (%1)</source>
       <translation>已签收、待审批（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="268" />
+      <location filename="../../counter_app/ui/approver/page.py" line="265" />
       <source>%1 past due</source>
       <translation>%1 件已超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="272" />
+      <location filename="../../counter_app/ui/approver/page.py" line="269" />
       <source>Department: %1</source>
       <translation>所属部门：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="276" />
+      <location filename="../../counter_app/ui/approver/page.py" line="273" />
       <source>No department set for your account: every department's work is shown. Ask the supervisor to set it.</source>
       <translation>您的账号未设置所属部门：现显示全部部门的交接单和办件。请管理员设置所属部门。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="286" />
+      <location filename="../../counter_app/ui/approver/page.py" line="283" />
       <source>%1
 from %2 · %3 cases
 waiting %4</source>
@@ -210,132 +210,132 @@ waiting %4</source>
 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="302" />
+      <location filename="../../counter_app/ui/approver/page.py" line="299" />
       <source>Waiting to be signed (%1)</source>
       <translation>待签收交接单（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="304" />
+      <location filename="../../counter_app/ui/approver/page.py" line="301" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="334" />
+      <location filename="../../counter_app/ui/approver/page.py" line="331" />
       <source>Finish or cancel the open form first, then scan again</source>
       <translation>请先完成或取消正在填写的表单，再扫码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="340" />
+      <location filename="../../counter_app/ui/approver/page.py" line="337" />
       <source>The scan ended without Enter: scan again, or check that the scanner sends Enter after the code</source>
       <translation>扫码未以回车结束：请重新扫描，或检查扫码枪是否设置了回车后缀</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="355" />
+      <location filename="../../counter_app/ui/approver/page.py" line="352" />
       <source>Case %1 is in the folder ✓</source>
       <translation>办件 %1 已核对在卷 ✓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="357" />
+      <location filename="../../counter_app/ui/approver/page.py" line="354" />
       <source>Case %1 is not in this batch (%2 cases): put it aside and tell the sender</source>
       <translation>办件 %1 不在本交接单中（本单共 %2 件）：请单独放置并告知移交人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="383" />
+      <location filename="../../counter_app/ui/approver/page.py" line="380" />
       <source>Batch %1: scan each case or tick “In folder”</source>
       <translation>交接单 %1：请逐件扫描办件条码，或勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="386" />
+      <location filename="../../counter_app/ui/approver/page.py" line="383" />
       <source>Batch %1 was already signed for</source>
       <translation>交接单 %1 已签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="394" />
+      <location filename="../../counter_app/ui/approver/page.py" line="391" />
       <source>Case %1: %2</source>
       <translation>办件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="420" />
+      <location filename="../../counter_app/ui/approver/page.py" line="417" />
       <source>Signed for %1 case(s).</source>
       <translation>已签收 %1 件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="422" />
+      <location filename="../../counter_app/ui/approver/page.py" line="419" />
       <source>%1 case(s) with a discrepancy stay with the sender.</source>
       <translation>%1 件登记了差异，仍由移交方负责。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="436" />
+      <location filename="../../counter_app/ui/approver/page.py" line="433" />
       <source>Returned to the front desk</source>
       <translation>已退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="447" />
+      <location filename="../../counter_app/ui/approver/page.py" line="444" />
       <source>Approved: the result waits at the front desk for collection</source>
       <translation>已准予许可：结果送前台待领取</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="448" />
+      <location filename="../../counter_app/ui/approver/page.py" line="445" />
       <source>Denied</source>
       <translation>已作出不予许可决定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="104" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="105" />
       <source>number field (or scan anywhere)</source>
       <translation>编号输入框（也可在任意位置扫码）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="105" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="106" />
       <source>batches waiting to be signed</source>
       <translation>待签收交接单列表</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="106" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="107" />
       <source>cases signed, to decide</source>
       <translation>已签收待审批办件列表</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="107" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="108" />
       <source>open the batch or case under the cursor</source>
       <translation>打开光标所在的交接单或办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="108" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="109" />
       <source>batch: sign for it · case: approve</source>
       <translation>交接单：签收 · 办件：准予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="109" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="110" />
       <source>case: return to the front desk</source>
       <translation>办件：退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="110" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="111" />
       <source>case: deny</source>
       <translation>办件：不予许可</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="111" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="112" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="111" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="112" />
       <source>batch: tick “In folder”</source>
       <translation>交接单：勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="112" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="113" />
       <source>batch: record a discrepancy</source>
       <translation>交接单：登记差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="113" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="114" />
       <source>back</source>
       <translation>返回</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="114" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="115" />
       <source>forms: confirm</source>
       <translation>表单：确定</translation>
     </message>
@@ -792,52 +792,52 @@ waiting %4</source>
   <context>
     <name>CaseTable</name>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="42" />
+      <location filename="../../counter_app/ui/cases_page.py" line="43" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="42" />
+      <location filename="../../counter_app/ui/cases_page.py" line="43" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="42" />
+      <location filename="../../counter_app/ui/cases_page.py" line="43" />
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="42" />
+      <location filename="../../counter_app/ui/cases_page.py" line="43" />
       <source>ID number</source>
       <translation>证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="43" />
+      <location filename="../../counter_app/ui/cases_page.py" line="44" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="43" />
+      <location filename="../../counter_app/ui/cases_page.py" line="44" />
       <source>Received</source>
       <translation>收件时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="43" />
+      <location filename="../../counter_app/ui/cases_page.py" line="44" />
       <source>Promised by</source>
       <translation>承诺办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="43" />
+      <location filename="../../counter_app/ui/cases_page.py" line="44" />
       <source>Clerk</source>
       <translation>受理人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="55" />
+      <location filename="../../counter_app/ui/cases_page.py" line="56" />
       <source> (training)</source>
       <translation>（培训）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="58" />
+      <location filename="../../counter_app/ui/cases_page.py" line="59" />
       <source> (estimate)</source>
       <translation>（估算）</translation>
     </message>
@@ -845,97 +845,97 @@ waiting %4</source>
   <context>
     <name>CasesPage</name>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="83" />
+      <location filename="../../counter_app/ui/cases_page.py" line="84" />
       <source>Search: case number, name or ID number (Ctrl+F)</source>
       <translation>查询：办件编号、姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="89" />
+      <location filename="../../counter_app/ui/cases_page.py" line="90" />
       <source>My cases</source>
       <translation>本人办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="90" />
+      <location filename="../../counter_app/ui/cases_page.py" line="91" />
       <source>My window</source>
       <translation>本窗口办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="92" />
+      <location filename="../../counter_app/ui/cases_page.py" line="93" />
       <source>Whole hall</source>
       <translation>全厅</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="100" />
+      <location filename="../../counter_app/ui/cases_page.py" line="101" />
       <source>Today</source>
       <translation>今日办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="101" />
+      <location filename="../../counter_app/ui/cases_page.py" line="102" />
       <source>Awaiting the applicant</source>
       <translation>待补正</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="102" />
+      <location filename="../../counter_app/ui/cases_page.py" line="103" />
       <source>Search results</source>
       <translation>查询结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="144" />
+      <location filename="../../counter_app/ui/cases_page.py" line="147" />
       <source>Today (%1)</source>
       <translation>今日办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="145" />
+      <location filename="../../counter_app/ui/cases_page.py" line="148" />
       <source>Awaiting the applicant (%1)</source>
       <translation>待补正（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="155" />
+      <location filename="../../counter_app/ui/cases_page.py" line="158" />
       <source>Search results (%1)</source>
       <translation>查询结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="161" />
+      <location filename="../../counter_app/ui/cases_page.py" line="164" />
       <source>No case found on this PC. F7 searches the hall service (the look is logged).</source>
       <translation>本机没有找到。按 F7 在大厅服务器上查询（查询会被记录）。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="164" />
+      <location filename="../../counter_app/ui/cases_page.py" line="167" />
       <source>No case found</source>
       <translation>没有找到办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="174" />
+      <location filename="../../counter_app/ui/cases_page.py" line="177" />
       <source>This PC is not enrolled with a hall service.</source>
       <translation>本机没有注册到大厅服务。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="177" />
+      <location filename="../../counter_app/ui/cases_page.py" line="180" />
       <source>Type a case number, name or ID number first (Ctrl+F).</source>
       <translation>请先输入办件编号、姓名或证件号码（Ctrl+F）。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="190" />
+      <location filename="../../counter_app/ui/cases_page.py" line="193" />
       <source>In the hall (%1)</source>
       <translation>大厅查询结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="192" />
+      <location filename="../../counter_app/ui/cases_page.py" line="195" />
       <source>From the hall service: shown only, not kept on this PC.</source>
       <translation>来自大厅服务器：仅供查看，不保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="194" />
+      <location filename="../../counter_app/ui/cases_page.py" line="197" />
       <source>%1 more: narrow the search.</source>
       <translation>另有 %1 件未显示：请缩小查询范围。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="195" />
+      <location filename="../../counter_app/ui/cases_page.py" line="198" />
       <source>The hall has no such case either.</source>
       <translation>大厅服务器上也没有这样的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/cases_page.py" line="199" />
+      <location filename="../../counter_app/ui/cases_page.py" line="202" />
       <source>Asking the hall service…</source>
       <translation>正在向大厅服务器查询…</translation>
     </message>
@@ -1231,52 +1231,52 @@ waiting %4</source>
       <translation>该材料已收：如需改为缺少请按 M</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="78" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="79" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="78" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="79" />
       <source>received</source>
       <translation>已收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="79" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="80" />
       <source>missing</source>
       <translation>缺少</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="80" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="81" />
       <source>defective (why)</source>
       <translation>不符合要求</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="81" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="82" />
       <source>not applicable</source>
       <translation>不适用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="82" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="83" />
       <source>original / copy</source>
       <translation>原件/复印件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="83" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="84" />
       <source>copies</source>
       <translation>份数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="84" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="85" />
       <source>pages</source>
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="85" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="86" />
       <source>Enter</source>
       <translation>回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="85" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="86" />
       <source>next</source>
       <translation>下一项</translation>
     </message>
@@ -1313,7 +1313,7 @@ waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="46" />
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="116" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="117" />
       <source>Complainant</source>
       <translation>投诉人</translation>
     </message>
@@ -1329,13 +1329,13 @@ waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="49" />
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="117" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="118" />
       <source>Window</source>
       <translation>窗口</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="50" />
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="116" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="117" />
       <source>Content</source>
       <translation>投诉内容</translation>
     </message>
@@ -1361,7 +1361,7 @@ waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="63" />
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="118" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="119" />
       <source>Handled by</source>
       <translation>承办人</translation>
     </message>
@@ -1381,42 +1381,42 @@ waiting %4</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="116" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="117" />
       <source>Received</source>
       <translation>登记时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="117" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="118" />
       <source>Case</source>
       <translation>办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="117" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="118" />
       <source>About</source>
       <translation>被投诉人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="118" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="119" />
       <source>Due</source>
       <translation>期限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="118" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="119" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="130" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="131" />
       <source>Complaint registered</source>
       <translation>投诉已登记</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="142" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="143" />
       <source>Select a complaint first</source>
       <translation>请先选择一条投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="147" />
+      <location filename="../../counter_app/ui/supervision/complaints_widget.py" line="148" />
       <source>Saved</source>
       <translation>已保存</translation>
     </message>
@@ -1424,112 +1424,112 @@ waiting %4</source>
   <context>
     <name>ConflictsPanel</name>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="39" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="35" />
       <source>Also show conflicts already settled or resolved</source>
       <translation>同时显示已按规则处理或已裁定的冲突</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="41" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="37" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="43" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="39" />
       <source>Found</source>
       <translation>发现时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="43" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="39" />
       <source>Where</source>
       <translation>发现于</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="43" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="39" />
       <source>Terminal</source>
       <translation>终端</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="44" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="40" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="44" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="40" />
       <source>Rule</source>
       <translation>冲突类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="44" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="40" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="45" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="41" />
       <source>What happened</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="52" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="48" />
       <source>Note: why this choice</source>
       <translation>备注：裁定理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="53" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="49" />
       <source>Keep the server's version</source>
       <translation>保留服务器版本</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="55" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="51" />
       <source>Use the counter's version</source>
       <translation>采用终端版本</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="100" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="96" />
       <source>Loading…</source>
       <translation>正在读取…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="105" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="102" />
       <source>server</source>
       <translation>服务器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="105" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="102" />
       <source>this PC</source>
       <translation>本机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="110" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="107" />
       <source>Server conflicts could not be read: %1</source>
       <translation>无法读取服务器上的冲突：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="113" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="110" />
       <source>Stand-alone: there is no server to sync with</source>
       <translation>单机使用：没有同步服务器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="115" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="112" />
       <source>%1 conflict(s)</source>
       <translation>共 %1 条冲突</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="128" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="125" />
       <source>Select a conflict to see both versions.</source>
       <translation>选择一条冲突，可查看终端与服务器两个版本。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="134" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="131" />
       <source>%1: counter %2 / server %3</source>
       <translation>%1：终端为 %2 ／ 服务器为 %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="137" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="134" />
       <source>Met on this PC while pulling: for information only.</source>
       <translation>本机下载服务器数据时发现，仅供查看。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="157" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="154" />
       <source>Resolved</source>
       <translation>已裁定</translation>
     </message>
@@ -1658,74 +1658,79 @@ waiting %4</source>
   <context>
     <name>CounterPage</name>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="166" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="170" />
       <source>The co-signer must be another person</source>
       <translation>陪同受理人须为另一人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="186" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="189" />
       <source>Recording…</source>
       <translation>正在保存……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="208" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="210" />
       <source>%1: case %2</source>
       <translation>%1：办件编号 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="251" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="253" />
       <source>No case %1 in this counter's database</source>
       <translation>本机没有办件 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="257" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="259" />
       <source>This case is not waiting for materials</source>
       <translation>该办件不在待补正状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="295" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="293" />
       <source>Nothing new was marked as supplied</source>
       <translation>没有标记新补交的材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/decide.py" line="299" />
+      <location filename="../../counter_app/ui/counter/decide.py" line="297" />
       <source>Supplement recorded: case %1 (%2)</source>
       <translation>补正已登记：办件 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="93" />
+      <location filename="../../counter_app/ui/counter/page.py" line="92" />
       <source>Case number or scan the notice (F4)</source>
       <translation>办件编号或扫描告知单条码（F4）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="154" />
+      <location filename="../../counter_app/ui/counter/page.py" line="153" />
       <source>F1 all keys</source>
       <translation>F1 全部按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="228" />
+      <location filename="../../counter_app/ui/counter/page.py" line="226" />
       <source>The saved intake was restored</source>
       <translation>已恢复未完成的收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="241" />
+      <location filename="../../counter_app/ui/counter/page.py" line="239" />
       <source>New intake</source>
       <translation>新收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="242" />
+      <location filename="../../counter_app/ui/counter/page.py" line="240" />
       <source>Discard the intake in progress?</source>
       <translation>放弃正在办理的收件吗？</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="245" />
+      <location filename="../../counter_app/ui/counter/page.py" line="243" />
       <source>&amp;Yes, discard</source>
       <translation>放弃(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="246" />
+      <location filename="../../counter_app/ui/counter/page.py" line="244" />
       <source>&amp;No</source>
       <translation>不放弃(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/counter/page.py" line="290" />
+      <source>Still saving the previous step: pick the item again in a moment</source>
+      <translation>上一步还在保存：请稍候再选一次事项</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/counter/page.py" line="401" />
@@ -1738,62 +1743,62 @@ waiting %4</source>
       <translation>材料不齐：按 F6 出具一次性告知单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="60" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="61" />
       <source>new intake</source>
       <translation>新收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="61" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="62" />
       <source>item search</source>
       <translation>查找事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="62" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="63" />
       <source>case number / notice</source>
       <translation>办件编号/扫告知单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="63" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="64" />
       <source>checklist</source>
       <translation>材料清单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="64" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="65" />
       <source>person / organisation</source>
       <translation>个人/单位</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="65" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="66" />
       <source>agent</source>
       <translation>代办人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="66" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="67" />
       <source>accept (resumed case: record the supplement)</source>
       <translation>受理（补正办件：登记补正）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="67" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="68" />
       <source>one-time notice</source>
       <translation>一次性告知</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="68" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="69" />
       <source>not accept</source>
       <translation>不予受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="69" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="70" />
       <source>finish on the spot</source>
       <translation>当场办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="70" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="71" />
       <source>next field</source>
       <translation>下一栏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="71" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="72" />
       <source>back</source>
       <translation>返回</translation>
     </message>
@@ -1801,102 +1806,102 @@ waiting %4</source>
   <context>
     <name>DeadlinesWidget</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="44" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="46" />
       <source>Stop clock</source>
       <translation>暂停计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="44" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="46" />
       <source>Restart clock</source>
       <translation>恢复计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="45" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="47" />
       <source>Extend</source>
       <translation>延长期限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="47" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="49" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="48" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="50" />
       <source>Not counted because of</source>
       <translation>不计时事由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="49" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="51" />
       <source>Reason (told to the applicant)</source>
       <translation>理由（将告知申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="50" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="52" />
       <source>Extension (working days)</source>
       <translation>延长（工作日）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="55" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="57" />
       <source>Time not counted and extensions</source>
       <translation>暂停计时与延长期限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="58" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="60" />
       <source>Cases near (2 working days) or past their promised date</source>
       <translation>临期（2 个工作日内到期）与超期办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="85" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="88" />
       <source>Case</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="85" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="88" />
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="85" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="88" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="86" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="89" />
       <source>Window</source>
       <translation>窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="86" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="89" />
       <source>Clerk</source>
       <translation>受理人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="86" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="89" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="87" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="90" />
       <source>Promised</source>
       <translation>承诺日期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="87" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="90" />
       <source>Working days left</source>
       <translation>剩余工作日</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="91" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="94" />
       <source>Clock stopped: %1</source>
       <translation>暂停计时中：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="97" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="100" />
       <source>Enter or select a case number</source>
       <translation>请输入或选择办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="101" />
+      <location filename="../../counter_app/ui/supervision/deadlines_widget.py" line="104" />
       <source>Saved</source>
       <translation>已保存</translation>
     </message>
@@ -2082,172 +2087,172 @@ waiting %4</source>
   <context>
     <name>FirstRunDialog</name>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="46" />
+      <location filename="../../counter_app/ui/first_run.py" line="48" />
       <source>Set up this counter PC</source>
       <translation>本机首次设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="48" />
+      <location filename="../../counter_app/ui/first_run.py" line="50" />
       <source>This PC has not been set up yet. Fill in what the hall's administrator gave you; you can change it later.</source>
       <translation>本机尚未设置。请按大厅管理人员提供的信息填写，以后可以修改。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="52" />
+      <location filename="../../counter_app/ui/first_run.py" line="54" />
       <source>Join the &amp;hall service with an enrollment code</source>
       <translation>用注册码接入大厅服务(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="62" />
+      <location filename="../../counter_app/ui/first_run.py" line="64" />
       <source>Counter (receiving)</source>
       <translation>综合窗口（收件）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="63" />
+      <location filename="../../counter_app/ui/first_run.py" line="65" />
       <source>Approver desk</source>
       <translation>审批席</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="64" />
+      <location filename="../../counter_app/ui/first_run.py" line="66" />
       <source>Supervisor</source>
       <translation>主管</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="67" />
+      <location filename="../../counter_app/ui/first_run.py" line="69" />
       <source>Hall service</source>
       <translation>大厅服务</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="69" />
+      <location filename="../../counter_app/ui/first_run.py" line="71" />
       <source>Service add&amp;ress:</source>
       <translation>服务地址(&amp;R)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="70" />
+      <location filename="../../counter_app/ui/first_run.py" line="72" />
       <source>Enrollment &amp;code:</source>
       <translation>注册码(&amp;C)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="71" />
+      <location filename="../../counter_app/ui/first_run.py" line="73" />
       <source>This PC &amp;is a:</source>
       <translation>本机用途(&amp;I)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="81" />
+      <location filename="../../counter_app/ui/first_run.py" line="83" />
       <source>Stan&amp;d-alone (no hall server)</source>
       <translation>单机使用，不连接大厅服务器(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="87" />
+      <location filename="../../counter_app/ui/first_run.py" line="89" />
       <source>System default printer</source>
       <translation>系统默认打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="92" />
+      <location filename="../../counter_app/ui/first_run.py" line="94" />
       <source>A4 paper</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="93" />
+      <location filename="../../counter_app/ui/first_run.py" line="95" />
       <source>80 mm receipt</source>
       <translation>80 mm 小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="96" />
+      <location filename="../../counter_app/ui/first_run.py" line="98" />
       <source>&amp;Terminal number (1-99):</source>
       <translation>终端编号（1-99）(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="97" />
+      <location filename="../../counter_app/ui/first_run.py" line="99" />
       <source>&amp;Window:</source>
       <translation>所在窗口(&amp;W)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="98" />
+      <location filename="../../counter_app/ui/first_run.py" line="100" />
       <source>Hall ser&amp;ver:</source>
       <translation>大厅服务器(&amp;V)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="100" />
+      <location filename="../../counter_app/ui/first_run.py" line="102" />
       <source>&amp;Printer:</source>
       <translation>打印机(&amp;P)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="101" />
+      <location filename="../../counter_app/ui/first_run.py" line="103" />
       <source>Paper &amp;layout:</source>
       <translation>纸张版式(&amp;L)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="115" />
+      <location filename="../../counter_app/ui/first_run.py" line="117" />
       <source>First supervisor account</source>
       <translation>首个管理员账号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="117" />
+      <location filename="../../counter_app/ui/first_run.py" line="119" />
       <source>&amp;User name:</source>
       <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="118" />
+      <location filename="../../counter_app/ui/first_run.py" line="120" />
       <source>&amp;Full name:</source>
       <translation>姓名(&amp;F)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="119" />
+      <location filename="../../counter_app/ui/first_run.py" line="121" />
       <source>P&amp;assword:</source>
       <translation>密码(&amp;A)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="120" />
+      <location filename="../../counter_app/ui/first_run.py" line="122" />
       <source>&amp;Repeat password:</source>
       <translation>再输入一次密码(&amp;R)：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="122" />
+      <location filename="../../counter_app/ui/first_run.py" line="124" />
       <source>Reading this PC's settings…</source>
       <translation>正在读取本机设置……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="129" />
+      <location filename="../../counter_app/ui/first_run.py" line="131" />
       <source>&amp;Save and start</source>
       <translation>保存并启动(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="132" />
+      <location filename="../../counter_app/ui/first_run.py" line="134" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="166" />
+      <location filename="../../counter_app/ui/first_run.py" line="168" />
       <source>(no window)</source>
       <translation>（不指定窗口）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="223" />
+      <location filename="../../counter_app/ui/first_run.py" line="225" />
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="228" />
+      <location filename="../../counter_app/ui/first_run.py" line="230" />
       <source>Enter the hall server's address, or tick stand-alone.</source>
       <translation>请填写大厅服务器地址，或勾选单机使用。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="237" />
+      <location filename="../../counter_app/ui/first_run.py" line="239" />
       <source>Saving…</source>
       <translation>正在保存……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="241" />
+      <location filename="../../counter_app/ui/first_run.py" line="243" />
       <source>Enter the hall service's address (https://…), as the administrator gave it.</source>
       <translation>请填写管理员给出的大厅服务地址（https://…）。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="243" />
+      <location filename="../../counter_app/ui/first_run.py" line="245" />
       <source>Enter the one-time enrollment code the administrator gave you.</source>
       <translation>请填写管理员给出的一次性注册码。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/first_run.py" line="256" />
+      <location filename="../../counter_app/ui/first_run.py" line="258" />
       <source>Enrolling with the hall service and taking its data…</source>
       <translation>正在注册到大厅服务并取得大厅数据……</translation>
     </message>
@@ -2255,32 +2260,32 @@ waiting %4</source>
   <context>
     <name>GuidePage</name>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="155" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="156" />
       <source>Item search: type, ↑/↓ choose, Enter issues the ticket</source>
       <translation>事项搜索：输入，↑/↓ 选择，回车取号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="156" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="157" />
       <source>Window groups: ↑/↓ choose, Enter issues the ticket</source>
       <translation>窗口分组：↑/↓ 选择，回车取号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="157" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="158" />
       <source>Priority and its reason (Enter in the reason issues)</source>
       <translation>优先类别及理由（在理由栏回车即取号）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="158" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="159" />
       <source>Print the last ticket again</source>
       <translation>重打刚取的号票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="159" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="160" />
       <source>Refresh people waiting</source>
       <translation>刷新等候人数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="160" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="161" />
       <source>Open the hall display (second screen)</source>
       <translation>打开大厅叫号屏（第二屏）</translation>
     </message>
@@ -2360,32 +2365,32 @@ waiting %4</source>
       <translation>刚取的号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="152" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="150" />
       <source>Choose the item or a window group first</source>
       <translation>请先选择事项或窗口分组</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="170" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="168" />
       <source>%1  %2 — %3 waiting, %4 window(s) open</source>
       <translation>%1  %2 — 等候 %3 人，开放窗口 %4 个</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="181" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="179" />
       <source>Issuing…</source>
       <translation>正在取号……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="190" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="188" />
       <source>%1 ahead, about %2 min</source>
       <translation>前面 %1 人，约等 %2 分钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="194" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="192" />
       <source>Priority: %1</source>
       <translation>优先：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/guide_page.py" line="221" />
+      <location filename="../../counter_app/ui/queue/guide_page.py" line="219" />
       <source>Ticket %1 printed: %2</source>
       <translation>号票 %1 已打印：%2</translation>
     </message>
@@ -2479,312 +2484,312 @@ waiting %4</source>
   <context>
     <name>HallPanel</name>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="52" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="24" />
       <source>Hall service</source>
       <translation>大厅服务</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="62" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="34" />
       <source>Sync now (F5)</source>
       <translation>立即同步（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="37" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="37" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="37" />
       <source>Operation</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="38" />
       <source>Why the hall refused it</source>
       <translation>大厅拒绝的原因</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="70" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="42" />
       <source>Hall service:</source>
       <translation>大厅服务地址：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="71" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="43" />
       <source>This PC's terminal code:</source>
       <translation>本机终端编号：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="72" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="44" />
       <source>Clock:</source>
       <translation>时钟：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="73" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="45" />
       <source>Waiting to be sent:</source>
       <translation>待上传操作：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="74" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="46" />
       <source>This PC holds:</source>
       <translation>本机存放：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="78" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="50" />
       <source>Operations the hall refused (this PC):</source>
       <translation>被大厅拒绝的本机操作：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="85" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="57" />
       <source>Receive a case</source>
       <translation>受理办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="58" />
       <source>Supplement materials</source>
       <translation>补正材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="87" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="59" />
       <source>Set the hand-over time limit</source>
       <translation>设置交接超时时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="88" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="60" />
       <source>Hand over (make a handoff sheet)</source>
       <translation>移交（生成交接单）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="89" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="61" />
       <source>Sign for a handoff sheet</source>
       <translation>签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="90" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="62" />
       <source>Return a case to the front</source>
       <translation>退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="91" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="63" />
       <source>Decide a case</source>
       <translation>作出审批决定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="92" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="64" />
       <source>End co-acceptance for a clerk</source>
       <translation>解除陪同受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="93" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="65" />
       <source>Issue the result</source>
       <translation>发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="94" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="66" />
       <source>Set the complaint time limit</source>
       <translation>设置投诉办理时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="95" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="67" />
       <source>Register a complaint</source>
       <translation>登记投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="96" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="68" />
       <source>Assign a complaint</source>
       <translation>分派投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="97" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="69" />
       <source>Handle a complaint</source>
       <translation>办理投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="70" />
       <source>Close a complaint</source>
       <translation>办结投诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="99" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="71" />
       <source>Log a consultation</source>
       <translation>登记咨询</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="100" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="72" />
       <source>Ask for a rating</source>
       <translation>发起评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="101" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="73" />
       <source>Submit a rating</source>
       <translation>提交评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="102" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="74" />
       <source>Rate a visit by its ticket</source>
       <translation>凭号票评价来访</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="103" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="75" />
       <source>Set the follow-up time limit</source>
       <translation>设置回访时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="104" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="76" />
       <source>Decide a contested rating</source>
       <translation>裁定差评申诉</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="105" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="77" />
       <source>Stop the clock</source>
       <translation>暂停计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="106" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="78" />
       <source>Restart the clock</source>
       <translation>恢复计时</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="107" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="79" />
       <source>Extend the time limit</source>
       <translation>延长期限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="108" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="80" />
       <source>Add a staff member</source>
       <translation>新增工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="109" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="81" />
       <source>Change a staff member</source>
       <translation>修改工作人员</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="110" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="82" />
       <source>Set a training stage</source>
       <translation>设置培训阶段</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="111" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="83" />
       <source>Set a password</source>
       <translation>设置密码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="112" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="84" />
       <source>Save a catalog item</source>
       <translation>保存事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="113" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="85" />
       <source>Issue a document</source>
       <translation>出具文书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="114" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="86" />
       <source>Log a print</source>
       <translation>记录打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="115" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="87" />
       <source>Enter the year's holidays</source>
       <translation>录入节假日安排</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="88" />
       <source>Authorise the hall's seal</source>
       <translation>大厅印章授权</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="117" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="89" />
       <source>Record a look at personal data</source>
       <translation>记录查看个人信息</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="118" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="90" />
       <source>Issue a queue ticket</source>
       <translation>取号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="119" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="91" />
       <source>Open a window for calls</source>
       <translation>开启窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="120" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="92" />
       <source>Close a window for calls</source>
       <translation>关闭窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="121" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="93" />
       <source>Call the next ticket</source>
       <translation>叫下一号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="122" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="94" />
       <source>Call a ticket by its number</source>
       <translation>按号码叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="123" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="95" />
       <source>Call a ticket again</source>
       <translation>重呼</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="124" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="96" />
       <source>Mark a ticket as not present</source>
       <translation>过号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="125" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="97" />
       <source>Transfer a ticket</source>
       <translation>转窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="126" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="98" />
       <source>Finish a ticket</source>
       <translation>办结号票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="127" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="99" />
       <source>Link cases to a visit</source>
       <translation>关联来访办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="139" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="116" />
       <source>%1 s off the hall's clock: cases are dated by the hall's time; please set this PC's clock</source>
       <translation>与大厅时钟相差 %1 秒：办件按大厅时间记录，请校准本机时钟</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="143" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="120" />
       <source>in step with the hall (%1 s)</source>
       <translation>与大厅一致（%1 秒）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="152" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="129" />
       <source>The hall has refused nothing from this PC.</source>
       <translation>大厅没有拒绝本机的任何操作。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="154" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="131" />
       <source>%1 operations were refused: the hall kept its own record; tell the supervisor.</source>
       <translation>有 %1 项操作被拒绝：大厅保留了它自己的记录，请告知主管核查。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="160" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="137" />
       <source>not yet known (after the first sync)</source>
       <translation>尚不知道（首次同步后显示）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="162" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="139" />
       <source>every case of the hall</source>
       <translation>全馆的办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/hall_box.py" line="163" />
+      <location filename="../../counter_app/ui/settings/hall_box.py" line="140" />
       <source>the cases of %1 and those received here; a closed case leaves this PC after %2 days (the hall keeps it)</source>
       <translation>%1的办件及本机受理的办件；已办结的办件 %2 天后从本机清除（大厅服务器保留）</translation>
     </message>
@@ -2792,203 +2797,203 @@ waiting %4</source>
   <context>
     <name>HandoffPage</name>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="63" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="61" />
       <source>① Tick the files to hand over  →  ② Make and print the handoff sheet  →  ③ Take the sheet with the files to the department</source>
       <translation>① 勾选要移交的办件　→　② 生成并打印交接单　→　③ 把交接单连同办件送交审批部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="66" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="66" />
       <source>Item</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="68" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="66" />
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="69" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>To department</source>
       <translation>接收部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="69" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>Materials</source>
       <translation>材料</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="69" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="67" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="84" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="82" />
       <source>Tick all (Ctrl+A)</source>
       <translation>全选（Ctrl+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="86" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="84" />
       <source>Untick all (Ctrl+Shift+A)</source>
       <translation>全不选（Ctrl+Shift+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="90" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="88" />
       <source>Make handoff sheet and print</source>
       <translation>生成交接单并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="94" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="92" />
       <source>Ready to hand over</source>
       <translation>待移交办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="95" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="93" />
       <source>Sent, waiting to be signed</source>
       <translation>已移交、待签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="100" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="98" />
       <source>Reprint the selected sheet</source>
       <translation>补打所选交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="103" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="101" />
       <source>Came back to you</source>
       <translation>退回与差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="188" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="184" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="226" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="222" />
       <source>%1 items, %2 pages</source>
       <translation>%1 项 %2 页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="244" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="240" />
       <source>%1 → %2
 %3 cases · waiting %4</source>
       <translation>%1 → %2
 %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="253" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="249" />
       <source>Waiting too long: remind the department to sign for it</source>
       <translation>等待过久：请提醒部门尽快签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="255" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="251" />
       <source>Sent, waiting to be signed (%1)</source>
       <translation>已移交、待签收（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="257" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="253" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="264" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="260" />
       <source>Discrepancy at signing · %1 %2
 %3</source>
       <translation>签收差异 · %1 %2
 %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="269" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="265" />
       <source>%1 %2
 %3</source>
       <translation>%1 %2
 %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="274" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="270" />
       <source>Came back to you (%1)</source>
       <translation>退回与差异（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="277" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="273" />
       <source>Nothing came back.</source>
       <translation>没有被退回或有差异的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="297" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="293" />
       <source>Make %1 handoff sheet(s) for %2 case(s) and print</source>
       <translation>生成 %1 张交接单（%2 件）并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="299" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="295" />
       <source>Tick the files to hand over (Space)</source>
       <translation>请勾选要移交的办件（空格）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="300" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="296" />
       <source>Ready to hand over (%1)</source>
       <translation>待移交办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="309" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="305" />
       <source>Made %1 handoff sheet(s): %2. Print them and take them with the files.</source>
       <translation>已生成 %1 张交接单：%2。请打印后连同办件送交。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="333" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="329" />
       <source>Select a sheet in the list first</source>
       <translation>请先在列表中选中一张交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="91" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="92" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="91" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="92" />
       <source>tick / untick the file</source>
       <translation>勾选/取消当前办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="93" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="94" />
       <source>tick all</source>
       <translation>全选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="93" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="94" />
       <source>untick all</source>
       <translation>全不选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="94" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="95" />
       <source>make the sheets and print</source>
       <translation>生成交接单并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="96" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="97" />
       <source>refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="96" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="97" />
       <source>to the buttons and lists</source>
       <translation>到按钮和右侧列表</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="97" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="98" />
       <source>Up / Down</source>
       <translation>↑ / ↓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="97" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="98" />
       <source>move in the table or list</source>
       <translation>在表格或列表中移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="98" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="99" />
       <source>reprint the sheet selected in the list</source>
       <translation>补打列表中选中的交接单</translation>
     </message>
@@ -3034,17 +3039,17 @@ waiting %4</source>
       <translation>锁定屏幕（Ctrl+Shift+L）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="203" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="204" />
       <source>Switch user / lock buttons</source>
       <translation>切换用户/锁屏按钮之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="204" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="205" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="204" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="205" />
       <source>Press the focused button</source>
       <translation>按下当前按钮</translation>
     </message>
@@ -3052,147 +3057,147 @@ waiting %4</source>
   <context>
     <name>IssuePage</name>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="53" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="54" />
       <source>① Scan the barcode on the applicant's notice  →  ② Check who collects it  →  ③ Issue and print the receipt</source>
       <translation>① 扫描申请人受理通知书上的条码　→　② 核验领取人身份　→　③ 发证并打印领证回执</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="57" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="58" />
       <source>Scan, or type the case number and press Enter</source>
       <translation>直接扫码，或输入办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="66" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="67" />
       <source>The applicant in person (Ctrl+1)</source>
       <translation>申请人本人领取（Ctrl+1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="67" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="68" />
       <source>Someone else (agent) (Ctrl+2)</source>
       <translation>他人代领（Ctrl+2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="68" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="69" />
       <source>Send by post (Ctrl+3)</source>
       <translation>邮寄送达（Ctrl+3）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="84" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="85" />
       <source>I have checked the applicant's letter of authorization</source>
       <translation>已核验申请人出具的授权委托书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="89" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="90" />
       <source>Collector's name</source>
       <translation>领取人姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="90" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="91" />
       <source>Collector's ID number</source>
       <translation>领取人身份证号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="91" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="92" />
       <source>Collector's phone</source>
       <translation>领取人电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="93" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="94" />
       <source>Tracking number</source>
       <translation>邮件运单号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="95" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="96" />
       <source>Issue and print the receipt (F5)</source>
       <translation>发证并打印领证回执（F5）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="117" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="119" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="131" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="133" />
       <source>Results waiting to be collected</source>
       <translation>待领取的办理结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="155" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="157" />
       <source>Issue a result first; then F9 asks its applicant to rate</source>
       <translation>请先发证，再按 F9 请申请人评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="185" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="187" />
       <source>Check the letter of authorization, tick it (Space), then F5</source>
       <translation>请核验授权委托书，勾选（空格）后按 F5 发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="194" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="196" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="232" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="234" />
       <source>No results are waiting.</source>
       <translation>暂无待领取的结果。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="245" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="247" />
       <source>Applicant: %1 (%2)</source>
       <translation>申请人：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="247" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="249" />
       <source>Decision: %1</source>
       <translation>审批决定：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="257" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="259" />
       <source>Ask for the collector's ID and check it against the applicant</source>
       <translation>请查验领取人的身份证件，并与申请人核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="260" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="262" />
       <source>This case has no result waiting to be collected (%1)</source>
       <translation>此办件没有待领取的结果（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="284" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="286" />
       <source>Scan the applicant's notice first</source>
       <translation>请先扫描申请人的受理通知书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/issue_page.py" line="292" />
+      <location filename="../../counter_app/ui/handoff/issue_page.py" line="294" />
       <source>Issued. Give the receipt to the collector to sign; F9 asks them to rate the service.</source>
       <translation>已发证。请领取人在回执上签字；按 F9 请其对服务作出评价。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="120" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="121" />
       <source>case number (or scan the notice)</source>
       <translation>办件编号（或扫描受理通知书）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="121" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="122" />
       <source>in person / agent / post</source>
       <translation>本人领取/他人代领/邮寄</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="122" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="123" />
       <source>next field; on the last one: issue</source>
       <translation>下一栏；在最后一栏：发证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="123" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="124" />
       <source>issue and print</source>
       <translation>发证并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="124" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="125" />
       <source>results waiting (Enter loads)</source>
       <translation>待领取结果列表（回车载入）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="125" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="126" />
       <source>the applicant rates the case just issued</source>
       <translation>请申请人评价刚发证的办件</translation>
     </message>
@@ -3213,260 +3218,260 @@ waiting %4</source>
   <context>
     <name>KeyHelp</name>
     <message>
-      <location filename="../../counter_app/ui/keycard.py" line="32" />
-      <location filename="../../counter_app/ui/keycard.py" line="46" />
+      <location filename="../../counter_app/ui/keycard.py" line="33" />
+      <location filename="../../counter_app/ui/keycard.py" line="48" />
       <source>Counter: the keys of every screen</source>
       <translation>综合窗口受理台 · 各界面按键速查卡</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keycard.py" line="33" />
-      <location filename="../../counter_app/ui/keycard.py" line="47" />
+      <location filename="../../counter_app/ui/keycard.py" line="34" />
+      <location filename="../../counter_app/ui/keycard.py" line="49" />
       <source>F1 on any screen lists its keys · a scanner works anywhere</source>
       <translation>任一界面按 F1 查看本界面全部按键 · 扫码枪在任何界面都可扫码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="40" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="41" />
       <source>This list of keys</source>
       <translation>显示本页全部按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="41" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="42" />
       <source>Next / previous page</source>
       <translation>下一页/上一页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="42" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="43" />
       <source>Go to page 1 … 9 (numbered on the tabs)</source>
       <translation>转到第 1…9 页（页签上的编号）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="43" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="44" />
       <source>Switch user: sign out and hand the PC to a colleague (an unfinished intake is kept for you)</source>
       <translation>切换用户：退出登录，把电脑交给同事（未办完的收件为您保留）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="45" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="46" />
       <source>Lock the screen now</source>
       <translation>立即锁屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="51" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="52" />
       <source>User name → password → sign in</source>
       <translation>用户名 → 密码 → 登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="52" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="53" />
       <source>Lock screen: back to the user name, to sign in as someone else</source>
       <translation>锁屏时：回到用户名，换另一位同事登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="54" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="55" />
       <source>Lock screen: sign the locked user out</source>
       <translation>锁屏时：让被锁定的用户退出登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="131" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="132" />
       <source>Search: case number, name or ID number, then Enter</source>
       <translation>查询：输入办件编号、姓名或身份证号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="132" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="133" />
       <source>Today / awaiting the applicant / search results</source>
       <translation>今日办件 / 待补正 / 查询结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="133" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="134" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="134" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="135" />
       <source>Search the hall service for cases this PC does not hold (the look is logged)</source>
       <translation>在大厅服务器上查询本机没有的办件（查询会被记录）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="136" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="137" />
       <source>On a case: reopen it at the counter (clerks)</source>
       <translation>在办件上：到收件受理界面打开（受理员）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="166" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="167" />
       <source>Item → question → case number</source>
       <translation>事项 → 咨询内容 → 办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="167" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="168" />
       <source>Log it: answered / materials pre-checked / sent to a window / helped fill in the form</source>
       <translation>登记：已解答 / 预审材料 / 引导至窗口 / 帮助填表</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="169" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="170" />
       <source>The rating box: a case number, then Enter shows the rating screen</source>
       <translation>评价栏：输入办件编号后按回车显示评价屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="175" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="176" />
       <source>The applicant's keypad: very satisfied … very dissatisfied</source>
       <translation>申请人评价键盘：非常满意 … 非常不满意</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="176" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="177" />
       <source>Close without a rating</source>
       <translation>不评价，关闭</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="183" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="184" />
       <source>Bulletin, deadlines, complaints, ratings, staff, catalog, holidays, personal data, audit, hall seal</source>
       <translation>通报、时限、投诉、差评、人员培训、事项目录、节假日、个人信息、审计、大厅印章</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="185" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="186" />
       <source>Bulletin: daily / weekly / monthly (Up / Down)</source>
       <translation>通报：日报 / 周报 / 月报（上下键选择）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="186" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="187" />
       <source>Bulletin: the date (Up / Down, or type it)</source>
       <translation>通报：日期（上下键或直接输入）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="187" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="188" />
       <source>Bulletin: refresh</source>
       <translation>通报：刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="188" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="189" />
       <source>Bulletin: next / previous table, to read it</source>
       <translation>通报：下一个 / 上一个表格，并进入表格阅读</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="190" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="191" />
       <source>Bulletin: save as PDF / Excel (Enter in the dialog saves)</source>
       <translation>通报：导出 PDF / Excel（对话框中按回车保存）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="196" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
       <source>From field to field</source>
       <translation>在各栏之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
       <source>Press the button or tick the box</source>
       <translation>按下按钮或勾选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="199" />
       <source>Hall service: sync now</source>
       <translation>服务大厅：立即同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="209" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="210" />
       <source>Print (no printer: save the PDF)</source>
       <translation>打印（无打印机时保存 PDF）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="210" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="211" />
       <source>Save the PDF</source>
       <translation>保存 PDF</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="211" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="212" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="217" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
       <source>Next field; on the last one: OK</source>
       <translation>下一栏；在最后一栏按回车即确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="219" />
       <source>OK from a field of several lines</source>
       <translation>在多行文字栏中确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="219" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="220" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="220" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="221" />
       <source>Pick a listed reason (defect, not accepted)</source>
       <translation>选择列出的理由（不符合要求、不予受理）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="245" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="246" />
       <source>Everywhere</source>
       <translation>全局</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="246" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="247" />
       <source>Sign in / lock screen</source>
       <translation>登录 / 锁屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="248" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="249" />
       <source>Checklist</source>
       <translation>材料清单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="253" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="254" />
       <source>Rating screen (faces the applicant)</source>
       <translation>评价屏（面向申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="255" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="256" />
       <source>Queue (every page of a clerk)</source>
       <translation>叫号（收件人员的每个页面）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="261" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="262" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="262" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="263" />
       <source>Forms and dialogs</source>
       <translation>表单与对话框</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="290" />
-      <location filename="../../counter_app/ui/keyhelp.py" line="293" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="292" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="295" />
       <source>Keys: %1</source>
       <translation>按键：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="298" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="300" />
       <source>Key</source>
       <translation>按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="298" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="300" />
       <source>Does</source>
       <translation>作用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="341" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="343" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="342" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="344" />
       <source>Print the key card (Ctrl+P)</source>
       <translation>打印按键速查卡（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="359" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="361" />
       <source>Printing the key card…</source>
       <translation>正在打印按键速查卡…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="364" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="366" />
       <source>Key card: %1</source>
       <translation>按键速查卡：%1</translation>
     </message>
@@ -3665,6 +3670,14 @@ waiting %4</source>
     </message>
   </context>
   <context>
+    <name>Operations</name>
+    <message>
+      <location filename="../../counter_app/ui/operations.py" line="164" />
+      <source>The operation did not complete</source>
+      <translation>操作没有完成</translation>
+    </message>
+  </context>
+  <context>
     <name>Pages</name>
     <message>
       <location filename="../../counter_app/ui/pages.py" line="41" />
@@ -3720,93 +3733,93 @@ waiting %4</source>
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="188" />
+      <location filename="../../counter_app/ui/printing.py" line="175" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="215" />
+      <location filename="../../counter_app/ui/printing.py" line="202" />
       <source>No printer installed</source>
       <translation>未安装打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="222" />
+      <location filename="../../counter_app/ui/printing.py" line="209" />
       <source>A4</source>
       <translation>A4 纸</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="223" />
+      <location filename="../../counter_app/ui/printing.py" line="210" />
       <source>80 mm receipt</source>
       <translation>80 毫米小票</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="224" />
-      <location filename="../../counter_app/ui/printing.py" line="318" />
+      <location filename="../../counter_app/ui/printing.py" line="211" />
+      <location filename="../../counter_app/ui/printing.py" line="305" />
       <source>Preparing…</source>
       <translation>正在生成……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="227" />
+      <location filename="../../counter_app/ui/printing.py" line="214" />
       <source>Print (Ctrl+P)</source>
       <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="228" />
+      <location filename="../../counter_app/ui/printing.py" line="215" />
       <source>No printer: save PDF (Ctrl+P)</source>
       <translation>无打印机：存为 PDF（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="230" />
+      <location filename="../../counter_app/ui/printing.py" line="217" />
       <source>Save PDF (Ctrl+S)</source>
       <translation>存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="232" />
+      <location filename="../../counter_app/ui/printing.py" line="219" />
       <source>PDF folder…</source>
       <translation>PDF 文件夹…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="233" />
+      <location filename="../../counter_app/ui/printing.py" line="220" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="246" />
+      <location filename="../../counter_app/ui/printing.py" line="233" />
       <source>Printer</source>
       <translation>打印机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="248" />
+      <location filename="../../counter_app/ui/printing.py" line="235" />
       <source>Layout</source>
       <translation>版式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="290" />
+      <location filename="../../counter_app/ui/printing.py" line="277" />
       <source> (reprint)</source>
       <translation>（补打）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="294" />
+      <location filename="../../counter_app/ui/printing.py" line="281" />
       <source>Ready: %1 document(s). Ctrl+P prints, Ctrl+S saves PDF, Esc closes.</source>
       <translation>已生成 %1 份文书。Ctrl+P 打印，Ctrl+S 存为 PDF，Esc 关闭。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="335" />
+      <location filename="../../counter_app/ui/printing.py" line="322" />
       <source>Printing…</source>
       <translation>正在打印……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="350" />
+      <location filename="../../counter_app/ui/printing.py" line="337" />
       <source>Sent to %1</source>
       <translation>已发送到 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="388" />
+      <location filename="../../counter_app/ui/printing.py" line="375" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/printing.py" line="395" />
+      <location filename="../../counter_app/ui/printing.py" line="382" />
       <source>PDF folder</source>
       <translation>PDF 文件夹</translation>
     </message>
@@ -4051,32 +4064,32 @@ waiting %4</source>
   <context>
     <name>QueueBar</name>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="143" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="144" />
       <source>Open or close this window for calls</source>
       <translation>开启或关闭本窗口叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="144" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="145" />
       <source>Call the next ticket (the one served is finished)</source>
       <translation>叫下一位（正在办理的号随之办结）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="145" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="146" />
       <source>Call the same ticket again</source>
       <translation>重呼当前号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="146" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="147" />
       <source>The applicant is not present (过号)</source>
       <translation>申请人未到（过号）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="147" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="148" />
       <source>Transfer the ticket to another window or group</source>
       <translation>把当前号转到其他窗口或分组</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="148" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="149" />
       <source>Finish the ticket without calling the next</source>
       <translation>办结当前号，不叫下一位</translation>
     </message>
@@ -4087,13 +4100,13 @@ waiting %4</source>
     </message>
     <message>
       <location filename="../../counter_app/ui/queue/window_bar.py" line="88" />
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="146" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="144" />
       <source>Open for calls (Ctrl+F10)</source>
       <translation>开启叫号（Ctrl+F10）</translation>
     </message>
     <message>
       <location filename="../../counter_app/ui/queue/window_bar.py" line="91" />
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="151" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="149" />
       <source>Not calling</source>
       <translation>未开启叫号</translation>
     </message>
@@ -4123,67 +4136,67 @@ waiting %4</source>
       <translation>办结（Shift+F10）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="145" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="143" />
       <source>Close for calls (Ctrl+F10)</source>
       <translation>关闭叫号（Ctrl+F10）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="154" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="152" />
       <source>Serving %1</source>
       <translation>正在办理 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="156" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="154" />
       <source>Window %1: free</source>
       <translation>%1 号窗口：空闲</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="179" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="177" />
       <source>Asking the hall…</source>
       <translation>正在请求大厅服务器……</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="193" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="191" />
       <source>Window %1 open for calls</source>
       <translation>%1 号窗口已开启叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="198" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="196" />
       <source>Window closed for calls</source>
       <translation>本窗口已关闭叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="203" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="201" />
       <source>Open this window for calls first (Ctrl+F10)</source>
       <translation>请先开启本窗口叫号（Ctrl+F10）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="213" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="211" />
       <source>Called %1</source>
       <translation>已叫号 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="215" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="213" />
       <source>priority: %1</source>
       <translation>优先：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="225" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="223" />
       <source>Called %1 again</source>
       <translation>已重呼 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="244" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="242" />
       <source>%1 finished</source>
       <translation>%1 已办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="244" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="242" />
       <source>%1 marked not present</source>
       <translation>%1 已过号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/queue/window_bar.py" line="245" />
+      <location filename="../../counter_app/ui/queue/window_bar.py" line="243" />
       <source>%1 transferred</source>
       <translation>%1 已转出</translation>
     </message>
@@ -4226,52 +4239,52 @@ waiting %4</source>
       <translation>差评及整改</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="62" />
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
       <source>Case</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="62" />
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
       <source>Window</source>
       <translation>窗口</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="62" />
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
       <source>Clerk</source>
       <translation>受理人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="62" />
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
       <source>Grade</source>
       <translation>评价</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="64" />
       <source>Rated</source>
       <translation>评价时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="64" />
       <source>Due</source>
       <translation>整改期限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="64" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="63" />
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="64" />
       <source>Notes</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="73" />
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="74" />
       <source>Select a rating first</source>
       <translation>请先选择一条差评</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="78" />
+      <location filename="../../counter_app/ui/supervision/ratings_widget.py" line="79" />
       <source>Saved</source>
       <translation>已保存</translation>
     </message>
@@ -4279,67 +4292,67 @@ waiting %4</source>
   <context>
     <name>ReconcilePanel</name>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="40" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="36" />
       <source>Check against the server</source>
       <translation>与服务器核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="46" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="42" />
       <source>Printed</source>
       <translation>打印时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="46" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="42" />
       <source>Document</source>
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="46" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="42" />
       <source>Reprint</source>
       <translation>补打次数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="47" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="43" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="47" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="43" />
       <source>Result</source>
       <translation>核对结果</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="47" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="43" />
       <source>Detail</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="50" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="46" />
       <source>Day printed:</source>
       <translation>打印日期：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="62" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="58" />
       <source>Stand-alone: there is no server to check against</source>
       <translation>单机使用：没有服务器可供核对</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="75" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="71" />
       <source>Checking…</source>
       <translation>正在核对…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="91" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="87" />
       <source>%1 document(s) printed, %2 match the server</source>
       <translation>本机共打印 %1 份文书，%2 份与服务器一致</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="94" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="90" />
       <source>; %1 have NO record on the server: find out why now</source>
       <translation>；%1 份在服务器上没有记录，请立即查明原因</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/reconcile.py" line="97" />
+      <location filename="../../counter_app/ui/settings/reconcile.py" line="93" />
       <source>; the rest are not on the server yet: sync, then check again</source>
       <translation>；其余尚未上传到服务器，请同步后再核对</translation>
     </message>
@@ -4472,79 +4485,79 @@ waiting %4</source>
   <context>
     <name>ServerSettings</name>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="43" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="37" />
       <source>Hall server (sync)</source>
       <translation>大厅服务器（数据同步）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="45" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="39" />
       <source>Stand-alone: this PC works on its own, no server</source>
       <translation>单机使用：本机独立工作，不连接服务器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="46" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="40" />
       <source>Sync with the hall's shared database</source>
       <translation>与大厅共享数据库同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="61" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="54" />
       <source>PostgreSQL: postgresql+psycopg://user@server:5432/database. The smallest hall may share a SQLite file on this PC's own disk (never on a network share): sqlite:///D:/counter/shared.sqlite3</source>
       <translation>PostgreSQL 格式：postgresql+psycopg://用户名@服务器地址:5432/数据库名。规模最小的大厅可共用一个 SQLite 文件，该文件必须在服务器本机磁盘上（不能放在网络共享文件夹）：sqlite:///D:/counter/shared.sqlite3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="66" />
-      <location filename="../../counter_app/ui/settings/server_box.py" line="160" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="59" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="157" />
       <source>Test connection</source>
       <translation>测试连接</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="69" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="62" />
       <source>Save server setting</source>
       <translation>保存服务器设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="77" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="70" />
       <source>Server address:</source>
       <translation>服务器地址：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="78" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="71" />
       <source>Password:</source>
       <translation>密码：</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="91" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="84" />
       <source>Only a supervisor can change the hall server setting.</source>
       <translation>只有管理人员可以更改服务器设置；如需更改，请联系管理人员。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="116" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="109" />
       <source>saved; leave empty to keep it</source>
       <translation>已保存，留空则不变</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="141" />
-      <location filename="../../counter_app/ui/settings/server_box.py" line="166" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="139" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="163" />
       <source>Enter the server address first</source>
       <translation>请先填写服务器地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="145" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="142" />
       <source>Testing…</source>
       <translation>正在测试…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="146" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="143" />
       <source>Connecting to %1 …</source>
       <translation>正在连接 %1 …</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="175" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="172" />
       <source>Saved: this PC syncs with %1</source>
       <translation>已保存：本机将与 %1 同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/server_box.py" line="176" />
+      <location filename="../../counter_app/ui/settings/server_box.py" line="173" />
       <source>Saved: stand-alone, no sync</source>
       <translation>已保存：单机使用，不同步</translation>
     </message>
@@ -4841,77 +4854,77 @@ waiting %4</source>
   <context>
     <name>SyncIndicator</name>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="228" />
+      <location filename="../../counter_app/ui/sync_status.py" line="200" />
       <source>Stand-alone</source>
       <translation>单机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="228" />
+      <location filename="../../counter_app/ui/sync_status.py" line="200" />
       <source>Syncing…</source>
       <translation>正在同步…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="229" />
+      <location filename="../../counter_app/ui/sync_status.py" line="201" />
       <source>Online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="229" />
+      <location filename="../../counter_app/ui/sync_status.py" line="201" />
       <source>Offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="232" />
+      <location filename="../../counter_app/ui/sync_status.py" line="204" />
       <source>%1 waiting</source>
       <translation>待上传 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="234" />
+      <location filename="../../counter_app/ui/sync_status.py" line="206" />
       <source>synced %1</source>
       <translation>同步于 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="236" />
+      <location filename="../../counter_app/ui/sync_status.py" line="208" />
       <source>%1 conflicts</source>
       <translation>冲突 %1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="243" />
+      <location filename="../../counter_app/ui/sync_status.py" line="215" />
       <source>Stand-alone: no hall server is set (Settings page)</source>
       <translation>单机使用：未设置大厅服务器（见“设置”页）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="246" />
+      <location filename="../../counter_app/ui/sync_status.py" line="218" />
       <source>Server: %1</source>
       <translation>服务器：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="247" />
+      <location filename="../../counter_app/ui/sync_status.py" line="219" />
       <source>never</source>
       <translation>从未</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="248" />
+      <location filename="../../counter_app/ui/sync_status.py" line="220" />
       <source>Last sync: %1</source>
       <translation>上次同步：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="249" />
+      <location filename="../../counter_app/ui/sync_status.py" line="221" />
       <source>Changes waiting to be sent: %1</source>
       <translation>待上传的改动：%1 条</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="251" />
+      <location filename="../../counter_app/ui/sync_status.py" line="223" />
       <source>Last error: %1</source>
       <translation>上次出错：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="254" />
+      <location filename="../../counter_app/ui/sync_status.py" line="226" />
       <source>Retrying in about %1 s</source>
       <translation>约 %1 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/sync_status.py" line="255" />
+      <location filename="../../counter_app/ui/sync_status.py" line="227" />
       <source>Click to sync now</source>
       <translation>点击立即同步</translation>
     </message>

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,16 +33,15 @@ from ...services.context import Actor, PermissionDenied
 from ...services.handoff import BatchSummary, HandoffError, HandoffService, WorkItem
 from ...services.numbering import KIND_CASE, NumberError, display, parse_number
 from ..keyhelp import approver_keys, hint_line
+from ..operations import CASES, HANDOFF
 from ..scan_filter import make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
-from ..sync_status import on_data_changed
 from .batch_panel import BatchPanel
 from .case_panel import CasePanel
 from .dialogs import DecideDialog, DiscrepancyDialog, ReturnDialog
 from .style import BANNER, RED, ROW_LATE, TITLE, hours_text, label, show_message
 
 USER_ERRORS = (HandoffError, PermissionDenied, NumberError)
-REFRESH_MS = 60_000
 
 
 class ApproverDesk(QWidget):
@@ -109,10 +108,8 @@ class ApproverDesk(QWidget):
         self.case.back_requested.connect(self._back)
         self.case.return_requested.connect(self._ask_return)
         self.case.decide_requested.connect(self._ask_decision)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start(REFRESH_MS)
-        on_data_changed(services, self.refresh)  # the hall announced a change
+        # Refreshed when cases or batches were written (here, or pulled from the hall).
+        services.changes.watch(self, (CASES, HANDOFF), self.refresh)
         self.refresh()
 
     def _layout(self) -> None:
@@ -215,7 +212,7 @@ class ApproverDesk(QWidget):
 
     # -- plumbing -------------------------------------------------------------------------------
     def _run(self, fn, on_done) -> None:
-        self.services.lane.submit(fn, on_done, self._failed)
+        self.services.ops.run(self, fn, on_done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, USER_ERRORS):

@@ -17,6 +17,7 @@ from ...models import STATUS_LABELS
 from ...services.auth import AuthService
 from ...services.case_queries import CaseQueries, OpenCase
 from ...services.context import Actor
+from ...services.counter_catalog import co_signer_reasons
 from ...services.drafts import DraftService
 from ...services.intake import (
     DECISIONS,
@@ -30,7 +31,6 @@ from ...services.numbering import KIND_CASE, NumberError, display, parse_number
 from ...services.printing import PrintJob, PrintService
 from ..printing import DocRequest, open_preview, print_choices, produce_jobs
 from ..scan_filter import visible_and_active
-from .catalog import co_signer_reasons
 from .dialogs import CoSignerDialog, NotAcceptDialog, return_focus_after
 
 translate = QCoreApplication.translate  # lupdate extracts translate("CounterPage", "...")
@@ -48,8 +48,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import Signal
     from PySide6.QtWidgets import QLineEdit, QStackedWidget, QWidget
 
+    from ...services.counter_catalog import CatalogView, ItemInfo
     from .applicant_form import ApplicantForm
-    from .catalog import CatalogView, ItemInfo
     from .checklist import ChecklistEditor
     from .resume import ResumeView
 
@@ -84,9 +84,14 @@ class DecisionFlow(_Host):
 
     services: Any
     actor: Actor
-    busy: bool
     intake: Intake | None
     preview: Any
+
+    @property
+    def busy(self) -> bool:
+        """A decision, supplement or new intake of this page is on the lane (the wrapper's
+        busy guard: one at a time; it ends when the answer, or the error, is back)."""
+        return bool(self.services.ops.busy(self))
 
     # -- deciding ----------------------------------------------------------------------
     def _f5(self) -> None:
@@ -119,9 +124,9 @@ class DecisionFlow(_Host):
         if item is None:
             self._record(decision)
             return
-        self.busy = True
-        self.services.lane.submit(lambda: co_signer_reasons(ctx, actor, item),
-                                  lambda reasons: self._maybe_co_sign(decision, reasons), self._error)
+        self.services.ops.run(self, lambda: co_signer_reasons(ctx, actor, item),
+                              lambda reasons: self._maybe_co_sign(decision, reasons), self._error,
+                              busy=True)
 
     def _go_to_problem(self, issue: Any) -> None:
         """The keys go to the first problem: its field, the override reason of a warning, or
@@ -152,7 +157,6 @@ class DecisionFlow(_Host):
 
     def _maybe_co_sign(self, decision: str, reasons: tuple[str, ...],
                        then: Any = None) -> None:
-        self.busy = False
         go = then or (lambda who: self._record(decision, co_signer=who))
         if not reasons:
             go(None)
@@ -167,7 +171,7 @@ class DecisionFlow(_Host):
                     return
                 dialog.confirm()
                 go(who)
-            self.services.lane.submit(lambda: auth.verify(user, password, "approver"), ok,
+            self.services.ops.run(self, lambda: auth.verify(user, password, "approver"), ok,
                                       lambda exc: dialog.show_error(str(exc)))
 
         dialog.submitted.connect(verify)
@@ -180,14 +184,13 @@ class DecisionFlow(_Host):
         intake = self._collect()
         if intake is None or self.busy:
             return
-        self.busy = True
         snapshot, actor = copy_intake(intake), self.actor
         svc: IntakeService = self.services.service(IntakeService)
         self.show_message(translate("CounterPage", "Recording…"))
-        self.services.lane.submit(
+        self.services.ops.run(self,
             self._then_print(lambda: svc.record(actor, snapshot, decision, co_signer=co_signer,
                                                 reason=reason, redirect=redirect)),
-            lambda done: self._recorded(decision, *done), self._error)
+            lambda done: self._recorded(decision, *done), self._error, busy=True)
 
     def _then_print(self, decide: Callable[[], IntakeResult]) -> Callable[[], Decided]:
         """On the lane: commit the decision, then at once produce its documents."""
@@ -201,7 +204,6 @@ class DecisionFlow(_Host):
         return work
 
     def _recorded(self, decision: str, result: IntakeResult, made: Made) -> None:
-        self.busy = False
         self.intake = None  # recorded: no more drafts of it, no second decision
         self._draft_timer.stop()
         self._print(result, made)  # the preview first; tidying up can wait a moment
@@ -211,7 +213,7 @@ class DecisionFlow(_Host):
 
     def _tidy_after(self, result: IntakeResult, text: str) -> None:
         staff, ctx = self.actor.staff_id, self.services.ctx
-        self.services.lane.submit(lambda: DraftService(ctx).discard(staff), None, self._error)
+        self.services.ops.run(self, lambda: DraftService(ctx).discard(staff), None, self._error)
         self._clear()
         self.show_message("；".join([text, *result.warnings]))
         self.recorded.emit(result)
@@ -243,7 +245,7 @@ class DecisionFlow(_Host):
             self.focus_case_field()
             return
         queries, actor = CaseQueries(self.services.ctx), self.actor
-        self.services.lane.submit(lambda: queries.open_case(actor, number),
+        self.services.ops.run(self, lambda: queries.open_case(actor, number),
                                   lambda case: self._case_opened(number, case), self._error)
 
     def _case_opened(self, number: str, case: OpenCase | None) -> None:
@@ -265,10 +267,9 @@ class DecisionFlow(_Host):
         if case.returned:  # what the applicant brought again to a returned file
             again, actor = self.resume.brought_again(), self.actor
             intake = self.services.service(IntakeService)
-            self.busy = True
-            self.services.lane.submit(
+            self.services.ops.run(self,
                 self._then_print(lambda: intake.supplement(actor, case.case_no, [], resupplied=again)),
-                lambda done: self._supplemented(*done), self._error)
+                lambda done: self._supplemented(*done), self._error, busy=True)
             return
         item = self.catalog.items.get(case.item_code) if self.catalog else None
         entries = list(self.resume.entries())
@@ -276,21 +277,18 @@ class DecisionFlow(_Host):
         svc: IntakeService = self.services.service(IntakeService)
 
         def record(who: Actor | None) -> None:
-            self.busy = True
-            self.services.lane.submit(
+            self.services.ops.run(self,
                 self._then_print(lambda: svc.supplement(actor, case.case_no, entries, co_signer=who)),
-                lambda done: self._supplemented(*done), self._error)
+                lambda done: self._supplemented(*done), self._error, busy=True)
 
         if item is None or not self.resume.completes():
             record(None)
             return
-        self.busy = True
-        self.services.lane.submit(lambda: co_signer_reasons(ctx, actor, item),
-                                  lambda reasons: self._maybe_co_sign("supplement", reasons, record),
-                                  self._error)
+        self.services.ops.run(self, lambda: co_signer_reasons(ctx, actor, item),
+                              lambda reasons: self._maybe_co_sign("supplement", reasons, record),
+                              self._error, busy=True)
 
     def _supplemented(self, result: IntakeResult, made: Made) -> None:
-        self.busy = False
         if not result.documents:
             self.show_message(translate("CounterPage", "Nothing new was marked as supplied"), error=True)
             return

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.context import Actor
+from ...services.counter_catalog import CatalogView, ItemInfo, co_signer_reasons, load_catalog
 from ...services.drafts import Draft, DraftService
 from ...services.intake import (
     Intake,
@@ -41,7 +42,6 @@ from ..scan_filter import make_scan_field, scan_filter
 from ..services import AppServices
 from .applicant_form import ApplicantForm
 from .banner import DraftBanner
-from .catalog import CatalogView, ItemInfo, co_signer_reasons, load_catalog
 from .checklist import ChecklistEditor
 from .decide import INTAKE, RESUME, DecisionFlow, copy_intake
 from .decision_bar import DecisionBar
@@ -63,7 +63,6 @@ class CounterPage(DecisionFlow, QWidget):
         self.item: ItemInfo | None = None
         self.intake: Intake | None = None
         self.co_signer: tuple[str, ...] = ()
-        self.busy = False
         self.preview: PrintPreviewDialog | None = None
         self._draft: Draft | None = None
         self._build()
@@ -73,9 +72,9 @@ class CounterPage(DecisionFlow, QWidget):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
         scan_filter(services).scanned.connect(self._scanned)
-        lane, ctx = services.lane, services.ctx
-        lane.submit(lambda: load_catalog(ctx), self._catalog_loaded, self._error)
-        lane.submit(lambda: DraftService(ctx).load(actor.staff_id), self._draft_loaded, self._error)
+        ops, ctx = services.ops, services.ctx
+        ops.run(self, lambda: load_catalog(ctx), self._catalog_loaded, self._error)
+        ops.run(self, lambda: DraftService(ctx).load(actor.staff_id), self._draft_loaded, self._error)
         self.new_intake()
 
     # -- layout ------------------------------------------------------------------------
@@ -204,7 +203,6 @@ class CounterPage(DecisionFlow, QWidget):
         self._message_kind = "check" if check else ("note" if error and text else "")
 
     def _error(self, exc: BaseException) -> None:
-        self.busy = False
         self.show_message(str(exc), error=True)
 
     # -- loading -----------------------------------------------------------------------
@@ -232,7 +230,7 @@ class CounterPage(DecisionFlow, QWidget):
         self._draft = None
         self.banner.hide()
         staff, ctx = self.actor.staff_id, self.services.ctx
-        self.services.lane.submit(lambda: DraftService(ctx).discard(staff), None, self._error)
+        self.services.ops.run(self, lambda: DraftService(ctx).discard(staff), None, self._error)
         self.focus_item_search()
 
     # -- the intake --------------------------------------------------------------------
@@ -254,7 +252,7 @@ class CounterPage(DecisionFlow, QWidget):
     def _clear_and_discard(self) -> None:
         self._clear()
         staff, ctx = self.actor.staff_id, self.services.ctx
-        self.services.lane.submit(lambda: DraftService(ctx).discard(staff), None, self._error)
+        self.services.ops.run(self, lambda: DraftService(ctx).discard(staff), None, self._error)
 
     def _clear(self) -> None:
         self._draft_timer.stop()
@@ -280,22 +278,24 @@ class CounterPage(DecisionFlow, QWidget):
         ctx = self.services.ctx
         svc: IntakeService = self.services.service(IntakeService)
         kind, has_agent = self.form.kind, self.form.agent() is not None
-        self.busy = True
 
         def done(intake: Intake) -> None:
-            self.busy = False
             intake.applicant, intake.agent = self.form.party(), self.form.agent()
             intake.override_reason = self.form.override_reason()
             self._set_intake(intake)
             self._changed()
 
-        self.services.lane.submit(lambda: svc.new_intake(code, kind, has_agent), done, self._error)
+        if not self.services.ops.run(self, lambda: svc.new_intake(code, kind, has_agent), done,
+                                     self._error, busy=True):
+            self.show_message(self.tr("Still saving the previous step: pick the item again in a "
+                                      "moment"), error=True)
+            return
         self._show_results(False)
         self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
         item = self.catalog.items.get(code) if self.catalog else None
         if item is not None:
             actor = self.actor
-            self.services.lane.submit(lambda: co_signer_reasons(ctx, actor, item),
+            self.services.ops.run(self, lambda: co_signer_reasons(ctx, actor, item),
                                       self._co_signer_known, self._error)
 
     def _co_signer_known(self, reasons: tuple[str, ...]) -> None:
@@ -361,14 +361,14 @@ class CounterPage(DecisionFlow, QWidget):
                 self.checklist.load(self.intake.materials, self.catalog.pages_hint if self.catalog else {})
                 self._changed()
 
-        self.services.lane.submit(lambda: svc.refresh(snapshot), done, self._error)
+        self.services.ops.run(self, lambda: svc.refresh(snapshot), done, self._error)
 
     def save_draft(self) -> None:
         intake = self._collect()
         if intake is None:
             return
         snapshot, staff, ctx = copy_intake(intake), self.actor.staff_id, self.services.ctx
-        self.services.lane.submit(lambda: DraftService(ctx).save(staff, snapshot), None, self._error)
+        self.services.ops.run(self, lambda: DraftService(ctx).save(staff, snapshot), None, self._error)
 
     # -- focus -------------------------------------------------------------------------
     def focus_item_search(self) -> None:

@@ -33,6 +33,7 @@ from ...services.scan_detector import RESIDENT_ID_TYPED
 from ...services.timeline import CaseView
 from ..approver.style import BANNER, TITLE, big_button, label, show_message
 from ..keyhelp import hint_line, issue_keys
+from ..operations import CASES, HANDOFF
 from ..printing import DocRequest, open_preview
 from ..scan_filter import expect_typed, make_scan_field, scan_filter, visible_and_active
 from ..services import AppServices
@@ -109,6 +110,7 @@ class IssuePage(QWidget):
         self.scanner = scan_filter(services)
         self.scanner.scanned.connect(self._scanned)
         self._method_changed()
+        services.changes.watch(self, (CASES, HANDOFF), self.refresh)  # approved, here or in the hall
         self.refresh()
 
     def _layout(self) -> None:
@@ -219,7 +221,7 @@ class IssuePage(QWidget):
     # -- loading ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         win = self.actor.window_code or None
-        self.services.lane.submit(lambda: self.svc.ready_cases(win, statuses=("approved",)),
+        self.services.ops.run(self, lambda: self.svc.ready_cases(win, statuses=("approved",)),
                                   self._fill_list, self._failed)
 
     def _fill_list(self, cases: list[ReadyCase]) -> None:
@@ -260,7 +262,7 @@ class IssuePage(QWidget):
                 self._say(self.tr("This case has no result waiting to be collected (%1)")
                           .replace("%1", view.status_label), "error")
 
-        self.services.lane.submit(
+        self.services.ops.run(self,
             lambda: self.svc.case_view(self.svc.resolve_scan(raw, "case").number, actor), got,
             self._failed)
 
@@ -298,7 +300,7 @@ class IssuePage(QWidget):
             self.preview = open_preview(self.services, self.actor, [DocRequest("collection", case_no)],
                                         self, on_closed=self._preview_closed)
 
-        self.services.lane.submit(lambda: self.svc.issue(self.actor, case_no, given), done, self._failed)
+        self.services.ops.run(self, lambda: self.svc.issue(self.actor, case_no, given), done, self._failed)
 
 
 def build(services: AppServices, actor: Actor) -> QWidget:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,11 +45,9 @@ from ..approver.style import (
     table,
 )
 from ..keyhelp import handoff_keys, hint_line
+from ..operations import CASES, HANDOFF
 from ..printing import DocRequest, open_preview
 from ..services import AppServices
-from ..sync_status import on_data_changed
-
-REFRESH_MS = 60_000
 
 
 class HandoffPage(QWidget):
@@ -112,10 +110,8 @@ class HandoffPage(QWidget):
         self.problems.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 4px; }")
         self._layout()
         self._shortcuts()
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start(REFRESH_MS)
-        on_data_changed(services, self.refresh)  # the hall announced a change
+        # Refreshed when cases or batches were written (here, or pulled from the hall).
+        services.changes.watch(self, (CASES, HANDOFF), self.refresh)
         self.refresh()
 
     def _layout(self) -> None:
@@ -196,7 +192,7 @@ class HandoffPage(QWidget):
             return (self.svc.ready_cases(win), self.svc.batches(status="open", window_code=win),
                     self.svc.discrepancies(win), self.svc.returned_cases(self.actor))
 
-        self.services.lane.submit(load, self._show, self._failed)
+        self.services.ops.run(self, load, self._show, self._failed)
 
     def _show(self, data: tuple[Any, ...]) -> None:
         ready, waiting, odd, returned = data
@@ -312,7 +308,7 @@ class HandoffPage(QWidget):
             self.refresh()
             self._print(batch_nos)
 
-        self.services.lane.submit(lambda: self.svc.create_batches(self.actor, chosen), made, self._failed)
+        self.services.ops.run(self, lambda: self.svc.create_batches(self.actor, chosen), made, self._failed)
 
     def _print(self, batch_nos: list[str]) -> None:
         self.preview = open_preview(self.services, self.actor,

@@ -9,9 +9,7 @@ from typing import Any
 
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
 
-from ...failures import user_error
 from ..services import AppServices
 
 log = logging.getLogger(__name__)
@@ -21,23 +19,11 @@ def run_act(owner: QWidget, services: AppServices, fn: Callable[[], Any],
             ok: Callable[[Any], Any], err: Callable[[BaseException], Any]) -> None:
     """A queue act: on an enrolled PC it is a request to the hall service (network work:
     its own thread, never the database lane nor the GUI); else a local write on the lane.
-    The answer is delivered only while ``owner`` exists."""
-
-    def alive(cb: Callable[[Any], Any]) -> Callable[[Any], None]:
-        return lambda value: cb(value) if isValid(owner) else None
-
+    The answer is delivered only while ``owner`` exists (``operations.Operations``)."""
     if services.ctx.records_ops:
-        from ..sync_status import run_detached
-
-        def wrapped() -> Any:
-            try:
-                return fn()
-            except Exception as exc:
-                raise user_error(exc) from None
-
-        run_detached(wrapped, alive(ok), alive(err))
+        services.ops.network(owner, fn, ok, err)
     else:
-        services.lane.submit(fn, alive(ok), alive(err))
+        services.ops.run(owner, fn, ok, err)
 
 
 def print_ticket(pdf: bytes, name: str, folder: Path) -> str:

@@ -156,7 +156,7 @@ class HallDisplay(QWidget):
 
     def refresh(self) -> None:
         q = QueueService(self.services.ctx)
-        self.services.lane.submit(lambda: q.board(recent=RECENT),
+        self.services.ops.run(self, lambda: q.board(recent=RECENT),
                                   lambda b: self.show_board(b) if isValid(self) else None,
                                   lambda exc: self.lost(str(exc)) if isValid(self) else None)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,16 +28,16 @@ from shiboken6 import isValid
 
 from ...models import PRIORITY_KINDS
 from ...services.context import Actor
+from ...services.counter_catalog import load_catalog
 from ...services.queue import Group, QueueService, TicketView
-from ..counter.catalog import load_catalog
 from ..counter.item_picker import ItemPicker
-from ..printing import pdf_dir, print_lane
+from ..operations import QUEUE
+from ..printing import pdf_dir
 from ..services import AppServices
 from ..supervision.common import message_label, say
 from .common import print_ticket, run_act
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
-REFRESH_MS = 15_000
 
 
 class GuidePage(QWidget):
@@ -117,12 +117,10 @@ class GuidePage(QWidget):
             sc = QShortcut(QKeySequence(seq), self, fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.setFocusProxy(self.picker.field)
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start()
+        # The groups' waiting counts change with every ticket, here or pulled from the hall.
+        services.changes.watch(self, QUEUE, self.refresh)
         ctx = services.ctx
-        services.lane.submit(lambda: load_catalog(ctx), self._catalog, self._failed)
+        services.ops.run(self, lambda: load_catalog(ctx), self._catalog, self._failed)
         self.refresh()
 
     def key_help(self) -> list[tuple[str, str]]:
@@ -160,7 +158,7 @@ class GuidePage(QWidget):
 
     def refresh(self) -> None:
         q = self.queue
-        self.services.lane.submit(lambda: q.groups(), self._groups, self._failed)
+        self.services.ops.run(self, lambda: q.groups(), self._groups, self._failed)
 
     def _groups(self, groups: list[Group]) -> None:
         current = self.groups.currentItem().data(CODE_ROLE) if self.groups.currentItem() else None
@@ -222,10 +220,10 @@ class GuidePage(QWidget):
                     .replace("%2", where))
 
         def send(pdf: bytes) -> None:
-            print_lane().submit(lambda: print_ticket(pdf, t.ticket_no, folder), printed,
-                                lambda exc: self._failed(exc) if isValid(self) else None)
+            self.services.ops.printing(self, lambda: print_ticket(pdf, t.ticket_no, folder),
+                                       printed, self._failed)
 
-        self.services.lane.submit(produce, send, self._failed)
+        self.services.ops.run(self, produce, send, self._failed)
 
     def show_display(self) -> None:
         from .display import open_display

@@ -30,13 +30,13 @@ from shiboken6 import isValid
 
 from ...services.context import Actor
 from ...services.queue import DeskView, Group, QueueService, TicketView
+from ..operations import QUEUE
 from ..prefs import ui_settings
 from ..services import AppServices
 from ..supervision.common import say
 from .common import run_act
 
 DESK_KEY = "queue/desk"
-REFRESH_MS = 10_000
 LINK_TRIES, LINK_RETRY_MS = 6, 5000
 
 
@@ -113,10 +113,8 @@ class QueueBar(QWidget):
         for b in self.buttons.values():
             row.addWidget(b)
         row.addWidget(self.message, 1)
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start()
+        # This desk as the data has it, again whenever the queue was written or pulled.
+        self.services.changes.watch(self, QUEUE, self.refresh)
         self._enable()
         self.refresh()
 
@@ -163,7 +161,7 @@ class QueueBar(QWidget):
             d = q.desk(no)
             return d, (q.ticket(d.serving_id) if d is not None and d.serving_id else None)
 
-        self.services.lane.submit(read, self._read, lambda exc: None)
+        self.services.ops.run(self, read, self._read, lambda exc: None)
 
     def _read(self, got: tuple[DeskView | None, TicketView | None]) -> None:
         desk, serving = got
@@ -253,7 +251,7 @@ class QueueBar(QWidget):
         if t is None or not self.is_open:
             return
         q = self.queue
-        self.services.lane.submit(lambda: (q.desks(), q.groups()), lambda got: self._ask_transfer(t, *got),
+        self.services.ops.run(self, lambda: (q.desks(), q.groups()), lambda got: self._ask_transfer(t, *got),
                                   lambda exc: say(self.message, str(exc), error=True))
 
     def _ask_transfer(self, t: TicketView, desks: list[DeskView], groups: list[Group]) -> None:
@@ -294,7 +292,7 @@ class QueueBar(QWidget):
                 say(self.message, str(exc), error=True)
 
         def submit(tries: int) -> None:
-            self.services.lane.submit(link, None, lambda exc: failed(exc, tries))
+            self.services.ops.run(self, link, None, lambda exc: failed(exc, tries))
 
         submit(1)
 

@@ -5,7 +5,7 @@ opening the hall server's database for a panel (``_server_db``), the read-only r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -23,6 +23,27 @@ if TYPE_CHECKING:
     PageMixin = QWidget
 else:
     PageMixin = object
+
+
+
+class SettingsHost(Protocol):
+    """What a supervisor's tab needs of the settings page (the page imports the tabs; a tab
+    never imports the page, so the package has no import circle)."""
+
+    services: Any  # ui.services.AppServices
+    actor: Any  # services.context.Actor
+
+    @property
+    def server_url(self) -> str | None: ...
+
+
+class Refreshable(Protocol):
+    """A tab the server box reloads after the server changed."""
+
+    def isVisible(self) -> bool: ...  # Qt's name
+
+    def refresh(self) -> None: ...
+
 
 COLORS = {"ok": "#2e7d32", "error": "#c62828", "busy": "#1565c0"}
 

@@ -4,7 +4,7 @@ server and on this PC, both versions of the selected one, and the supervisor's d
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -21,17 +21,13 @@ from sqlalchemy.orm import Session
 
 from ...services.numbering import display
 from ...sync import SyncError, list_conflicts, resolve_conflict
-from ..sync_status import run_detached
-from .common import _fill, _say, _server_db, _table
-
-if TYPE_CHECKING:
-    from .page import SettingsPage
+from .common import SettingsHost, _fill, _say, _server_db, _table
 
 
 class ConflictsPanel(QWidget):
     """Open sync conflicts on the server (a supervisor decides) and on this PC (to look at)."""
 
-    def __init__(self, page: SettingsPage) -> None:
+    def __init__(self, page: SettingsHost) -> None:
         super().__init__()
         self.setObjectName("conflictsPanel")
         self.page = page
@@ -98,7 +94,8 @@ class ConflictsPanel(QWidget):
             return sorted(rows, key=lambda c: c.detected_at, reverse=True), error
 
         _say(self.message, self.tr("Loading…"), "busy")
-        run_detached(load, self._show, lambda exc: _say(self.message, str(exc), "error"))
+        self.page.services.ops.network(self, load, self._show,
+                                       lambda exc: _say(self.message, str(exc), "error"))
 
     def _show(self, result: tuple[list[Any], str]) -> None:
         self.items, error = result
@@ -156,5 +153,6 @@ class ConflictsPanel(QWidget):
             self.refresh()
             _say(self.message, self.tr("Resolved"), "ok")
 
-        run_detached(run, done, lambda exc: _say(self.message, str(exc), "error"))
+        self.page.services.ops.network(self, run, done,
+                                       lambda exc: _say(self.message, str(exc), "error"))
 

@@ -1,12 +1,12 @@
 """The settings of a PC enrolled with the hall service: where the hall is, this PC's
 terminal code, the last sync and the clock, and every operation the hall refused with its
-reason (what a supervisor must look at: nothing is settled silently). Read on the DB lane.
+reason (what a supervisor must look at: nothing is settled silently). Read on the DB lane
+(``hallsync.overview``: the database code lives there).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
@@ -15,36 +15,8 @@ from ...services.context import Actor
 from ..services import AppServices
 from .common import _fill, _say, _table
 
-
-@dataclass(frozen=True)
-class HallView:
-    url: str
-    terminal: str
-    offset_s: int
-    waiting: int
-    refused: list[tuple[str, int, str, str]]  # (when, seq, operation, reason)
-    scope: str = ""  # the service's words: 全馆 / 窗口 X / 部门 Y
-    retention_days: str = ""
-
-
-def read_hall(services: AppServices) -> HallView:
-    from sqlalchemy import func, select
-
-    from ...hallsync import config
-    from ...models import SyncOp
-    from ...services.settings import get_setting
-
-    with services.ctx.db.session() as s:
-        cfg = config.read(s)
-        waiting = s.execute(select(func.count()).select_from(SyncOp).where(
-            SyncOp.status == "pending")).scalar_one()
-        refused = [(f"{o.at:%Y-%m-%d %H:%M}", o.seq, o.name, o.reason) for o in s.execute(
-            select(SyncOp).where(SyncOp.status == "refused").order_by(SyncOp.seq.desc())).scalars()]
-        offset = int(float(get_setting(s, config.K_OFFSET) or 0))
-        scope = get_setting(s, config.K_SCOPE_LABEL)
-        days = get_setting(s, config.K_RETENTION) if config.holds_part(s) else ""
-    return HallView(cfg.url if cfg else "", services.ctx.terminal, offset, int(waiting), refused,
-                    scope, days)
+if TYPE_CHECKING:
+    from ...hallsync.overview import HallView
 
 
 class HallPanel(QGroupBox):
@@ -128,9 +100,14 @@ class HallPanel(QGroupBox):
         }
 
     def refresh(self) -> None:
-        services = self.services
-        self.services.lane.submit(lambda: read_hall(services), self._show,
-                                  lambda exc: _say(self.message, str(exc), "error"))
+        db, terminal = self.services.ctx.db, self.services.ctx.terminal
+
+        def read() -> HallView:
+            from ...hallsync.overview import read_hall  # SQLAlchemy: on the lane, not at start-up
+
+            return read_hall(db, terminal)
+
+        self.services.ops.run(self, read, self._show, lambda exc: _say(self.message, str(exc), "error"))
 
     def _show(self, view: HallView) -> None:
         self.url.setText(view.url)

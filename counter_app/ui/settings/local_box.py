@@ -105,5 +105,5 @@ class LocalSettings(PageMixin):
             with db.transaction() as s:
                 set_setting(s, LAYOUT_KEY, layout)
 
-        self.services.lane.submit(save, lambda _r: _say(self.local_result, self.tr("Saved"), "ok"),
+        self.services.ops.run(self, save, lambda _r: _say(self.local_result, self.tr("Saved"), "ok"),
                                   lambda exc: _say(self.local_result, str(exc), "error"))

@@ -1,8 +1,8 @@
 """Settings of this counter PC: the hall server (or stand-alone), UI language, idle lock,
 default print layout; for supervisors also the sync conflicts and the day's reconciliation.
 
-Network work (testing a server, reading its conflicts, reconciling) runs on a detached
-thread (sync_status.run_detached), local database work on the DB lane: never the GUI thread.
+Network work (testing a server, reading its conflicts, reconciling) runs on a thread of its
+own (``ops.network``), local database work on the DB lane (``ops.run``): never the GUI thread.
 The server URL is stored with sync.store_server_url (its password never in plain text); the
 password has its own field and is never shown again. Language and idle minutes live in
 QSettings, read at start-up (``stored_language``, ``stored_idle_minutes``).
@@ -76,7 +76,7 @@ class SettingsPage(ServerSettings, LocalSettings, QWidget):
                 return url, error, get_setting(s, LAYOUT_KEY) or default_layout(s, window)
 
         shown = self.hall.message if self.hall is not None else self.server_result
-        self.services.lane.submit(read, self._loaded, lambda exc: _say(shown, str(exc), "error"))
+        self.services.ops.run(self, read, self._loaded, lambda exc: _say(shown, str(exc), "error"))
 
     def _loaded(self, result: tuple[str, str, str]) -> None:
         url, error, layout = result

@@ -5,7 +5,7 @@ counter checked against the hall server's records: what the server lacks is show
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -13,11 +13,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBox
 from ...documents.common import DOC_KINDS
 from ...services.numbering import display
 from ...sync import reconcile
-from ..sync_status import run_detached
-from .common import _fill, _say, _server_db, _table
-
-if TYPE_CHECKING:
-    from .page import SettingsPage
+from .common import SettingsHost, _fill, _say, _server_db, _table
 
 STATUS_COLORS = {"missing": "#c62828", "differs": "#c62828", "conflict": "#e65100",
                  "pending": "#8d6e00"}
@@ -26,7 +22,7 @@ STATUS_COLORS = {"missing": "#c62828", "differs": "#c62828", "conflict": "#e6510
 class ReconcilePanel(QWidget):
     """A day's prints of this counter against the server: what the server lacks is shown."""
 
-    def __init__(self, page: SettingsPage) -> None:
+    def __init__(self, page: SettingsHost) -> None:
         super().__init__()
         self.setObjectName("reconcilePanel")
         self.page = page
@@ -73,7 +69,7 @@ class ReconcilePanel(QWidget):
 
         self.check_button.setEnabled(False)
         _say(self.summary, self.tr("Checking…"), "busy")
-        run_detached(run, self._show, self._failed)
+        self.page.services.ops.network(self, run, self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)

@@ -5,8 +5,6 @@ saving the address (sync.store_server_url, the password never in plain text).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,18 +24,14 @@ from ...services.context import Actor
 from ...sync import redact, test_connection
 from ...sync.server_setting import may_change_server, save_server_url
 from ..services import AppServices
-from ..sync_status import run_detached
-from .common import PageMixin, _say
-
-if TYPE_CHECKING:
-    from .conflicts import ConflictsPanel
+from .common import PageMixin, Refreshable, _say
 
 
 class ServerSettings(PageMixin):
     services: AppServices  # set by SettingsPage
     actor: Actor
     server_url: str
-    conflicts: ConflictsPanel | None
+    conflicts: Refreshable | None
 
     def _server_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Hall server (sync)"))
@@ -49,7 +43,6 @@ class ServerSettings(PageMixin):
             self.mode.addButton(button)
         self.standalone.setChecked(True)
         self.networked.toggled.connect(self._mode_changed)
-        self.testing = False  # a connection test is running
         self.url = QLineEdit()
         self.url.setObjectName("serverUrl")
         self.url.setPlaceholderText("postgresql+psycopg://counter@192.168.1.10:5432/hall")
@@ -134,17 +127,22 @@ class ServerSettings(PageMixin):
             u = u._replace(password=old.password if same else None)
         return u.render_as_string(hide_password=False)
 
+    @property
+    def testing(self) -> bool:
+        """A connection test is running (the wrapper's busy guard of this page)."""
+        return self.services.ops.busy(self)
+
     # -- server ------------------------------------------------------------------------
     def test_connection(self) -> None:
         url = self.compose_url()
         if not url:
             _say(self.server_result, self.tr("Enter the server address first"), "error")
             return
-        self.testing = True
         self.test_button.setEnabled(False)
         self.test_button.setText(self.tr("Testing…"))
         _say(self.server_result, self.tr("Connecting to %1 …").replace("%1", redact(url)), "busy")
-        run_detached(lambda: test_connection(url), self._tested, self._test_failed)
+        self.services.ops.network(self, lambda: test_connection(url), self._tested, self._test_failed,
+                                  busy=True)
 
     def _tested(self, result: tuple[bool, str]) -> None:
         ok, message = result
@@ -156,7 +154,6 @@ class ServerSettings(PageMixin):
         _say(self.server_result, "✘ " + str(exc), "error")
 
     def _test_done(self) -> None:
-        self.testing = False
         self.test_button.setText(self.tr("Test connection"))
         self.test_button.setEnabled(self.networked.isChecked() and self.may_change)
 
@@ -166,7 +163,7 @@ class ServerSettings(PageMixin):
             _say(self.server_result, self.tr("Enter the server address first"), "error")
             return
         ctx, actor = self.services.ctx, self.actor
-        self.services.lane.submit(lambda: save_server_url(ctx, actor, url),
+        self.services.ops.run(self, lambda: save_server_url(ctx, actor, url),
                                   lambda _r: self._server_saved(url),
                                   lambda exc: _say(self.server_result, str(exc), "error"))
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
-from shiboken6 import isValid
 
 
 def fill_table(table: QTableWidget, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -66,12 +65,6 @@ def selected_key(table: QTableWidget, column: int = 0) -> str:
 
 def submit(owner: QWidget, fn: Callable[[], Any], ok: Callable[[Any], Any] | None = None,
            err: Callable[[BaseException], Any] | None = None) -> None:
-    """Run ``fn`` on the database lane; deliver the result only while ``owner`` still exists
-    (a page closed while its query ran must not be touched)."""
-
-    def alive(cb: Callable[[Any], Any] | None) -> Callable[[Any], None] | None:
-        if cb is None:
-            return None
-        return lambda value: cb(value) if isValid(owner) else None
-
-    owner.services.lane.submit(fn, alive(ok), alive(err))  # type: ignore[attr-defined]  # every owner is a page holding .services
+    """Run ``fn`` on the database lane (``operations.Operations.run``: the result only while
+    ``owner`` still exists)."""
+    owner.services.ops.run(owner, fn, ok, err)  # type: ignore[attr-defined]  # every owner is a page holding .services

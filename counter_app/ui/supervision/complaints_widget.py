@@ -108,8 +108,9 @@ class ComplaintsWidget(QWidget):
         submit(self, load, show, lambda e: say(self.message, str(e), True))
 
     def refresh(self) -> None:
-        submit(self, lambda: self.svc.list(open_only=self.open_only.isChecked()),
-                                  self._show, lambda e: say(self.message, str(e), True))
+        open_only = self.open_only.isChecked()  # read here: the lane never touches a widget
+        submit(self, lambda: self.svc.list(open_only=open_only), self._show,
+               lambda e: say(self.message, str(e), True))
 
     def _show(self, lines: list[ComplaintLine]) -> None:
         self.lines = lines

@@ -3,6 +3,8 @@ a case's clock (inspection, testing, appraisal, expert review) or extend it with
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -69,11 +71,12 @@ class DeadlinesWidget(QWidget):
         box.setVisible(actor.has("approver") or actor.has("supervisor"))
         self.table.itemSelectionChanged.connect(
             lambda: self.case_no.setText(selected_key(self.table) or self.case_no.text()))
-        stop.clicked.connect(lambda: self._run(lambda no: self.svc.suspend(
-            self.actor, no, self.kind.currentData(), self.reason.text())))
-        restart.clicked.connect(lambda: self._run(lambda no: self.svc.resume(self.actor, no)))
-        extend.clicked.connect(lambda: self._run(lambda no: self.svc.extend(
-            self.actor, no, self.days.value(), self.reason.text())))
+        # The form is read here, on the GUI thread; the lane gets plain values only.
+        stop.clicked.connect(lambda: self._run(partial(
+            self.svc.suspend, self.actor, kind=self.kind.currentData(), reason=self.reason.text())))
+        restart.clicked.connect(lambda: self._run(partial(self.svc.resume, self.actor)))
+        extend.clicked.connect(lambda: self._run(partial(
+            self.svc.extend, self.actor, days=self.days.value(), reason=self.reason.text())))
         self.refresh()
 
     def refresh(self) -> None:

@@ -188,4 +188,4 @@ def ask_for_rating(services, actor, case_no: str, channel: str = "screen",
             services.rating_screen = screen  # keep it alive while shown
             screen.show_to_applicant()
 
-    services.lane.submit(lambda: svc.open_rating(actor, case_no, channel), opened, on_error)
+    services.ops.run(parent, lambda: svc.open_rating(actor, case_no, channel), opened, on_error)

@@ -54,8 +54,9 @@ class RatingsWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        submit(self, lambda: self.svc.bad_ratings(self.open_only.isChecked()),
-                                  self._show, lambda e: say(self.message, str(e), True))
+        open_only = self.open_only.isChecked()  # read here: the lane never touches a widget
+        submit(self, lambda: self.svc.bad_ratings(open_only), self._show,
+               lambda e: say(self.message, str(e), True))
 
     def _show(self, lines: list[BadRatingLine]) -> None:
         self.lines = lines

@@ -1,4 +1,5 @@
-"""The catalog as the counter screen sees it: loaded once on the lane, searched per keystroke.
+"""The catalog as the counter screen sees it: loaded once on the lane, searched per keystroke
+(a service: it reads the database; the picker and the guide only show it).
 
 Qt-free. Searching touches no database (the index lives in memory), so the picker may call
 ``search`` on the GUI thread for every key.
@@ -8,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...services.catalog_search import CatalogIndex
-from ...services.catalog_store import current_versions, version_to_spec
-from ...services.context import Actor, ServiceContext
-from ...services.intake_rows import delivery_options
-from ...services.rules import supervision_for
+from .catalog_search import CatalogIndex
+from .catalog_store import current_versions, version_to_spec
+from .context import Actor, ServiceContext
+from .intake_rows import delivery_options
+from .rules import supervision_for
 
 TIER = 100_000  # CatalogIndex scores come in tiers of this size
 
