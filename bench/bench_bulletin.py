@@ -14,6 +14,7 @@ and counting near and overdue cases per window visits each of them through the s
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import statistics
 import sys
@@ -35,7 +36,8 @@ from counter_app.services.catalog_store import import_catalog  # noqa: E402
 from counter_app.services.context import ServiceContext  # noqa: E402
 from counter_app.sync.capture import set_mode  # noqa: E402
 
-FOLDER = ROOT / "build" / "bench" / "bulletin_1m"
+# COUNTER_BENCH_DIR puts the cached folders elsewhere (e.g. /tmp, outside the worktree).
+FOLDER = Path(os.environ.get("COUNTER_BENCH_DIR", ROOT / "build" / "bench")) / "bulletin_1m"
 CASES = 1_000_000
 DAYS = 690  # ~470 working days: about 2,000 cases on an ordinary (non-Monday) day
 NOW = datetime(2026, 6, 30, 17, 0)  # a Tuesday; the official calendar knows 2026

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, text
+from sqlalchemy import Connection, Select, Table, TextClause, bindparam, select, text
 
 from ..models import Base
 
@@ -118,14 +118,29 @@ class EntityRows:
         return ".".join(row_hint(t, v) for t, v in ordered)
 
 
-def entity_rows(conn: Connection, kind: str, entity_id: str) -> EntityRows:
-    rows: list[tuple[str, tuple[Any, ...]]] = []
+@cache
+def _reads(kind: str) -> tuple[tuple[str, Select[Any]], ...]:
+    """The statements reading an entity's rows, built once: every commit that appends an
+    event runs them, and a statement reused keeps its compiled form and cache key."""
+    out = []
     for name, key in TABLES[kind]:
         t = _table(name)
-        q = select(*t.c).where(t.c[key] == entity_id)
+        q = select(*t.c).where(t.c[key] == bindparam("entity"))
         if kind == "b" and name == "print_log":
             q = q.where(t.c.case_id.is_(None))
-        rows += [(name, tuple(r)) for r in conn.execute(q)]
+        out.append((name, q))
+    return tuple(out)
+
+
+@cache
+def _bump(root: str) -> TextClause:
+    return text(f"UPDATE {root} SET audit_rev = audit_rev + 1 WHERE id = :i")
+
+
+def entity_rows(conn: Connection, kind: str, entity_id: str) -> EntityRows:
+    rows: list[tuple[str, tuple[Any, ...]]] = []
+    for name, q in _reads(kind):
+        rows += [(name, tuple(r)) for r in conn.execute(q, {"entity": entity_id})]
     return EntityRows(kind, entity_id, tuple(rows))
 
 
@@ -133,8 +148,7 @@ def seal_entity(conn: Connection, kind: str, entity_id: str) -> str | None:
     """Bump the entity's revision and return its seal entry; None if it has no root row
     (an event about a case this database does not hold)."""
     root = ROOTS[kind]
-    bumped = conn.execute(text(f"UPDATE {root} SET audit_rev = audit_rev + 1 WHERE id = :i"),
-                          {"i": entity_id}).rowcount
+    bumped = conn.execute(_bump(root), {"i": entity_id}).rowcount
     if not bumped:
         return None
     ent = entity_rows(conn, kind, entity_id)

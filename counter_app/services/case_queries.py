@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Select, bindparam, or_, select
-from sqlalchemy.orm import Session
 
 from ..documents.masking import mask_id
-from ..models import STATUS_LABELS, CaseFile, ItemVersion, MaterialRequirement, Staff
+from ..models import STATUS_LABELS, CaseFile, CaseMaterial, ItemVersion, MaterialRequirement, Staff
 from .access_log import Access, AccessLog, masked_term
 from .calendar_store import complete_years, estimate_note, estimated_years
 from .context import Actor, PermissionDenied, ServiceContext
@@ -87,6 +86,27 @@ _ROWS = (
 _BY_NUMBER = _ROWS.where(CaseFile.case_no == bindparam("no"))  # the scanner's path, built once
 
 
+# Opening one case (resume at the counter): its columns and item name, then its materials
+# in order with what the catalog asks of each (a requirement since removed reads as none).
+_OPEN_CASE = (
+    select(CaseFile.id, CaseFile.case_no, CaseFile.status, CaseFile.item_code,
+           ItemVersion.name.label("item_name"), CaseFile.applicant_name,
+           CaseFile.applicant_id_no, CaseFile.phone, CaseFile.clerk_id, CaseFile.co_clerk_id,
+           CaseFile.department_code)
+    .outerjoin(ItemVersion, ItemVersion.id == CaseFile.item_version_id)
+    .where(CaseFile.case_no == bindparam("no"))
+)
+_OPEN_MATERIALS = (
+    select(CaseMaterial.name, CaseMaterial.requirement, CaseMaterial.requirement_id,
+           CaseMaterial.state, CaseMaterial.form, CaseMaterial.copies, CaseMaterial.pages,
+           CaseMaterial.reason, MaterialRequirement.condition,
+           MaterialRequirement.form.label("default_form"),
+           MaterialRequirement.copies.label("default_copies"))
+    .outerjoin(MaterialRequirement, MaterialRequirement.id == CaseMaterial.requirement_id)
+    .where(CaseMaterial.case_id == bindparam("case"))
+    .order_by(CaseMaterial.seq)
+)
+
 SCOPES = ("clerk", "window", "hall")
 
 
@@ -155,32 +175,38 @@ class CaseQueries:
         return self._rows(actor, q.order_by(CaseFile.received_at.desc()))
 
     def open_case(self, actor: Actor, case_no: str) -> OpenCase | None:
-        with self.ctx.db.session() as s:
-            case = s.execute(select(CaseFile).where(CaseFile.case_no == case_no)).scalar()
+        """One case with its materials, as its screen shows it; the look is logged."""
+        opened = self.read_case(actor, case_no)
+        if opened is not None:
+            AccessLog(self.ctx).look(actor, Access("open", case_id=opened.case_id,
+                                                   full=bool(opened.full_reason),
+                                                   reason=opened.full_reason))
+        return opened
+
+    def read_case(self, actor: Actor, case_no: str) -> OpenCase | None:
+        """The read half of ``open_case``, which logs it (callers go through that): two
+        prebuilt Core reads, the case with its item's name, then its materials each with
+        its catalog requirement (form, copies, condition) joined in."""
+        with self.ctx.db.read() as conn:
+            case = conn.execute(_OPEN_CASE, {"no": case_no}).first()
             if case is None:
                 return None
-            ver = s.get(ItemVersion, case.item_version_id)
-            reqs = _requirements(s, [m.requirement_id for m in case.materials])
-            materials = tuple(
-                MaterialEntry(
-                    name=m.name, requirement=m.requirement, requirement_id=m.requirement_id,
-                    condition=reqs[m.requirement_id].condition if m.requirement_id in reqs else "",
-                    state=m.state, form=m.form, copies=m.copies, pages=m.pages, reason=m.reason,
-                    default_form=reqs[m.requirement_id].form if m.requirement_id in reqs else "",
-                    default_copies=reqs[m.requirement_id].copies if m.requirement_id in reqs else 1,
-                )
-                for m in case.materials
-            )
-            reason = full_view_reason(actor, CaseHolder(case.clerk_id, case.co_clerk_id,
-                                                        case.status, case.department_code))
-            opened = OpenCase(case.id, case.case_no, case.status,
-                              STATUS_LABELS.get(case.status, case.status), case.item_code,
-                              ver.name if ver else case.item_code, case.applicant_name,
-                              shown_id(case.applicant_id_no, bool(reason)), materials,
-                              shown_phone(case.phone, bool(reason)), reason)
-        AccessLog(self.ctx).look(actor, Access("open", case_id=opened.case_id, full=bool(reason),
-                                               reason=reason))
-        return opened
+            rows = conn.execute(_OPEN_MATERIALS, {"case": case.id}).all()
+        materials = tuple(
+            MaterialEntry(name=m.name, requirement=m.requirement, requirement_id=m.requirement_id,
+                          condition=m.condition or "", state=m.state, form=m.form,
+                          copies=m.copies, pages=m.pages, reason=m.reason,
+                          default_form=m.default_form or "",
+                          default_copies=1 if m.default_copies is None else m.default_copies)
+            for m in rows
+        )
+        reason = full_view_reason(actor, CaseHolder(case.clerk_id, case.co_clerk_id,
+                                                    case.status, case.department_code))
+        return OpenCase(case.id, case.case_no, case.status,
+                        STATUS_LABELS.get(case.status, case.status), case.item_code,
+                        case.item_name or case.item_code, case.applicant_name,
+                        shown_id(case.applicant_id_no, bool(reason)), materials,
+                        shown_phone(case.phone, bool(reason)), reason)
 
     def _log_search(self, actor: Actor, id_no: str, case_nos: list[str]) -> None:
         with self.ctx.db.read() as conn:
@@ -210,11 +236,3 @@ class CaseQueries:
                     r.clerk_name or "", r.is_training, estimate(r))
             for r in rows
         ]
-
-
-def _requirements(s: Session, ids: list[str | None]) -> dict[str | None, MaterialRequirement]:
-    wanted = [i for i in ids if i]
-    if not wanted:
-        return {}
-    rows = s.execute(select(MaterialRequirement).where(MaterialRequirement.id.in_(wanted))).scalars()
-    return {r.id: r for r in rows}

@@ -203,6 +203,17 @@ def _to_seal(session: Session, terminal: str, first_seq: int) -> None:
     pending.setdefault(terminal, first_seq)
 
 
+# Built once (every sealing commit runs them): the transaction's tail of one chain, and the
+# rewrite of each of its events with its seal and new hash.
+_TAIL = (select(Event.__table__)
+         .where(Event.__table__.c.terminal_code == bindparam("terminal"),
+                Event.__table__.c.seq >= bindparam("first"))
+         .order_by(Event.__table__.c.seq))
+_RESEAL = (update(Event.__table__).where(Event.__table__.c.id == bindparam("eid"))
+           .values(state=bindparam("s"), prev_hash=bindparam("p"), hash=bindparam("h"),
+                   updated_at=bindparam("u")))
+
+
 def seal_transaction(session: Session) -> None:
     """Seal every case and batch this transaction's events name (see the module text)."""
     from .audit_state import seal_entity
@@ -212,12 +223,10 @@ def seal_transaction(session: Session) -> None:
         return
     session.flush()  # the rows as they will commit
     conn = session.connection()
-    t = Event.__table__
     by_id = {o.id: o for o in session.identity_map.values() if isinstance(o, Event)}
     for terminal, first in pending.items():
-        rows = [dict(r) for r in conn.execute(
-            select(t).where(t.c.terminal_code == terminal, t.c.seq >= first)
-            .order_by(t.c.seq)).mappings()]
+        rows = [dict(r) for r in conn.execute(_TAIL, {"terminal": terminal, "first": first})
+                .mappings()]
         newest: dict[tuple[str, str], int] = {}
         for i, r in enumerate(rows):
             if r["kind"] == ACCESS_KIND:
@@ -238,14 +247,13 @@ def seal_transaction(session: Session) -> None:
             r["state"] = " ".join(seals.get(i, ()))
             r["prev_hash"] = prev
             r["hash"] = event_digest(prev, hashed_fields(r))
-            conn.execute(update(t).where(t.c.id == r["id"]).values(
-                state=r["state"], prev_hash=r["prev_hash"], hash=r["hash"],
-                updated_at=r["updated_at"]))
             prev = r["hash"]
             obj = by_id.get(r["id"])
             if obj is not None:  # the session's copy says what was committed
                 for key in ("state", "prev_hash", "hash"):
                     set_committed_value(obj, key, r[key])
+        conn.execute(_RESEAL, [{"eid": r["id"], "s": r["state"], "p": r["prev_hash"],
+                                "h": r["hash"], "u": r["updated_at"]} for r in rows])
         _note_revs(session, [e for entries in seals.values() for e in entries])
 
 

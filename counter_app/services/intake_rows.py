@@ -92,6 +92,10 @@ class VersionCache:
         version_id = session.execute(_CURRENT, {"code": item_code}).scalar_one_or_none()
         if version_id is None:
             return None
+        return self.by_id(session, version_id)
+
+    def by_id(self, session: Session, version_id: str) -> VersionFacts | None:
+        """A version's facts by its id (a case names the version it was received under)."""
         facts = self._by_id.get(version_id)
         if facts is None:
             version = session.get(ItemVersion, version_id)
