@@ -10,13 +10,16 @@ leave one entry in the access log (``access_log``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, bindparam, or_, select
 
 from ..documents.masking import mask_id
 from ..models import STATUS_LABELS, CaseFile, CaseMaterial, ItemVersion, MaterialRequirement, Staff
+from ..models.prepared import Prepared
 from .access_log import Access, AccessLog, masked_term
 from .calendar_store import complete_years, estimate_note, estimated_years
 from .context import Actor, PermissionDenied, ServiceContext
@@ -121,6 +124,7 @@ def _may_see(actor: Actor, scope: str) -> None:
 class CaseQueries:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self._prepared: Prepared | None = None
 
     def today(self, actor: Actor, scope: str = "clerk", day: date | None = None) -> list[CaseRow]:
         """Cases received today by this clerk (``scope="clerk"``), at their window, or in the
@@ -159,7 +163,7 @@ class CaseQueries:
             return []
         q = _ROWS
         if key.isdigit() and len(key) == NUMBER_LENGTH:
-            return self._rows(actor, _BY_NUMBER, {"no": key})
+            return self._by_number(actor, key)
         elif ID_LIKE.fullmatch(key):
             q = q.where(or_(CaseFile.applicant_id_no == key, CaseFile.agent_id_no == key))
             rows = self._rows(actor, q.order_by(CaseFile.received_at.desc()))
@@ -217,12 +221,31 @@ class CaseQueries:
     def _id(self, actor: Actor, id_no: str) -> str:
         return mask_id(id_no)  # lists never show a full ID number
 
+    def _by_number(self, actor: Actor, case_no: str) -> list[CaseRow]:
+        """The scanner's path: one prebuilt statement on the DBAPI connection (prepared.py)."""
+        if self._prepared is None or self._prepared.engine is not self.ctx.db.engine:
+            self._prepared = Prepared(_BY_NUMBER, self.ctx.db.engine)
+        rows = self._prepared.all({"no": case_no})
+        if not self._needs_years(rows):
+            return self._case_rows(actor, rows, set())
+        with self.ctx.db.read() as conn:
+            return self._case_rows(actor, rows, complete_years(conn))
+
+    @staticmethod
+    def _needs_years(rows: Sequence[Any]) -> bool:
+        """The supervisors' finished years matter only for a due date in a year the
+        package's calendar does not know: usually none, and then no second read."""
+        spans = {(r.received_at.date(), r.promised_due) for r in rows if r.promised_due}
+        return any(estimated_years((), a, b) for a, b in spans)
+
     def _rows(self, actor: Actor, q: Select, params: dict[str, str] | None = None,
               ) -> list[CaseRow]:
         with self.ctx.db.read() as conn:
             rows = conn.execute(q, params).all()
-            complete = complete_years(conn)
+            complete = complete_years(conn) if self._needs_years(rows) else set()
+        return self._case_rows(actor, rows, complete)
 
+    def _case_rows(self, actor: Actor, rows: Sequence[Any], complete: set[int]) -> list[CaseRow]:
         def estimate(r) -> str:
             if r.promised_due is None:
                 return ""
