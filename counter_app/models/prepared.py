@@ -15,7 +15,7 @@ from collections import namedtuple
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import Engine, Select
+from sqlalchemy import Connection, Engine, Select
 
 
 class Prepared:
@@ -33,21 +33,30 @@ class Prepared:
         self.results = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in cols]
         self.row = namedtuple("Row", [c.key for c in cols])  # type: ignore[misc]  # names known only at run time
 
-    def all(self, params: Mapping[str, Any] | None = None) -> list[Any]:
+    def all(self, params: Mapping[str, Any] | None = None, *,
+            within: Connection | None = None) -> list[Any]:
+        """The rows, on a pooled connection of its own, or ``within`` a Core connection's
+        open transaction (seeing what that transaction wrote)."""
         values = self.compiled.construct_params(dict(params or {}))
         for name, proc in self.binds.items():
             if proc is not None and name in values:
                 values[name] = proc(values[name])
         args: Any = tuple(values[k] for k in self.positional) \
             if self.positional is not None else values
-        conn = self.engine.raw_connection()
-        try:
-            cur = conn.cursor()
+        if within is not None:
+            cur = within.connection.dbapi_connection.cursor()  # type: ignore[union-attr]  # an open connection has one
             cur.execute(self.sql, args)
             raw = cur.fetchall()
             cur.close()
-        finally:
-            conn.close()  # back to the pool (its reset ends any transaction the driver began)
+        else:
+            conn = self.engine.raw_connection()
+            try:
+                cur = conn.cursor()
+                cur.execute(self.sql, args)
+                raw = cur.fetchall()
+                cur.close()
+            finally:
+                conn.close()  # back to the pool (its reset ends any transaction the driver began)
         procs, make = self.results, self.row._make
         return [make(v if p is None else p(v) for p, v in zip(procs, r, strict=True))
                 for r in raw]

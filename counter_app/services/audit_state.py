@@ -25,9 +25,10 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, TextClause, bindparam, select, text
+from sqlalchemy import Connection, Engine, Table, TextClause, bindparam, select, text
 
 from ..models import Base
+from ..models.prepared import Prepared
 
 # Entity kinds: c = a case, b = a handoff batch. Each lists (table, the column naming the
 # entity); print_log rows of a batch are those printed for the batch as a whole.
@@ -119,16 +120,16 @@ class EntityRows:
 
 
 @cache
-def _reads(kind: str) -> tuple[tuple[str, Select[Any]], ...]:
-    """The statements reading an entity's rows, built once: every commit that appends an
-    event runs them, and a statement reused keeps its compiled form and cache key."""
+def _reads(kind: str, engine: Engine) -> tuple[tuple[str, Prepared], ...]:
+    """The statements reading an entity's rows, compiled once per engine: every commit that
+    appends an event runs them, in its transaction (models/prepared.py: Core's types)."""
     out = []
     for name, key in TABLES[kind]:
         t = _table(name)
         q = select(*t.c).where(t.c[key] == bindparam("entity"))
         if kind == "b" and name == "print_log":
             q = q.where(t.c.case_id.is_(None))
-        out.append((name, q))
+        out.append((name, Prepared(q, engine)))
     return tuple(out)
 
 
@@ -139,8 +140,8 @@ def _bump(root: str) -> TextClause:
 
 def entity_rows(conn: Connection, kind: str, entity_id: str) -> EntityRows:
     rows: list[tuple[str, tuple[Any, ...]]] = []
-    for name, q in _reads(kind):
-        rows += [(name, tuple(r)) for r in conn.execute(q, {"entity": entity_id})]
+    for name, q in _reads(kind, conn.engine):
+        rows += [(name, tuple(r)) for r in q.all({"entity": entity_id}, within=conn)]
     return EntityRows(kind, entity_id, tuple(rows))
 
 

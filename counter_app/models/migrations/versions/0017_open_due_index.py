@@ -1,0 +1,34 @@
+"""The bulletin's near/overdue count read from one index: (status, promised_due) widened
+with is_training, window_code and clerk_id, so counting the open cases per window and clerk
+never visits the table (on a million cases, a quarter of them open: most of the bulletin).
+
+Revision ID: 0017
+Revises: 0008
+Create Date: 2026-12-06
+
+Plain DROP/CREATE INDEX, no batch copy: the sync capture triggers stay in place. The new
+index starts with the old one's columns, so every read the old one served it serves.
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0017"
+down_revision = "0008"
+branch_labels = None
+depends_on = None
+
+OLD = ("ix_case_file_status_due", ["status", "promised_due"])
+NEW = ("ix_case_file_open_due", ["status", "promised_due", "is_training", "window_code",
+                                 "clerk_id"])
+
+
+def upgrade() -> None:
+    op.drop_index(OLD[0], table_name="case_file")
+    op.create_index(NEW[0], "case_file", NEW[1])
+
+
+def downgrade() -> None:
+    op.drop_index(NEW[0], table_name="case_file")
+    op.create_index(OLD[0], "case_file", OLD[1])
