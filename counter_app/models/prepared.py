@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, Select
 
 
 class Prepared:
-    def __init__(self, stmt: Select[Any], engine: Engine) -> None:
+    def __init__(self, stmt: Select, engine: Engine) -> None:
         dialect = engine.dialect
         self.engine = engine
         self.compiled = stmt.compile(dialect=dialect)
@@ -31,7 +31,7 @@ class Prepared:
             for name, bp in self.compiled.binds.items()}
         cols = list(stmt.selected_columns)
         self.results = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in cols]
-        self.row = namedtuple("Row", [c.key for c in cols])  # type: ignore[misc]  # names known only at run time
+        self.row: Any = namedtuple("Row", [c.key for c in cols])  # type: ignore[misc]  # names known only at run time
 
     def all(self, params: Mapping[str, Any] | None = None, *,
             within: Connection | None = None) -> list[Any]:
