@@ -48,3 +48,41 @@ def test_open_case_reads_the_stored_materials(hall: Hall) -> None:
     assert next(m for m in opened.materials if m.name == gone.name).state == "missing"
     assert all(m.default_copies >= 1 for m in opened.materials if m.requirement_id)
     assert CaseQueries(hall.ctx).read_case(hall.clerk, "0" * 20) is None
+
+
+def test_supplement_through_core_writes_and_seals_what_the_orm_did(hall: Hall) -> None:
+    from pathlib import Path
+
+    from counter_app.models import Event
+    from counter_app.services.audit_check import verify_folder
+    from counter_app.services.intake import MaterialEntry
+
+    svc = IntakeService(hall.ctx)
+    intake = complete_intake(svc, hall.committed.code)
+    gaps = [m for m in intake.materials if m.requirement == "required"][:2]
+    for m in gaps:
+        m.state, m.form, m.copies, m.pages = "missing", "", 0, 0
+    no = svc.record(hall.clerk, intake, "notify").case_no
+    bad = MaterialEntry(name=gaps[0].name, requirement="required", state="defective",
+                        reason=" 复印件不清晰 ")
+    first = svc.supplement(hall.clerk, no, [bad])
+    assert (first.status, first.documents) == ("awaiting_supplement", ())
+    got = [MaterialEntry(name=m.name, requirement="required", state="received", form="original",
+                         copies=1, pages=3) for m in gaps]
+    done = svc.supplement(hall.clerk, no, got)
+    assert (done.status, done.documents) == ("accepted", ("supplement_receipt", "acceptance"))
+    now = hall.clock.now
+    with hall.ctx.db.session() as s:
+        case = s.execute(select(CaseFile).where(CaseFile.case_no == no)).scalar_one()
+        assert (case.status, case.accepted_on) == ("accepted", now.date())
+        assert case.promised_due is not None and case.statutory_due is not None
+        rows = {m.name: m for m in case.materials}
+        for m in gaps:
+            assert (rows[m.name].state, rows[m.name].supplied_at, rows[m.name].pages) == (
+                "received", now, 3)
+        kinds = s.execute(select(Event.kind).where(Event.case_id == case.id)
+                          .order_by(Event.seq)).scalars().all()
+    assert kinds == ["received", "notice_issued", "supplemented", "supplemented", "accepted"]
+    folder = Path(hall.ctx.db.url.removeprefix("sqlite:///")).parent
+    report = verify_folder(folder, workers=1)  # chains and the case's seal
+    assert report.ok, [str(f) for f in report.findings]

@@ -43,8 +43,9 @@ RESUPPLY_MATERIAL = (
 )
 
 _C = CaseFile.__table__.c
-_ACCEPT: dict[str, Any] = dict(status=bindparam("status"), accepted_on=bindparam("accepted_on"),
-               promised_due=bindparam("promised_due"), statutory_due=bindparam("statutory_due"))
+_ACCEPT: dict[str, Any] = dict(
+    status=bindparam("status"), accepted_on=bindparam("accepted_on"),
+    promised_due=bindparam("promised_due"), statutory_due=bindparam("statutory_due"))
 ACCEPT_CASE = update(CaseFile.__table__).where(_C.id == bindparam("cid")).values(**_ACCEPT)
 ACCEPT_WITH_CO_CLERK = (update(CaseFile.__table__).where(_C.id == bindparam("cid"))
                         .values(**_ACCEPT, co_clerk_id=bindparam("co")))
