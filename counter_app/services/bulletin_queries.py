@@ -7,7 +7,6 @@ few hundred grouped rows into the per-window and per-clerk rows of ``bulletin_mo
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import case, func, select
@@ -296,20 +295,22 @@ class _Builder:
                 c.stage, c.authorized_by, c.authorized_at = t.stage, t.set_by, t.set_at
             elif t.scope == "item":
                 c.item_stages.append(f"{t.scope_code}：{t.stage_label}")
-        # The two-returns rule (rules.supervision_for), for every clerk and item at once.
-        cleared = {(a, b): at for a, b, at in self.s.execute(
-            select(CoAcceptanceClearance.staff_id, CoAcceptanceClearance.item_code,
-                   func.max(CoAcceptanceClearance.cleared_at))
-            .group_by(CoAcceptanceClearance.staff_id, CoAcceptanceClearance.item_code))}
-        per: dict[tuple[str, str], int] = defaultdict(int)
-        q = (select(CaseReturn.clerk_id, CaseReturn.item_code, CaseReturn.returned_at)
-             .where(CaseReturn.returned_at < self.hi))
-        for clerk, item, at in self.s.execute(q):
-            since = cleared.get((clerk, item))
-            if since is None or at > since:
-                per[(clerk, item)] += 1
-        for (clerk, item), n in sorted(per.items()):
-            if n >= RETURNS_LIMIT and (c := self.clerks.get(clerk)) is not None:
+        # The two-returns rule (rules.supervision_for), for every clerk and item at once:
+        # returns since the last clearance, counted by the database (every return the hall
+        # ever had is read, so not one Python row each).
+        cc = CoAcceptanceClearance
+        cleared = (select(cc.staff_id, cc.item_code, func.max(cc.cleared_at).label("at"))
+                   .group_by(cc.staff_id, cc.item_code).subquery())
+        q = (select(CaseReturn.clerk_id, CaseReturn.item_code, func.count())
+             .outerjoin(cleared, (cleared.c.staff_id == CaseReturn.clerk_id)
+                        & (cleared.c.item_code == CaseReturn.item_code))
+             .where(CaseReturn.returned_at < self.hi,
+                    cleared.c.at.is_(None) | (CaseReturn.returned_at > cleared.c.at))
+             .group_by(CaseReturn.clerk_id, CaseReturn.item_code)
+             .having(func.count() >= RETURNS_LIMIT)
+             .order_by(CaseReturn.clerk_id, CaseReturn.item_code))
+        for clerk, item, n in self.s.execute(q):
+            if (c := self.clerks.get(clerk)) is not None:
                 c.co_acceptance.append(f"{item}（退回 {n} 次）")
         return lines
 

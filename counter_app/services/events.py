@@ -195,12 +195,7 @@ _PENDING = "audit.to_seal"  # session.info: terminal -> first seq appended in th
 
 
 def _to_seal(session: Session, terminal: str, first_seq: int) -> None:
-    pending = session.info.get(_PENDING)
-    if pending is None:
-        pending = session.info[_PENDING] = {}
-        if not event.contains(session, "before_commit", seal_transaction):
-            event.listen(session, "before_commit", seal_transaction)
-    pending.setdefault(terminal, first_seq)
+    session.info.setdefault(_PENDING, {}).setdefault(terminal, first_seq)
 
 
 # Built once (every sealing commit runs them): the transaction's tail of one chain, and the
@@ -255,6 +250,12 @@ def seal_transaction(session: Session) -> None:
         conn.execute(_RESEAL, [{"eid": r["id"], "s": r["state"], "p": r["prev_hash"],
                                 "h": r["hash"], "u": r["updated_at"]} for r in rows])
         _note_revs(session, [e for entries in seals.values() for e in entries])
+
+
+# Every session's commit looks for events to seal (one dict lookup when there are none):
+# listening once here, not on each session that appends, spares each of them its own
+# copy of the event dispatch.
+event.listen(Session, "before_commit", seal_transaction)
 
 
 def _note_revs(session: Session, entries: list[str]) -> None:

@@ -1,6 +1,8 @@
 """The bulletin's near/overdue count read from one index: (status, promised_due) widened
 with is_training, window_code and clerk_id, so counting the open cases per window and clerk
 never visits the table (on a million cases, a quarter of them open: most of the bulletin).
+And handoff batches by ``signed_at``: those waiting at a moment and those signed in a period,
+without reading every batch the hall ever made.
 
 Revision ID: 0017
 Revises: 0008
@@ -24,11 +26,16 @@ NEW = ("ix_case_file_open_due", ["status", "promised_due", "is_training", "windo
                                  "clerk_id"])
 
 
+SIGNED = ("ix_handoff_batch_signed_at", ["signed_at"])
+
+
 def upgrade() -> None:
     op.drop_index(OLD[0], table_name="case_file")
     op.create_index(NEW[0], "case_file", NEW[1])
+    op.create_index(SIGNED[0], "handoff_batch", SIGNED[1])
 
 
 def downgrade() -> None:
+    op.drop_index(SIGNED[0], table_name="handoff_batch")
     op.drop_index(NEW[0], table_name="case_file")
     op.create_index(OLD[0], "case_file", OLD[1])
