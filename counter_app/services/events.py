@@ -160,6 +160,9 @@ def append_event(
     return ev
 
 
+_INSERT_EVENTS = Event.__table__.insert()  # built once: every case recorded runs it
+
+
 def append_events(
     session: Session,
     events: Sequence[tuple[str, dict[str, Any]]],
@@ -182,7 +185,7 @@ def append_events(
                         batch_id=batch_id, payload=payload)
         prev = row["hash"]
         rows.append(row)
-    session.connection().execute(Event.__table__.insert(), rows)
+    session.connection().execute(_INSERT_EVENTS, rows)
     if rows:
         _to_seal(session, terminal, rows[0]["seq"])
     return rows

@@ -135,6 +135,11 @@ def insert_case(session: Session, case: dict[str, Any], materials: list[dict[str
         m["id"], m["case_id"] = new_id(), case["id"]
         m["created_at"] = m["updated_at"] = at
     conn = session.connection()
-    conn.execute(CaseFile.__table__.insert(), case)
+    conn.execute(_INSERT_CASE, case)
     if materials:
-        conn.execute(CaseMaterial.__table__.insert(), materials)
+        conn.execute(_INSERT_MATERIALS, materials)
+
+
+# Built once: a statement reused keeps its cache key (the compiled form is cached anyway).
+_INSERT_CASE = CaseFile.__table__.insert()
+_INSERT_MATERIALS = CaseMaterial.__table__.insert()
