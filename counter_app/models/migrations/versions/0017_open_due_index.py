@@ -2,7 +2,8 @@
 with is_training, window_code and clerk_id, so counting the open cases per window and clerk
 never visits the table (on a million cases, a quarter of them open: most of the bulletin).
 And handoff batches by ``signed_at``: those waiting at a moment and those signed in a period,
-without reading every batch the hall ever made.
+without reading every batch the hall ever made; the follow-up index widened with
+``followup_due`` (open follow-ups and the late ones counted from the index).
 
 Revision ID: 0017
 Revises: 0008
@@ -27,15 +28,21 @@ NEW = ("ix_case_file_open_due", ["status", "promised_due", "is_training", "windo
 
 
 SIGNED = ("ix_handoff_batch_signed_at", ["signed_at"])
+FOLLOWUP_OLD = ("ix_evaluation_followup_status", ["followup_status"])
+FOLLOWUP_NEW = ("ix_evaluation_followup_due", ["followup_status", "followup_due"])
 
 
 def upgrade() -> None:
     op.drop_index(OLD[0], table_name="case_file")
     op.create_index(NEW[0], "case_file", NEW[1])
     op.create_index(SIGNED[0], "handoff_batch", SIGNED[1])
+    op.drop_index(FOLLOWUP_OLD[0], table_name="evaluation")
+    op.create_index(FOLLOWUP_NEW[0], "evaluation", FOLLOWUP_NEW[1])
 
 
 def downgrade() -> None:
+    op.drop_index(FOLLOWUP_NEW[0], table_name="evaluation")
+    op.create_index(FOLLOWUP_OLD[0], "evaluation", FOLLOWUP_OLD[1])
     op.drop_index(SIGNED[0], table_name="handoff_batch")
     op.drop_index(NEW[0], table_name="case_file")
     op.create_index(OLD[0], "case_file", OLD[1])
