@@ -3,7 +3,8 @@ with is_training, window_code and clerk_id, so counting the open cases per windo
 never visits the table (on a million cases, a quarter of them open: most of the bulletin).
 And handoff batches by ``signed_at``: those waiting at a moment and those signed in a period,
 without reading every batch the hall ever made; the follow-up index widened with
-``followup_due`` (open follow-ups and the late ones counted from the index).
+``followup_due`` (open follow-ups and the late ones counted from the index); the event
+log's index on ``at`` widened with ``kind`` and ``actor_id`` (who worked on a day).
 
 Revision ID: 0017
 Revises: 0008
@@ -25,11 +26,11 @@ depends_on = None
 OLD = ("ix_case_file_status_due", ["status", "promised_due"])
 NEW = ("ix_case_file_open_due", ["status", "promised_due", "is_training", "window_code",
                                  "clerk_id"])
-
-
 SIGNED = ("ix_handoff_batch_signed_at", ["signed_at"])
 FOLLOWUP_OLD = ("ix_evaluation_followup_status", ["followup_status"])
 FOLLOWUP_NEW = ("ix_evaluation_followup_due", ["followup_status", "followup_due"])
+EVENTS_OLD = ("ix_event_log_at", ["at"])
+EVENTS_NEW = ("ix_event_log_at_kind_actor", ["at", "kind", "actor_id"])
 
 
 def upgrade() -> None:
@@ -38,9 +39,13 @@ def upgrade() -> None:
     op.create_index(SIGNED[0], "handoff_batch", SIGNED[1])
     op.drop_index(FOLLOWUP_OLD[0], table_name="evaluation")
     op.create_index(FOLLOWUP_NEW[0], "evaluation", FOLLOWUP_NEW[1])
+    op.drop_index(EVENTS_OLD[0], table_name="event_log")
+    op.create_index(EVENTS_NEW[0], "event_log", EVENTS_NEW[1])
 
 
 def downgrade() -> None:
+    op.drop_index(EVENTS_NEW[0], table_name="event_log")
+    op.create_index(EVENTS_OLD[0], "event_log", EVENTS_OLD[1])
     op.drop_index(FOLLOWUP_NEW[0], table_name="evaluation")
     op.create_index(FOLLOWUP_OLD[0], "evaluation", FOLLOWUP_OLD[1])
     op.drop_index(SIGNED[0], table_name="handoff_batch")
