@@ -1,6 +1,7 @@
-"""The scanner's fast path (models/prepared.py) returns what a Core read of the same
-statement returns, value for value and type for type; opening a case through Core reads
-what the case holds."""
+"""The paths a clerk waits on, written without the ORM: the scanner's fast path
+(models/prepared.py) returns what a Core read of the same statement returns, value for value
+and type for type; opening a case reads what the case holds; a supplement writes, chains and
+seals what the ORM path did."""
 
 from __future__ import annotations
 
