@@ -4,9 +4,12 @@ The database is generated once with ``services.demo.generate`` and cached under
 ``build/bench/bulletin_1m`` (delete the folder to rebuild). The baseline, measured in the
 same run on the same file, is one raw sqlite3 ``COUNT ... GROUP BY`` over that day's cases:
 the cheapest query that could answer "how many cases per window and clerk". The ratio says
-what the whole bulletin (about twenty grouped queries) costs on top of that. Most of it is
-the one read proportional to the backlog: the demo leaves about a quarter of its cases open,
-and counting near and overdue cases per window visits each of them through the status index.
+what the whole bulletin (about twenty grouped queries) costs on top of that. Its one read
+proportional to the backlog (the demo leaves about a quarter of its cases open) counts near
+and overdue cases per window and clerk from the covering index ``ix_case_file_open_due``.
+
+``COUNTER_BENCH_DIR=/tmp/...`` keeps the folder outside the tree; ``bench_storage.py`` can
+time its lookups on the same folder (``COUNTER_BENCH_MILLION_DIR``).
 
     .venv/bin/python bench/bench_bulletin.py        # prints JSON
 """
@@ -14,6 +17,7 @@ and counting near and overdue cases per window visits each of them through the s
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import statistics
 import sys
@@ -35,12 +39,13 @@ from counter_app.services.catalog_store import import_catalog  # noqa: E402
 from counter_app.services.context import ServiceContext  # noqa: E402
 from counter_app.sync.capture import set_mode  # noqa: E402
 
-FOLDER = ROOT / "build" / "bench" / "bulletin_1m"
+# COUNTER_BENCH_DIR puts the cached folders elsewhere (e.g. /tmp, outside the worktree).
+FOLDER = Path(os.environ.get("COUNTER_BENCH_DIR", ROOT / "build" / "bench")) / "bulletin_1m"
 CASES = 1_000_000
 DAYS = 690  # ~470 working days: about 2,000 cases on an ordinary (non-Monday) day
 NOW = datetime(2026, 6, 30, 17, 0)  # a Tuesday; the official calendar knows 2026
 DAY = date(2026, 6, 24)  # a Wednesday
-TARGET_S = 2.0
+TARGET_S = 0.15  # issue 18 item 7 (was 2 s)
 REPEATS = 5
 
 
@@ -164,7 +169,8 @@ def run() -> dict[str, Any]:
         "monthly_s": round(month_s, 4),
         "ratio_daily_to_baseline": round(day_s / base_s, 1) if base_s else None,
         "target_s": TARGET_S,
-        "ok": day_s < TARGET_S,
+        "ok": day_s <= TARGET_S,
+        "load": round(os.getloadavg()[0], 1),
     }
 
 

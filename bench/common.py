@@ -38,7 +38,14 @@ def admin(data_dir: Path, *args: str) -> float:
 
 
 def million_db(cases: int = MILLION) -> Path:
-    """A data folder with ``cases`` demo cases, built once and cached under build/bench."""
+    """A data folder with ``cases`` demo cases, built once and cached under build/bench.
+
+    ``COUNTER_BENCH_MILLION_DIR`` names a folder already built instead (for instance the
+    bulletin benchmark's, ``bench_bulletin.py --prepare``): the reads need a million cases,
+    not a second eight-minute build. Without a ``complete.json`` it has no demo-data time."""
+    given = os.environ.get("COUNTER_BENCH_MILLION_DIR")
+    if given:
+        return Path(given)
     folder = BUILD / f"demo-{cases}"
     marker = folder / "complete.json"
     if marker.exists():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, SyncedMixin
@@ -30,6 +30,8 @@ class Complaint(SyncedMixin, Base):
 
 
 class Evaluation(SyncedMixin, Base):
+    # Open follow-ups and how many are late, from the index alone (the bulletin, migration 0017).
+    __table_args__ = (Index("ix_evaluation_followup_due", "followup_status", "followup_due"),)
     """One rating per case (一次一评); the case number is the key."""
 
     __tablename__ = "evaluation"
@@ -39,7 +41,7 @@ class Evaluation(SyncedMixin, Base):
     channel: Mapped[str] = mapped_column(String(16), default="screen")  # screen / qr
     rated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     followup_due: Mapped[date | None] = mapped_column(Date)
-    followup_status: Mapped[str] = mapped_column(String(16), default="", index=True)
+    followup_status: Mapped[str] = mapped_column(String(16), default="")
     followup_note: Mapped[str] = mapped_column(Text, default="")
     contest_reason: Mapped[str] = mapped_column(Text, default="")
     # Rated with the queue ticket's QR: one rating for the visit (一次一评), whatever it held.

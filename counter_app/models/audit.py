@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, SyncedMixin
@@ -18,10 +18,13 @@ class Event(SyncedMixin, Base):
     """
 
     __tablename__ = "event_log"
-    __table_args__ = (UniqueConstraint("terminal_code", "seq", name="uq_event_terminal_seq"),)
+    # Events by time with their kind and actor in the index: who worked on a day (the
+    # bulletin's staffing) is read from the index alone (migration 0017).
+    __table_args__ = (UniqueConstraint("terminal_code", "seq", name="uq_event_terminal_seq"),
+                      Index("ix_event_log_at_kind_actor", "at", "kind", "actor_id"))
     terminal_code: Mapped[str] = mapped_column(String(8))
     seq: Mapped[int] = mapped_column(Integer)
-    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
     kind: Mapped[str] = mapped_column(String(32), index=True)
     case_id: Mapped[str | None] = mapped_column(String(36), index=True)
     batch_id: Mapped[str | None] = mapped_column(String(36), index=True)

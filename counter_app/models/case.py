@@ -42,8 +42,10 @@ MATERIAL_STATES = {"received": "已收", "missing": "缺少", "defective": "不�
 
 class CaseFile(SyncedMixin, Base):
     __tablename__ = "case_file"
-    # The bulletin's near/overdue read: open cases by status, then by promised date.
-    __table_args__ = (Index("ix_case_file_status_due", "status", "promised_due"),)
+    # The bulletin's near/overdue read: open cases by status, then by promised date; the
+    # rest of the index covers its count per window and clerk (migration 0017).
+    __table_args__ = (Index("ix_case_file_open_due", "status", "promised_due", "is_training",
+                            "window_code", "clerk_id"),)
     case_no: Mapped[str] = mapped_column(String(24), unique=True)
     item_version_id: Mapped[str] = mapped_column(ForeignKey("item_version.id"))
     item_code: Mapped[str] = mapped_column(String(32), index=True)

@@ -18,7 +18,8 @@ class HandoffBatch(SyncedMixin, Base):
     clerk_id: Mapped[str] = mapped_column(ForeignKey("staff.id"))
     status: Mapped[str] = mapped_column(String(16), default="open")  # open/signed/partial
     signed_by_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
-    signed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The bulletin's batches still waiting at a moment, and those signed in a period.
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     audit_rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # see CaseFile
 
     items: Mapped[list[HandoffItem]] = relationship(

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, text
+from sqlalchemy import Connection, Engine, Table, TextClause, bindparam, select, text
 
 from ..ids.canon import canon
 from ..models import Base
+from ..models.prepared import Prepared
 
 # Entity kinds: c = a case, b = a handoff batch. Each lists (table, the column naming the
 # entity); print_log rows of a batch are those printed for the batch as a whole.
@@ -105,14 +106,29 @@ class EntityRows:
         return ".".join(row_hint(t, v) for t, v in ordered)
 
 
-def entity_rows(conn: Connection, kind: str, entity_id: str) -> EntityRows:
-    rows: list[tuple[str, tuple[Any, ...]]] = []
+@cache
+def _reads(kind: str, engine: Engine) -> tuple[tuple[str, Prepared], ...]:
+    """The statements reading an entity's rows, compiled once per engine: every commit that
+    appends an event runs them, in its transaction (models/prepared.py: Core's types)."""
+    out = []
     for name, key in TABLES[kind]:
         t = _table(name)
-        q = select(*t.c).where(t.c[key] == entity_id)
+        q = select(*t.c).where(t.c[key] == bindparam("entity"))
         if kind == "b" and name == "print_log":
             q = q.where(t.c.case_id.is_(None))
-        rows += [(name, tuple(r)) for r in conn.execute(q)]
+        out.append((name, Prepared(q, engine)))
+    return tuple(out)
+
+
+@cache
+def _bump(root: str) -> TextClause:
+    return text(f"UPDATE {root} SET audit_rev = audit_rev + 1 WHERE id = :i")
+
+
+def entity_rows(conn: Connection, kind: str, entity_id: str) -> EntityRows:
+    rows: list[tuple[str, tuple[Any, ...]]] = []
+    for name, q in _reads(kind, conn.engine):
+        rows += [(name, tuple(r)) for r in q.all({"entity": entity_id}, within=conn)]
     return EntityRows(kind, entity_id, tuple(rows))
 
 
@@ -120,8 +136,7 @@ def seal_entity(conn: Connection, kind: str, entity_id: str) -> str | None:
     """Bump the entity's revision and return its seal entry; None if it has no root row
     (an event about a case this database does not hold)."""
     root = ROOTS[kind]
-    bumped = conn.execute(text(f"UPDATE {root} SET audit_rev = audit_rev + 1 WHERE id = :i"),
-                          {"i": entity_id}).rowcount
+    bumped = conn.execute(_bump(root), {"i": entity_id}).rowcount
     if not bumped:
         return None
     ent = entity_rows(conn, kind, entity_id)

@@ -87,16 +87,21 @@ def build_bulletin(s: Session, period: Period, now: datetime) -> Bulletin:
 
 
 def _unchecked(s) -> list[tuple[str, str, str, str]]:
-    """Items still 待核对: the catalog says what the law says only once a department checked."""
-    from sqlalchemy import select
+    """Items still 待核对: the catalog says what the law says only once a department checked.
+    Plain columns: the note is in the version's stored law text (no catalog entities)."""
+    from sqlalchemy import func, select
 
-    from ..models import Department
-    from .catalog_store import current_versions, version_to_spec
+    from ..models import Department, ItemVersion, ServiceItem
+    from .catalog_store import unconfirmed_note
 
-    deps = {d.code: d.name for d in s.execute(select(Department)).scalars()}
-    return [(v.code, v.name, deps.get(v.department_code, v.department_code),
-             version_to_spec(v).unconfirmed or "")
-            for v in current_versions(s) if v.check_state != "checked"]
+    deps = dict(s.execute(select(Department.code, Department.name)).all())
+    q = (select(ItemVersion.code, ItemVersion.name, ItemVersion.department_code, ItemVersion.law)
+         .join(ServiceItem, ServiceItem.current_version_id == ItemVersion.id)
+         .where(ServiceItem.active.is_(True),
+                func.coalesce(ItemVersion.check_state, "") != "checked")
+         .order_by(ItemVersion.code))
+    return [(code, name, deps.get(dep, dep), unconfirmed_note(law) or "")
+            for code, name, dep, law in s.execute(q)]
 
 
 def compute_bulletin(ctx: ServiceContext, kind: str = "day", day: date | None = None) -> Bulletin:

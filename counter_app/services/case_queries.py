@@ -10,19 +10,22 @@ leave one entry in the access log (``access_log``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, bindparam, or_, select
-from sqlalchemy.orm import Session
 
 from ..documents.masking import mask_id
-from ..models import STATUS_LABELS, CaseFile, ItemVersion, MaterialRequirement, Staff
+from ..models import STATUS_LABELS, CaseFile, CaseMaterial, ItemVersion, MaterialRequirement, Staff
+from ..models.prepared import Prepared
 from .access_log import Access, AccessLog, masked_term
 from .calendar_store import complete_years, estimate_note, estimated_years
+from .catalog.spec import material_counts, material_need
 from .context import Actor, PermissionDenied, ServiceContext
 from .disclosure import CaseHolder, full_view_reason, shown_id, shown_phone
-from .intake import MaterialEntry, requirement_need
+from .intake import MaterialEntry
 from .numbering import NUMBER_LENGTH
 from .validation import normalize_id
 
@@ -87,7 +90,39 @@ _ROWS = (
 _BY_NUMBER = _ROWS.where(CaseFile.case_no == bindparam("no"))  # the scanner's path, built once
 
 
+# Opening one case (resume at the counter): its columns and item name, then its materials
+# in order with what the catalog asks of each (a requirement since removed reads as none).
+_OPEN_CASE = (
+    select(CaseFile.id, CaseFile.case_no, CaseFile.status, CaseFile.item_code,
+           ItemVersion.name.label("item_name"), CaseFile.applicant_name,
+           CaseFile.applicant_id_no, CaseFile.phone, CaseFile.clerk_id, CaseFile.co_clerk_id,
+           CaseFile.department_code)
+    .outerjoin(ItemVersion, ItemVersion.id == CaseFile.item_version_id)
+    .where(CaseFile.case_no == bindparam("no"))
+)
+_OPEN_MATERIALS = (
+    select(CaseMaterial.name, CaseMaterial.requirement, CaseMaterial.requirement_id,
+           CaseMaterial.state, CaseMaterial.form, CaseMaterial.copies, CaseMaterial.pages,
+           CaseMaterial.reason, MaterialRequirement.condition,
+           MaterialRequirement.form.label("default_form"),
+           MaterialRequirement.copies.label("default_copies"), MaterialRequirement.originals,
+           MaterialRequirement.photocopies, MaterialRequirement.medium,
+           MaterialRequirement.standard, MaterialRequirement.shared)
+    .outerjoin(MaterialRequirement, MaterialRequirement.id == CaseMaterial.requirement_id)
+    .where(CaseMaterial.case_id == bindparam("case"))
+    .order_by(CaseMaterial.seq)
+)
+
 SCOPES = ("clerk", "window", "hall")
+
+
+def _need(m: Any) -> str:
+    """What the checklist asks for (原件/复印件 counts, medium), as ``requirement_need``
+    says it, from a joined row; nothing for a material with no requirement left."""
+    if m.default_form is None:
+        return ""
+    counts = material_counts(m.default_form, m.default_copies, m.originals, m.photocopies)
+    return material_need(m.default_form, *counts, m.medium or "paper")
 
 
 def _may_see(actor: Actor, scope: str) -> None:
@@ -101,6 +136,7 @@ def _may_see(actor: Actor, scope: str) -> None:
 class CaseQueries:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self._prepared: Prepared | None = None
 
     def today(self, actor: Actor, scope: str = "clerk", day: date | None = None) -> list[CaseRow]:
         """Cases received today by this clerk (``scope="clerk"``), at their window, or in the
@@ -139,7 +175,7 @@ class CaseQueries:
             return []
         q = _ROWS
         if key.isdigit() and len(key) == NUMBER_LENGTH:
-            return self._rows(actor, _BY_NUMBER, {"no": key})
+            return self._by_number(actor, key)
         elif ID_LIKE.fullmatch(key):
             q = q.where(or_(CaseFile.applicant_id_no == key, CaseFile.agent_id_no == key))
             rows = self._rows(actor, q.order_by(CaseFile.received_at.desc()))
@@ -155,35 +191,39 @@ class CaseQueries:
         return self._rows(actor, q.order_by(CaseFile.received_at.desc()))
 
     def open_case(self, actor: Actor, case_no: str) -> OpenCase | None:
-        with self.ctx.db.session() as s:
-            case = s.execute(select(CaseFile).where(CaseFile.case_no == case_no)).scalar()
+        """One case with its materials, as its screen shows it; the look is logged."""
+        opened = self.read_case(actor, case_no)
+        if opened is not None:
+            AccessLog(self.ctx).look(actor, Access("open", case_id=opened.case_id,
+                                                   full=bool(opened.full_reason),
+                                                   reason=opened.full_reason))
+        return opened
+
+    def read_case(self, actor: Actor, case_no: str) -> OpenCase | None:
+        """The read half of ``open_case``, which logs it (callers go through that): two
+        prebuilt Core reads, the case with its item's name, then its materials each with
+        its catalog requirement (form, copies, condition) joined in."""
+        with self.ctx.db.read() as conn:
+            case = conn.execute(_OPEN_CASE, {"no": case_no}).first()
             if case is None:
                 return None
-            ver = s.get(ItemVersion, case.item_version_id)
-            reqs = _requirements(s, [m.requirement_id for m in case.materials])
-            materials = tuple(
-                MaterialEntry(
-                    name=m.name, requirement=m.requirement, requirement_id=m.requirement_id,
-                    condition=reqs[m.requirement_id].condition if m.requirement_id in reqs else "",
-                    state=m.state, form=m.form, copies=m.copies, pages=m.pages, reason=m.reason,
-                    default_form=reqs[m.requirement_id].form if m.requirement_id in reqs else "",
-                    default_copies=reqs[m.requirement_id].copies if m.requirement_id in reqs else 1,
-                    need=requirement_need(reqs[m.requirement_id]) if m.requirement_id in reqs else "",
-                    standard=reqs[m.requirement_id].standard if m.requirement_id in reqs else "",
-                    waived=bool(reqs[m.requirement_id].shared) if m.requirement_id in reqs else False,
-                )
-                for m in case.materials
-            )
-            reason = full_view_reason(actor, CaseHolder(case.clerk_id, case.co_clerk_id,
-                                                        case.status, case.department_code))
-            opened = OpenCase(case.id, case.case_no, case.status,
-                              STATUS_LABELS.get(case.status, case.status), case.item_code,
-                              ver.name if ver else case.item_code, case.applicant_name,
-                              shown_id(case.applicant_id_no, bool(reason)), materials,
-                              shown_phone(case.phone, bool(reason)), reason)
-        AccessLog(self.ctx).look(actor, Access("open", case_id=opened.case_id, full=bool(reason),
-                                               reason=reason))
-        return opened
+            rows = conn.execute(_OPEN_MATERIALS, {"case": case.id}).all()
+        materials = tuple(
+            MaterialEntry(name=m.name, requirement=m.requirement, requirement_id=m.requirement_id,
+                          condition=m.condition or "", state=m.state, form=m.form,
+                          copies=m.copies, pages=m.pages, reason=m.reason,
+                          default_form=m.default_form or "",
+                          default_copies=1 if m.default_copies is None else m.default_copies,
+                          need=_need(m), standard=m.standard or "", waived=bool(m.shared))
+            for m in rows
+        )
+        reason = full_view_reason(actor, CaseHolder(case.clerk_id, case.co_clerk_id,
+                                                    case.status, case.department_code))
+        return OpenCase(case.id, case.case_no, case.status,
+                        STATUS_LABELS.get(case.status, case.status), case.item_code,
+                        case.item_name or case.item_code, case.applicant_name,
+                        shown_id(case.applicant_id_no, bool(reason)), materials,
+                        shown_phone(case.phone, bool(reason)), reason)
 
     def _log_search(self, actor: Actor, id_no: str, case_nos: list[str]) -> None:
         with self.ctx.db.read() as conn:
@@ -194,12 +234,31 @@ class CaseQueries:
     def _id(self, actor: Actor, id_no: str) -> str:
         return mask_id(id_no)  # lists never show a full ID number
 
+    def _by_number(self, actor: Actor, case_no: str) -> list[CaseRow]:
+        """The scanner's path: one prebuilt statement on the DBAPI connection (prepared.py)."""
+        if self._prepared is None or self._prepared.engine is not self.ctx.db.engine:
+            self._prepared = Prepared(_BY_NUMBER, self.ctx.db.engine)
+        rows = self._prepared.all({"no": case_no})
+        if not self._needs_years(rows):
+            return self._case_rows(actor, rows, set())
+        with self.ctx.db.read() as conn:
+            return self._case_rows(actor, rows, complete_years(conn))
+
+    @staticmethod
+    def _needs_years(rows: Sequence[Any]) -> bool:
+        """The supervisors' finished years matter only for a due date in a year the
+        package's calendar does not know: usually none, and then no second read."""
+        spans = {(r.received_at.date(), r.promised_due) for r in rows if r.promised_due}
+        return any(estimated_years((), a, b) for a, b in spans)
+
     def _rows(self, actor: Actor, q: Select, params: dict[str, str] | None = None,
               ) -> list[CaseRow]:
         with self.ctx.db.read() as conn:
             rows = conn.execute(q, params).all()
-            complete = complete_years(conn)
+            complete = complete_years(conn) if self._needs_years(rows) else set()
+        return self._case_rows(actor, rows, complete)
 
+    def _case_rows(self, actor: Actor, rows: Sequence[Any], complete: set[int]) -> list[CaseRow]:
         def estimate(r) -> str:
             if r.promised_due is None:
                 return ""
@@ -213,11 +272,3 @@ class CaseQueries:
                     r.clerk_name or "", r.is_training, estimate(r))
             for r in rows
         ]
-
-
-def _requirements(s: Session, ids: list[str | None]) -> dict[str | None, MaterialRequirement]:
-    wanted = [i for i in ids if i]
-    if not wanted:
-        return {}
-    rows = s.execute(select(MaterialRequirement).where(MaterialRequirement.id.in_(wanted))).scalars()
-    return {r.id: r for r in rows}

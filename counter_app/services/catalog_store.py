@@ -91,11 +91,21 @@ def _fee(raw: Any, legacy_text: str) -> FeeSpec:
 
 
 def _law(ver: ItemVersion) -> dict[str, Any]:
+    return _law_of(ver.law)
+
+
+def _law_of(text: str | None) -> dict[str, Any]:
     try:
-        law = json.loads(ver.law or "{}")
+        law = json.loads(text or "{}")
     except ValueError:
         law = {}
     return law if isinstance(law, dict) else {}
+
+
+def unconfirmed_note(law_text: str | None) -> str | None:
+    """``version_to_spec(v).unconfirmed`` from the stored ``law`` column alone."""
+    law = _law_of(law_text)
+    return law.get("unconfirmed") if "law_saved" in law else _OLD_ROW
 
 
 def version_to_spec(ver: ItemVersion) -> ItemSpec:

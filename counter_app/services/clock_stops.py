@@ -280,10 +280,11 @@ def due_lines(s: Session, cal: WorkCalendar, today: date, scope=None,
     it ("overdue"), most overdue first, and the case numbers whose clock is stopped."""
     horizon = cal.add_workdays(today, NEAR_DUE_DAYS).date
     paused = paused_ids(s)
+    walk = which == "near" if by_due is None else by_due
     q = (select(CaseFile.case_no, CaseFile.applicant_name, CaseFile.item_code,
                 CaseFile.window_code, Staff.full_name, CaseFile.status, CaseFile.promised_due)
          .join(Staff, Staff.id == CaseFile.clerk_id)
-         .where(*open_due_filter(horizon, which == "near" if by_due is None else by_due))
+         .where(*open_due_filter(horizon, walk))
          .order_by(CaseFile.promised_due, CaseFile.case_no))
     if paused:
         q = q.where(CaseFile.id.not_in(paused))
@@ -295,6 +296,16 @@ def due_lines(s: Session, cal: WorkCalendar, today: date, scope=None,
                                             CaseFile.status.in_(OPEN_STATUSES))
     if scope is not None:
         q, held_q = scope(q), scope(held_q)
+    if limit and which == "overdue" and not walk:
+        # The oldest ``limit`` are due no later than the (limit + paused)-th oldest open
+        # case, a date read from the index alone (ix_case_file_open_due): the rows are then
+        # fetched and sorted for those few, not for every overdue case.
+        cut_q = (select(CaseFile.promised_due)
+                 .where(*open_due_filter(horizon), CaseFile.promised_due < today)
+                 .order_by(CaseFile.promised_due).offset(limit - 1 + len(paused)).limit(1))
+        cut = s.execute(scope(cut_q) if scope is not None else cut_q).scalar()
+        if cut is not None:
+            q = q.where(CaseFile.promised_due <= cut)
     rows: Sequence[tuple[str, str, str, str, str, str, date]] = s.execute(  # type: ignore[assignment]  # see the next line
         q.limit(limit) if limit else q).all()  # promised_due is never NULL here: the WHERE says so
     index = WorkdayIndex(cal, min((r[6] for r in rows), default=today), horizon)

@@ -161,6 +161,9 @@ def append_event(
     return ev
 
 
+_INSERT_EVENTS = Event.__table__.insert()  # built once: every case recorded runs it
+
+
 def append_events(
     session: Session,
     events: Sequence[tuple[str, dict[str, Any]]],
@@ -183,7 +186,7 @@ def append_events(
                         batch_id=batch_id, payload=payload)
         prev = row["hash"]
         rows.append(row)
-    session.connection().execute(Event.__table__.insert(), rows)
+    session.connection().execute(_INSERT_EVENTS, rows)
     if rows:
         _to_seal(session, terminal, rows[0]["seq"])
     return rows
@@ -196,12 +199,18 @@ _PENDING = "audit.to_seal"  # session.info: terminal -> first seq appended in th
 
 
 def _to_seal(session: Session, terminal: str, first_seq: int) -> None:
-    pending = session.info.get(_PENDING)
-    if pending is None:
-        pending = session.info[_PENDING] = {}
-        if not event.contains(session, "before_commit", seal_transaction):
-            event.listen(session, "before_commit", seal_transaction)
-    pending.setdefault(terminal, first_seq)
+    session.info.setdefault(_PENDING, {}).setdefault(terminal, first_seq)
+
+
+# Built once (every sealing commit runs them): the transaction's tail of one chain, and the
+# rewrite of each of its events with its seal and new hash.
+_TAIL = (select(Event.__table__)
+         .where(Event.__table__.c.terminal_code == bindparam("terminal"),
+                Event.__table__.c.seq >= bindparam("first"))
+         .order_by(Event.__table__.c.seq))
+_RESEAL = (update(Event.__table__).where(Event.__table__.c.id == bindparam("eid"))
+           .values(state=bindparam("s"), prev_hash=bindparam("p"), hash=bindparam("h"),
+                   updated_at=bindparam("u")))
 
 
 def seal_transaction(session: Session) -> None:
@@ -213,12 +222,10 @@ def seal_transaction(session: Session) -> None:
         return
     session.flush()  # the rows as they will commit
     conn = session.connection()
-    t = Event.__table__
     by_id = {o.id: o for o in session.identity_map.values() if isinstance(o, Event)}
     for terminal, first in pending.items():
-        rows = [dict(r) for r in conn.execute(
-            select(t).where(t.c.terminal_code == terminal, t.c.seq >= first)
-            .order_by(t.c.seq)).mappings()]
+        rows = [dict(r) for r in conn.execute(_TAIL, {"terminal": terminal, "first": first})
+                .mappings()]
         newest: dict[tuple[str, str], int] = {}
         for i, r in enumerate(rows):
             if r["kind"] == ACCESS_KIND:
@@ -239,15 +246,20 @@ def seal_transaction(session: Session) -> None:
             r["state"] = " ".join(seals.get(i, ()))
             r["prev_hash"] = prev
             r["hash"] = event_digest(prev, hashed_fields(r))
-            conn.execute(update(t).where(t.c.id == r["id"]).values(
-                state=r["state"], prev_hash=r["prev_hash"], hash=r["hash"],
-                updated_at=r["updated_at"]))
             prev = r["hash"]
             obj = by_id.get(r["id"])
             if obj is not None:  # the session's copy says what was committed
                 for key in ("state", "prev_hash", "hash"):
                     set_committed_value(obj, key, r[key])
+        conn.execute(_RESEAL, [{"eid": r["id"], "s": r["state"], "p": r["prev_hash"],
+                                "h": r["hash"], "u": r["updated_at"]} for r in rows])
         _note_revs(session, [e for entries in seals.values() for e in entries])
+
+
+# Every session's commit looks for events to seal (one dict lookup when there are none):
+# listening once here, not on each session that appends, spares each of them its own
+# copy of the event dispatch.
+event.listen(Session, "before_commit", seal_transaction)
 
 
 def _note_revs(session: Session, entries: list[str]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from ..models import (
     MATERIAL_STATES,
-    CaseFile,
     ItemVersion,
     MaterialRequirement,
     Notice,
@@ -26,7 +25,7 @@ from . import validation as v
 from .calendar_store import load_calendar
 from .catalog.spec import material_counts, material_need
 from .context import Actor, PermissionDenied, ServiceContext, require_role
-from .events import append_event, append_events
+from .events import append_events
 from .intake_rows import (
     RequirementFacts,
     VersionCache,
@@ -38,6 +37,15 @@ from .intake_rows import (
 from .numbering import KIND_CASE, next_number
 from .operations import allow, operation
 from .rules import supervision_for
+from .supplement_rows import (
+    ACCEPT_CASE,
+    ACCEPT_WITH_CO_CLERK,
+    RESUPPLY_MATERIAL,
+    SUPPLEMENT_CASE,
+    SUPPLEMENT_MATERIALS,
+    UPDATE_MATERIAL,
+    material_change,
+)
 
 DECISIONS = {
     "accept": "受理",
@@ -466,10 +474,6 @@ class IntakeService:
         if decision in ("accept", "finish"):
             check_co_signer(s, actor, version.code, version.window_code, co_signer)
 
-    def _resupply(self, s: Session, actor: Actor, case: CaseFile, names: tuple[str, ...],
-                  now: datetime) -> IntakeResult:
-        return _resupply_impl(s, self.ctx, actor, case, tuple(names), now)
-
     @operation("intake.supplement")
     def supplement(
         self, actor: Actor, case_no: str, updates: list[MaterialEntry],
@@ -480,29 +484,34 @@ class IntakeService:
         The acceptance date is the day the last missing material arrived (DOMAIN.md). A case
         the approver returned takes ``resupplied``: the materials the applicant brought again
         (put right, as the return asked), each with its own receipt; it stays returned, ready
-        to be handed over again.
+        to be handed over again. Written like ``record``: prebuilt Core reads and updates, the
+        events in one insert (``supplement_rows.py``).
         """
         require_role(actor, "clerk")
         now = self.ctx.now()
         with self.ctx.db.transaction() as s:
-            case = s.execute(select(CaseFile).where(CaseFile.case_no == case_no)).scalar_one_or_none()
+            conn = s.connection()
+            case = conn.execute(SUPPLEMENT_CASE, {"no": case_no}).first()
             if case is None:
                 raise IntakeError(f"没有找到办件“{case_no}”")
+            by_name = {m.name: m for m in conn.execute(SUPPLEMENT_MATERIALS, {"case": case.id})}
+            ev: dict[str, Any] = dict(terminal=self.ctx.terminal, at=now, actor_id=actor.staff_id,
+                                      actor_role="clerk", case_id=case.id)
             if case.status == "returned":
-                return self._resupply(s, actor, case, resupplied, now)
+                return _resupply(s, case, by_name, tuple(resupplied), now, ev)
             if resupplied:
                 raise IntakeError(f"办件“{case_no}”没有被退回，补交材料请按补正登记")
             if case.status not in ("awaiting_supplement", "received"):
                 raise IntakeError(f"办件“{case_no}”当前状态不需要补正")
-            by_name = {m.name: m for m in case.materials}
-            supplied, changed = [], False
+            states = {name: m.state for name, m in by_name.items()}
+            supplied, changes = [], []
             for u in updates:
                 row = by_name.get(u.name)
                 if row is None:
                     raise IntakeError(f"办件“{case_no}”没有材料“{u.name}”")
-                if row.state == u.state:
+                if states[u.name] == u.state:
                     continue
-                if row.state == "received":
+                if states[u.name] == "received":
                     raise IntakeError(f"材料“{u.name}”已经收取，不能改为"
                                       f"“{MATERIAL_STATES.get(u.state, u.state)}”")
                 problems = material_issues(u, row.requirement)
@@ -510,46 +519,50 @@ class IntakeService:
                     raise IntakeError("；".join(i.message for i in problems), tuple(problems))
                 if u.state == "received":
                     supplied.append(u.name)
-                    row.supplied_at = now
-                row.state, row.reason = u.state, u.reason.strip()
-                row.form, row.copies, row.pages = u.form, u.copies, u.pages
-                changed = True
-            if not changed:
+                states[u.name] = u.state
+                changes.append(material_change(row, u, now))
+            if not changes:
                 raise IntakeError("没有标记任何补交或变化的材料，未作记录")
-            entries = [MaterialEntry(name=m.name, requirement=m.requirement, state=m.state)
-                       for m in case.materials]
-            done = completeness(entries)
-            ev: dict[str, Any] = dict(terminal=self.ctx.terminal, at=now, actor_id=actor.staff_id,
-                                      actor_role="clerk", case_id=case.id)
-            append_event(s, kind="supplemented", materials=supplied, **ev)
+            conn.execute(UPDATE_MATERIAL, changes)
+            done = completeness([MaterialEntry(name=m.name, requirement=m.requirement,
+                                               state=states[m.name]) for m in by_name.values()])
+            events: list[tuple[str, dict[str, Any]]] = [("supplemented", {"materials": supplied})]
             docs: list[str] = ["supplement_receipt"] if supplied else []
             warnings: list[str] = []
+            status = case.status
             if done.complete:
-                version = s.get(ItemVersion, case.item_version_id)
+                version = self._versions.by_id(s, case.item_version_id)
                 assert version is not None
                 check_co_signer(s, actor, case.item_code, case.window_code, co_signer)
+                day = now.date()
+                promised, statutory, warnings = due_dates(version, day, load_calendar(s))
+                status = "accepted"
+                accepted: dict[str, Any] = dict(cid=case.id, status=status, accepted_on=day,
+                                                promised_due=promised, statutory_due=statutory)
                 if co_signer is not None:
-                    case.co_clerk_id = co_signer.staff_id
-                warnings += _accept(case, version, now.date(), load_calendar(s))
-                append_event(s, kind="accepted", accepted_on=case.accepted_on, **ev)
+                    conn.execute(ACCEPT_WITH_CO_CLERK, {**accepted, "co": co_signer.staff_id})
+                else:
+                    conn.execute(ACCEPT_CASE, accepted)
+                events.append(("accepted", {"accepted_on": day}))
                 docs.append("acceptance")
-            return IntakeResult(case.id, case.case_no, case.status, tuple(docs), tuple(warnings))
+            append_events(s, events, **ev)
+            return IntakeResult(case.id, case.case_no, status, tuple(docs), tuple(warnings))
 
 
-def _resupply_impl(s: Session, ctx: ServiceContext, actor: Actor, case: CaseFile,
-                   names: tuple[str, ...], now: datetime) -> IntakeResult:
-    by_name = {m.name: m for m in case.materials}
+def _resupply(s: Session, case: Any, by_name: dict[str, Any], names: tuple[str, ...],
+              now: datetime, ev: dict[str, Any]) -> IntakeResult:
     if not names:
         raise IntakeError("请标记申请人重新提交的材料（按空格），再登记补交")
+    changes = []
     for name in names:
         row = by_name.get(name)
         if row is None:
             raise IntakeError(f"办件“{case.case_no}”没有材料“{name}”")
         if row.state == "not_applicable":
             raise IntakeError(f"材料“{name}”不适用，不能登记补交")
-        row.state, row.supplied_at = "received", now
-    append_event(s, kind="supplemented", terminal=ctx.terminal, at=now, actor_id=actor.staff_id,
-                 actor_role="clerk", case_id=case.id, materials=list(names), after_return=True)
+        changes.append({"mid": row.id, "state": "received", "supplied_at": now})
+    s.connection().execute(RESUPPLY_MATERIAL, changes)
+    append_events(s, [("supplemented", {"materials": list(names), "after_return": True})], **ev)
     return IntakeResult(case.id, case.case_no, case.status, ("supplement_receipt",), ())
 
 
@@ -583,12 +596,6 @@ def _party_columns(intake: Intake) -> dict[str, str]:
         agent_id_no=v.normalize_id(g.id_no) if g else "",
         agent_phone=_clean(v.check_phone, g.phone) if g else "",
     )
-
-
-def _accept(case: CaseFile, version: ItemVersion, day: date, cal) -> list[str]:
-    case.status, case.accepted_on = "accepted", day
-    case.promised_due, case.statutory_due, warnings = due_dates(version, day, cal)
-    return warnings
 
 
 def _notice(case_id: str, kind: str, actor: Actor, now, done: Completeness,

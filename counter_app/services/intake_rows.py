@@ -93,6 +93,10 @@ class VersionCache:
         version_id = session.execute(_CURRENT, {"code": item_code}).scalar_one_or_none()
         if version_id is None:
             return None
+        return self.by_id(session, version_id)
+
+    def by_id(self, session: Session, version_id: str) -> VersionFacts | None:
+        """A version's facts by its id (a case names the version it was received under)."""
         facts = self._by_id.get(version_id)
         if facts is None:
             version = session.get(ItemVersion, version_id)
@@ -132,6 +136,11 @@ def insert_case(session: Session, case: dict[str, Any], materials: list[dict[str
         m["id"], m["case_id"] = new_id(), case["id"]
         m["created_at"] = m["updated_at"] = at
     conn = session.connection()
-    conn.execute(CaseFile.__table__.insert(), case)
+    conn.execute(_INSERT_CASE, case)
     if materials:
-        conn.execute(CaseMaterial.__table__.insert(), materials)
+        conn.execute(_INSERT_MATERIALS, materials)
+
+
+# Built once: a statement reused keeps its cache key (the compiled form is cached anyway).
+_INSERT_CASE = CaseFile.__table__.insert()
+_INSERT_MATERIALS = CaseMaterial.__table__.insert()

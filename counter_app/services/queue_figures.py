@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -174,27 +174,31 @@ def queue_figures(s: Session, start: date, end: date, now: datetime) -> QueueFig
 def _queue_by_hour(changes: dict[date, list[tuple[datetime, int]]], now: datetime
                    ) -> tuple[dict[int, float], dict[int, int]]:
     """Per hour of the day: the people waiting, time-weighted over the hour and summed over
-    the days (the caller divides), and the most at once."""
+    the days (the caller divides), and the most at once. In seconds from the day's
+    midnight (a year's tickets pass here: no datetime arithmetic per hour crossed)."""
     mean: dict[int, float] = defaultdict(float)
     peak: dict[int, int] = defaultdict(int)
     for day, events in changes.items():
         events.sort()
-        level = 0
-        cursor = events[0][0]
+        base = datetime.combine(day, time())
         stop = min(now, datetime.combine(day, time(23, 59)))
+        level = 0
+        cursor = (events[0][0] - base).total_seconds()
         for at, step in [*events, (max(stop, events[-1][0]), 0)]:
-            _spread(mean, peak, cursor, at, level)
+            sec = (at - base).total_seconds()
+            _spread(mean, peak, cursor, sec, level)
             level += step
-            cursor = at
+            cursor = sec
             peak[at.hour] = max(peak[at.hour], level)
     return mean, peak
 
 
-def _spread(mean: dict[int, float], peak: dict[int, int], a: datetime, b: datetime, level: int) -> None:
-    """Add ``level`` people over [a, b) to each hour it covers (in hours of presence)."""
+def _spread(mean: dict[int, float], peak: dict[int, int], a: float, b: float, level: int) -> None:
+    """Add ``level`` people over [a, b) (seconds from midnight) to each hour it covers (in
+    hours of presence)."""
     while a < b and level:
-        edge = (a.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1))
-        end = min(edge, b)
-        mean[a.hour] += level * (end - a).total_seconds() / 3600
-        peak[a.hour] = max(peak[a.hour], level)
+        hour = int(a // 3600)
+        end = min((hour + 1) * 3600, b)
+        mean[hour % 24] += level * (end - a) / 3600
+        peak[hour % 24] = max(peak[hour % 24], level)
         a = end

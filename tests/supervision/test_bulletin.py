@@ -167,7 +167,7 @@ def test_demo_day_adds_up_and_uses_indexes(hall: Hall) -> None:
         assert b.totals.received == n > 0
         assert sum(c.counts.received for c in b.clerks) == n
         # No statement walks a whole big table: every access to them goes through an index,
-        # the open 差评 count included (ix_evaluation_followup_status).
+        # the open 差评 count included (ix_evaluation_followup_due).
         big = ("case_file", "event_log", "case_material", "consultation", "handoff_item")
         raw = s.connection().connection.driver_connection
         assert raw is not None
@@ -178,7 +178,7 @@ def test_demo_day_adds_up_and_uses_indexes(hall: Hall) -> None:
                 detail = row[-1]
                 assert not any(detail.startswith(f"SCAN {t}") for t in big), (detail, sql)
                 evaluation_scans += detail.startswith("SCAN evaluation")
-        assert evaluation_scans == 0  # ix_evaluation_followup_status (migration 0003)
+        assert evaluation_scans == 0  # ix_evaluation_followup_due (migrations 0003, 0017)
     assert len(statements) < 40
 
 
