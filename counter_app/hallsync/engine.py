@@ -34,7 +34,7 @@ from ..sync import pull as pulling
 from ..sync.capture import capture_mode, ensure_capture, set_mode
 from ..sync.engine import SyncReport, SyncStatus
 from ..sync.errors import SyncError
-from . import config, rebase, retention
+from . import config, rebase, retention, snapshot
 from .client import HallClient
 
 log = logging.getLogger(__name__)
@@ -77,9 +77,9 @@ class HallSync:
             report = SyncReport(started_at=self.clock())
             try:
                 c = self.client()
-                self._check_in(c)
+                hall_seq = self._check_in(c)
                 self.push(c, report)
-                self.pull(c, report)
+                self.pull(c, report, None if report.pushed or report.conflicts else hall_seq)
                 self._expire(force=report.pulled > 0)  # a case may have been closed
                 self.anchor(c)
             except SyncError as exc:
@@ -99,7 +99,8 @@ class HallSync:
         """The PC's own clock, uncorrected: what the service measures."""
         return self.clock.base() if isinstance(self.clock, CorrectedClock) else self.clock()
 
-    def _check_in(self, c: HallClient) -> None:
+    def _check_in(self, c: HallClient) -> int:
+        """Returns the hall's journal sequence at check-in."""
         hello = c.get("/v1/hello", t=self._raw().isoformat())
         if hello["server_id"] != self.cfg.server_id:
             raise SyncError("连接到的不是本机注册的大厅服务（服务器标识不符）：请联系管理员")
@@ -130,7 +131,7 @@ class HallSync:
         restored = int(hello["last_seq"]) < answered
         shorter = int(hello["journal_seq"]) < pulled
         if not (restored or shorter or abs(offset - known) >= 1 or held != scope):
-            return  # the usual case: nothing to write
+            return int(hello["journal_seq"])  # the usual case: nothing to write
         with self.db.transaction() as s:
             if held[config.K_SCOPE] and held[config.K_SCOPE] != scope[config.K_SCOPE]:
                 log.warning("scope changed from %s to %s", held[config.K_SCOPE], scope[config.K_SCOPE])
@@ -148,6 +149,7 @@ class HallSync:
                 set_setting(s, config.K_PULL, "0")
             elif shorter:
                 set_setting(s, config.K_PULL, "0")
+        return int(hello["journal_seq"])
 
     def push(self, c: HallClient, report: SyncReport) -> None:
         while True:
@@ -166,10 +168,18 @@ class HallSync:
             report.pushed += sum(1 for r in answer["results"] if r["status"] == "done")
             report.conflicts += sum(1 for r in answer["results"] if r["status"] == "refused")
 
-    def pull(self, c: HallClient, report: SyncReport) -> None:
+    def pull(self, c: HallClient, report: SyncReport, hall_seq: int | None = None) -> None:
+        """``hall_seq``: the journal's sequence the hall gave at check-in, when this round
+        sent nothing. Already pulled that far, with nothing of ours to replace and no new
+        scope: the round has nothing to do and asks nothing more (an idle round is then one
+        request; the change feed wakes the PC for anything newer)."""
+        if hall_seq is not None and self._nothing_to_pull(hall_seq):
+            return
         self._rescope()
         with self.db.session() as s:
             seq = int(get_setting(s, config.K_PULL) or 0)
+        if seq == 0:
+            seq = self._from_snapshot(c, report)
         rebased = False
         fresh = seq == 0  # holding nothing yet: the service skips what would only expire here
         while True:
@@ -198,6 +208,31 @@ class HallSync:
             if not page.entries or page.last_seq == seq:
                 return
             seq = page.last_seq
+
+    def _from_snapshot(self, c: HallClient, report: SyncReport) -> int:
+        """A PC holding nothing yet takes its scope in one download (hallsync/snapshot.py);
+        the pull position it returns is the snapshot's (0: pull page by page)."""
+        with self.db.read() as conn:
+            if not (self._settled(conn) and snapshot.wanted(conn)):
+                return 0
+        data = snapshot.fetch(c)
+        self.hook("snapshot.fetched")
+        if data is None:
+            return 0
+        try:
+            with self.db.engine.begin() as conn:
+                report.pulled += snapshot.load(conn, data, self.terminal)
+        except snapshot.Unusable as exc:
+            log.warning("the hall's snapshot could not be loaded (%s): pulling page by page", exc)
+            return 0
+        return int(data["last_seq"])
+
+    def _nothing_to_pull(self, hall_seq: int) -> bool:
+        with self.db.read() as conn:
+            got = dict(conn.execute(select(Setting.key, Setting.value).where(
+                Setting.key.in_((config.K_PULL, config.K_RESCOPE)))).all())
+            return (hall_seq <= int(got.get(config.K_PULL) or 0) and got.get(config.K_RESCOPE) != "1"
+                    and self._settled(conn))
 
     def _settled(self, conn: Connection) -> bool:
         return rebase.pending_ops(conn) == 0 and rebase.outbox_size(conn) == 0

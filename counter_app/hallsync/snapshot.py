@@ -1,0 +1,94 @@
+"""A PC's first sync from the hall's snapshot (``hall/snapshot.py``): every row of its scope
+loaded in one local transaction, by ``executemany`` of the canonical values as they came
+(the form SQLite stores), with the capture triggers in their ``applying`` mode (nothing is
+queued to go back). The pull position becomes the snapshot's sequence, so the ordinary
+pulls carry on from there.
+
+Taken only by a PC that holds no case yet and has nothing waiting (a new PC, or one whose
+scope changed and dropped everything): rows are upserted by id, never deleted, which is
+exactly what such a PC needs. Anything unexpected (an older hall without the call, a
+schema that differs, a row that breaks a local constraint) rolls the load back and the
+PC pulls page by page instead, which handles each row on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import DataError, IntegrityError
+
+from ..models import CaseFile
+from ..sync import pull as pulling
+from ..sync.capture import applying
+from ..sync.tables import synced_tables
+from . import config
+from .client import HallClient, HallRefused
+
+log = logging.getLogger(__name__)
+FORMAT = 1
+
+
+class Unusable(Exception):
+    """This snapshot cannot be loaded here as it is: pull page by page instead."""
+
+
+def wanted(conn: Connection) -> bool:
+    """A PC holding no case yet (the snapshot only adds rows; it never removes any)."""
+    return conn.execute(select(func.count()).select_from(CaseFile.__table__)).scalar_one() == 0
+
+
+def fetch(c: HallClient) -> dict[str, Any] | None:
+    """The snapshot, or None when the hall does not offer one (an older service)."""
+    try:
+        data = c.get("/v1/snapshot")
+    except HallRefused as exc:
+        if exc.status in (404, 405):
+            return None
+        raise
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    return data
+
+
+def _upsert_sql(name: str, columns: list[str]) -> str:
+    cols = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    sets = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+    return f'INSERT INTO "{name}" ({cols}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {sets}'
+
+
+def load(conn: Connection, data: dict[str, Any], terminal: str) -> int:
+    """Every row of the snapshot, in the caller's transaction, parents before children.
+    Returns how many rows; raises ``Unusable`` (the caller rolls back)."""
+    tables = data["tables"]
+    n = 0
+    cur = conn.connection.cursor()  # the same connection, so the same transaction
+    try:
+        with applying(conn):
+            for table in synced_tables():
+                got = tables.get(table.name)
+                if not got or not got["rows"]:
+                    continue
+                if list(got["columns"]) != table.c.keys():
+                    raise Unusable(f"{table.name}: columns differ from this PC's")
+                # The driver's own executemany: the rows are already in the stored form.
+                cur.executemany(_upsert_sql(table.name, got["columns"]), got["rows"])
+                n += len(got["rows"])
+            for name, column in pulling.NUMBERED:
+                got = tables.get(name)
+                if got:
+                    at = got["columns"].index(column)
+                    pulling.bump_counters(conn, [{column: r[at]} for r in got["rows"]], column,
+                                          terminal)
+            conn.exec_driver_sql(
+                "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                "DO UPDATE SET value = excluded.value", (config.K_PULL, str(int(data["last_seq"]))))
+    except (IntegrityError, DataError) as exc:
+        raise Unusable(str(getattr(exc, "orig", exc)).splitlines()[0][:200]) from None
+    except conn.dialect.loaded_dbapi.DatabaseError as exc:  # the raw cursor's own errors
+        raise Unusable(str(exc).splitlines()[0][:200]) from None
+    finally:
+        cur.close()
+    return n
