@@ -61,6 +61,7 @@ class HallSync:
         self._memo: tuple[str, str, str] = ("", "", "")  # last ok, last try, error (this run)
         self._expired_at = -EXPIRE_EVERY_S
         self._anchored: tuple[int, str] = (0, "")  # the chain head last sent
+        self._anchor_due = True  # checked at the first round, then after rounds that moved
         with db.engine.begin() as conn:
             ensure_capture(conn)
             if capture_mode(conn) != "terminal":
@@ -81,7 +82,8 @@ class HallSync:
                 self.push(c, report)
                 self.pull(c, report, None if report.pushed or report.conflicts else hall_seq)
                 self._expire(force=report.pulled > 0)  # a case may have been closed
-                self.anchor(c)
+                if self._anchor_due or report.pushed or report.pulled or report.conflicts:
+                    self.anchor(c)  # the chain head moves only with what was sent or pulled
             except SyncError as exc:
                 report.errors.append(str(exc))
                 self.close()  # a fresh connection next time
@@ -109,25 +111,27 @@ class HallSync:
         offset = (self._raw() - datetime.fromisoformat(hello["server_time"])).total_seconds()
         if isinstance(self.clock, CorrectedClock):
             self.clock.offset_s = offset  # the PC's services date their work by the hall now
-        with self.db.session() as s:
-            used = int(get_setting(s, OP_SEQ_KEY) or 0)
-            answered = s.execute(select(func.max(SyncOp.seq)).where(
+        scope = {config.K_SCOPE: str(hello.get("scope", "")),
+                 config.K_SCOPE_LABEL: str(hello.get("scope_label", "")),
+                 config.K_WHOLE: "1" if hello.get("whole_hall", True) else "0",
+                 config.K_RETENTION: str(hello.get("retention_days", ""))}
+        with self.db.read() as conn:  # every round: one read, no session
+            got = dict(conn.execute(select(Setting.key, Setting.value).where(Setting.key.in_(
+                (OP_SEQ_KEY, config.K_PULL, config.K_OFFSET, *scope)))).all())
+            answered = conn.execute(select(func.max(SyncOp.seq)).where(
                 SyncOp.status != "pending")).scalar() or 0
-            pulled = int(get_setting(s, config.K_PULL) or 0)
-            known = float(get_setting(s, config.K_OFFSET) or 0)
-            if int(hello["last_seq"]) > used:
-                # The hall has more of this terminal's operations than this PC ever made: it
-                # is an older copy (restored from backup, or a clone whose twin went on).
-                raise SyncError(
-                    f"大厅已收到终端 {self.terminal} 的 {hello['last_seq']} 项操作，"
-                    f"而本机只记录了 {used} 项："
-                    "这台电脑可能是从旧备份恢复的，或是复制来的。为免编号重复，本机暂停上传。"
-                    "请运行 counter-admin rebuild 服务器地址 新注册码 重建本机（未上传的办件会保留并补传）")
-            scope = {config.K_SCOPE: str(hello.get("scope", "")),
-                     config.K_SCOPE_LABEL: str(hello.get("scope_label", "")),
-                     config.K_WHOLE: "1" if hello.get("whole_hall", True) else "0",
-                     config.K_RETENTION: str(hello.get("retention_days", ""))}
-            held = {k: get_setting(s, k) for k in scope}
+        used = int(got.get(OP_SEQ_KEY) or 0)
+        pulled = int(got.get(config.K_PULL) or 0)
+        known = float(got.get(config.K_OFFSET) or 0)
+        held = {k: got.get(k, "") for k in scope}
+        if int(hello["last_seq"]) > used:
+            # The hall has more of this terminal's operations than this PC ever made: it
+            # is an older copy (restored from backup, or a clone whose twin went on).
+            raise SyncError(
+                f"大厅已收到终端 {self.terminal} 的 {hello['last_seq']} 项操作，"
+                f"而本机只记录了 {used} 项："
+                "这台电脑可能是从旧备份恢复的，或是复制来的。为免编号重复，本机暂停上传。"
+                "请运行 counter-admin rebuild 服务器地址 新注册码 重建本机（未上传的办件会保留并补传）")
         restored = int(hello["last_seq"]) < answered
         shorter = int(hello["journal_seq"]) < pulled
         if not (restored or shorter or abs(offset - known) >= 1 or held != scope):
@@ -272,9 +276,11 @@ class HallSync:
         later truncation or rewrite on this PC no longer matches (docs/AUDIT.md)."""
         with self.db.read() as conn:
             if rebase.pending_ops(conn):
+                self._anchor_due = True
                 return
         with self.db.session() as s:
             seq, head = chain_head(s, self.terminal)
+        self._anchor_due = False
         if not seq or (seq, head) == self._anchored:
             return
         c.post("/v1/anchor", {"seq": seq, "hash": head})
