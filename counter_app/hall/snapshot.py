@@ -20,7 +20,19 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Date, DateTime, Table, select, text
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Integer,
+    Table,
+    cast,
+    func,
+    literal,
+    select,
+    text,
+)
 
 from ..models import CaseFile, HandoffBatch, hall_now
 from ..sync.tables import synced_tables
@@ -50,11 +62,41 @@ def _converters(table: Table) -> list[tuple[int, Callable[[Any], Any]]]:
     return out
 
 
-def _rows(conn: Connection, table: Table, keep: Callable[[Any], bool] | None) -> list[list[Any]]:
+_PG_FORMS = ((DateTime, "YYYY-MM-DD HH24:MI:SS.US"), (Date, "YYYY-MM-DD"))
+
+
+def _pg_rows(conn: Connection, table: Table) -> list[tuple[Any, ...]]:
+    """PostgreSQL writes the canonical form itself (``to_char``, booleans as integers), and
+    the driver's cursor hands back plain tuples: no Python work per value."""
+    cols: list[Any] = []
+    for c in table.c:
+        form = next((f for t, f in _PG_FORMS if isinstance(c.type, t)), None)
+        if form is not None:
+            cols.append(func.to_char(c, literal(form)).label(c.name))
+        elif isinstance(c.type, Boolean):
+            cols.append(cast(c, Integer).label(c.name))
+        else:
+            cols.append(c)
+    sql = str(select(*cols).compile(conn, compile_kwargs={"literal_binds": True}))
+    cur = conn.connection.cursor()
+    try:
+        cur.execute(sql)
+        return list(cur.fetchall())
+    finally:
+        cur.close()
+
+
+def _rows(conn: Connection, table: Table, keep: Callable[[Any], bool] | None) -> list[Any]:
+    if conn.dialect.name == "postgresql":
+        rows = _pg_rows(conn, table)
+        if keep is None:
+            return rows
+        names = table.c.keys()
+        return [r for r in rows if keep(dict(zip(names, r, strict=True)))]
     conv = _converters(table)
     out: list[list[Any]] = []
     for r in conn.execute(select(table)):
-        if keep is not None and not keep(r):
+        if keep is not None and not keep(r._mapping):
             continue
         v = list(r)
         for i, f in conv:
@@ -78,7 +120,7 @@ def _held(conn: Connection, scope: Scope, now: datetime) -> tuple[set[str], set[
 
 def _keeper(name: str, scope: Scope, cases: set[str],
             batches: set[str]) -> Callable[[Any], bool]:
-    return lambda r: keeps(name, r.id, r._mapping, scope, cases, batches)
+    return lambda row: keeps(name, row["id"], row, scope, cases, batches)
 
 
 def build(hall: Hall, code: str) -> bytes:

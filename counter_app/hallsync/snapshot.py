@@ -21,7 +21,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from ..models import CaseFile
 from ..sync import pull as pulling
-from ..sync.capture import applying
+from ..sync.capture import applying, ensure_capture
 from ..sync.tables import synced_tables
 from . import config
 from .client import HallClient, HallRefused
@@ -66,6 +66,13 @@ def load(conn: Connection, data: dict[str, Any], terminal: str) -> int:
     n = 0
     cur = conn.connection.cursor()  # the same connection, so the same transaction
     try:
+        # The capture triggers are lifted for the load and put back before the commit (the
+        # same transaction: a crash leaves them as they were). Evaluated per row, they cost
+        # more than the row itself; in ``applying`` mode they would do nothing anyway.
+        for (name,) in cur.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                   "AND (name LIKE 'sync\\_out\\_%' ESCAPE '\\' "
+                                   "OR name LIKE 'sync\\_jrn\\_%' ESCAPE '\\')").fetchall():
+            cur.execute(f'DROP TRIGGER "{name}"')
         with applying(conn):
             for table in synced_tables():
                 got = tables.get(table.name)
@@ -85,6 +92,7 @@ def load(conn: Connection, data: dict[str, Any], terminal: str) -> int:
             conn.exec_driver_sql(
                 "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) "
                 "DO UPDATE SET value = excluded.value", (config.K_PULL, str(int(data["last_seq"]))))
+        ensure_capture(conn)
     except (IntegrityError, DataError) as exc:
         raise Unusable(str(getattr(exc, "orig", exc)).splitlines()[0][:200]) from None
     except conn.dialect.loaded_dbapi.DatabaseError as exc:  # the raw cursor's own errors

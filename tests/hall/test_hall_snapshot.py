@@ -38,7 +38,9 @@ def _requests(pc: PC) -> list[httpx.Response]:
     return seen
 
 
-def test_first_sync_is_one_snapshot_of_the_scope(staffed: Staffed) -> None:
+def test_first_sync_is_one_snapshot_of_the_scope(any_staffed: Staffed) -> None:
+    """On the embedded SQLite and on PostgreSQL (which writes the stored form itself)."""
+    staffed = any_staffed
     server = staffed.server.hall()
     item2, window2 = _other_item(server, staffed.window, staffed.department)
     server.db.dispose()
@@ -83,6 +85,18 @@ def test_first_sync_is_one_snapshot_of_the_scope(staffed: Staffed) -> None:
     assert "snapshot.fetched" not in steps
     with new.ctx.db.session() as s:
         assert later in set(s.execute(select(CaseFile.case_no)).scalars())
+
+    # The capture triggers lifted for the load are back: the PC's own work is queued.
+    own = receive(new, new.login("clerk"), staffed.item_code)
+    with new.ctx.db.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one() > 0
+    assert new.sync.run_once().ok
+    hall = staffed.server.hall()
+    try:
+        with hall.db.session() as s:
+            assert own in set(s.execute(select(CaseFile.case_no)).scalars())
+    finally:
+        hall.db.dispose()
 
 
 def _window_a(staffed: Staffed) -> PC:
