@@ -14,6 +14,7 @@ PC pulls page by page instead, which handles each row on its own.
 from __future__ import annotations
 
 import logging
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -28,6 +29,7 @@ from .client import HallClient, HallRefused
 
 log = logging.getLogger(__name__)
 FORMAT = 1
+LOAD_CACHE_KB = 128 * 1024
 
 
 class Unusable(Exception):
@@ -65,6 +67,9 @@ def load(conn: Connection, data: dict[str, Any], terminal: str) -> int:
     tables = data["tables"]
     n = 0
     cur = conn.connection.cursor()  # the same connection, so the same transaction
+    cache = cur.execute("PRAGMA cache_size").fetchone()[0]
+    # Room for the indexes being written (a small cache spills them to the WAL and back).
+    cur.execute(f"PRAGMA cache_size = {-LOAD_CACHE_KB}")
     try:
         # The capture triggers are lifted for the load and put back before the commit (the
         # same transaction: a crash leaves them as they were). Evaluated per row, they cost
@@ -80,8 +85,11 @@ def load(conn: Connection, data: dict[str, Any], terminal: str) -> int:
                     continue
                 if list(got["columns"]) != table.c.keys():
                     raise Unusable(f"{table.name}: columns differ from this PC's")
-                # The driver's own executemany: the rows are already in the stored form.
-                cur.executemany(_upsert_sql(table.name, got["columns"]), got["rows"])
+                # The driver's own executemany: the rows are already in the stored form. In
+                # id order, the primary key's index is written page after page.
+                at = got["columns"].index("id")
+                cur.executemany(_upsert_sql(table.name, got["columns"]),
+                                sorted(got["rows"], key=itemgetter(at)))
                 n += len(got["rows"])
             for name, column in pulling.NUMBERED:
                 got = tables.get(name)
@@ -98,5 +106,6 @@ def load(conn: Connection, data: dict[str, Any], terminal: str) -> int:
     except conn.dialect.loaded_dbapi.DatabaseError as exc:  # the raw cursor's own errors
         raise Unusable(str(exc).splitlines()[0][:200]) from None
     finally:
+        cur.execute(f"PRAGMA cache_size = {int(cache)}")
         cur.close()
     return n
