@@ -28,8 +28,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import httpx  # noqa: E402
+from common import process_cpu_s  # noqa: E402
 
 from counter_app.hallsync.client import HallClient  # noqa: E402
 from counter_app.hallsync.feed import ChangeFeed  # noqa: E402
@@ -125,6 +127,8 @@ def _run(server: HallServer, tmp: Path, item: str, window: str) -> list[dict[str
     loads: list[float] = []
     try:
         time.sleep(min(15.0, DURATION / 4))  # the light terminals' first syncs, then steady
+        assert server.proc is not None
+        cpu0, t0_all = process_cpu_s(server.proc.pid), time.monotonic()
         for case_no in cases:
             c.handoff.return_case(approver, case_no, "负载测试退回")
             t0 = time.monotonic()
@@ -138,6 +142,8 @@ def _run(server: HallServer, tmp: Path, item: str, window: str) -> list[dict[str
             delays.append(time.monotonic() - t0)
             loads.append(os.getloadavg()[0])
             time.sleep(DURATION * 0.6 / RETURNS)
+        # The service's CPU in the steady part, as a share of one core.
+        service_cores = (process_cpu_s(server.proc.pid) - cpu0) / (time.monotonic() - t0_all)
     finally:
         feed.stop()
     full: dict[str, Any] = {}
@@ -165,6 +171,7 @@ def _run(server: HallServer, tmp: Path, item: str, window: str) -> list[dict[str
          "full_pc_round_p95_ms": _ms(_p(full_lat, 0.95)),
          "bare_ca_median_ms": _ms(statistics.median(lt["bare"])), "bare_ca_p95_ms": _ms(bare_p95),
          "ratio_p95_vs_bare": round(idle_p95 / bare_p95, 2), "load_avg_1min": load,
+         "service_cpu_cores_used": round(service_cores, 2),
          "target": "idle round p95 under 200 ms", "ok": idle_p95 < 0.2},
         {"bench": "bench_hall_load", "what": "an approver's return on the clerk's PC, same load",
          "returns": len(delays), "median_s": round(statistics.median(delays), 2),
