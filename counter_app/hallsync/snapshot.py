@@ -78,6 +78,14 @@ def load(conn: Connection, data: dict[str, Any], terminal: str) -> int:
                                    "AND (name LIKE 'sync\\_out\\_%' ESCAPE '\\' "
                                    "OR name LIKE 'sync\\_jrn\\_%' ESCAPE '\\')").fetchall():
             cur.execute(f'DROP TRIGGER "{name}"')
+        # The synced tables' own indexes too: built once from sorted rows afterwards, rather
+        # than updated row by row at random places (a unique one that fails says so then).
+        names = tuple(t.name for t in synced_tables())
+        marks = ", ".join("?" for _ in names)
+        indexes = cur.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                              f"sql IS NOT NULL AND tbl_name IN ({marks})", names).fetchall()
+        for name, _sql in indexes:
+            cur.execute(f'DROP INDEX "{name}"')
         with applying(conn):
             for table in synced_tables():
                 got = tables.get(table.name)
@@ -100,6 +108,8 @@ def load(conn: Connection, data: dict[str, Any], terminal: str) -> int:
             conn.exec_driver_sql(
                 "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) "
                 "DO UPDATE SET value = excluded.value", (config.K_PULL, str(int(data["last_seq"]))))
+        for _name, sql in indexes:
+            cur.execute(sql)
         ensure_capture(conn)
     except (IntegrityError, DataError) as exc:
         raise Unusable(str(getattr(exc, "orig", exc)).splitlines()[0][:200]) from None

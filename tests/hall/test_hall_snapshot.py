@@ -32,6 +32,13 @@ def _pc_with_hook(staffed: Staffed, name: str, window: str) -> tuple[PC, list[st
     return pc, steps
 
 
+def _indexes_and_triggers(pc: PC) -> set[tuple[str, str]]:
+    with pc.ctx.db.read() as conn:
+        return {(n, q) for n, q in conn.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+            "AND sql IS NOT NULL")).all()}
+
+
 def _requests(pc: PC) -> list[httpx.Response]:
     seen: list[httpx.Response] = []
     pc.sync.client().http.event_hooks["response"].append(seen.append)
@@ -57,6 +64,7 @@ def test_first_sync_is_one_snapshot_of_the_scope(any_staffed: Staffed) -> None:
     b.run()
 
     new, steps = _pc_with_hook(staffed, "window-a2", staffed.window)
+    schema = _indexes_and_triggers(new)
     report = new.sync.run_once()
     assert report.ok, report.errors
     assert "snapshot.fetched" in steps, "a PC holding nothing takes its scope in one download"
@@ -77,6 +85,7 @@ def test_first_sync_is_one_snapshot_of_the_scope(any_staffed: Staffed) -> None:
         pulled = conn.execute(text("SELECT value FROM setting WHERE key = :k"),
                               {"k": config.K_PULL}).scalar()
     assert pulled is not None and int(pulled) == journal
+    assert _indexes_and_triggers(new) == schema, "indexes and capture triggers put back as they were"
 
     later = receive(a, a.login("clerk"), staffed.item_code)  # after the snapshot: pulled
     a.run()
