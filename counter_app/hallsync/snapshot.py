@@ -1,7 +1,8 @@
 """A PC's first sync from the hall's snapshot (``hall/snapshot.py``): every row of its scope
 loaded in one local transaction, by ``executemany`` of the canonical values as they came
-(the form SQLite stores), with the capture triggers in their ``applying`` mode (nothing is
-queued to go back). The pull position becomes the snapshot's sequence, so the ordinary
+(the form SQLite stores), with the capture triggers lifted (nothing is queued to go back)
+and the synced tables' indexes built afterwards from the loaded rows, both put back in the
+same transaction. The pull position becomes the snapshot's sequence, so the ordinary
 pulls carry on from there.
 
 Taken only by a PC that holds no case yet and has nothing waiting (a new PC, or one whose
