@@ -47,3 +47,29 @@ def test_the_statements_that_write() -> None:
     assert written_table("DELETE FROM sync_op WHERE seq <= ?") == "sync_op"
     assert written_table("SELECT * FROM case_file") is None
     assert written_table("BEGIN IMMEDIATE") is None
+
+
+def test_a_watcher_told_of_a_commit_sees_its_rows(tmp_path: Path) -> None:
+    """The tell comes after the database committed: a screen that reads at once on another
+    connection (the lane, while the sync thread wrote) sees the new rows, not the old state."""
+    db = open_database(tmp_path)
+    seen: list[int] = []
+
+    def tell(_tables: frozenset[str]) -> None:
+        import sqlite3
+
+        other = sqlite3.connect(db.engine.url.database or "")
+        try:
+            seen.append(other.execute("SELECT count(*) FROM setting WHERE key LIKE 'seen.%'")
+                        .fetchone()[0])
+        finally:
+            other.close()
+
+    watch_writes(db.engine, tell)
+    try:
+        for n in range(3):
+            with db.engine.begin() as conn:
+                conn.execute(insert(Setting).values(key=f"seen.{n}", value="x"))
+        assert seen == [1, 2, 3]
+    finally:
+        db.dispose()

@@ -17,6 +17,7 @@ else.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -91,7 +92,7 @@ def narrow(conn: Connection, page: Page, scope: Scope, now: datetime, fresh: boo
     cases = _held_cases(conn, case_ids, scope, now if fresh else None)
     batches = _held_batches(conn, batch_ids, scope)
     for table, rows in list(page.rows.items()):
-        keep = {rid: row for rid, row in rows.items() if _keeps(table, rid, row, scope, cases, batches)}
+        keep = {rid: row for rid, row in rows.items() if keeps(table, rid, row, scope, cases, batches)}
         dropped = set(rows) - set(keep)
         page.rows[table] = keep
         page.wanted[table] -= dropped
@@ -99,7 +100,7 @@ def narrow(conn: Connection, page: Page, scope: Scope, now: datetime, fresh: boo
 
 
 
-def _keeps(table: str, row_id: str, row: dict[str, Any], scope: Scope,
+def keeps(table: str, row_id: str, row: Mapping[str, Any], scope: Scope,
            cases: set[str], batches: set[str]) -> bool:
     if table == "event_log" and row.get("kind") == ACCESS_KIND:
         # Who looked at whom is the supervisors' to read, and each PC's own record.

@@ -46,6 +46,7 @@ EMBEDDED = "hall.sqlite3"
 CODE_HOURS = 24
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud and typed
 SERVICE_TERMINAL = "00"
+JOURNAL_SEQ = "SELECT coalesce(max(seq), 0) FROM sync_journal"
 TOKEN_CACHE_S = 5.0  # the service's own acts (administration), never a PC's code
 
 
@@ -208,6 +209,18 @@ class Hall:
             term.window_code, term.department_code = window, department
         self._terms.clear()
 
+    def standing(self, code: str) -> tuple[HallTerminal, Scope, int]:
+        """What every round asks, in one connection: the terminal's row as it is now (its
+        sequence, divergence and scope: never from the cache), the scope with the hall's
+        retention setting, and the journal's last sequence. One checkout instead of three
+        (on the embedded SQLite each is a file opened)."""
+        with self.db.session() as s:
+            term = s.get(HallTerminal, code)
+            assert term is not None
+            days = int(get_setting(s, RETENTION_KEY) or DEFAULT_RETENTION_DAYS)
+            seq = int(s.execute(text(JOURNAL_SEQ)).scalar_one())
+        return term, Scope.of(term, days), seq
+
     def retention_days(self) -> int:
         with self.db.session() as s:
             return int(get_setting(s, RETENTION_KEY) or DEFAULT_RETENTION_DAYS)
@@ -249,8 +262,7 @@ class Hall:
 
     def journal_seq(self) -> int:
         with self.db.read() as conn:
-            return int(conn.execute(text("SELECT coalesce(max(seq), 0) FROM sync_journal"))
-                       .scalar_one())
+            return int(conn.execute(text(JOURNAL_SEQ)).scalar_one())
 
     # -- anchors: terminals' chain heads, append-only ------------------------------------
     def record_anchor(self, terminal: str, seq: int, digest: str) -> dict[str, object]:

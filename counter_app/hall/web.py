@@ -9,6 +9,8 @@ terminal by the credential the service issued). Version 1:
 - ``POST /v1/login``     user name, password, a signing key → the password checked on the
                          hall's staff record, the key bound to that person (hall/staff_keys.py)
 - ``GET  /v1/pull``      journal entries after a sequence, with the rows as they are now
+- ``GET  /v1/snapshot``  every row of the terminal's scope now and the sequence it is current
+                         to (a PC's first sync in one download)
 - ``GET  /v1/changes``   server-sent events: a new journal sequence, so PCs pull at once
 - ``POST /v1/recovery-slot``  the terminal's recovery slot (its database key, wrapped)
 - ``POST /v1/recover``   terminal, slot id, a supervisor's user name and password → the
@@ -46,7 +48,9 @@ from . import recovery, staff_keys
 from .apply import Applier
 from .lookup import lookup
 from .scope import narrow
+from .snapshot import build as build_snapshot
 from .store import Hall, HallError
+from .timing import ServerTiming
 
 PULL_LIMIT = 5000
 log = logging.getLogger(__name__)
@@ -139,6 +143,7 @@ def create_app(hall: Hall) -> FastAPI:
     app = FastAPI(title="Counter hall service", docs_url=None, redoc_url=None, openapi_url=None)
     applier = Applier(hall)
     app.state.hall, app.state.applier = hall, applier
+    app.add_middleware(ServerTiming)
 
     @app.exception_handler(HallError)
     async def _hall_error(_request: Request, exc: HallError) -> JSONResponse:
@@ -174,10 +179,9 @@ def create_app(hall: Hall) -> FastAPI:
     @app.get("/v1/hello")
     def hello(term: Term, t: str = "") -> dict[str, Any]:
         applier.seen(term.code, datetime.fromisoformat(t) if t else None)
-        term = hall.fresh(term.code)
-        scope = hall.scope(term)
+        term, scope, journal_seq = hall.standing(term.code)
         return {"server_id": hall.server_id, "terminal": term.code, "last_seq": term.last_seq,
-                "journal_seq": hall.journal_seq(), "diverged": term.diverged,
+                "journal_seq": journal_seq, "diverged": term.diverged,
                 "server_time": hall_now().isoformat(), "scope": scope.token(),
                 "scope_label": scope.label(), "whole_hall": scope.whole_hall,
                 "retention_days": scope.retention_days}
@@ -258,11 +262,13 @@ def create_app(hall: Hall) -> FastAPI:
 
     @app.get("/v1/pull")
     def pull(term: Term, after: int = 0, limit: int = PULL_LIMIT, fresh: bool = False) -> Response:
-        scope = hall.scope(hall.fresh(term.code))  # a scope just changed applies at once
-        with hall.db.read() as conn:
-            page = fetch_page(conn, after, max(1, min(limit, PULL_LIMIT)), origin="\x00")
-            if page is not None:
-                narrow(conn, page, scope, hall_now(), fresh)
+        _term, scope, last = hall.standing(term.code)  # a scope just changed applies at once
+        page = None
+        if after < last:  # else nothing new: no second transaction
+            with hall.db.read() as conn:
+                page = fetch_page(conn, after, max(1, min(limit, PULL_LIMIT)), origin="\x00")
+                if page is not None:
+                    narrow(conn, page, scope, hall_now(), fresh)
         if page is None:
             body: dict[str, Any] = {"last_seq": after, "entries": 0, "wanted": {}, "rows": {}}
         else:
@@ -273,6 +279,12 @@ def create_app(hall: Hall) -> FastAPI:
         # Serialised directly: FastAPI's generic encoder costs more than the query.
         return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")),
                         media_type="application/json")
+
+    @app.get("/v1/snapshot")
+    def snapshot(term: Term) -> Response:
+        """Every row of this terminal's scope now, and the journal sequence it is current
+        to: a PC's first sync in one download (hall/snapshot.py)."""
+        return Response(build_snapshot(hall, term.code), media_type="application/json")
 
     @app.get("/v1/changes")
     async def changes(term: Term, request: Request) -> EventSourceResponse:

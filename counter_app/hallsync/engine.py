@@ -35,7 +35,7 @@ from ..sync import pull as pulling
 from ..sync.capture import capture_mode, ensure_capture, set_mode
 from ..sync.errors import SyncError
 from ..sync.report import SyncReport, SyncStatus
-from . import config, rebase, retention
+from . import config, rebase, retention, snapshot
 from .client import HallClient
 from .staff_keys import StaffSigner
 
@@ -64,6 +64,7 @@ class HallSync:
         self._memo: tuple[str, str, str] = ("", "", "")  # last ok, last try, error (this run)
         self._expired_at = -EXPIRE_EVERY_S
         self._anchored: tuple[int, str] = (0, "")  # the chain head last sent
+        self._anchor_due = True  # checked at the first round, then after rounds that moved
         with db.engine.begin() as conn:
             ensure_capture(conn)
             if capture_mode(conn) != "terminal":
@@ -80,11 +81,12 @@ class HallSync:
             report = SyncReport(started_at=self.clock())
             try:
                 c = self.client()
-                self._check_in(c)
+                hall_seq = self._check_in(c)
                 self.push(c, report)
-                self.pull(c, report)
+                self.pull(c, report, None if report.pushed or report.conflicts else hall_seq)
                 self._expire(force=report.pulled > 0)  # a case may have been closed
-                self.anchor(c)
+                if self._anchor_due or report.pushed or report.pulled or report.conflicts:
+                    self.anchor(c)  # the chain head moves only with what was sent or pulled
             except SyncError as exc:
                 report.errors.append(str(exc))
                 self.close()  # a fresh connection next time
@@ -112,7 +114,8 @@ class HallSync:
         """The PC's own clock, uncorrected: what the service measures."""
         return self.clock.base() if isinstance(self.clock, CorrectedClock) else self.clock()
 
-    def _check_in(self, c: HallClient) -> None:
+    def _check_in(self, c: HallClient) -> int:
+        """Returns the hall's journal sequence at check-in."""
         hello = c.get("/v1/hello", t=self._raw().isoformat())
         if hello["server_id"] != self.cfg.server_id:
             raise SyncError("连接到的不是本机注册的大厅服务（服务器标识不符）：请联系管理员")
@@ -121,29 +124,31 @@ class HallSync:
         offset = (self._raw() - datetime.fromisoformat(hello["server_time"])).total_seconds()
         if isinstance(self.clock, CorrectedClock):
             self.clock.offset_s = offset  # the PC's services date their work by the hall now
-        with self.db.session() as s:
-            used = int(get_setting(s, OP_SEQ_KEY) or 0)
-            answered = s.execute(select(func.max(SyncOp.seq)).where(
+        scope = {config.K_SCOPE: str(hello.get("scope", "")),
+                 config.K_SCOPE_LABEL: str(hello.get("scope_label", "")),
+                 config.K_WHOLE: "1" if hello.get("whole_hall", True) else "0",
+                 config.K_RETENTION: str(hello.get("retention_days", ""))}
+        with self.db.read() as conn:  # every round: one read, no session
+            got = dict(conn.execute(select(Setting.key, Setting.value).where(Setting.key.in_(
+                (OP_SEQ_KEY, config.K_PULL, config.K_OFFSET, *scope)))).all())
+            answered = conn.execute(select(func.max(SyncOp.seq)).where(
                 SyncOp.status != "pending")).scalar() or 0
-            pulled = int(get_setting(s, config.K_PULL) or 0)
-            known = float(get_setting(s, config.K_OFFSET) or 0)
-            if int(hello["last_seq"]) > used:
-                # The hall has more of this terminal's operations than this PC ever made: it
-                # is an older copy (restored from backup, or a clone whose twin went on).
-                raise SyncError(
-                    f"大厅已收到终端 {self.terminal} 的 {hello['last_seq']} 项操作，"
-                    f"而本机只记录了 {used} 项："
-                    "这台电脑可能是从旧备份恢复的，或是复制来的。为免编号重复，本机暂停上传。"
-                    "请运行 counter-admin rebuild 服务器地址 新注册码 重建本机（未上传的办件会保留并补传）")
-            scope = {config.K_SCOPE: str(hello.get("scope", "")),
-                     config.K_SCOPE_LABEL: str(hello.get("scope_label", "")),
-                     config.K_WHOLE: "1" if hello.get("whole_hall", True) else "0",
-                     config.K_RETENTION: str(hello.get("retention_days", ""))}
-            held = {k: get_setting(s, k) for k in scope}
+        used = int(got.get(OP_SEQ_KEY) or 0)
+        pulled = int(got.get(config.K_PULL) or 0)
+        known = float(got.get(config.K_OFFSET) or 0)
+        held = {k: got.get(k, "") for k in scope}
+        if int(hello["last_seq"]) > used:
+            # The hall has more of this terminal's operations than this PC ever made: it
+            # is an older copy (restored from backup, or a clone whose twin went on).
+            raise SyncError(
+                f"大厅已收到终端 {self.terminal} 的 {hello['last_seq']} 项操作，"
+                f"而本机只记录了 {used} 项："
+                "这台电脑可能是从旧备份恢复的，或是复制来的。为免编号重复，本机暂停上传。"
+                "请运行 counter-admin rebuild 服务器地址 新注册码 重建本机（未上传的办件会保留并补传）")
         restored = int(hello["last_seq"]) < answered
         shorter = int(hello["journal_seq"]) < pulled
         if not (restored or shorter or abs(offset - known) >= 1 or held != scope):
-            return  # the usual case: nothing to write
+            return int(hello["journal_seq"])  # the usual case: nothing to write
         with self.db.transaction() as s:
             if held[config.K_SCOPE] and held[config.K_SCOPE] != scope[config.K_SCOPE]:
                 log.warning("scope changed from %s to %s", held[config.K_SCOPE], scope[config.K_SCOPE])
@@ -161,6 +166,7 @@ class HallSync:
                 set_setting(s, config.K_PULL, "0")
             elif shorter:
                 set_setting(s, config.K_PULL, "0")
+        return int(hello["journal_seq"])
 
     def push(self, c: HallClient, report: SyncReport) -> None:
         while True:
@@ -189,10 +195,18 @@ class HallSync:
                 report.errors.append(held[0]["reason"])
                 return
 
-    def pull(self, c: HallClient, report: SyncReport) -> None:
+    def pull(self, c: HallClient, report: SyncReport, hall_seq: int | None = None) -> None:
+        """``hall_seq``: the journal's sequence the hall gave at check-in, when this round
+        sent nothing. Already pulled that far, with nothing of ours to replace and no new
+        scope: the round has nothing to do and asks nothing more (an idle round is then one
+        request; the change feed wakes the PC for anything newer)."""
+        if hall_seq is not None and self._nothing_to_pull(hall_seq):
+            return
         self._rescope()
         with self.db.session() as s:
             seq = int(get_setting(s, config.K_PULL) or 0)
+        if seq == 0:
+            seq = self._from_snapshot(c, report)
         rebased = False
         fresh = seq == 0  # holding nothing yet: the service skips what would only expire here
         while True:
@@ -221,6 +235,31 @@ class HallSync:
             if not page.entries or page.last_seq == seq:
                 return
             seq = page.last_seq
+
+    def _from_snapshot(self, c: HallClient, report: SyncReport) -> int:
+        """A PC holding nothing yet takes its scope in one download (hallsync/snapshot.py);
+        the pull position it returns is the snapshot's (0: pull page by page)."""
+        with self.db.read() as conn:
+            if not (self._settled(conn) and snapshot.wanted(conn)):
+                return 0
+        data = snapshot.fetch(c)
+        self.hook("snapshot.fetched")
+        if data is None:
+            return 0
+        try:
+            with self.db.engine.begin() as conn:
+                report.pulled += snapshot.load(conn, data, self.terminal)
+        except snapshot.Unusable as exc:
+            log.warning("the hall's snapshot could not be loaded (%s): pulling page by page", exc)
+            return 0
+        return int(data["last_seq"])
+
+    def _nothing_to_pull(self, hall_seq: int) -> bool:
+        with self.db.read() as conn:
+            got = dict(conn.execute(select(Setting.key, Setting.value).where(
+                Setting.key.in_((config.K_PULL, config.K_RESCOPE)))).all())
+            return (hall_seq <= int(got.get(config.K_PULL) or 0) and got.get(config.K_RESCOPE) != "1"
+                    and self._settled(conn))
 
     def _settled(self, conn: Connection) -> bool:
         return rebase.pending_ops(conn) == 0 and rebase.outbox_size(conn) == 0
@@ -263,9 +302,11 @@ class HallSync:
         later truncation or rewrite on this PC no longer matches (docs/AUDIT.md)."""
         with self.db.read() as conn:
             if rebase.pending_ops(conn):
+                self._anchor_due = True
                 return
         with self.db.session() as s:
             seq, head = chain_head(s, self.terminal)
+        self._anchor_due = False
         if not seq or (seq, head) == self._anchored:
             return
         c.post("/v1/anchor", {"seq": seq, "hash": head})

@@ -1,4 +1,5 @@
-"""Which tables a committed transaction wrote: told to whoever watches the engine.
+"""Which tables a committed transaction wrote: told to whoever watches the engine, once
+the commit is done.
 
 Every write of this process goes through one SQLAlchemy engine (the services on the database
 lane, the sync thread's pull), so watching the engine sees them all without any service or
@@ -12,7 +13,7 @@ from __future__ import annotations
 import inspect
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -28,6 +29,12 @@ def written_table(statement: str) -> str | None:
     """The table an INSERT/UPDATE/DELETE statement writes, or None for anything else."""
     found = _DML.match(statement)
     return found.group(1).lower() if found else None
+
+
+def mark_written(conn: Any, tables: Iterable[str]) -> None:
+    """Count ``tables`` as written in ``conn``'s open transaction: for rows written through
+    the driver's own cursor (a snapshot's ``executemany``), which the engine does not see."""
+    conn.info.setdefault(_KEY, set()).update(t.lower() for t in tables)
 
 
 def watch_writes(engine: Engine, tell: Callable[[Tables], None]) -> None:
@@ -48,15 +55,31 @@ def watch_writes(engine: Engine, tell: Callable[[Tables], None]) -> None:
         if table is not None:
             conn.info.setdefault(_KEY, set()).add(table)
 
+    # SQLAlchemy's "commit" event comes *before* the database commits: a screen told then
+    # can read before the rows are visible (WAL) and show the old state. So the tables wait
+    # here, by pooled connection, until the dialect's own commit has returned.
+    committing: dict[int, set[str]] = {}
+
     def committed(conn: Any) -> None:
         tables = conn.info.pop(_KEY, None)
-        target = ref()
-        if tables and target is not None:
-            target(frozenset(tables))
+        if tables:
+            committing[id(conn.connection)] = tables  # what do_commit is given
 
     def rolled_back(conn: Any) -> None:
         conn.info.pop(_KEY, None)
 
+    do_commit = engine.dialect.do_commit
+
+    def commit_then_tell(pooled: Any) -> None:
+        try:
+            do_commit(pooled)
+        finally:
+            tables = committing.pop(id(pooled), None)
+        target = ref()
+        if tables and target is not None:
+            target(frozenset(tables))
+
+    engine.dialect.do_commit = commit_then_tell  # type: ignore[method-assign]  # this engine's own dialect instance
     event.listen(engine, "after_cursor_execute", executed)
     event.listen(engine, "commit", committed)
     event.listen(engine, "rollback", rolled_back)

@@ -133,7 +133,7 @@ def pending_rows(conn: Connection, page: Page) -> set[tuple[str, str]]:
     return out
 
 
-def _bump_counters(conn: Connection, rows: list[dict[str, Any]], column: str,
+def bump_counters(conn: Connection, rows: list[dict[str, Any]], column: str,
                    terminal: str) -> None:
     """Numbers this terminal assigned before a reinstall must not be assigned again."""
     best: dict[tuple[str, str], int] = {}
@@ -201,7 +201,7 @@ def _apply(conn: Connection, page: Page, terminal: str, authoritative: bool = Fa
             if gone:
                 work.remove(table, gone)
         for name, column in NUMBERED:
-            _bump_counters(conn, list(page.rows.get(name, {}).values()), column, terminal)
+            bump_counters(conn, list(page.rows.get(name, {}).values()), column, terminal)
     return work
 
 
