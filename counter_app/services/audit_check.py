@@ -170,39 +170,73 @@ def integrity(conn: sqlite3.Connection, path: Path) -> None:
 
 
 class IntegrityCheck:
-    """``PRAGMA integrity_check`` on a connection of its own, in a thread: SQLite lets go of
-    the GIL while it works, so the file's check (a minute at a million cases) runs beside
-    the chains and rows instead of before them. Its verdict still decides: ``wait`` raises
-    it whatever the other checks found."""
+    """``PRAGMA integrity_check`` on a connection of its own, beside the chains and rows
+    instead of before them (a minute at a million cases). In a thread (SQLite lets go of
+    the GIL while it works), or, when the run forks worker processes, in a process of its
+    own: a fork while a thread is inside SQLite would copy its held locks into the child.
+    Its verdict still decides: ``wait`` raises it whatever the other checks found."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, in_process: bool) -> None:
+        self.path = path
+        self.error: str | None = None
+        self.pool: Any = None
+        if in_process:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=1)
+            self.future = self.pool.submit(file_check, str(path))
+            return
         import threading
 
-        self.path = path
-        self.error: AuditFileError | None = None
         self.thread = threading.Thread(target=self._run, name="integrity_check", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
-        try:
-            conn = connect_readonly(self.path)
-            try:
-                integrity(conn, self.path)
-            finally:
-                conn.close()
-        except AuditFileError as exc:
-            self.error = exc
-        except sqlite3.Error as exc:
-            self.error = AuditFileError(f"数据库文件“{self.path}”已损坏，无法读取（{exc}）：审计不能通过")
+        self.error = file_check(str(self.path))
 
     def wait(self, progress: Progress | None = None) -> None:
-        if progress is not None and self.thread.is_alive():
-            progress("数据库完整性检查（PRAGMA integrity_check）", 0, 1)
-        self.thread.join()
+        label = "数据库完整性检查（PRAGMA integrity_check）"
+        running = not self.future.done() if self.pool is not None else self.thread.is_alive()
+        if progress is not None and running:
+            progress(label, 0, 1)
+        if self.pool is not None:
+            self.error = self.future.result()
+            self.pool.shutdown()
+        else:
+            self.thread.join()
         if progress is not None:
-            progress("数据库完整性检查（PRAGMA integrity_check）", 1, 1)
+            progress(label, 1, 1)
         if self.error is not None:
-            raise self.error
+            raise AuditFileError(self.error)
+
+
+def file_check(path: str) -> str | None:
+    """The file's own check on a connection of its own: None, or why it fails."""
+    where = Path(path)
+    try:
+        conn = connect_readonly(where)
+        try:
+            integrity(conn, where)
+        finally:
+            conn.close()
+    except AuditFileError as exc:
+        return str(exc)
+    except sqlite3.Error as exc:
+        return f"数据库文件“{where}”已损坏，无法读取（{exc}）：审计不能通过"
+    return None
+
+
+def _forks(conn: sqlite3.Connection, workers: int) -> bool:
+    """Whether the run will share its work among worker processes (as ``check_chains``
+    and ``check_state`` decide, from the tables' sizes)."""
+    if workers <= 1:
+        return False
+    for table, split in (("event_log", SPLIT_EVENTS), ("case_file", SPLIT_CASES),
+                         ("handoff_batch", SPLIT_CASES)):
+        if _has_table(conn, table) and \
+                conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0] > split:
+            return True
+    return False
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
@@ -728,10 +762,10 @@ def verify_folder(folder: str | Path | None, progress: Progress | None = None,
 
         if vault.is_protected(path.parent):
             workers = 1  # the folder's key lives in this process only, never in a worker's
-        whole_file = IntegrityCheck(path)
+        workers = workers if workers is not None else (os.cpu_count() or 1)
+        whole_file = IntegrityCheck(path, in_process=_forks(conn, workers))
         try:
-            result = run_check(conn, path, progress, papers, anchors,
-                               workers if workers is not None else (os.cpu_count() or 1))
+            result = run_check(conn, path, progress, papers, anchors, workers)
         except sqlite3.DatabaseError as exc:
             whole_file.wait()  # a damaged file is said as its own check says it
             raise AuditFileError(f"读取数据库“{path}”时出错（{exc}）：审计不能通过") from None
