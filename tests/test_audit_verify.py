@@ -369,3 +369,14 @@ def test_a_database_from_before_the_seal_is_checked_without_upgrading(tmp_path) 
     _sql(tmp_path / "old", "UPDATE event_log SET payload = '{\"x\":1}' WHERE seq = 3")
     (f,) = verify_folder(tmp_path / "old").findings
     assert (f.terminal, f.seq) == ("01", 3)
+
+
+def test_the_scope_is_read_once_a_run(folder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``own_if_partial`` is read once a run: the chains, the rows and the anchors share it."""
+    import counter_app.services.audit_check as check
+
+    path, _ = folder
+    calls: list[int] = []
+    real = check.own_if_partial
+    monkeypatch.setattr(check, "own_if_partial", lambda conn: calls.append(1) or real(conn))
+    assert verify_folder(path, workers=1).ok and len(calls) == 1

@@ -2,10 +2,12 @@
 
 1. **The file.** A missing folder or database, an empty or foreign file, or a failed
    ``PRAGMA integrity_check`` is a failure, never a pass. The folder is never created and
-   the database is opened read-only (it is evidence).
-2. **The chains.** Every terminal's events, hashed again in one pass (SQLite writes each
-   event's canonical JSON, Python hashes it); the first problem of a chain is then located
-   by ``audit.check_chain``. A chain of a terminal the hall never listed is named.
+   the database is opened read-only (it is evidence). The full ``integrity_check`` runs
+   on its own connection beside steps 2 and 3 (``IntegrityCheck``), and its verdict wins.
+2. **The chains.** Every terminal's events, hashed again by the one walker
+   (``audit.walk_chains``: SQLite writes each event's canonical JSON, Python hashes it);
+   the first problem of a chain is located by ``audit.check_chain``. A chain of a terminal
+   the hall never listed is named.
 3. **The state.** Every case and handoff batch is digested from its rows and compared with
    the newest seal the chains hold for it (``audit_state.py``); a difference names the case
    or batch, the table and the field. A case with no event at all was not received here.
@@ -25,7 +27,7 @@ from typing import Any
 import platformdirs
 
 from ..paths import APP_AUTHOR, APP_NAME, DATA_DIR_ENV
-from .audit import check_chain
+from .audit import ChainPart, event_sql, is_partial, ordered_check, read_part, walk_chains
 from .audit_state import (
     BATCH_TABLES,
     CASE_TABLES,
@@ -167,6 +169,76 @@ def integrity(conn: sqlite3.Connection, path: Path) -> None:
                              f"首个问题：{lines[0]}；共报告 {len(lines)} 处：审计不能通过")
 
 
+class IntegrityCheck:
+    """``PRAGMA integrity_check`` on a connection of its own, beside the chains and rows
+    instead of before them (a minute at a million cases). In a thread (SQLite lets go of
+    the GIL while it works), or, when the run forks worker processes, in a process of its
+    own: a fork while a thread is inside SQLite would copy its held locks into the child.
+    Its verdict still decides: ``wait`` raises it whatever the other checks found."""
+
+    def __init__(self, path: Path, in_process: bool) -> None:
+        self.path = path
+        self.error: str | None = None
+        self.pool: Any = None
+        if in_process:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=1)
+            self.future = self.pool.submit(file_check, str(path))
+            return
+        import threading
+
+        self.thread = threading.Thread(target=self._run, name="integrity_check", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        self.error = file_check(str(self.path))
+
+    def wait(self, progress: Progress | None = None) -> None:
+        label = "数据库完整性检查（PRAGMA integrity_check）"
+        running = not self.future.done() if self.pool is not None else self.thread.is_alive()
+        if progress is not None and running:
+            progress(label, 0, 1)
+        if self.pool is not None:
+            self.error = self.future.result()
+            self.pool.shutdown()
+        else:
+            self.thread.join()
+        if progress is not None:
+            progress(label, 1, 1)
+        if self.error is not None:
+            raise AuditFileError(self.error)
+
+
+def file_check(path: str) -> str | None:
+    """The file's own check on a connection of its own: None, or why it fails."""
+    where = Path(path)
+    try:
+        conn = connect_readonly(where)
+        try:
+            integrity(conn, where)
+        finally:
+            conn.close()
+    except AuditFileError as exc:
+        return str(exc)
+    except sqlite3.Error as exc:
+        return f"数据库文件“{where}”已损坏，无法读取（{exc}）：审计不能通过"
+    return None
+
+
+def _forks(conn: sqlite3.Connection, workers: int) -> bool:
+    """Whether the run will share its work among worker processes (as ``check_chains``
+    and ``check_state`` decide, from the tables' sizes)."""
+    if workers <= 1:
+        return False
+    for table, split in (("event_log", SPLIT_EVENTS), ("case_file", SPLIT_CASES),
+                         ("handoff_batch", SPLIT_CASES)):
+        if _has_table(conn, table) and \
+                conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0] > split:
+            return True
+    return False
+
+
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
                         (name,)).fetchone() is not None
@@ -178,56 +250,11 @@ def _columns_of(conn: sqlite3.Connection, table: str) -> set[str]:
 
 # -- 2. the chains --------------------------------------------------------------------------
 
-def _event_sql(conn: sqlite3.Connection) -> str:
-    """SQLite writes the JSON ``events.hashed_fields`` makes (keys sorted, compact)."""
-    have = _columns_of(conn, "event_log")
-    state = "state" if "state" in have else "NULL"
-    common = ("'actor',actor_id,'at',replace(at,' ','T'),'batch',batch_id,'case',case_id,{c}"
-              "'id',id,'kind',kind,'payload',payload,'role',actor_role,'seq',seq,{s}"
-              "'terminal',terminal_code")
-    v1 = common.format(c="", s="")
-    v2 = common.format(c="'created',replace(created_at,' ','T'),", s="'state',state,")
-    if state == "NULL":  # a database from before the seal: every event hashes as v1
-        v2 = v1
-    return (f"SELECT terminal_code, seq, prev_hash, hash, {state}, "
-            f"CASE WHEN {state} IS NULL THEN json_object({v1}) ELSE json_object({v2}) END "
-            "FROM event_log WHERE rowid BETWEEN ? AND ?")
-
-
-@dataclass
-class ChainPart:
-    """One rowid range of the log, checked on its own (in a worker process for a big log):
-    per terminal [first seq, its prev_hash, last seq, last hash, still good]."""
-
-    terminals: dict[str, list[Any]]
-    sealed: set[str]  # ``c<id>`` / ``b<id>`` of every seal in the range
-    events: int
-
-
 def chain_part(path: str, lo: int, hi: int) -> ChainPart:
+    """A worker process's share of the log (``audit.read_part``) on its own connection."""
     conn = connect_readonly(Path(path))
     try:
-        per: dict[str, list[Any]] = {}
-        sealed: set[str] = set()
-        sha = hashlib.sha256
-        n = 0
-        cur = conn.execute(_event_sql(conn), (lo, hi))
-        while True:
-            batch = cur.fetchmany(20_000)
-            if not batch:
-                break
-            n += len(batch)
-            for term, seq, prev, h, state, body in batch:
-                t = per.get(term)
-                if t is None:
-                    t = per[term] = [seq, prev, seq - 1, prev, True]
-                if state:
-                    sealed.update(e.split(":", 1)[0] for e in state.split(" "))
-                if t[4] and (seq != t[2] + 1 or prev != t[3]
-                             or sha((prev + body).encode()).hexdigest() != h):
-                    t[4] = False  # out of order here, or broken: the ordered check decides
-                t[2], t[3] = seq, h
-        return ChainPart(per, sealed, n)
+        return read_part(conn, lo, hi)
     finally:
         conn.close()
 
@@ -253,78 +280,33 @@ def _run(fn: Any, jobs: list[tuple[Any, ...]], workers: int,
 
 
 def check_chains(conn: sqlite3.Connection, path: Path, result: AuditResult, workers: int,
-                 progress: Progress | None) -> set[str]:
-    """Every event re-hashed (SQLite writes its JSON, Python hashes), in rowid ranges that
-    are stitched per terminal; a terminal that does not stitch is checked again in sequence
-    order, which tells legitimate storage order from tampering. Returns the sealed keys."""
+                 progress: Progress | None, whole: frozenset[str] | None = None) -> set[str]:
+    """Every event re-hashed by the one walker (``audit.walk_chains``), its rowid ranges
+    read by worker processes for a big log. Returns the sealed keys."""
     total = conn.execute("SELECT count(*) FROM event_log").fetchone()[0]
     spans = _spans(conn, "event_log", workers * 4 if total > SPLIT_EVENTS else 1)
     seen = [0]
 
-    def done(part: ChainPart) -> None:
+    def done(part: ChainPart) -> ChainPart:
         seen[0] += part.events
         if progress is not None:
             progress("事件链", seen[0], total)
+        return part
 
     jobs = [(str(path), lo, hi) for lo, hi in spans]
     ordered: list[ChainPart] = []
     if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            part = chain_part(*job)
-            done(part)
-            ordered.append(part)
+        ordered = [done(read_part(conn, lo, hi)) for _, lo, hi in jobs]
     else:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(chain_part, *job) for job in jobs]
-            for fut in futures:  # in rowid order: the stitching needs it
-                part = fut.result()
-                done(part)
-                ordered.append(part)
-    sealed: set[str] = set()
-    state: dict[str, list[Any]] = {}
-    bad: set[str] = set()
-    for part in ordered:
-        sealed |= part.sealed
-        for term, (f_seq, f_prev, l_seq, l_hash, ok) in part.terminals.items():
-            before = state.get(term)
-            expect = (before[2] + 1, before[3]) if before else (1, GENESIS)
-            if not ok or (f_seq, f_prev) != expect:
-                bad.add(term)
-            state[term] = [f_seq, f_prev, l_seq, l_hash, ok]
-    result.events = sum(p.events for p in ordered)
-    result.chains = len(state)
-    for term, t in state.items():
-        result.heads[term] = (t[2], t[3])
-    for term in sorted(bad):
-        finding = _locate_chain(conn, term, result)
-        if finding is not None:
-            result.findings.append(finding)
-    return sealed
-
-
-def _locate_chain(conn: sqlite3.Connection, terminal: str, result: AuditResult) -> Finding | None:
-    from datetime import datetime
-
-    from ..models import Event
-
-    cols = [c for c in ("id", "terminal_code", "seq", "at", "kind", "case_id", "batch_id",
-                        "actor_id", "actor_role", "payload", "prev_hash", "hash", "state",
-                        "created_at") if c in _columns_of(conn, "event_log")]
-    events = []
-    for r in conn.execute(f"SELECT {', '.join(cols)} FROM event_log WHERE terminal_code = ? "
-                          "ORDER BY seq", (terminal,)):
-        row = dict(zip(cols, r, strict=True))
-        row["at"] = datetime.fromisoformat(row["at"])
-        events.append(Event(**row))
-    if events:
-        result.heads[terminal] = (events[-1].seq, events[-1].hash)
-    own = own_if_partial(conn)
-    problem = check_chain(terminal, events, partial=own is not None and terminal != own)
-    if problem is None:  # stored out of order, intact (or held in part, intact as held)
-        return None
-    return Finding("chain", str(problem), terminal, problem.seq)
+            ordered = [done(fut.result()) for fut in futures]  # rowid order: for the stitching
+    walk = walk_chains(conn, whole, ordered)
+    result.events, result.chains, result.heads = walk.events, walk.chains, walk.heads
+    result.findings += [Finding("chain", str(p), p.terminal, p.seq) for p in walk.problems]
+    return walk.sealed
 
 
 def check_terminals(conn: sqlite3.Connection, result: AuditResult) -> None:
@@ -449,7 +431,8 @@ def _state_part(conn: sqlite3.Connection, kind: str, lo: int, hi: int) -> StateP
 
 
 def check_state(conn: sqlite3.Connection, path: Path, result: AuditResult, sealed: set[str],
-                workers: int, progress: Progress | None) -> None:
+                workers: int, progress: Progress | None, own: str | None = None) -> None:
+    """``own``: this PC's terminal when it holds only part of the hall (``own_if_partial``)."""
     for kind in ("c", "b"):
         root = ROOTS[kind]
         if not _has_table(conn, root):
@@ -477,7 +460,7 @@ def check_state(conn: sqlite3.Connection, path: Path, result: AuditResult, seale
         # hall keeps them and its anchors cover this PC's chain).
         have = {kind + r[0] for r in conn.execute(f"SELECT id FROM {root}")}
         gone = sorted(k for k in sealed if k[0] == kind and k not in have)
-        if own_if_partial(conn) is not None:
+        if own is not None:
             result.not_held += len(gone)
             gone = []
         for key in gone:
@@ -586,11 +569,10 @@ def check_paper(conn: sqlite3.Connection, result: AuditResult, text: str) -> Non
 # -- 5. anchors: the heads the hall service recorded at each sync ---------------------------
 
 def check_anchors(conn: sqlite3.Connection, result: AuditResult,
-                  anchors: list[dict[str, Any]]) -> None:
+                  anchors: list[dict[str, Any]], own: str | None = None) -> None:
     """Each recorded head must still be in the local chain, with the same hash. The first
     anchor a chain fails is named: the chain was cut or rewritten at or before it."""
     failed: set[str] = set()
-    own = own_if_partial(conn)
     for a in sorted(anchors, key=lambda a: (str(a["terminal"]), int(a["seq"]))):
         term, seq = str(a["terminal"]), int(a["seq"])
         if term in failed:
@@ -630,7 +612,8 @@ def run_check(conn: sqlite3.Connection, path: Path, progress: Progress | None = 
     if not _has_table(conn, "event_log"):
         result.findings.append(Finding("file", "数据库中没有事件日志表：不是本系统的数据库，审计不能通过"))
         return result
-    sealed = check_chains(conn, path, result, workers, progress)
+    own = own_if_partial(conn)  # read once: the chains, the rows and the anchors all use it
+    sealed = check_chains(conn, path, result, workers, progress, _whole(own))
     check_terminals(conn, result)
     cases = conn.execute("SELECT count(*) FROM case_file").fetchone()[0] \
         if _has_table(conn, "case_file") else 0
@@ -638,12 +621,17 @@ def run_check(conn: sqlite3.Connection, path: Path, progress: Progress | None = 
         result.findings.append(Finding(
             "chain", f"事件日志是空的，而数据库中有 {cases} 件办件：事件记录已被清除，审计不能通过"))
         return result
-    check_state(conn, path, result, sealed, workers, progress)
+    check_state(conn, path, result, sealed, workers, progress, own)
     for text in papers:
         check_paper(conn, result, text)
     if anchors is not None:
-        check_anchors(conn, result, anchors)
+        check_anchors(conn, result, anchors, own)
     return result
+
+
+def _whole(own: str | None) -> frozenset[str] | None:
+    """The terminals whose chains this PC must hold whole (None: every one)."""
+    return None if own is None else frozenset({own})
 
 
 # -- the daily run: only what came after the last verified heads -----------------------------
@@ -670,13 +658,12 @@ def load_heads(file: Path) -> dict[str, tuple[int, str]]:
 
 
 def run_since(conn: sqlite3.Connection, since: dict[str, tuple[int, str]],
-              progress: Progress | None = None) -> AuditResult:
+              progress: Progress | None = None, own: str | None = None) -> AuditResult:
     """Each chain from its last verified head (which must still be there, unchanged), and
     the cases and batches the newer events sealed. Rows untouched since are not re-read:
-    the weekly full check covers them."""
+    the weekly full check covers them. ``own`` as in ``check_state``."""
     result = AuditResult()
-    sql = _event_sql(conn).replace("WHERE rowid BETWEEN ? AND ?",
-                                   "WHERE terminal_code = ? AND seq > ? ORDER BY seq")
+    sql = event_sql(conn, "terminal_code = ? AND seq > ? ORDER BY seq")
     sha = hashlib.sha256
     touched: set[str] = set()
     terms = [r[0] for r in conn.execute("SELECT DISTINCT terminal_code FROM event_log")]
@@ -701,10 +688,10 @@ def run_since(conn: sqlite3.Connection, since: dict[str, tuple[int, str]],
             if expect_seq < 0:
                 continue
             if seq != expect_seq or prev != expect_prev \
-                    or sha((prev + body).encode()).hexdigest() != h:
-                finding = _locate_chain(conn, t, result)
-                if finding is not None:
-                    result.findings.append(finding)
+                    or sha(body).hexdigest() != h:
+                problem = ordered_check(conn, t, is_partial(t, _whole(own)))
+                if problem is not None:
+                    result.findings.append(Finding("chain", str(problem), t, problem.seq))
                 expect_seq = -1
                 continue
             expect_seq, expect_prev = seq + 1, h
@@ -716,6 +703,9 @@ def run_since(conn: sqlite3.Connection, since: dict[str, tuple[int, str]],
         if root is None:
             continue
         row = conn.execute(f"SELECT rowid FROM {root} WHERE id = ?", (ent,)).fetchone()
+        if row is None and own is not None:
+            result.not_held += 1  # let go after retention, as in the full run
+            continue
         if row is None:
             no = _number_of(conn, kind, ent)
             what = f"办件 {no}" if kind == "c" else f"交接单 {no}"
@@ -761,21 +751,28 @@ def verify_folder(folder: str | Path | None, progress: Progress | None = None,
             quick = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
             if quick != ["ok"]:
                 raise AuditFileError(f"数据库文件“{path}”未通过快速完整性检查，首个问题：{quick[0]}")
-            result = run_since(conn, since, progress)
+            own = own_if_partial(conn)
+            result = run_since(conn, since, progress, own)
             for text in papers:
                 check_paper(conn, result, text)
             if anchors is not None:
-                check_anchors(conn, result, anchors)
+                check_anchors(conn, result, anchors, own)
             return result
-        integrity(conn, path)
         from .. import vault
 
         if vault.is_protected(path.parent):
             workers = 1  # the folder's key lives in this process only, never in a worker's
+        workers = workers if workers is not None else (os.cpu_count() or 1)
+        whole_file = IntegrityCheck(path, in_process=_forks(conn, workers))
         try:
-            return run_check(conn, path, progress, papers, anchors,
-                             workers if workers is not None else (os.cpu_count() or 1))
+            result = run_check(conn, path, progress, papers, anchors, workers)
         except sqlite3.DatabaseError as exc:
+            whole_file.wait()  # a damaged file is said as its own check says it
             raise AuditFileError(f"读取数据库“{path}”时出错（{exc}）：审计不能通过") from None
+        except Exception:
+            whole_file.wait()  # on a damaged file, its verdict before what reading tripped on
+            raise
+        whole_file.wait(progress)
+        return result
     finally:
         conn.close()
