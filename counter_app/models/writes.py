@@ -79,7 +79,7 @@ def watch_writes(engine: Engine, tell: Callable[[Tables], None]) -> None:
         if tables and target is not None:
             target(frozenset(tables))
 
-    engine.dialect.do_commit = commit_then_tell  # type: ignore[method-assign]  # this engine's own dialect instance
+    engine.dialect.do_commit = commit_then_tell  # type: ignore[method-assign, assignment]  # this engine's own dialect instance
     event.listen(engine, "after_cursor_execute", executed)
     event.listen(engine, "commit", committed)
     event.listen(engine, "rollback", rolled_back)
