@@ -38,11 +38,11 @@ from sqlalchemy import event, func, select  # noqa: E402
 from counter_app.bootstrap import open_context, set_terminal_code  # noqa: E402
 from counter_app.models import CaseFile, Event, Staff  # noqa: E402
 from counter_app.paths import resource  # noqa: E402
-from counter_app.services import demo  # noqa: E402
-from counter_app.services.catalog_io import load_catalog  # noqa: E402
-from counter_app.services.catalog_store import import_catalog  # noqa: E402
+from counter_app.services.catalog.exchange import load_catalog  # noqa: E402
+from counter_app.services.catalog.store import import_catalog  # noqa: E402
 from counter_app.services.context import Actor, ServiceContext  # noqa: E402
-from counter_app.services.handoff import HandoffService  # noqa: E402
+from counter_app.services.demo import generate as demo  # noqa: E402
+from counter_app.services.handoff.service import HandoffService  # noqa: E402
 from counter_app.sync.capture import set_mode  # noqa: E402
 
 QUICK = bool(os.environ.get("COUNTER_BENCH_QUICK"))  # small data, to try the benchmark out

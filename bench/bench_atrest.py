@@ -46,13 +46,13 @@ from counter_app import vault
 from counter_app.bootstrap import open_context
 from counter_app.models import CaseFile, Staff
 from counter_app.models.database import Database
-from counter_app.services import demo
-from counter_app.services.auth import actor_of
-from counter_app.services.case_queries import CaseQueries
-from counter_app.services.catalog_search import CatalogIndex
-from counter_app.services.catalog_store import current_versions
+from counter_app.services.catalog.search import CatalogIndex
+from counter_app.services.catalog.store import current_versions
 from counter_app.services.context import ServiceContext
-from counter_app.services.intake import IntakeService
+from counter_app.services.demo import generate as demo
+from counter_app.services.handoff.case_queries import CaseQueries
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.people.auth import actor_of
 
 CASES = int(os.environ.get("COUNTER_BENCH_ATREST_CASES", "5000"))
 CLERK = "sczr_c1"

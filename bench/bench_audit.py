@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import ROOT, emit
 
-from counter_app.services.audit import event_json
-from counter_app.services.audit_check import (
+from counter_app.services.audit.chain import event_json
+from counter_app.services.audit.verify import (
     BATCH_TABLES,
     CASE_TABLES,
     _json,

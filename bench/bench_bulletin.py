@@ -33,10 +33,10 @@ from sqlalchemy import event  # noqa: E402
 
 from counter_app.bootstrap import open_context, set_terminal_code  # noqa: E402
 from counter_app.paths import resource  # noqa: E402
-from counter_app.services import demo  # noqa: E402
-from counter_app.services.catalog_io import load_catalog  # noqa: E402
-from counter_app.services.catalog_store import import_catalog  # noqa: E402
+from counter_app.services.catalog.exchange import load_catalog  # noqa: E402
+from counter_app.services.catalog.store import import_catalog  # noqa: E402
 from counter_app.services.context import ServiceContext  # noqa: E402
+from counter_app.services.demo import generate as demo  # noqa: E402
 from counter_app.sync.capture import set_mode  # noqa: E402
 
 # COUNTER_BENCH_DIR puts the cached folders elsewhere (e.g. /tmp, outside the worktree).
@@ -128,7 +128,7 @@ def _time(fn: Any) -> tuple[float, Any]:
 
 
 def run() -> dict[str, Any]:
-    from counter_app.services.bulletin import compute_bulletin
+    from counter_app.services.supervision.bulletin.build import compute_bulletin
 
     ctx = prepare()
     db_file = FOLDER / "counter.sqlite3"

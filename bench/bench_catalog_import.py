@@ -29,8 +29,8 @@ from common import emit
 
 from counter_app.bootstrap import open_context
 from counter_app.paths import resource
-from counter_app.services.catalog_io import CatalogData, load_catalog, save_catalog
-from counter_app.services.catalog_store import import_catalog
+from counter_app.services.catalog.exchange import CatalogData, load_catalog, save_catalog
+from counter_app.services.catalog.store import import_catalog
 
 ITEMS = 1000
 

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from counter_app.services.catalog_io import load_catalog  # noqa: E402
-from counter_app.services.catalog_search import CatalogIndex  # noqa: E402
+from counter_app.services.catalog.exchange import load_catalog  # noqa: E402
+from counter_app.services.catalog.search import CatalogIndex  # noqa: E402
 
 ITEMS = 5000
 QUERIES = (

@@ -32,13 +32,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import httpx  # noqa: E402
 from common import process_cpu_s  # noqa: E402
-from counter_app.sync.pgtest import PgServer  # noqa: E402
 
 from counter_app.hallsync.client import HallClient  # noqa: E402
 from counter_app.hallsync.feed import ChangeFeed  # noqa: E402
-from counter_app.services.handoff import CaseCheck  # noqa: E402
+from counter_app.services.handoff.service import CaseCheck  # noqa: E402
 from tests.hall.conftest import _item  # noqa: E402
 from tests.hall.kit import PC, HallServer, authorize, receive  # noqa: E402
+from tests.pgtest import PgServer  # noqa: E402
 
 TERMINALS = int(os.environ.get("COUNTER_LOAD_TERMINALS", "60"))
 FULL = int(os.environ.get("COUNTER_LOAD_FULL", "6"))

@@ -57,9 +57,9 @@ def run(n: int = 15) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from counter_app.paths import resource
-    from counter_app.services.catalog_io import load_catalog
-    from counter_app.services.intake import IntakeService
-    from counter_app.services.printing import PrintService
+    from counter_app.services.catalog.exchange import load_catalog
+    from counter_app.services.intake.service import IntakeService
+    from counter_app.services.printing.service import PrintService
     from counter_app.ui.printing import send_to_printer
     from tests.conftest import make_hall
     from tests.helpers import complete_intake

@@ -38,8 +38,8 @@ from sqlalchemy import event  # noqa: E402
 
 from counter_app.bootstrap import open_context, set_terminal_code  # noqa: E402
 from counter_app.paths import resource  # noqa: E402
-from counter_app.services.catalog_io import load_catalog  # noqa: E402
-from counter_app.services.catalog_store import import_catalog  # noqa: E402
+from counter_app.services.catalog.exchange import load_catalog  # noqa: E402
+from counter_app.services.catalog.store import import_catalog  # noqa: E402
 from counter_app.sync.capture import set_mode  # noqa: E402
 
 QUICK = bool(os.environ.get("COUNTER_BENCH_QUICK"))
@@ -68,9 +68,9 @@ def _calls() -> dict[str, Any]:
     from counter_app.hallsync.client import HallClient, pinned
     from counter_app.hallsync.live import LiveLink
     from counter_app.models.opstate import OpState
-    from counter_app.services import auth
     from counter_app.services.operations import encode
-    from counter_app.services.queue import QueueService
+    from counter_app.services.people import auth
+    from counter_app.services.queue.service import QueueService
     from tests.hall.kit import PASSWORD, PC, HallServer
 
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -195,9 +195,9 @@ def _fast_writes(dbapi_conn: Any, _record: Any) -> None:
 
 
 def prepare_year() -> Path:
-    from counter_app.services.demo_ids import OrderedIds, Stamps
-    from counter_app.services.demo_queue import build_queue_plan, queue_chunks
-    from counter_app.services.demo_writer import write_chunk
+    from counter_app.services.demo.ids import OrderedIds, Stamps
+    from counter_app.services.demo.queue import build_queue_plan, queue_chunks
+    from counter_app.services.demo.writer import write_chunk
 
     marker = YEAR_FOLDER / "READY"
     if marker.exists():
@@ -226,7 +226,7 @@ def prepare_year() -> Path:
 
 
 def _figures() -> dict[str, Any]:
-    from counter_app.services.queue_figures import queue_figures
+    from counter_app.services.queue.figures import queue_figures
 
     folder = prepare_year()
     ctx = open_context(folder)

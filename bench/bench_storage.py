@@ -39,13 +39,13 @@ from sqlalchemy import select
 from counter_app.bootstrap import open_context
 from counter_app.models import CaseFile, Staff
 from counter_app.paths import resource
-from counter_app.services import auth
-from counter_app.services.case_queries import CaseQueries
-from counter_app.services.catalog_io import load_catalog
-from counter_app.services.catalog_store import current_versions, import_catalog
+from counter_app.services.catalog.exchange import load_catalog
+from counter_app.services.catalog.store import current_versions, import_catalog
 from counter_app.services.context import Actor, ServiceContext
-from counter_app.services.intake import IntakeService, MaterialEntry
-from counter_app.services.rules import set_training
+from counter_app.services.handoff.case_queries import CaseQueries
+from counter_app.services.intake.rules import set_training
+from counter_app.services.intake.service import IntakeService, MaterialEntry
+from counter_app.services.people import auth
 
 PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
            "PRAGMA busy_timeout=10000")

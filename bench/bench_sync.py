@@ -33,8 +33,8 @@ from counter_app.models import (  # noqa: E402
     new_id,
 )
 from counter_app.models.database import Database  # noqa: E402
-from counter_app.services.events import GENESIS, chain_row  # noqa: E402
-from counter_app.services.numbering import KIND_CASE, format_number  # noqa: E402
+from counter_app.services.audit.events import GENESIS, chain_row  # noqa: E402
+from counter_app.services.intake.numbering import KIND_CASE, format_number  # noqa: E402
 from counter_app.sync.capture import PG_FUNCTIONS  # noqa: E402
 from counter_app.sync.report import SyncReport  # noqa: E402
 from counter_app.sync.server import init_server  # noqa: E402

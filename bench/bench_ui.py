@@ -64,11 +64,11 @@ def _hall(folder: Path):  # type: ignore[no-untyped-def]
     from counter_app.bootstrap import open_context
     from counter_app.models import hall_now
     from counter_app.paths import resource
-    from counter_app.services import auth
-    from counter_app.services.catalog_io import MaterialSpec, load_catalog
-    from counter_app.services.catalog_store import import_catalog
+    from counter_app.services.catalog.exchange import MaterialSpec, load_catalog
+    from counter_app.services.catalog.store import import_catalog
     from counter_app.services.context import Actor
-    from counter_app.services.rules import set_training
+    from counter_app.services.intake.rules import set_training
+    from counter_app.services.people import auth
 
     data = load_catalog(resource("catalog", "luoshan.yaml"))
     base = next(i for i in data.items if i.code == "BDC-0002")
@@ -95,8 +95,8 @@ def decision_to_pdf(n: int = 15) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from counter_app.documents.render import render
-    from counter_app.services.doc_data import case_doc
-    from counter_app.services.intake import PartyInput
+    from counter_app.services.intake.service import PartyInput
+    from counter_app.services.printing.doc_data import case_doc
     from counter_app.ui.counter.page import CounterPage
     from counter_app.ui.fonts import install_app_font
     from counter_app.ui.i18n import install_translator

@@ -23,7 +23,7 @@ from .models.database import DB_FILENAME, Database
 from .models.migrate import upgrade
 from .paths import data_dir
 from .services.context import CorrectedClock, ServiceContext
-from .services.numbering import normalize_terminal
+from .services.intake.numbering import normalize_terminal
 from .services.settings import HALL_OFFSET_KEY, HALL_URL_KEY, TERMINAL_KEY, get_setting, set_setting
 
 DEFAULT_TERMINAL = "01"
@@ -52,7 +52,7 @@ def protect_existing(folder: str | os.PathLike[str] | None, username: str, passw
     from sqlalchemy import func, select
 
     from .models import CaseFile
-    from .services.auth import AuthService
+    from .services.people.auth import AuthService
 
     where = data_dir(folder)
     if vault.is_protected(where):

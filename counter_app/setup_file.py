@@ -43,20 +43,20 @@ from sqlalchemy.orm import Session
 
 from .bootstrap import keyring, open_database
 from .first_run_check import first_run_pending  # noqa: F401  (re-exported)
+from .legacy_sync.credentials import SERVER_URL_KEY, load_server_url, store_server_url
 from .models import CaseFile, HallWindow, NumberCounter, ServiceItem, Staff, Terminal
 from .models.database import Database
 from .paths import resource
-from .services import auth
-from .services.catalog_io import CatalogData, CatalogError, load_catalog
-from .services.catalog_store import import_catalog
-from .services.numbering import NumberError, normalize_terminal
+from .services.catalog.exchange import CatalogData, CatalogError, load_catalog
+from .services.catalog.store import import_catalog
+from .services.intake.numbering import NumberError, normalize_terminal
+from .services.people import auth
 from .services.settings import TERMINAL_KEY, get_setting, set_setting
 from .sync.connection import parse_url, redact, sqlite_path
-from .sync.credentials import SERVER_URL_KEY, load_server_url, store_server_url
 from .sync.errors import SyncError
 
 WINDOW_KEY = "window_code"
-SERVER_KEY = SERVER_URL_KEY  # stored by sync.credentials, its password never in plain text
+SERVER_KEY = SERVER_URL_KEY  # stored by legacy_sync.credentials, its password never in plain text
 PRINTER_KEY = "printer_name"
 LAYOUT_KEY = "print_layout"
 LAYOUTS = {"a4": "A4 纸", "receipt": "80 mm 小票"}

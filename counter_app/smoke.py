@@ -40,10 +40,10 @@ def _notice_pdf(folder: Path) -> tuple[bytes, str, int]:
     from .documents import CaseDoc, MaterialLine, MaterialStatus, Party, PartyKind, render
     from .models import Department, HallWindow, hall_now
     from .paths import resource
-    from .services.catalog_io import load_catalog
-    from .services.catalog_store import current_versions, import_catalog
-    from .services.doc_data import hall_info
-    from .services.numbering import KIND_CASE, format_number
+    from .services.catalog.exchange import load_catalog
+    from .services.catalog.store import current_versions, import_catalog
+    from .services.intake.numbering import KIND_CASE, format_number
+    from .services.printing.doc_data import hall_info
 
     db = open_database(folder)
     try:

@@ -20,10 +20,10 @@ from helpers import complete_intake
 
 from counter_app.bootstrap import open_context, unlock_folder
 from counter_app.diagnostics import setup_logging
-from counter_app.services.auth import AuthService
-from counter_app.services.drafts import DraftService
-from counter_app.services.intake import IntakeService
-from counter_app.services.printing import PrintService
+from counter_app.services.intake.drafts import DraftService
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.people.auth import AuthService
+from counter_app.services.printing.service import PrintService
 
 
 def main() -> None:

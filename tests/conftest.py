@@ -17,11 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from counter_app.bootstrap import open_context
 from counter_app.models import ItemVersion
 from counter_app.paths import resource
-from counter_app.services import auth
-from counter_app.services.catalog_io import load_catalog
-from counter_app.services.catalog_store import current_versions, import_catalog
+from counter_app.services.catalog.exchange import load_catalog
+from counter_app.services.catalog.store import current_versions, import_catalog
 from counter_app.services.context import Actor, ServiceContext
-from counter_app.services.rules import set_training
+from counter_app.services.intake.rules import set_training
+from counter_app.services.people import auth
 
 PASSWORD = "counter123"
 T0 = datetime(2026, 11, 23, 9, 30)  # a Monday, with a known official calendar

@@ -15,7 +15,7 @@ from counter_app.bootstrap import terminal_code
 from counter_app.models import Staff
 from counter_app.models.database import Database
 from counter_app.services.context import Actor, ServiceContext
-from counter_app.services.intake import IntakeService
+from counter_app.services.intake.service import IntakeService
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from helpers import complete_intake

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from counter_app.services.intake import AgentInput, Intake, IntakeService
+from counter_app.services.intake.service import AgentInput, Intake, IntakeService
 
 PERSON_ID = "11010519491231002X"
 

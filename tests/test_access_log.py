@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import func, select
 
 from counter_app.models import Event
-from counter_app.services.access_log import ACCESS_KIND, PRINT_KINDS
-from counter_app.services.access_queries import AccessQueries, AccessQueryError
-from counter_app.services.audit import verify_chains
-from counter_app.services.case_queries import CaseQueries
+from counter_app.services.audit.chain import verify_chains
 from counter_app.services.context import PermissionDenied
-from counter_app.services.handoff import CaseCheck, HandoffService
-from counter_app.services.intake import IntakeService
-from counter_app.services.printing import PrintService
+from counter_app.services.handoff.case_queries import CaseQueries
+from counter_app.services.handoff.service import CaseCheck, HandoffService
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.printing.service import PrintService
+from counter_app.services.privacy.access_log import ACCESS_KIND, PRINT_KINDS
+from counter_app.services.privacy.access_queries import AccessQueries, AccessQueryError
 
 from .conftest import Hall
 from .helpers import PERSON_ID, complete_intake

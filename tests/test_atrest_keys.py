@@ -17,9 +17,9 @@ from counter_app import vault
 from counter_app.bootstrap import open_context, open_database, unlock_folder
 from counter_app.cli.main import main as admin_main
 from counter_app.models import CaseFile, Staff
-from counter_app.services.auth import AuthService, LoginError
-from counter_app.services.intake import IntakeService
-from counter_app.services.staffing import StaffService
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.people.auth import AuthService, LoginError
+from counter_app.services.people.staffing import StaffService
 
 from .conftest import PASSWORD, _build_template
 from .helpers import complete_intake

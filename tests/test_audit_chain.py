@@ -10,8 +10,8 @@ from sqlalchemy import text
 
 from counter_app.bootstrap import open_database
 from counter_app.models.database import Database
-from counter_app.services.audit import verify_chains
-from counter_app.services.events import append_event
+from counter_app.services.audit.chain import verify_chains
+from counter_app.services.audit.events import append_event
 
 
 @pytest.fixture()
@@ -54,7 +54,7 @@ def test_deleted_event_is_named(chained_db: Database) -> None:
 
 def test_inserted_event_is_named(chained_db: Database) -> None:
     # A forger shifts later events to make room and writes a well-formed event at seq 5.
-    from counter_app.services.events import chain_row
+    from counter_app.services.audit.events import chain_row
 
     with chained_db.engine.begin() as c:
         prev = c.execute(text("SELECT hash FROM event_log WHERE terminal_code='01' AND seq=4")

@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counter_app.cli.main import main
-from counter_app.services.audit_check import AuditFileError, AuditResult, verify_folder
-from counter_app.services.events import chain_row
-from counter_app.services.handoff import CaseCheck, HandoffService, IssueInput
-from counter_app.services.intake import IntakeService
-from counter_app.services.printing import PrintService
+from counter_app.services.audit.events import chain_row
+from counter_app.services.audit.verify import AuditFileError, AuditResult, verify_folder
+from counter_app.services.handoff.service import CaseCheck, HandoffService, IssueInput
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.printing.service import PrintService
 
 from .conftest import Hall
 from .helpers import complete_intake
@@ -283,7 +283,7 @@ def test_any_single_change_in_the_audited_tables_is_caught(folder, tmp_path_fact
 
 def test_worker_processes_find_what_one_process_finds(folder, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A big log is split among processes and stitched per terminal: the same answers."""
-    import counter_app.services.audit_check as check
+    import counter_app.services.audit.verify as check
 
     path, nos = folder
     monkeypatch.setattr(check, "SPLIT_EVENTS", 0)
@@ -344,7 +344,7 @@ def test_a_database_from_before_the_seal_is_checked_without_upgrading(tmp_path) 
     from datetime import datetime
 
     from counter_app.bootstrap import open_context
-    from counter_app.services.events import GENESIS, event_digest, hashed_fields
+    from counter_app.services.audit.events import GENESIS, event_digest, hashed_fields
 
     open_context(tmp_path / "old").db.dispose()  # terminal 01
     conn = sqlite3.connect(tmp_path / "old" / "counter.sqlite3")
@@ -373,7 +373,7 @@ def test_a_database_from_before_the_seal_is_checked_without_upgrading(tmp_path) 
 
 def test_the_scope_is_read_once_a_run(folder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """``own_if_partial`` is read once a run: the chains, the rows and the anchors share it."""
-    import counter_app.services.audit_check as check
+    import counter_app.services.audit.verify as check
 
     path, _ = folder
     calls: list[int] = []

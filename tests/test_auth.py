@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from counter_app.services.auth import MAX_FAILURES, AuthService, LoginError
+from counter_app.services.people.auth import MAX_FAILURES, AuthService, LoginError
 
 from .conftest import PASSWORD, Hall
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from counter_app.services.case_queries import CaseQueries
-from counter_app.services.intake import IntakeService
+from counter_app.services.handoff.case_queries import CaseQueries
+from counter_app.services.intake.service import IntakeService
 
 from .conftest import Hall
 from .helpers import PERSON_ID, complete_intake, fill_person

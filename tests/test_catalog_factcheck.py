@@ -4,7 +4,7 @@ docs/LAW-AND-DOCUMENTS.md)."""
 from __future__ import annotations
 
 from counter_app.paths import resource
-from counter_app.services.catalog_io import load_catalog
+from counter_app.services.catalog.exchange import load_catalog
 
 
 def test_no_department_names_a_court_that_could_not_be_confirmed() -> None:

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counter_app.paths import resource
-from counter_app.services.catalog_io import (
+from counter_app.services.catalog.exchange import (
     FORMAT_ID,
     ITEM_TYPE_LABELS,
     CatalogData,

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from counter_app.models import ItemVersion, ServiceItem
 from counter_app.paths import resource
-from counter_app.services.catalog_io import (
+from counter_app.services.catalog.exchange import (
     CatalogData,
     CatalogError,
     MaterialSpec,
@@ -28,10 +28,10 @@ from counter_app.services.catalog_io import (
     load_catalog,
     save_catalog,
 )
-from counter_app.services.catalog_store import export_catalog, version_to_spec
-from counter_app.services.intake import IntakeService
-from counter_app.services.printing import PrintService
-from counter_app.services.staffing import CatalogEditor
+from counter_app.services.catalog.store import export_catalog, version_to_spec
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.people.staffing import CatalogEditor
+from counter_app.services.printing.service import PrintService
 
 from .conftest import Hall
 from .helpers import fill_person, receive_all
@@ -246,7 +246,7 @@ def test_a_database_from_before_reads_its_materials_as_before(tmp_path: Path) ->
 
     from counter_app.models.database import Database
     from counter_app.models.migrate import current_revision, head_revision, upgrade
-    from counter_app.services.intake import build_checklist
+    from counter_app.services.intake.service import build_checklist
 
     db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
     upgrade(db, "0008")

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from pypinyin import Style, pinyin
 
 from counter_app.paths import resource
-from counter_app.services.catalog_io import load_catalog
-from counter_app.services.catalog_search import (
+from counter_app.services.catalog.exchange import load_catalog
+from counter_app.services.catalog.search import (
     _POLYPHONIC,
     CODE_EXACT,
     CODE_PREFIX,

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.models import Department, Event, Staff
-from counter_app.services import auth
-from counter_app.services.catalog_signoff import SignOffError, sign_off, unchecked_items
-from counter_app.services.catalog_store import current_versions, save_item_version, version_to_spec
+from counter_app.services.catalog.signoff import SignOffError, sign_off, unchecked_items
+from counter_app.services.catalog.store import current_versions, save_item_version, version_to_spec
 from counter_app.services.context import Actor, PermissionDenied
+from counter_app.services.people import auth
 
 from .conftest import PASSWORD, Hall
 

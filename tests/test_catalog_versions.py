@@ -7,8 +7,8 @@ import dataclasses
 from sqlalchemy import select
 
 from counter_app.models import CaseFile, ItemVersion, ServiceItem
-from counter_app.services.catalog_store import import_catalog, save_item_version
-from counter_app.services.intake import IntakeService
+from counter_app.services.catalog.store import import_catalog, save_item_version
+from counter_app.services.intake.service import IntakeService
 
 from .conftest import Hall
 from .helpers import complete_intake

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from counter_app.cli.main import main
-from counter_app.services.catalog_io import load_catalog
+from counter_app.services.catalog.exchange import load_catalog
 
 
 def admin(folder: Path, *args: str) -> int:

@@ -19,9 +19,9 @@ from sqlalchemy.pool import Pool
 
 from counter_app.bootstrap import open_context
 from counter_app.cli.main import main
-from counter_app.services.intake import IntakeService
-from counter_app.services.ledger_import import import_ledger
-from counter_app.services.printing import PrintService
+from counter_app.services.intake.ledger_import import import_ledger
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.printing.service import PrintService
 from counter_app.sync.connection import server_engine
 
 from .conftest import Hall

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from counter_app.models import CaseFile, CaseMaterial
 from counter_app.models.prepared import Prepared
-from counter_app.services.case_queries import _BY_NUMBER, CaseQueries
-from counter_app.services.intake import IntakeService
+from counter_app.services.handoff.case_queries import _BY_NUMBER, CaseQueries
+from counter_app.services.intake.service import IntakeService
 
 from .conftest import Hall
 from .helpers import complete_intake
@@ -55,8 +55,8 @@ def test_supplement_through_core_writes_and_seals_what_the_orm_did(hall: Hall) -
     from pathlib import Path
 
     from counter_app.models import Event
-    from counter_app.services.audit_check import verify_folder
-    from counter_app.services.intake import MaterialEntry
+    from counter_app.services.audit.verify import verify_folder
+    from counter_app.services.intake.service import MaterialEntry
 
     svc = IntakeService(hall.ctx)
     intake = complete_intake(svc, hall.committed.code)

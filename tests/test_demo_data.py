@@ -9,11 +9,12 @@ from collections import Counter
 import pytest
 
 from counter_app.models import Base
-from counter_app.services import demo, demo_writer
-from counter_app.services.audit import verify_chains
-from counter_app.services.demo_child import chunks_from_child
-from counter_app.services.demo_ids import OrderedIds
-from counter_app.services.demo_rows import COLUMNS, chunks
+from counter_app.services.audit.chain import verify_chains
+from counter_app.services.demo import generate as demo
+from counter_app.services.demo import writer as demo_writer
+from counter_app.services.demo.child import chunks_from_child
+from counter_app.services.demo.ids import OrderedIds
+from counter_app.services.demo.rows import COLUMNS, chunks
 from counter_app.sync.capture import ensure_capture
 from tests.conftest import Hall
 
@@ -123,7 +124,7 @@ def test_demo_cases_have_their_notices_issuances_and_return_reasons(hall: Hall) 
     from sqlalchemy import select
 
     from counter_app.models import CaseFile, CaseReturn, Notice
-    from counter_app.services.printing import PrintService
+    from counter_app.services.printing.service import PrintService
 
     demo.generate(hall.ctx, 1200, 12, seed=5)  # enough for a few returned cases (~1 in 10 at 3 days)
     with hall.ctx.db.session() as s:
@@ -153,8 +154,8 @@ def test_demo_cases_close_as_real_ones_do(hall: Hall) -> None:
     from sqlalchemy import func, select
 
     from counter_app.models import CaseDecision, CaseFile, Issuance
-    from counter_app.services.bulletin import compute_bulletin
-    from counter_app.services.clock_stops import OPEN_STATUSES
+    from counter_app.services.deadlines.clock_stops import OPEN_STATUSES
+    from counter_app.services.supervision.bulletin.build import compute_bulletin
 
     demo.generate(hall.ctx, 3000, 30, seed=7)
     with hall.ctx.db.session() as s:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from counter_app.bootstrap import open_context
 from counter_app.cli.main import main
-from counter_app.sync import SyncEngine, init_server
+from counter_app.legacy_sync import SyncEngine
+from counter_app.sync.server import init_server
 
 
 def test_two_demo_folders_sync_into_one_shared_server(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from counter_app.cli.main import main
 from counter_app.diagnostics import install_excepthook, log_path, mask_ids, setup_logging
-from counter_app.services.intake import IntakeService
+from counter_app.services.intake.service import IntakeService
 
 from .conftest import Hall
 from .helpers import PERSON_ID, complete_intake

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from counter_app.models import IntakeDraft
-from counter_app.services.drafts import DraftService
-from counter_app.services.intake import AgentInput, IntakeService
+from counter_app.services.intake.drafts import DraftService
+from counter_app.services.intake.service import AgentInput, IntakeService
 
 from .conftest import Hall
 from .helpers import fill_person

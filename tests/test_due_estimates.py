@@ -8,10 +8,10 @@ from datetime import date, datetime
 
 from pypdf import PdfReader
 
-from counter_app.services.calendar_store import mark_year_complete
-from counter_app.services.case_queries import CaseQueries
-from counter_app.services.intake import IntakeService
-from counter_app.services.printing import PrintService
+from counter_app.services.deadlines.calendar_store import mark_year_complete
+from counter_app.services.handoff.case_queries import CaseQueries
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.printing.service import PrintService
 
 from .conftest import Hall
 from .helpers import complete_intake

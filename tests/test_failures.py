@@ -27,8 +27,8 @@ from counter_app.failures import StorageError, describe
 from counter_app.first_run_check import first_run_pending
 from counter_app.models import CaseFile, PrintRecord
 from counter_app.models.database import DB_FILENAME
-from counter_app.services.intake import IntakeService
-from counter_app.services.numbering import MAX_SEQ, NumberError
+from counter_app.services.intake.numbering import MAX_SEQ, NumberError
+from counter_app.services.intake.service import IntakeService
 
 from .conftest import Hall
 from .helpers import PERSON_ID, complete_intake
@@ -142,11 +142,11 @@ def test_a_full_disk_during_import_and_print(capsys, tmp_path: Path) -> None:  #
         f = mount / "pc"
         assert main(["--data-dir", str(f), "init"]) == 0
         ctx = open_context(f)
-        from counter_app.services import auth
+        from counter_app.services.people import auth
 
         with ctx.db.transaction() as s:
             auth.add_user(s, "admin", "管理员", "counter123", ["clerk"], terminal="01")
-            from counter_app.services.catalog_store import current_versions
+            from counter_app.services.catalog.store import current_versions
 
             item = next(v.code for v in current_versions(s) if v.agent_allowed)
         ctx.db.dispose()

@@ -11,14 +11,14 @@ from sqlalchemy import select
 
 from counter_app.cli.main import main
 from counter_app.models import CaseFile, Event
-from counter_app.services.case_queries import CaseQueries
-from counter_app.services.holiday_schedule import (
+from counter_app.services.deadlines.holiday_schedule import (
     ScheduleError,
     apply_schedule,
     parse_schedule,
     pending_reminder,
 )
-from counter_app.services.intake import IntakeService
+from counter_app.services.handoff.case_queries import CaseQueries
+from counter_app.services.intake.service import IntakeService
 
 from .conftest import Hall
 from .helpers import complete_intake

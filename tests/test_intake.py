@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.models import CaseFile, CaseReturn, Event, Notice
-from counter_app.services.deadlines import flag_deemed_accepted
-from counter_app.services.intake import IntakeError, IntakeService, completeness
-from counter_app.services.numbering import parse_number
-from counter_app.services.rules import clear_co_acceptance
+from counter_app.services.deadlines.five_day import flag_deemed_accepted
+from counter_app.services.intake.numbering import parse_number
+from counter_app.services.intake.rules import clear_co_acceptance
+from counter_app.services.intake.service import IntakeError, IntakeService, completeness
 
 from .conftest import Hall
 from .helpers import complete_intake, fill_person
@@ -225,8 +225,8 @@ def test_a_returned_case_takes_what_the_applicant_brought_again(hall: Hall) -> N
     materials brought again are recorded with their own receipt, and the case stays returned,
     ready to be handed over again."""
     from counter_app.models import CaseMaterial
-    from counter_app.services.handoff import CaseCheck, HandoffService
-    from counter_app.services.printing import PrintService
+    from counter_app.services.handoff.service import CaseCheck, HandoffService
+    from counter_app.services.printing.service import PrintService
 
     svc, handoff = IntakeService(hall.ctx), HandoffService(hall.ctx)
     no = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept").case_no

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from counter_app.models import CaseFile, CaseMaterial, Event
 from counter_app.services.context import PermissionDenied
-from counter_app.services.intake import IntakeError, IntakeService, MaterialEntry
+from counter_app.services.intake.service import IntakeError, IntakeService, MaterialEntry
 
 from .conftest import Hall
 from .helpers import complete_intake

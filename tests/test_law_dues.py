@@ -9,9 +9,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from counter_app.models import CaseFile
-from counter_app.services.intake import IntakeService
-from counter_app.services.staffing import set_training
-from counter_app.services.workdays import WorkCalendar
+from counter_app.services.deadlines.workdays import WorkCalendar
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.people.staffing import set_training
 
 from .conftest import Hall
 from .helpers import complete_intake
@@ -54,7 +54,7 @@ def test_an_item_in_days_and_one_in_working_days_accepted_the_same_day(hall: Hal
 def test_a_promise_in_working_days_never_ends_after_a_deadline_in_days() -> None:
     from dataclasses import dataclass
 
-    from counter_app.services.intake_rows import due_dates
+    from counter_app.services.intake.rows import due_dates
 
     @dataclass
     class Limits:

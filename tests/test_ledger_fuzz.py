@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from counter_app.services.ledger_import import COLUMNS, LedgerFileError, import_ledger
+from counter_app.services.intake.ledger_import import COLUMNS, LedgerFileError, import_ledger
 
 from .conftest import Hall
 

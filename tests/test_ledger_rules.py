@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import func, select
 
 from counter_app.models import CaseFile, ItemVersion, ServiceItem
-from counter_app.services import ledger_import
-from counter_app.services.intake import IntakeService
-from counter_app.services.ledger_import import import_ledger
+from counter_app.services.intake import ledger_import
+from counter_app.services.intake.ledger_import import import_ledger
+from counter_app.services.intake.service import IntakeService
 
 from .conftest import Hall
 from .helpers import PERSON_ID, complete_intake

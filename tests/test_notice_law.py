@@ -15,9 +15,9 @@ from sqlalchemy import select
 from counter_app.documents.data import doc_from_json
 from counter_app.documents.render import render
 from counter_app.models import Notice
-from counter_app.services.intake import IntakeError, IntakeService, MaterialEntry
-from counter_app.services.printing import PrintService
-from counter_app.services.staffing import set_training
+from counter_app.services.intake.service import IntakeError, IntakeService, MaterialEntry
+from counter_app.services.people.staffing import set_training
+from counter_app.services.printing.service import PrintService
 
 from .conftest import Hall
 from .helpers import complete_intake
@@ -148,7 +148,7 @@ def test_a_reprint_is_the_notice_as_issued(hall: Hall, tmp_path: Path) -> None:
 def test_the_collection_receipt_carries_the_certificate_number_and_phone(
     hall: Hall, tmp_path: Path
 ) -> None:
-    from counter_app.services.handoff import CaseCheck, HandoffService, IssueInput
+    from counter_app.services.handoff.service import CaseCheck, HandoffService, IssueInput
 
     from .helpers import PERSON_ID
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.services.numbering import (
+from counter_app.services.intake.numbering import (
     KIND_BATCH,
     KIND_CASE,
     NumberError,

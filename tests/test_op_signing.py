@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from counter_app.services import op_signing
+from counter_app.services.people import op_signing
 
 AT = datetime(2026, 12, 6, 9, 30, 0, 123456)
 

@@ -19,16 +19,16 @@ from sqlalchemy import select
 from counter_app.cli.main import main as admin
 from counter_app.diagnostics import setup_logging, stop_logging, write_bundle
 from counter_app.models import Event
-from counter_app.services.access_log import ACCESS_KIND
-from counter_app.services.access_queries import AccessQueryError
-from counter_app.services.bulletin import compute_bulletin
-from counter_app.services.case_queries import CaseQueries
-from counter_app.services.complaints import ComplaintService
 from counter_app.services.context import PermissionDenied
-from counter_app.services.exports import ExportError, ExportService
-from counter_app.services.intake import IntakeService
-from counter_app.services.printing import PrintService
-from counter_app.services.subject_report import SubjectReportService
+from counter_app.services.handoff.case_queries import CaseQueries
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.printing.service import PrintService
+from counter_app.services.privacy.access_log import ACCESS_KIND
+from counter_app.services.privacy.access_queries import AccessQueryError
+from counter_app.services.privacy.exports import ExportError, ExportService
+from counter_app.services.privacy.subject_report import SubjectReportService
+from counter_app.services.supervision.bulletin.build import compute_bulletin
+from counter_app.services.supervision.complaints import ComplaintService
 
 from .conftest import PASSWORD, Hall
 from .helpers import PERSON_ID, complete_intake

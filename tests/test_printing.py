@@ -9,8 +9,8 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from counter_app.models import Event, PrintRecord
-from counter_app.services.intake import IntakeService
-from counter_app.services.printing import PrintError, PrintService
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.printing.service import PrintError, PrintService
 
 from .conftest import Hall
 from .helpers import complete_intake
@@ -78,7 +78,7 @@ def test_a_notice_that_was_never_issued_is_refused(hall: Hall) -> None:
 
 
 def test_a_long_handoff_list_is_refused_on_receipt_paper(hall: Hall) -> None:
-    from counter_app.services.handoff import HandoffService
+    from counter_app.services.handoff.service import HandoffService
 
     svc = IntakeService(hall.ctx)
     cases = [svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept").case_no
@@ -110,7 +110,7 @@ def test_the_command_line_says_in_chinese_what_a_case_lacks(hall: Hall, tmp_path
     import sys
     from pathlib import Path
 
-    from counter_app.services.numbering import display
+    from counter_app.services.intake.numbering import display
 
     svc = IntakeService(hall.ctx)
     res = svc.record(hall.clerk, complete_intake(svc, hall.committed.code), "accept")

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import func, select
 
 from counter_app.models import CaseFile
-from counter_app.services.intake import IntakeError, IntakeService
-from counter_app.services.printing import PrintService
+from counter_app.services.intake.service import IntakeError, IntakeService
+from counter_app.services.printing.service import PrintService
 
 from .conftest import Hall
 from .helpers import complete_intake

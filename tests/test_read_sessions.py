@@ -47,7 +47,7 @@ def test_read_session_and_read_connection_leave_the_write_lock_free(tmp_path: Pa
 def test_the_sync_engines_pure_reads_run_while_another_program_writes(tmp_path: Path) -> None:
     """``status`` (every 5 s), the push's batch read and the retry's look at rejected rows
     take no write lock: they answer at once while a ledger import holds the database."""
-    from counter_app.sync.engine import SyncEngine, SyncReport
+    from counter_app.legacy_sync.engine import SyncEngine, SyncReport
 
     db: Database = open_database(tmp_path)
     engine = SyncEngine(db, "postgresql://nobody@127.0.0.1:1/none", "01")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.services.scan_detector import FeedResult, ScanDetector
+from counter_app.services.intake.scan_detector import FeedResult, ScanDetector
 
 ENTER = "\r"
 

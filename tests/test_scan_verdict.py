@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from counter_app.services.scan_detector import (
+from counter_app.services.intake.scan_detector import (
     ANY_TYPED,
     CREDIT_CODE_TYPED,
     ITEM_QUERY_TYPED,

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from counter_app.paths import resource
-from counter_app.services.catalog_io import load_catalog
-from counter_app.services.intake import IntakeService
-from counter_app.services.printing import PrintService
+from counter_app.services.catalog.exchange import load_catalog
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.printing.service import PrintService
 
 from .conftest import Hall
 from .helpers import complete_intake

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from counter_app.services import validation as v
-from counter_app.services.validation import (
+from counter_app.services.intake import validation as v
+from counter_app.services.intake.validation import (
     CREDIT_CHARS,
     Checked,
     Issue,

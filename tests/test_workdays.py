@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.services.workdays import CalendarWarning, DueDate, WorkCalendar
+from counter_app.services.deadlines.workdays import CalendarWarning, DueDate, WorkCalendar
 
 D = date
 

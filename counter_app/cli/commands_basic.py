@@ -11,11 +11,12 @@ from pathlib import Path
 
 from ..bootstrap import open_context, open_database, set_terminal_code, terminal_code
 from ..paths import resource
-from ..services import auth, demo
-from ..services.catalog_io import CatalogError, load_catalog, save_catalog
-from ..services.catalog_store import export_catalog, import_catalog
+from ..services.catalog.exchange import CatalogError, load_catalog, save_catalog
+from ..services.catalog.store import export_catalog, import_catalog
 from ..services.context import PermissionDenied, ServiceContext, hall_only
-from ..services.numbering import NumberError
+from ..services.demo import generate as demo
+from ..services.intake.numbering import NumberError
+from ..services.people import auth
 from ..services.settings import HALL_URL_KEY, get_setting
 
 SHIPPED_CATALOG = ("catalog", "luoshan.yaml")

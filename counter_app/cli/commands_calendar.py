@@ -10,15 +10,15 @@ from sqlalchemy import extract, select
 
 from ..bootstrap import open_context
 from ..models import HolidayOverride
-from ..services.calendar_store import load_calendar, mark_year_complete, set_override
 from ..services.context import PermissionDenied, ServiceContext, hall_only
-from ..services.holiday_schedule import (
+from ..services.deadlines.calendar_store import load_calendar, mark_year_complete, set_override
+from ..services.deadlines.holiday_schedule import (
     HolidayService,
     ScheduleError,
     parse_schedule,
     pending_reminder,
 )
-from ..services.validation import parse_date
+from ..services.intake.validation import parse_date
 
 
 def register(sub: argparse._SubParsersAction) -> None:

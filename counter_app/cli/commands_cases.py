@@ -9,7 +9,7 @@ from pathlib import Path
 from ..bootstrap import open_context
 from ..documents.common import DOC_KINDS
 from ..failures import describe
-from ..services.audit_check import (
+from ..services.audit.verify import (
     AuditFileError,
     database_file,
     hall_settings,
@@ -18,8 +18,8 @@ from ..services.audit_check import (
     verify_folder,
 )
 from ..services.context import PermissionDenied
-from ..services.ledger_import import LedgerFileError, import_ledger
-from ..services.printing import PrintError, PrintService, write_file
+from ..services.intake.ledger_import import LedgerFileError, import_ledger
+from ..services.printing.service import PrintError, PrintService, write_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -66,7 +66,7 @@ def register_custody(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def cmd_custody(args: argparse.Namespace) -> int:
-    from ..services.custody_report import CustodyError, custody_report, render_custody_pdf
+    from ..services.handoff.custody_report import CustodyError, custody_report, render_custody_pdf
 
     try:
         path = database_file(args.data_dir)  # an inquiry never creates a data folder

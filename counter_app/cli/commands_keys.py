@@ -11,9 +11,9 @@ import sys
 from .. import vault
 from ..bootstrap import open_context, unlock_folder
 from ..paths import data_dir
-from ..services.auth import AuthService
 from ..services.context import Actor
-from ..services.staffing import StaffService
+from ..services.people.auth import AuthService
+from ..services.people.staffing import StaffService
 from .unlock import password_for, user_of
 
 NEW_PASSWORD_ENV = "COUNTER_NEW_PASSWORD"
@@ -120,7 +120,7 @@ def cmd_protect(args: argparse.Namespace) -> int:
     from ..bootstrap import protect_existing
     from ..hallsync import config
     from ..hallsync.recovery import register_slot
-    from ..services.auth import LoginError
+    from ..services.people.auth import LoginError
 
     user = user_of(args.user)
     if not user:

@@ -58,7 +58,7 @@ def _user_error(msg: str) -> Exception:
 def _actor(ctx: ServiceContext, args: argparse.Namespace) -> Actor | None:
     if not args.user:
         return None
-    from ..services.auth import AuthService
+    from ..services.people.auth import AuthService
 
     if args.password_env:
         password = os.environ.get(args.password_env, "")
@@ -77,7 +77,7 @@ def _day(text: str, what: str) -> date:
 
 
 def cmd_export_cases(args: argparse.Namespace) -> int:
-    from ..services.exports import ExportService
+    from ..services.privacy.exports import ExportService
 
     since, until = _day(args.since, "开始日期"), _day(args.until, "结束日期")
     out = Path(args.out)
@@ -96,7 +96,7 @@ def cmd_export_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_access_log(args: argparse.Namespace) -> int:
-    from ..services.access_queries import AccessQueries
+    from ..services.privacy.access_queries import AccessQueries
 
     ctx = open_context(args.data_dir)
     try:
@@ -115,7 +115,7 @@ def cmd_access_log(args: argparse.Namespace) -> int:
 
 def cmd_personal_report(args: argparse.Namespace) -> int:
     from ..documents.fonts import MissingGlyphError
-    from ..services.subject_report import SubjectReportService
+    from ..services.privacy.subject_report import SubjectReportService
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":

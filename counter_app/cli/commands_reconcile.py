@@ -53,9 +53,11 @@ def server_database(url: str) -> Database:
 def cmd_reconcile(args: argparse.Namespace) -> int:
     from ..bootstrap import open_context
     from ..documents.common import DOC_KINDS
-    from ..services.numbering import display
-    from ..sync import SyncError, load_server_url, reconcile, redact
-    from ..sync.reconcile import STATUS_LABELS
+    from ..legacy_sync import load_server_url, reconcile
+    from ..legacy_sync.reconcile import STATUS_LABELS
+    from ..services.intake.numbering import display
+    from ..sync.connection import redact
+    from ..sync.errors import SyncError
     from .main import UserError
 
     try:

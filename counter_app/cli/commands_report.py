@@ -27,8 +27,8 @@ def _user_error(msg: str) -> Exception:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from ..documents.fonts import MissingGlyphError
-    from ..services.bulletin import compute_bulletin
-    from ..services.exports import ExportService
+    from ..services.privacy.exports import ExportService
+    from ..services.supervision.bulletin.build import compute_bulletin
 
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".xlsx"):

@@ -35,7 +35,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_hash_password(args: argparse.Namespace) -> int:
-    from ..services.auth import hash_password
+    from ..services.people.auth import hash_password
     from .main import UserError
 
     if sys.stdin.isatty():

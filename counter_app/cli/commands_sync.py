@@ -15,17 +15,11 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool
 
 from ..bootstrap import open_context
+from ..legacy_sync import SyncEngine, list_conflicts, load_server_url, store_server_url
 from ..models.database import Database
-from ..sync import (
-    SyncEngine,
-    SyncError,
-    init_server,
-    list_conflicts,
-    load_server_url,
-    redact,
-    store_server_url,
-    test_connection,
-)
+from ..sync.connection import redact, test_connection
+from ..sync.errors import SyncError
+from ..sync.server import init_server
 
 
 def register(sub: argparse._SubParsersAction) -> None:

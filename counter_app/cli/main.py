@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "creates_nothing", False):  # verify-audit makes no folder
             _log_to_data_folder(args.data_dir)
         if getattr(args, "unlock", True):
-            from ..services.audit_check import database_file
+            from ..services.audit.verify import database_file
             from .unlock import unlock
 
             # Found, never made: verify-audit must not create the folder it is asked about.

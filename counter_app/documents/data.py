@@ -96,7 +96,7 @@ class CaseDoc:
     reconsideration_body: str = ""  # 行政复议机关, e.g. 罗山县人民政府; blank: 依法
     court: str = ""  # 人民法院 for an administrative suit; blank: 依法
     # Non-empty when the due dates rest on a Mon-Fri guess for a year whose holiday schedule
-    # is not known yet: printed beside them (services.calendar_store.estimate_note).
+    # is not known yet: printed beside them (services.deadlines.calendar_store.estimate_note).
     due_estimate: str = ""
     # What the catalog says of the item and its body (issue 22), and the document's own number.
     doc_no: str = ""  # 文书编号, e.g. 罗政服受〔2026〕第0100042号

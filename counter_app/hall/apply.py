@@ -31,22 +31,22 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..models import HallOp, HallTerminal, Staff, hall_now
 from ..models.opstate import OpState
-from ..services.access_log import AccessLog
-from ..services.auth import actor_of
-from ..services.clock_stops import ClockService
-from ..services.complaints import ComplaintError, ComplaintService
-from ..services.consultations import ConsultationService
 from ..services.context import Actor, PermissionDenied
-from ..services.evaluations import EvaluationError, EvaluationService
-from ..services.hall_seal import SealError, SealService
-from ..services.handoff import HandoffError, HandoffService
-from ..services.holiday_schedule import HolidayService, ScheduleError
-from ..services.intake import IntakeError, IntakeService
-from ..services.numbering import NumberError
+from ..services.deadlines.clock_stops import ClockService
+from ..services.deadlines.holiday_schedule import HolidayService, ScheduleError
+from ..services.handoff.service import HandoffError, HandoffService
+from ..services.intake.numbering import NumberError
+from ..services.intake.service import IntakeError, IntakeService
 from ..services.operations import OperationError, encode, is_live, registry, replay
-from ..services.printing import PrintError, PrintService
-from ..services.queue import QueueError, QueueService, TicketView
-from ..services.staffing import CatalogEditor, StaffService
+from ..services.people.auth import actor_of
+from ..services.people.staffing import CatalogEditor, StaffService
+from ..services.printing.hall_seal import SealError, SealService
+from ..services.printing.service import PrintError, PrintService
+from ..services.privacy.access_log import AccessLog
+from ..services.queue.service import QueueError, QueueService, TicketView
+from ..services.supervision.complaints import ComplaintError, ComplaintService
+from ..services.supervision.consultations import ConsultationService
+from ..services.supervision.evaluations import EvaluationError, EvaluationService
 from . import staff_keys
 from .store import Hall, HallError
 

@@ -110,7 +110,7 @@ def cmd_enroll_code(args: argparse.Namespace) -> int:
 
 
 def cmd_add_user(args: argparse.Namespace) -> int:
-    from ..services.auth import add_user
+    from ..services.people.auth import add_user
 
     password = os.environ.get(args.password_env, "") if args.password_env \
         else sys.stdin.readline().rstrip("\n")

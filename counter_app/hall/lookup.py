@@ -18,11 +18,11 @@ from sqlalchemy import select
 
 from ..documents.masking import mask_id
 from ..models import CaseFile
-from ..services.access_log import Access, AccessLog
-from ..services.case_queries import ID_LIKE, CaseQueries, CaseRow
 from ..services.context import Actor
-from ..services.numbering import NUMBER_LENGTH
-from ..services.validation import normalize_id
+from ..services.handoff.case_queries import ID_LIKE, CaseQueries, CaseRow
+from ..services.intake.numbering import NUMBER_LENGTH
+from ..services.intake.validation import normalize_id
+from ..services.privacy.access_log import Access, AccessLog
 from .store import SERVICE_TERMINAL, Hall
 
 MAX_ROWS = 50

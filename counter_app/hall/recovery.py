@@ -16,7 +16,7 @@ import logging
 from sqlalchemy import select
 
 from ..models import HallRecovery, HallTerminal, Staff, hall_now
-from ..services.auth import check_password
+from ..services.people.auth import check_password
 from .store import Hall, HallError
 
 log = logging.getLogger(__name__)

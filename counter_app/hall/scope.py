@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from ..models import CaseFile, HallTerminal, HandoffBatch
-from ..services.events import ACCESS_KIND
+from ..services.audit.events import ACCESS_KIND
 from ..sync.bulk import chunks
 from ..sync.pull import Page
 

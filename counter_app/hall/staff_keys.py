@@ -1,5 +1,5 @@
 """Staff signing keys on the hall service: which public key is whose, and whether an
-operation was signed by the person it names (services/op_signing.py).
+operation was signed by the person it names (services/people/op_signing.py).
 
 A key is bound to a staff member in one of two ways, both decided here, never by the PC:
 - at an online sign-in (``POST /v1/login``): the PC sends the person's user name and
@@ -30,8 +30,8 @@ from typing import Any
 from sqlalchemy import select
 
 from ..models import HallStaffKey, Staff, hall_now
-from ..services import op_signing
-from ..services.auth import AuthService, LoginError
+from ..services.people import op_signing
+from ..services.people.auth import AuthService, LoginError
 from .store import Hall, HallError
 
 BOUND, PENDING, REJECTED = "bound", "pending", "rejected"

@@ -33,8 +33,8 @@ from ..models import (
 )
 from ..models.database import Database
 from ..paths import resource
-from ..services.catalog_io import load_catalog
-from ..services.catalog_store import import_catalog
+from ..services.catalog.exchange import load_catalog
+from ..services.catalog.store import import_catalog
 from ..services.context import ServiceContext
 from ..services.settings import get_setting, set_setting
 from ..sync.server import init_server

@@ -225,7 +225,7 @@ def create_app(hall: Hall) -> FastAPI:
 
     @app.get("/v1/board")
     def board(term: Term) -> Response:
-        from ..services.queue import QueueService
+        from ..services.queue.service import QueueService
 
         b = QueueService(hall.context(term.code)).board()
         body = {"day": b.day.isoformat(), "version": applier.board.version,

@@ -27,8 +27,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..models import Setting, SyncConflict, SyncOp, hall_now
 from ..models.database import Database
 from ..models.oplog import OP_SEQ_KEY
+from ..services.audit.events import chain_head
 from ..services.context import CorrectedClock
-from ..services.events import chain_head
 from ..services.operations import RefusedByHall
 from ..services.settings import get_setting, set_setting
 from ..sync import pull as pulling

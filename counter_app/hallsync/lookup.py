@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ..models.database import Database
-from ..services.case_queries import CaseRow
 from ..services.context import Actor
+from ..services.handoff.case_queries import CaseRow
 from ..sync.errors import SyncError
 from . import config
 from .client import HallClient

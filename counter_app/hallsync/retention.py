@@ -49,7 +49,7 @@ def drop_cases(conn: Connection, case_ids: Sequence[str], batch_ids: Sequence[st
 def expire(conn: Connection, now: datetime, days: int) -> int:
     """Closed cases older than ``days``: gone from this PC. Returns how many. A case goes
     together with the handoff sheets it was on, and only when every case on them can go:
-    a sheet is sealed whole in the audit chain (services/audit_state.py), so it is held
+    a sheet is sealed whole in the audit chain (services/audit/seal.py), so it is held
     whole or not at all."""
     ids = set(conn.execute(select(_CASE.c.id).where(
         _CASE.c.closed_at.is_not(None), _CASE.c.closed_at < now - timedelta(days=days))).scalars())

@@ -25,8 +25,8 @@ from sqlalchemy import select
 from ..models import Setting
 from ..models.database import Database
 from ..models.opstate import OpState
-from ..services import op_signing
 from ..services.context import Actor
+from ..services.people import op_signing
 from ..services.settings import get_setting, set_setting
 from ..sync.errors import SyncError
 from . import config

@@ -2,7 +2,7 @@
 
 Datetimes ``YYYY-MM-DD HH:MM:SS.ffffff``, dates ISO, booleans 0/1. SQLite's own
 ``json_array``/``json_object`` write the same text, so a value read through SQLAlchemy, one
-copied by a sync trigger and one in an audit seal compare alike (``services/audit_state.py``,
+copied by a sync trigger and one in an audit seal compare alike (``services/audit/seal.py``,
 ``sync/tables.py``).
 """
 

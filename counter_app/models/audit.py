@@ -33,7 +33,7 @@ class Event(SyncedMixin, Base):
     payload: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
-    # What this event commits to besides itself (services/audit_state.py): the digest of each
+    # What this event commits to besides itself (services/audit/seal.py): the digest of each
     # case or batch it touched, as their rows stood when the act committed. NULL on events
     # written before the seal existed; the hash then covers neither this nor ``created_at``.
     state: Mapped[str | None] = mapped_column(Text, nullable=True)

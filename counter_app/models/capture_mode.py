@@ -1,7 +1,7 @@
 """The switch of the sync capture triggers (``sync_capture.mode``), below services and sync.
 
 The triggers themselves are installed by ``sync/capture.py``; services only need to switch
-them for a bulk write that queues its own rows (demo data, ``services/demo_writer.py``), so
+them for a bulk write that queues its own rows (demo data, ``services/demo/writer.py``), so
 the switch lives here and services never import sync.
 """
 

@@ -82,7 +82,7 @@ class CaseFile(SyncedMixin, Base):
     not_accepted_reason: Mapped[str] = mapped_column(Text, default="")
     redirect_to: Mapped[str] = mapped_column(Text, default="")
     closed_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # retention
-    # Bumped by every act that seals the case (services/audit_state.py): the newest seal in
+    # Bumped by every act that seals the case (services/audit/seal.py): the newest seal in
     # the event log is the one the rows must match.
     audit_rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 

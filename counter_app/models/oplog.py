@@ -62,7 +62,7 @@ class SyncOp(Base):
     status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[datetime | None] = mapped_column(DateTime)
-    # The signed-in person's signature over the operation (services/op_signing.py), made
+    # The signed-in person's signature over the operation (services/people/op_signing.py), made
     # when it was done: the hall checks it against the key it bound to that person.
     key_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
     sig: Mapped[str] = mapped_column(Text, default="", server_default="")

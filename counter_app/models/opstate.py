@@ -31,7 +31,7 @@ class OpState:
     # Called with the connection of every transaction the operation commits, inside it:
     # the PC queues the operation, the hall service records that it applied it.
     save: Callable[[Any, OpState], None] | None = None
-    # The signed-in person's signature over the operation (services/op_signing.py).
+    # The signed-in person's signature over the operation (services/people/op_signing.py).
     key_id: str = ""
     sig: str = ""
     saved: bool = False

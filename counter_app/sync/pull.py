@@ -20,7 +20,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from ..ids.canon import canon_row
 from ..models import OutboxEntry, SyncConflict, SyncJournal, hall_now, new_id
-from ..services.numbering import NumberError, parse_number
+from ..services.intake.numbering import NumberError, parse_number
 from .bulk import chunks, fetch_rows
 from .capture import applying
 from .tables import IMMUTABLE, synced_tables, table_map, to_json

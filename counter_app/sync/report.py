@@ -1,5 +1,5 @@
 """What a sync round reports, and a PC's sync status: the same for the hall service's
-engine (``hallsync/engine.py``) and the old row sync (``sync/engine.py``), so the screens
+engine (``hallsync/engine.py``) and the old row sync (``legacy_sync/engine.py``), so the screens
 and the command line read either without importing the other engine."""
 
 from __future__ import annotations

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.case_queries import CaseQueries, CaseRow
 from ..services.context import Actor
-from ..services.numbering import display
+from ..services.handoff.case_queries import CaseQueries, CaseRow
+from ..services.intake.numbering import display
 from .operations import CASES
 from .services import AppServices
 

@@ -33,7 +33,7 @@ class _LaneAuth:
 
     def open(self) -> Any:
         from ..bootstrap import open_context
-        from ..services.auth import AuthService
+        from ..services.people.auth import AuthService
 
         ctx = open_context(self.folder)
         self.service = AuthService(ctx)
@@ -58,7 +58,7 @@ def build_main_window(args: argparse.Namespace) -> MainWindow:
             # the services, the migration scripts), so the sign-in waits for none of it.
             from ..bootstrap import open_context  # noqa: F401
             from ..models.migrate import head_revision
-            from ..services.auth import AuthService  # noqa: F401
+            from ..services.people.auth import AuthService  # noqa: F401
 
             head_revision()
             return None

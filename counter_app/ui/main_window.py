@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             self.shortcuts[seq] = sc
 
     def catch_up_calendar(self) -> None:
-        from ..services.holiday_schedule import catch_up
+        from ..services.deadlines.holiday_schedule import catch_up
 
         ctx = self.services.ctx
         self.services.ops.run(self, lambda: catch_up(ctx), None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from ..services.printing import PrintJob
+from ..services.printing.service import PrintJob
 
 
 def print_job(job: PrintJob, printer_name: str) -> int:

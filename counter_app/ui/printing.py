@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.context import Actor
-from ..services.printing import PrintJob, PrintService
+from ..services.printing.service import PrintJob, PrintService
 from .cups_spool import submit_pdf, takes_pdf
 from .prefs import ui_settings  # one QSettings store for the whole UI
 from .services import AppServices

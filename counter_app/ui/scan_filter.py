@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from ..services.scan_detector import ScanDetector, judge_burst
+from ..services.intake.scan_detector import ScanDetector, judge_burst
 from .services import AppServices
 
 PREFIX_KEY = "scanner/prefix"  # QSettings of this PC: what the scanners send before a code
@@ -131,7 +131,7 @@ def scan_filter(services: AppServices) -> ScanFilter:
 
 def expect_typed(field: QWidget, pattern: str) -> QWidget:
     """``field`` expects text matching ``pattern`` (a regular expression, see the ``*_TYPED``
-    patterns of services/scan_detector): typed that fast, it is still typing, not a scan."""
+    patterns of services/intake/scan_detector): typed that fast, it is still typing, not a scan."""
     field.setProperty(TYPED_PROPERTY, pattern)
     return field
 

@@ -32,7 +32,7 @@ STATUS_EVERY = 5.0  # seconds between local re-counts of the changes waiting, be
 
 
 def _default_delay(attempt: int) -> float:
-    from ..sync import next_delay
+    from ..sync.backoff import next_delay
 
     return next_delay(attempt, u=random.random())
 
@@ -249,7 +249,7 @@ class SyncController(QObject):
 
     def start(self) -> None:
         """After login: read the stored server URL on the lane, then sync if there is one."""
-        from ..sync import load_server_url
+        from ..legacy_sync import load_server_url
 
         db = self.services.ctx.db
 
@@ -285,7 +285,7 @@ class SyncController(QObject):
                 from ..hallsync.engine import HallSync
 
                 return HallSync(ctx.db, ctx.terminal, clock=ctx.clock)
-            from ..sync import SyncEngine
+            from ..legacy_sync import SyncEngine
 
             return SyncEngine(ctx.db, url, ctx.terminal, clock=ctx.clock)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from counter_app.services.handoff import CaseCheck, HandoffService, IssueInput
-from counter_app.services.intake import IntakeService, MaterialEntry
+from counter_app.services.handoff.service import CaseCheck, HandoffService, IssueInput
+from counter_app.services.intake.service import IntakeService, MaterialEntry
 
 from .. import cupskit
 from ..conftest import Hall
@@ -114,8 +114,8 @@ def _demo_documents(hall: Hall) -> dict[str, str]:
     from sqlalchemy import select
 
     from counter_app.models import CaseFile, CaseMaterial, HandoffBatch
-    from counter_app.services import demo
-    from counter_app.services.numbering import display
+    from counter_app.services.demo import generate as demo
+    from counter_app.services.intake.numbering import display
 
     demo.generate(hall.ctx, 400, 8, seed=5)
     want = {"acceptance": CaseFile.accepted_on.is_not(None),

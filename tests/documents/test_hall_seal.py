@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from counter_app.services.context import PermissionDenied
-from counter_app.services.hall_seal import SealError, SealService, SealSetting
-from counter_app.services.intake import IntakeService
-from counter_app.services.printing import PrintService
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.printing.hall_seal import SealError, SealService, SealSetting
+from counter_app.services.printing.service import PrintService
 
 from ..conftest import Hall
 from ..helpers import complete_intake

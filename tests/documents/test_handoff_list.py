@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from counter_app.services.handoff import CaseCheck, HandoffService
-from counter_app.services.intake import IntakeService
-from counter_app.services.printing import RECEIPT_MAX_CASES, PrintError, PrintService
+from counter_app.services.handoff.service import CaseCheck, HandoffService
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.printing.service import RECEIPT_MAX_CASES, PrintError, PrintService
 
 from ..conftest import Hall
 from ..helpers import complete_intake

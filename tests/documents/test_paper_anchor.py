@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from counter_app.cli.main import main
-from counter_app.services.audit_check import verify_folder
-from counter_app.services.events import event_digest, hashed_fields
+from counter_app.services.audit.events import event_digest, hashed_fields
+from counter_app.services.audit.verify import verify_folder
 
 from ..conftest import Hall
 from ..test_audit_verify import _trail

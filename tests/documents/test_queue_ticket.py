@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from counter_app.documents.queue_ticket import WIDTH
 from counter_app.models import Evaluation
-from counter_app.services.evaluations import EvaluationError, EvaluationService
-from counter_app.services.intake import IntakeService
-from counter_app.services.queue import QueueService
-from counter_app.services.queue_print import ticket_pdf
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.queue.service import QueueService
+from counter_app.services.queue.ticket import ticket_pdf
 from counter_app.services.settings import HALL_KEY, set_json
+from counter_app.services.supervision.evaluations import EvaluationError, EvaluationService
 
 from ..helpers import complete_intake
 

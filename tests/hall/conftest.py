@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.hall.store import Hall
-from counter_app.services.catalog_store import current_versions
+from counter_app.services.catalog.store import current_versions
 from tests.pgtest import PgServer, PgUnavailable
 
 from .kit import OPEN_PCS, PC, HallServer

@@ -21,10 +21,10 @@ from counter_app.hallsync.engine import HallSync
 from counter_app.hallsync.enroll import enroll
 from counter_app.ids.canon import canon_row
 from counter_app.models import CaseFile
-from counter_app.services import auth
 from counter_app.services.context import Actor, ServiceContext
-from counter_app.services.handoff import HandoffService
-from counter_app.services.intake import IntakeService
+from counter_app.services.handoff.service import HandoffService
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.people import auth
 from counter_app.sync.tables import synced_tables
 
 PASSWORD = "counter123"
@@ -186,7 +186,7 @@ def snapshot(db_url_or_ctx: ServiceContext | Hall) -> dict[str, dict[str, dict]]
 def authorize(pc: PC, boss: Actor, username: str, window: str) -> None:
     """The supervisor authorizes a clerk for a window (an operation like any other)."""
     from counter_app.models import Staff
-    from counter_app.services.staffing import StaffService
+    from counter_app.services.people.staffing import StaffService
 
     with pc.ctx.db.session() as s:
         staff_id = s.execute(select(Staff.id).where(Staff.username == username)).scalar_one()
@@ -205,7 +205,7 @@ def receive(pc: PC, clerk: Actor, item_code: str, name: str = "张伟") -> str:
 def with_approver(a: PC, c: PC, item_code: str) -> tuple[str, Actor]:
     """A case received at counter ``a``, handed over and signed for at approver PC ``c``,
     both synced; returns the case number and the approver."""
-    from counter_app.services.handoff import CaseCheck
+    from counter_app.services.handoff.service import CaseCheck
 
     clerk = a.login("clerk")
     case_no = receive(a, clerk, item_code)
@@ -221,7 +221,7 @@ def with_approver(a: PC, c: PC, item_code: str) -> tuple[str, Actor]:
 def signed_behind(a: PC, b: PC, c: PC, item_code: str) -> str:
     """A case received at ``a`` that ``b`` last saw accepted (then went offline), since
     handed over by ``a`` and signed for at ``c``: ``b``'s copy is stale. Its number."""
-    from counter_app.services.handoff import CaseCheck
+    from counter_app.services.handoff.service import CaseCheck
 
     clerk = a.login("clerk")
     case_no = receive(a, clerk, item_code)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from counter_app.bootstrap import open_context
 from counter_app.hallsync.engine import HallSync
-from counter_app.services import auth
 from counter_app.services.context import ServiceContext
-from counter_app.services.intake import IntakeService
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.people import auth
 
 from ..helpers import complete_intake
 

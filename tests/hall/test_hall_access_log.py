@@ -8,11 +8,11 @@ import json
 from sqlalchemy import select, update
 
 from counter_app.models import Event, HallOp, Staff
-from counter_app.services.access_log import ACCESS_KIND
-from counter_app.services.access_queries import AccessQueries
-from counter_app.services.audit import verify_chains
-from counter_app.services.case_queries import CaseQueries
-from counter_app.services.printing import PrintService
+from counter_app.services.audit.chain import verify_chains
+from counter_app.services.handoff.case_queries import CaseQueries
+from counter_app.services.printing.service import PrintService
+from counter_app.services.privacy.access_log import ACCESS_KIND
+from counter_app.services.privacy.access_queries import AccessQueries
 
 from ..helpers import PERSON_ID
 from .conftest import Staffed

@@ -11,15 +11,16 @@ from sqlalchemy import select
 from counter_app.bootstrap import open_context, set_terminal_code
 from counter_app.hall.store import Hall
 from counter_app.hallsync.enroll import enroll
+from counter_app.legacy_sync import SyncEngine
 from counter_app.models import CaseFile
 from counter_app.paths import resource
-from counter_app.services import auth
-from counter_app.services.catalog_io import load_catalog
-from counter_app.services.catalog_store import import_catalog
+from counter_app.services.catalog.exchange import load_catalog
+from counter_app.services.catalog.store import import_catalog
 from counter_app.services.context import Actor
-from counter_app.services.intake import IntakeService
-from counter_app.services.rules import set_training
-from counter_app.sync import SyncEngine, init_server
+from counter_app.services.intake.rules import set_training
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.people import auth
+from counter_app.sync.server import init_server
 from tests.pgtest import PgServer
 
 from ..helpers import complete_intake
@@ -33,7 +34,7 @@ def _old_way_pc(folder: Path, url: str) -> tuple[str, str]:
     ctx.terminal = "07"
     with ctx.db.transaction() as s:
         import_catalog(s, load_catalog(resource("catalog", "luoshan.yaml")), terminal="07")
-        from counter_app.services.catalog_store import current_versions
+        from counter_app.services.catalog.store import current_versions
 
         v = next(v for v in current_versions(s) if v.kind == "committed" and v.promised_days >= 3)
         clerk = auth.add_user(s, "clerk", "测试clerk", PASSWORD, ["clerk"],

@@ -15,7 +15,7 @@ from counter_app.hallsync import config
 from counter_app.hallsync.client import HallClient
 from counter_app.hallsync.feed import ChangeFeed
 from counter_app.models import CaseFile
-from counter_app.services.handoff import CaseCheck
+from counter_app.services.handoff.service import CaseCheck
 from counter_app.services.operations import RefusedByHall
 
 from .conftest import Staffed

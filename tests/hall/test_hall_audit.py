@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from counter_app.cli.main import main
-from counter_app.services.events import event_digest, hashed_fields
+from counter_app.services.audit.events import event_digest, hashed_fields
 
 from .conftest import Staffed
 from .kit import PC, authorize, receive

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.models import CaseFile, HallTerminal, hall_now
-from counter_app.services.numbering import parse_number
+from counter_app.services.intake.numbering import parse_number
 
 from .conftest import Staffed
 from .kit import authorize, receive

@@ -9,7 +9,7 @@ import sqlite3
 from sqlalchemy import select
 
 from counter_app.models import HallOp, SyncOp
-from counter_app.services.handoff import CaseCheck
+from counter_app.services.handoff.service import CaseCheck
 
 from .conftest import Staffed
 from .kit import authorize, receive, signed_behind, snapshot, with_approver
@@ -146,7 +146,7 @@ def test_a_supervisors_holiday_schedule_reaches_every_pc(staffed: Staffed) -> No
     from datetime import timedelta
 
     from counter_app.models import CaseFile, HolidayOverride
-    from counter_app.services.holiday_schedule import HolidayService, parse_schedule
+    from counter_app.services.deadlines.holiday_schedule import HolidayService, parse_schedule
 
     a, b, _c = _setup(staffed)
     at_b = receive(b, b.login("clerk2"), staffed.item_code)

@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import func, select
 
 from counter_app.models import CaseFile, HallOp
-from counter_app.services.audit import verify_chains
+from counter_app.services.audit.chain import verify_chains
 from counter_app.sync.report import SyncReport
 
 from .conftest import Staffed

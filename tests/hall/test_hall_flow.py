@@ -6,10 +6,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from counter_app.models import HallOp, Notice
-from counter_app.services.audit import verify_chains
-from counter_app.services.handoff import CaseCheck, IssueInput
-from counter_app.services.intake import MaterialEntry
-from counter_app.services.printing import PrintService
+from counter_app.services.audit.chain import verify_chains
+from counter_app.services.handoff.service import CaseCheck, IssueInput
+from counter_app.services.intake.service import MaterialEntry
+from counter_app.services.printing.service import PrintService
 
 from ..helpers import fill_person
 from .conftest import Staffed

@@ -17,7 +17,7 @@ import pytest
 
 from counter_app.hallsync.engine import HallSync
 from counter_app.hallsync.feed import ChangeFeed
-from counter_app.services.handoff import CaseCheck
+from counter_app.services.handoff.service import CaseCheck
 
 from .conftest import Staffed
 from .kit import PC, authorize, receive

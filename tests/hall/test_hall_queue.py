@@ -16,7 +16,7 @@ from counter_app.models import QueueAct, QueueTicket
 from counter_app.models.base import hall_now
 from counter_app.models.opstate import OpState
 from counter_app.services.operations import encode
-from counter_app.services.queue import QueueService, TicketView
+from counter_app.services.queue.service import QueueService, TicketView
 
 from .conftest import Staffed
 
@@ -127,8 +127,8 @@ def test_the_hall_refuses_and_an_offline_window_is_told_at_once(staffed: Staffed
 
 def test_end_to_end_through_the_hall_ticket_call_intake_notice_rating(staffed: Staffed) -> None:
     from counter_app.models import Evaluation, QueueVisitCase
-    from counter_app.services.evaluations import EvaluationService
-    from counter_app.services.printing import PrintService
+    from counter_app.services.printing.service import PrintService
+    from counter_app.services.supervision.evaluations import EvaluationService
 
     from .kit import authorize, receive
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from counter_app.services.queue import QueueService
+from counter_app.services.queue.service import QueueService
 from counter_app.ui.queue.display import HallDisplay, call_text
 from counter_app.ui.services import AppServices
 from counter_app.ui.worker import DbLane

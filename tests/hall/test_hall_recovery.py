@@ -9,7 +9,7 @@ import shutil
 from sqlalchemy import func, select
 
 from counter_app.models import CaseFile, HallTerminal
-from counter_app.services.handoff import CaseCheck
+from counter_app.services.handoff.service import CaseCheck
 
 from .conftest import Staffed
 from .kit import PC, authorize, receive, snapshot

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from counter_app import vault
 from counter_app.bootstrap import open_context, open_database, unlock_folder
 from counter_app.models import CaseFile, HallRecovery
-from counter_app.services.auth import AuthService
+from counter_app.services.people.auth import AuthService
 
 from .conftest import Staffed
 from .kit import PASSWORD, PC, authorize, receive

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from counter_app.hall.store import Hall
 from counter_app.models import CaseFile, Event
-from counter_app.services.audit import verify_chains
-from counter_app.services.audit_check import verify_folder
-from counter_app.services.catalog_store import current_versions
+from counter_app.services.audit.chain import verify_chains
+from counter_app.services.audit.verify import verify_folder
+from counter_app.services.catalog.store import current_versions
 from counter_app.sync.tables import synced_tables
 
 from .conftest import Staffed
@@ -97,7 +97,7 @@ def test_each_pc_holds_its_window_or_department(staffed: Staffed) -> None:
     w3.run()
     c.run()
     approver = c.login("approver")
-    from counter_app.services.handoff import CaseCheck
+    from counter_app.services.handoff.service import CaseCheck
 
     c.handoff.sign(approver, batch_no, [CaseCheck(own)])  # the approver PC works on what it holds
     c.run()
@@ -182,7 +182,7 @@ def test_scope_change_and_retention(staffed: Staffed) -> None:
     a.run()
     c.run()
     approver = c.login("approver")
-    from counter_app.services.handoff import CaseCheck
+    from counter_app.services.handoff.service import CaseCheck
 
     c.handoff.sign(approver, batch_no, [CaseCheck(own)])
     c.handoff.decide(approver, own, "denied", reason="不符合法定条件")
@@ -210,7 +210,7 @@ def test_a_case_outside_the_scope_is_read_from_the_hall_and_logged(staffed: Staf
     import json
 
     from counter_app.hallsync.lookup import ask_hall
-    from counter_app.services.case_queries import CaseQueries
+    from counter_app.services.handoff.case_queries import CaseQueries
     from counter_app.sync.errors import SyncError
 
     item2, _window2, boss_pc, a, b = _two_windows(staffed)

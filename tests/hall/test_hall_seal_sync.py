@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from counter_app.services.context import PermissionDenied
-from counter_app.services.hall_seal import SealService, SealSetting
-from counter_app.services.printing import PrintService
+from counter_app.services.printing.hall_seal import SealService, SealSetting
+from counter_app.services.printing.service import PrintService
 
 from .conftest import Staffed
 from .kit import authorize, receive
@@ -31,7 +31,7 @@ def test_the_seal_set_at_one_pc_reaches_the_hall_and_every_pc(staffed: Staffed) 
     hall = staffed.server.hall()
     try:
         with hall.db.session() as s:
-            from counter_app.services.hall_seal import read_seal
+            from counter_app.services.printing.hall_seal import read_seal
 
             assert read_seal(s) == SealSetting("综合受理专用章", ("acceptance",))
     finally:

@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 
 from counter_app.hall.cli import main as server_main
 from counter_app.models import CaseFile, HallOp, Staff, SyncOp
-from counter_app.services import op_signing
+from counter_app.services.people import op_signing
 
 from .conftest import Staffed
 from .kit import PASSWORD, PC, authorize, receive

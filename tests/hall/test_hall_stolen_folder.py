@@ -36,9 +36,9 @@ from counter_app import vault
 from counter_app.bootstrap import open_database, unlock_folder
 from counter_app.diagnostics import setup_logging, stop_logging
 from counter_app.models import CaseFile
-from counter_app.services import demo_people
-from counter_app.services.drafts import DraftService
-from counter_app.services.printing import PrintService
+from counter_app.services.demo import people as demo_people
+from counter_app.services.intake.drafts import DraftService
+from counter_app.services.printing.service import PrintService
 
 from .. import cupskit
 from ..helpers import complete_intake

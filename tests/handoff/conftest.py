@@ -25,9 +25,9 @@ from counter_app.models import (
     Issuance,
     PrintRecord,
 )
-from counter_app.services.access_log import ACCESS_KIND
-from counter_app.services.handoff import HandoffService
-from counter_app.services.intake import IntakeService
+from counter_app.services.handoff.service import HandoffService
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.privacy.access_log import ACCESS_KIND
 from counter_app.ui.services import AppServices
 from counter_app.ui.worker import DbLane
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from counter_app.services.handoff import CaseCheck, HandoffError, HandoffService
+from counter_app.services.handoff.service import CaseCheck, HandoffError, HandoffService
 
 from ..conftest import Hall
 from .conftest import accept_cases, snapshot

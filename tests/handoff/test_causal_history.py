@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from counter_app.services.causal import causal_order
-from counter_app.services.handoff import CaseCheck, HandoffService
+from counter_app.services.handoff.causal import causal_order
+from counter_app.services.handoff.service import CaseCheck, HandoffService
 
 from ..conftest import T0, Hall
 from .conftest import accept_cases

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from counter_app.models import CaseFile, PrintRecord
-from counter_app.services.handoff import CaseCheck, HandoffService
+from counter_app.services.handoff.service import CaseCheck, HandoffService
 from counter_app.ui.handoff.issue_page import IssuePage
 from counter_app.ui.handoff.page import HandoffPage
 

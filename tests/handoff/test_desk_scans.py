@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from counter_app.services.handoff import HandoffService
+from counter_app.services.handoff.service import HandoffService
 from counter_app.ui.approver.page import ApproverDesk
 from counter_app.ui.handoff.issue_page import IssuePage
 

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from counter_app.cli.main import main as admin
 from counter_app.models import CaseFile, Event, HandoffBatch
-from counter_app.services.handoff import HandoffError, HandoffService, IssueInput
-from counter_app.services.printing import PrintService
+from counter_app.services.handoff.service import HandoffError, HandoffService, IssueInput
+from counter_app.services.printing.service import PrintService
 from counter_app.ui.approver.page import ApproverDesk
 
 from ..conftest import Hall

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from counter_app.models import CaseFile, Event, HandoffItem, ItemVersion
 from counter_app.services.context import PermissionDenied
-from counter_app.services.handoff import CaseCheck, HandoffError, HandoffService, IssueInput
-from counter_app.services.rules import returns_counted, set_training, supervision_for
+from counter_app.services.handoff.service import CaseCheck, HandoffError, HandoffService, IssueInput
+from counter_app.services.intake.rules import returns_counted, set_training, supervision_for
 
 from ..conftest import Hall
 from ..helpers import PERSON_ID

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter_app.services.handoff import HandoffService
+from counter_app.services.handoff.service import HandoffService
 from counter_app.ui.handoff.page import HandoffPage
 
 from ..conftest import Hall
@@ -167,7 +167,7 @@ def test_approver_desk_by_keys(hall: Hall, gui: Gui, qtbot) -> None:  # type: ig
 
     # Decide two more by keys: F5 approve (number, Enter), F7 deny (reasons, Ctrl+Enter).
     (batch2,) = svc.create_batches(hall.clerk, cases[2:])
-    from counter_app.services.handoff import CaseCheck
+    from counter_app.services.handoff.service import CaseCheck
 
     svc.sign(hall.approver, batch2, [CaseCheck(cases[2]), CaseCheck(cases[3])])
     kb.scan(cases[2])
@@ -191,7 +191,7 @@ def test_approver_desk_by_keys(hall: Hall, gui: Gui, qtbot) -> None:  # type: ig
 
 
 def test_issue_page_enter_issues(hall: Hall, gui: Gui, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from counter_app.services.handoff import CaseCheck
+    from counter_app.services.handoff.service import CaseCheck
     from counter_app.ui.handoff.issue_page import IssuePage
 
     from ..helpers import PERSON_ID
@@ -225,7 +225,7 @@ def test_issue_page_enter_issues(hall: Hall, gui: Gui, qtbot) -> None:  # type: 
 
 def test_worklist_on_the_desk_by_keys(hall: Hall, gui: Gui, qtbot) -> None:  # type: ignore[no-untyped-def]
     """A signed, undecided case waits in the worklist (F3, Enter) until it is decided."""
-    from counter_app.services.handoff import CaseCheck
+    from counter_app.services.handoff.service import CaseCheck
 
     from ..ui.winkeys import WindowKeys
     from .test_worklist import _approver

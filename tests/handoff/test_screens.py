@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter_app.services.handoff import CaseCheck, HandoffService
-from counter_app.services.printing import PrintService
+from counter_app.services.handoff.service import CaseCheck, HandoffService
+from counter_app.services.printing.service import PrintService
 from counter_app.ui.approver.page import ApproverDesk
 from counter_app.ui.handoff.issue_page import IssuePage
 from counter_app.ui.handoff.page import HandoffPage

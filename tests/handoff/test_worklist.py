@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.models import ItemVersion
-from counter_app.services import auth
-from counter_app.services.auth import AuthService
 from counter_app.services.context import PermissionDenied
-from counter_app.services.handoff import CaseCheck, HandoffService
-from counter_app.services.rules import set_training
+from counter_app.services.handoff.service import CaseCheck, HandoffService
+from counter_app.services.intake.rules import set_training
+from counter_app.services.people import auth
+from counter_app.services.people.auth import AuthService
 
 from ..conftest import PASSWORD, Hall
 from .conftest import accept_cases
@@ -84,7 +84,7 @@ def test_worklist_holds_the_departments_signed_and_undecided_cases(hall: Hall) -
 
 def test_demo_approvers_belong_to_their_windows_lead_department(hall: Hall) -> None:
     from counter_app.models import Department, HallWindow, Staff
-    from counter_app.services.demo import ensure_demo_staff
+    from counter_app.services.demo.generate import ensure_demo_staff
 
     ensure_demo_staff(hall.ctx)
     with hall.ctx.db.session() as s:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from counter_app.bootstrap import open_database
-from counter_app.services.auth import AuthService
 from counter_app.services.context import ServiceContext
+from counter_app.services.people.auth import AuthService
 from counter_app.services.settings import TERMINAL_KEY, get_setting
 from counter_app.setup_file import LAYOUT_KEY, WINDOW_KEY, first_run_pending
 from counter_app.ui.first_run import FirstRunDialog

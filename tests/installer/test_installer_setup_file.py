@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 from counter_app import app as counter_app_main
 from counter_app.bootstrap import open_database
 from counter_app.cli.main import main as admin_main
+from counter_app.legacy_sync.credentials import load_server_url
 from counter_app.models import HallWindow, ServiceItem, Staff, Terminal
-from counter_app.services.auth import AuthService, check_password, hash_password
 from counter_app.services.context import ServiceContext
-from counter_app.services.numbering import KIND_CASE
+from counter_app.services.intake.numbering import KIND_CASE
+from counter_app.services.people.auth import AuthService, check_password, hash_password
 from counter_app.services.settings import TERMINAL_KEY, get_setting
 from counter_app.setup_file import (
     LAYOUT_KEY,
@@ -30,7 +31,6 @@ from counter_app.setup_file import (
     load_setup,
     parse_setup,
 )
-from counter_app.sync.credentials import load_server_url
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "installer" / "setup-example.yaml"
 GOOD = {
@@ -171,7 +171,7 @@ def test_missing_keys_leave_settings_alone(tmp_path: Path) -> None:
             db, parse_setup({"terminal": 7, "server_url": secret}))
         with db.session() as s:
             assert load_server_url(s) == secret
-            assert "pa55word" not in get_setting(s, SERVER_KEY)  # sealed by sync.credentials
+            assert "pa55word" not in get_setting(s, SERVER_KEY)  # sealed by legacy_sync.credentials
         assert current_state(db).server_url == "postgresql+psycopg://counter:***@hall-server/counter"
     finally:
         db.dispose()

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from counter_app.models import QueueTicket
-from counter_app.services.bulletin import compute_bulletin
-from counter_app.services.demo_queue import generate_queue
-from counter_app.services.queue import QueueService
-from counter_app.services.queue_figures import queue_figures
+from counter_app.services.demo.queue import generate_queue
+from counter_app.services.queue.figures import queue_figures
+from counter_app.services.queue.service import QueueService
+from counter_app.services.supervision.bulletin.build import compute_bulletin
 
 
 def test_demo_tickets_have_the_peaks_no_shows_and_waits_of_a_hall(hall) -> None:  # type: ignore[no-untyped-def]

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
-from counter_app.services.bulletin import charts, compute_bulletin, tables
-from counter_app.services.bulletin_pdf import render_bulletin_pdf
-from counter_app.services.bulletin_xlsx import bulletin_xlsx_bytes
-from counter_app.services.queue import QueueService
-from counter_app.services.queue_figures import Spread, queue_figures
+from counter_app.services.queue.figures import Spread, queue_figures
+from counter_app.services.queue.service import QueueService
+from counter_app.services.supervision.bulletin.build import charts, compute_bulletin, tables
+from counter_app.services.supervision.bulletin.pdf import render_bulletin_pdf
+from counter_app.services.supervision.bulletin.xlsx import bulletin_xlsx_bytes
 
 
 def _at(hall, hh: int, mm: int) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from counter_app.models import QueueAct, QueueTicket
-from counter_app.services.queue import QueueError, QueueService, parse_qr
+from counter_app.services.queue.service import QueueError, QueueService, parse_qr
 
 from ..helpers import complete_intake
 
@@ -168,7 +168,7 @@ def test_bad_tickets_at_the_help_desk(hall) -> None:  # type: ignore[no-untyped-
 
 
 def test_the_visit_links_its_cases(hall) -> None:  # type: ignore[no-untyped-def]
-    from counter_app.services.intake import IntakeService
+    from counter_app.services.intake.service import IntakeService
 
     q, clerk = _svc(hall), hall.clerk
     q.open_desk(clerk, 3)
@@ -185,7 +185,7 @@ def test_the_visit_links_its_cases(hall) -> None:  # type: ignore[no-untyped-def
     assert arrival is not None and arrival.ticket_no == t.ticket_no
     assert arrival.issued_at == t.issued_at
     # The case's timeline starts with the visit: the ticket taken, the call at window 3.
-    from counter_app.services.timeline import case_view
+    from counter_app.services.handoff.timeline import case_view
 
     with hall.ctx.db.session() as s:
         view = case_view(s, case_no, hall.clock.now.date())

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 
 from counter_app.models import CaseFile, CaseReturn, HandoffBatch, HandoffItem, new_id
 from counter_app.services.context import Actor
-from counter_app.services.intake import IntakeService
+from counter_app.services.intake.service import IntakeService
 
 from ..conftest import Hall
 from ..helpers import complete_intake, fill_person

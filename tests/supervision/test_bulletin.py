@@ -8,8 +8,11 @@ import pytest
 from sqlalchemy import event, func, select
 
 from counter_app.models import CaseFile
-from counter_app.services import demo
-from counter_app.services.bulletin import (
+from counter_app.services.deadlines.clock_stops import ClockService
+from counter_app.services.deadlines.five_day import flag_deemed_accepted
+from counter_app.services.demo import generate as demo
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.supervision.bulletin.build import (
     Counts,
     build_bulletin,
     charts,
@@ -17,12 +20,9 @@ from counter_app.services.bulletin import (
     period_of,
     tables,
 )
-from counter_app.services.clock_stops import ClockService
-from counter_app.services.complaints import ComplaintService
-from counter_app.services.consultations import ConsultationService
-from counter_app.services.deadlines import flag_deemed_accepted
-from counter_app.services.evaluations import EvaluationService
-from counter_app.services.intake import IntakeService
+from counter_app.services.supervision.complaints import ComplaintService
+from counter_app.services.supervision.consultations import ConsultationService
+from counter_app.services.supervision.evaluations import EvaluationService
 
 from ..conftest import Hall
 from ..helpers import complete_intake, fill_person
@@ -201,8 +201,8 @@ def test_past_day_uses_training_state_of_that_day(hall: Hall) -> None:
 
 
 def test_both_plans_for_the_due_lists_agree(hall: Hall) -> None:
-    from counter_app.services.calendar_store import load_calendar
-    from counter_app.services.clock_stops import due_lines
+    from counter_app.services.deadlines.calendar_store import load_calendar
+    from counter_app.services.deadlines.clock_stops import due_lines
 
     demo.generate(hall.ctx, 400, 15, seed=9)
     today = hall.clock.now.date()
@@ -217,7 +217,7 @@ def test_both_plans_for_the_due_lists_agree(hall: Hall) -> None:
 
 @pytest.mark.parametrize("top", [0, 1, 4, 5, 9, 17, 41, 99, 203, 267, 2029, 270890])
 def test_chart_axis_is_round_and_above_every_bar(top: int) -> None:
-    from counter_app.services.bulletin import ChartData
+    from counter_app.services.supervision.bulletin.build import ChartData
 
     axis, step = ChartData("t", ["a", "b"], [("x", [top, top // 2])]).axis_max()
     assert axis >= top and axis % step == 0 and 1 <= axis // step <= 6

@@ -8,10 +8,16 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.models import Event
-from counter_app.services.clock_stops import ClockError, ClockService, Stop, merge_stops, shifted_due
 from counter_app.services.context import PermissionDenied
-from counter_app.services.intake import IntakeService
-from counter_app.services.workdays import WorkCalendar
+from counter_app.services.deadlines.clock_stops import (
+    ClockError,
+    ClockService,
+    Stop,
+    merge_stops,
+    shifted_due,
+)
+from counter_app.services.deadlines.workdays import WorkCalendar
+from counter_app.services.intake.service import IntakeService
 
 from ..conftest import Hall
 from ..helpers import complete_intake

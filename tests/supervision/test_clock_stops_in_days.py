@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from counter_app.services.clock_stops import ClockService, Stop, shifted_day_limit, shifted_limit
-from counter_app.services.staffing import set_training
-from counter_app.services.workdays import WorkCalendar
+from counter_app.services.deadlines.clock_stops import ClockService, Stop, shifted_day_limit, shifted_limit
+from counter_app.services.deadlines.workdays import WorkCalendar
+from counter_app.services.people.staffing import set_training
 
 from ..conftest import Hall
 from .conftest import accept, at, case_row

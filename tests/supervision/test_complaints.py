@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.models import Event
-from counter_app.services.complaints import ComplaintError, ComplaintService
 from counter_app.services.context import PermissionDenied
+from counter_app.services.supervision.complaints import ComplaintError, ComplaintService
 
 from ..conftest import Hall
 from .conftest import accept, at

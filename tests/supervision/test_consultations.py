@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from counter_app.services.bulletin import compute_bulletin
-from counter_app.services.consultations import ConsultationError, ConsultationService
 from counter_app.services.context import Actor, PermissionDenied
+from counter_app.services.supervision.bulletin.build import compute_bulletin
+from counter_app.services.supervision.consultations import ConsultationError, ConsultationService
 
 from ..conftest import Hall
 from .conftest import accept

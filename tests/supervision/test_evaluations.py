@@ -10,9 +10,14 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from counter_app.services.bulletin import compute_bulletin
 from counter_app.services.context import PermissionDenied
-from counter_app.services.evaluations import EvaluationError, EvaluationService, RatingTicket, qr_code
+from counter_app.services.supervision.bulletin.build import compute_bulletin
+from counter_app.services.supervision.evaluations import (
+    EvaluationError,
+    EvaluationService,
+    RatingTicket,
+    qr_code,
+)
 
 from ..conftest import Hall
 from .conftest import accept, at, notify

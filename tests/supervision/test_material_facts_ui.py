@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 
-from counter_app.services.staffing import CatalogEditor
+from counter_app.services.people.staffing import CatalogEditor
 from counter_app.ui.fonts import install_app_font
 from counter_app.ui.i18n import install_translator
 from counter_app.ui.supervision.catalog_editor import MATERIAL_COLUMNS

@@ -14,9 +14,9 @@ from pypdf import PdfReader
 
 from counter_app.cli import commands_report
 from counter_app.cli.main import UserError
-from counter_app.services.bulletin import compute_bulletin
-from counter_app.services.bulletin_pdf import render_bulletin_pdf
-from counter_app.services.bulletin_xlsx import bulletin_xlsx_bytes
+from counter_app.services.supervision.bulletin.build import compute_bulletin
+from counter_app.services.supervision.bulletin.pdf import render_bulletin_pdf
+from counter_app.services.supervision.bulletin.xlsx import bulletin_xlsx_bytes
 
 from ..conftest import Hall
 from .test_bulletin import _busy_day

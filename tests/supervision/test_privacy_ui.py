@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.services.case_queries import CaseQueries
+from counter_app.services.handoff.case_queries import CaseQueries
 from counter_app.ui.fonts import install_app_font
 from counter_app.ui.i18n import install_translator
 from counter_app.ui.supervision.page import build as build_supervision

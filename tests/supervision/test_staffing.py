@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.models import CaseFile, ItemVersion
-from counter_app.services.catalog_io import CatalogError
+from counter_app.services.catalog.exchange import CatalogError
 from counter_app.services.context import PermissionDenied
-from counter_app.services.rules import supervision_for
-from counter_app.services.staffing import CatalogEditor, StaffService
+from counter_app.services.intake.rules import supervision_for
+from counter_app.services.people.staffing import CatalogEditor, StaffService
 
 from ..conftest import Hall
 from .conftest import accept, at, case_row

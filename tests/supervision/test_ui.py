@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
 
 from counter_app.models import Complaint, Consultation, Evaluation, TrainingRecord
-from counter_app.services.evaluations import EvaluationService
+from counter_app.services.supervision.evaluations import EvaluationService
 from counter_app.ui.fonts import install_app_font
 from counter_app.ui.i18n import install_translator
 from counter_app.ui.supervision.consult_page import build as build_consult
@@ -191,7 +191,7 @@ def test_next_years_holidays_entered_on_one_screen(hall: Hall, app_services, qtb
     qtbot.waitUntil(lambda: page.tabText(tab) == "节假日安排", timeout=10000)
     assert not w.reminder.isVisible()
     _shot(page, "supervision-holidays-applied")
-    from counter_app.services.case_queries import CaseQueries
+    from counter_app.services.handoff.case_queries import CaseQueries
 
     assert CaseQueries(hall.ctx).search(hall.supervisor, case_no)[0].due_estimate == ""
     w.text.setPlainText("2027-01-01 休假")
@@ -204,8 +204,8 @@ def test_the_departments_approver_signs_an_item_off_in_the_editor(hall: Hall, ap
     from sqlalchemy import select
 
     from counter_app.models import Department
-    from counter_app.services import auth
     from counter_app.services.context import Actor
+    from counter_app.services.people import auth
 
     from ..conftest import PASSWORD
 

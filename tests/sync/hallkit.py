@@ -15,6 +15,7 @@ from sqlalchemy.pool import NullPool
 
 from counter_app.bootstrap import open_database, set_terminal_code
 from counter_app.ids.canon import canon
+from counter_app.legacy_sync.engine import SyncEngine
 from counter_app.models import (
     CaseFile,
     CaseMaterial,
@@ -34,10 +35,9 @@ from counter_app.models import (
     hall_now,
 )
 from counter_app.models.database import Database
+from counter_app.services.audit.events import append_event
 from counter_app.services.context import ServiceContext
-from counter_app.services.events import append_event
-from counter_app.services.numbering import KIND_BATCH, KIND_CASE, next_number
-from counter_app.sync.engine import SyncEngine
+from counter_app.services.intake.numbering import KIND_BATCH, KIND_CASE, next_number
 from counter_app.sync.report import SyncReport
 from counter_app.sync.tables import synced_tables
 from tests.pgtest import PgServer
@@ -199,7 +199,7 @@ def receive_case(c: Counter, ref: HallRef, *, printed: bool = True) -> tuple[str
 def receive_by_service(c: Counter, ref: HallRef) -> tuple[str, str]:
     """The real intake path (IntakeService.record: validation, numbering, events)."""
     from counter_app.services.context import Actor
-    from counter_app.services.intake import IntakeService
+    from counter_app.services.intake.service import IntakeService
 
     from ..helpers import complete_intake
 

@@ -10,15 +10,12 @@ import pytest
 from sqlalchemy import delete, select
 
 from counter_app.cli import commands_sync
+from counter_app.legacy_sync import SyncEngine, reconcile
 from counter_app.models import CaseMaterial, Event, OutboxEntry, PrintRecord
 from counter_app.models.database import Database
-from counter_app.sync import (
-    SyncEngine,
-    SyncError,
-    init_server,
-    reconcile,
-    test_connection,
-)
+from counter_app.sync.connection import test_connection
+from counter_app.sync.errors import SyncError
+from counter_app.sync.server import init_server
 
 from .hallkit import ServerTarget, make_counter, receive_case, seed_hall
 

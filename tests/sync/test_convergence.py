@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from counter_app.models import CaseFile, Event, HandoffBatch, Staff
 from counter_app.models.database import Database
-from counter_app.services.audit import verify_chains
-from counter_app.sync import init_server
+from counter_app.services.audit.chain import verify_chains
+from counter_app.sync.server import init_server
 
 from .hallkit import (
     ServerTarget,

@@ -10,15 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from counter_app.legacy_sync.credentials import KEY_FILE, SERVER_URL_KEY, load_server_url, store_server_url
 from counter_app.models import Setting
 from counter_app.models.database import Database
-from counter_app.sync import next_delay, redact
-from counter_app.sync.credentials import (
-    KEY_FILE,
-    SERVER_URL_KEY,
-    load_server_url,
-    store_server_url,
-)
+from counter_app.sync.backoff import next_delay
+from counter_app.sync.connection import redact
 from counter_app.sync.errors import SyncError
 
 URL = "postgresql+psycopg://counter:S3cret-密码@10.0.0.5:5432/hall"

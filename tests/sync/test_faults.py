@@ -17,14 +17,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from counter_app.legacy_sync import list_conflicts
+from counter_app.legacy_sync.apply import apply_batch
+from counter_app.legacy_sync.engine import SyncEngine
+from counter_app.legacy_sync.push import read_batch
 from counter_app.models import CaseFile, HandoffBatch, SyncConflict, hall_now
 from counter_app.models.database import Database
 from counter_app.services.context import ServiceContext
-from counter_app.sync import list_conflicts
-from counter_app.sync.apply import apply_batch
-from counter_app.sync.engine import SyncEngine
 from counter_app.sync.errors import ServerUnavailable
-from counter_app.sync.push import read_batch
 from counter_app.sync.report import SyncReport
 
 from .hallkit import (

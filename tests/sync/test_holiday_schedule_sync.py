@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from counter_app.models import CaseFile, Event
-from counter_app.services.holiday_schedule import apply_schedule, catch_up, parse_schedule
+from counter_app.services.deadlines.holiday_schedule import apply_schedule, catch_up, parse_schedule
 
 from .hallkit import ServerTarget, make_counter, receive_by_service, seed_hall
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from counter_app.models.database import Database
-from counter_app.services.numbering import KIND_BATCH, KIND_CASE, next_number, parse_number
+from counter_app.services.intake.numbering import KIND_BATCH, KIND_CASE, next_number, parse_number
 
 from .hallkit import ServerTarget
 

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from counter_app.sync.rules import (
-    Custody,
-    decide_delete,
-    decide_insert,
-    decide_update,
-)
+from counter_app.legacy_sync.rules import Custody, decide_delete, decide_insert, decide_update
 
 FRONT = Custody(case_status="accepted")
 BACK = Custody(case_status="with_approver")

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import delete, select, update
 
 from counter_app.ids.stable import stable_id
+from counter_app.legacy_sync import list_conflicts, resolve_conflict
 from counter_app.models import (
     CaseFile,
     Department,
@@ -17,7 +18,6 @@ from counter_app.models import (
     HandoffItem,
     SyncConflict,
 )
-from counter_app.sync import list_conflicts, resolve_conflict
 
 from .hallkit import (
     APPROVER_TERMINAL,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter_app.services.auth import AuthService
+from counter_app.services.people.auth import AuthService
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.services import AppServices
 from counter_app.ui.worker import DbLane

@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from counter_app.bootstrap import open_context
-from counter_app.services.auth import AuthService
-from counter_app.services.drafts import DraftService
+from counter_app.services.intake.drafts import DraftService
+from counter_app.services.people.auth import AuthService
 from counter_app.ui.counter.page import CounterPage
 from counter_app.ui.services import AppServices
 from counter_app.ui.worker import DbLane

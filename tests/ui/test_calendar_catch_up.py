@@ -8,9 +8,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from counter_app.models import CaseFile, Event
-from counter_app.services.calendar_store import mark_year_complete, set_override
-from counter_app.services.holiday_schedule import catch_up
-from counter_app.services.intake import IntakeService
+from counter_app.services.deadlines.calendar_store import mark_year_complete, set_override
+from counter_app.services.deadlines.holiday_schedule import catch_up
+from counter_app.services.intake.service import IntakeService
 
 from ..helpers import complete_intake
 from .flow import login

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from counter_app.services.intake import IntakeService
+from counter_app.services.intake.service import IntakeService
 from counter_app.ui.counter.page import RESUME
 
 from ..helpers import PERSON_ID, complete_intake

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.services.intake import IntakeService
-from counter_app.services.staffing import CatalogEditor
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.people.staffing import CatalogEditor
 from counter_app.ui.counter.checklist import ChecklistEditor
 
 from ..conftest import Hall

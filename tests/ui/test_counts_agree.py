@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.services.case_queries import CaseQueries
-from counter_app.services.consultations import ConsultationService
 from counter_app.services.context import PermissionDenied
-from counter_app.services.intake import IntakeService
+from counter_app.services.handoff.case_queries import CaseQueries
+from counter_app.services.intake.service import IntakeService
+from counter_app.services.supervision.consultations import ConsultationService
 
 from ..conftest import PASSWORD
 from ..helpers import complete_intake

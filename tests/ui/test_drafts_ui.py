@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.services.drafts import DraftService
+from counter_app.services.intake.drafts import DraftService
 from counter_app.ui.counter.page import CounterPage
 
 from ..conftest import PASSWORD

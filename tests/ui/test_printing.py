@@ -7,7 +7,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
-from counter_app.services.intake import IntakeService
+from counter_app.services.intake.service import IntakeService
 from counter_app.ui.printing import DocRequest, PrintPreviewDialog, print_pdf, remembered
 
 from ..helpers import complete_intake

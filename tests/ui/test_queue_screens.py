@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter_app.services.queue import QueueService
+from counter_app.services.queue.service import QueueService
 from counter_app.ui.queue.display import HallDisplay, call_text
 from counter_app.ui.queue.guide_page import GuidePage
 from counter_app.ui.queue.window_bar import QueueBar, TransferDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.services.intake import IntakeService
+from counter_app.services.intake.service import IntakeService
 
 from ..helpers import complete_intake
 from .conftest import screenshot

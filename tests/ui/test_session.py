@@ -65,7 +65,7 @@ def test_an_approver_gets_no_counter(window, qtbot) -> None:  # type: ignore[no-
 
 
 def test_a_supervisor_reads_cases_with_masked_ids(window, ui_hall, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from counter_app.services.intake import IntakeService
+    from counter_app.services.intake.service import IntakeService
 
     from ..helpers import PERSON_ID, complete_intake
 

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from counter_app.legacy_sync import load_server_url
+from counter_app.legacy_sync.server_setting import save_server_url
 from counter_app.services.context import PermissionDenied
-from counter_app.sync import load_server_url
-from counter_app.sync.server_setting import save_server_url
 
 from ..conftest import PASSWORD
 from .winkeys import WindowKeys, sign_in

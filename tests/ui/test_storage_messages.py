@@ -54,7 +54,7 @@ def test_the_lane_turns_failures_into_messages(qtbot) -> None:  # type: ignore[n
 def test_a_write_that_waits_for_the_lock_says_so(window, ui_hall, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Another program holds the write lock (as a ledger import in another process does):
     the window's status bar says the app is waiting, and clears once the write went in."""
-    from counter_app.services.calendar_store import mark_year_complete
+    from counter_app.services.deadlines.calendar_store import mark_year_complete
 
     path = ui_hall.ctx.db.url.removeprefix("sqlite:///")
     holder = sqlite3.connect(path, isolation_level=None)

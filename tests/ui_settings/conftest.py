@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from counter_app.services.intake import IntakeService
+from counter_app.services.intake.service import IntakeService
 from counter_app.ui.services import AppServices
 from counter_app.ui.worker import DbLane
 
@@ -68,7 +68,7 @@ def print_acceptance(hall: Hall, case_no: str) -> str:
     from sqlalchemy import select
 
     from counter_app.models import PrintRecord
-    from counter_app.services.printing import PrintService
+    from counter_app.services.printing.service import PrintService
 
     PrintService(hall.ctx).produce(hall.clerk, "acceptance", case_no)
     with hall.ctx.db.session() as s:

@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from sqlalchemy.engine import make_url
 
-from counter_app.sync import init_server, load_server_url
+from counter_app.legacy_sync import load_server_url
+from counter_app.sync.server import init_server
 from counter_app.ui.printing import remembered, ui_settings
 from counter_app.ui.services import AppServices
 from counter_app.ui.settings_page import LANG_KEY, SettingsPage, stored_idle_minutes

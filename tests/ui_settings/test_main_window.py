@@ -13,9 +13,10 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from counter_app.legacy_sync import store_server_url
 from counter_app.models import CaseFile, SyncConflict
-from counter_app.services.auth import AuthService
-from counter_app.sync import init_server, store_server_url
+from counter_app.services.people.auth import AuthService
+from counter_app.sync.server import init_server
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.services import AppServices
 from counter_app.ui.settings_page import SettingsPage

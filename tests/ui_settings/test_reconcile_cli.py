@@ -9,7 +9,8 @@ import pytest
 
 from counter_app.cli import commands_reconcile
 from counter_app.cli.main import UserError
-from counter_app.sync import SyncEngine, init_server, store_server_url
+from counter_app.legacy_sync import SyncEngine, store_server_url
+from counter_app.sync.server import init_server
 
 from ..conftest import Hall
 from .conftest import accept_case, lose_from_outbox, print_acceptance

@@ -10,7 +10,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QMainWindow
 from sqlalchemy import text
 
-from counter_app.sync import SyncReport, init_server
+from counter_app.sync.report import SyncReport
+from counter_app.sync.server import init_server
 from counter_app.ui.services import AppServices
 from counter_app.ui.sync_status import SyncController, SyncRunner, nudge_sync
 

@@ -23,7 +23,7 @@ from .spec import CatalogData, CatalogError, CatalogProblem
 from .to_dict import catalog_to_dict
 from .xlsx import _read_xlsx, _write_xlsx
 
-_YAML_HEADER = "# 事项目录（counter-catalog/1）。字段说明见 counter_app/services/catalog_io.py。\n"
+_YAML_HEADER = "# 事项目录（counter-catalog/1）。字段说明见 counter_app/services/catalog/exchange.py。\n"
 
 
 # libyaml's C loader and dumper when present: ten times faster on a full catalog.

@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
-from ...services.handoff import BatchView, CaseCheck
-from ...services.numbering import display
+from ...services.handoff.service import BatchView, CaseCheck
+from ...services.intake.numbering import display
 from .style import AMBER, GREEN, RED, ROW_BAD, ROW_OK, TITLE, big_button, cell, hours_text, label, table
 
 COLS = 7  # check, number, item, applicant, materials, finding, action

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ...services.numbering import display
-from ...services.timeline import CaseView
+from ...services.handoff.timeline import CaseView
+from ...services.intake.numbering import display
 from .style import AMBER, BLUE, GREEN, RED, ROW_BAD, TITLE, big_button, cell, label, table, when
 
 SIDE_LABELS = {"front": "前台", "back": "后台", "applicant": "申请人"}

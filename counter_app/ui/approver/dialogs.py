@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.handoff import BatchLine, CaseCheck
-from ...services.numbering import display
+from ...services.handoff.service import BatchLine, CaseCheck
+from ...services.intake.numbering import display
 from .style import TITLE, label
 
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.context import Actor, PermissionDenied
-from ...services.handoff import BatchSummary, HandoffError, HandoffService, WorkItem
-from ...services.numbering import KIND_CASE, NumberError, display, parse_number
+from ...services.handoff.service import BatchSummary, HandoffError, HandoffService, WorkItem
+from ...services.intake.numbering import KIND_CASE, NumberError, display, parse_number
 from ..keyhelp import approver_keys, hint_line
 from ..operations import CASES, HANDOFF
 from ..scan_filter import make_scan_field, scan_filter, visible_and_active

@@ -24,13 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import validation as v
-from ...services.intake import AgentInput, PartyInput
-from ...services.scan_detector import (
-    CREDIT_CODE_TYPED,
-    PHONE_TYPED,
-    RESIDENT_ID_TYPED,
-)
+from ...services.intake import validation as v
+from ...services.intake.scan_detector import CREDIT_CODE_TYPED, PHONE_TYPED, RESIDENT_ID_TYPED
+from ...services.intake.service import AgentInput, PartyInput
 from ..scan_filter import expect_typed
 from .fields import CheckedField
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ...services.drafts import Draft
+from ...services.intake.drafts import Draft
 
 
 class DraftBanner(QFrame):

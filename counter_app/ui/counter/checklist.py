@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from ...models import FORM_LABELS, MATERIAL_STATES, REQUIREMENT_LABELS
-from ...services.intake import MaterialEntry
+from ...services.intake.service import MaterialEntry
 from .dialogs import DefectReasonDialog, return_focus_after
 
 FORMS = tuple(FORM_LABELS)

@@ -14,12 +14,12 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ...models import STATUS_LABELS
-from ...services.auth import AuthService
-from ...services.case_queries import CaseQueries, OpenCase
+from ...services.catalog.counter_view import co_signer_reasons
 from ...services.context import Actor
-from ...services.counter_catalog import co_signer_reasons
-from ...services.drafts import DraftService
-from ...services.intake import (
+from ...services.handoff.case_queries import CaseQueries, OpenCase
+from ...services.intake.drafts import DraftService
+from ...services.intake.numbering import KIND_CASE, NumberError, display, parse_number
+from ...services.intake.service import (
     DECISIONS,
     Intake,
     IntakeResult,
@@ -27,8 +27,8 @@ from ...services.intake import (
     blocking,
     validate_intake,
 )
-from ...services.numbering import KIND_CASE, NumberError, display, parse_number
-from ...services.printing import PrintJob, PrintService
+from ...services.people.auth import AuthService
+from ...services.printing.service import PrintJob, PrintService
 from ..printing import DocRequest, open_preview, print_choices, produce_jobs
 from ..scan_filter import visible_and_active
 from .dialogs import CoSignerDialog, NotAcceptDialog, return_focus_after
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import Signal
     from PySide6.QtWidgets import QLineEdit, QStackedWidget, QWidget
 
-    from ...services.counter_catalog import CatalogView, ItemInfo
+    from ...services.catalog.counter_view import CatalogView, ItemInfo
     from .applicant_form import ApplicantForm
     from .checklist import ChecklistEditor
     from .resume import ResumeView

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ...services.intake import Completeness
+from ...services.intake.service import Completeness
 
 DECISION_KEYS = {"accept": "F5", "notify": "F6", "not_accept": "F7", "finish": "F8"}
 

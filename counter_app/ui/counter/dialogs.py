@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.scan_detector import ANY_TYPED
+from ...services.intake.scan_detector import ANY_TYPED
 from ..scan_filter import expect_typed
 
 # Common reasons at a county counter; the clerk may always type another.

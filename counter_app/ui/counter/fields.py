@@ -7,14 +7,14 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ...services.validation import Checked
+from ...services.intake.validation import Checked
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #a15c00;"
 
 
 class CheckedField(QWidget):
-    """``check`` is a pure validator from services/validation, run on every keystroke."""
+    """``check`` is a pure validator from services/intake/validation, run on every keystroke."""
 
     def __init__(self, name: str, check: Callable[[str], Checked] | None = None,
                  parent: QWidget | None = None) -> None:

@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ...models import KIND_LABELS
-from ...services.counter_catalog import ItemInfo
+from ...services.catalog.counter_view import ItemInfo
 
 
 class GuidePanel(QTextBrowser):

@@ -11,8 +11,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
 from ...models import KIND_LABELS
-from ...services.counter_catalog import CatalogView, ItemInfo
-from ...services.scan_detector import ITEM_QUERY_TYPED
+from ...services.catalog.counter_view import CatalogView, ItemInfo
+from ...services.intake.scan_detector import ITEM_QUERY_TYPED
 from ..scan_filter import expect_typed
 
 CODE_ROLE = Qt.ItemDataRole.UserRole

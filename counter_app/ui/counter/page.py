@@ -28,14 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.catalog.counter_view import CatalogView, ItemInfo, co_signer_reasons, load_catalog
 from ...services.context import Actor
-from ...services.counter_catalog import CatalogView, ItemInfo, co_signer_reasons, load_catalog
-from ...services.drafts import Draft, DraftService
-from ...services.intake import (
-    Intake,
-    IntakeService,
-    completeness,
-)
+from ...services.intake.drafts import Draft, DraftService
+from ...services.intake.service import Intake, IntakeService, completeness
 from ..keyhelp import checklist_keys, counter_keys, hint_line
 from ..printing import PrintPreviewDialog
 from ..scan_filter import make_scan_field, scan_filter

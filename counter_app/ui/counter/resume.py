@@ -14,9 +14,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...services.case_queries import OpenCase
-from ...services.intake import MaterialEntry, completeness
-from ...services.numbering import display
+from ...services.handoff.case_queries import OpenCase
+from ...services.intake.numbering import display
+from ...services.intake.service import MaterialEntry, completeness
 from .checklist import ChecklistEditor
 
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.context import Actor, PermissionDenied
-from ...services.handoff import HandoffError, HandoffService, IssueInput, ReadyCase
-from ...services.numbering import display
-from ...services.scan_detector import RESIDENT_ID_TYPED
-from ...services.timeline import CaseView
+from ...services.handoff.service import HandoffError, HandoffService, IssueInput, ReadyCase
+from ...services.handoff.timeline import CaseView
+from ...services.intake.numbering import display
+from ...services.intake.scan_detector import RESIDENT_ID_TYPED
 from ..approver.style import BANNER, TITLE, big_button, label, show_message
 from ..keyhelp import hint_line, issue_keys
 from ..operations import CASES, HANDOFF

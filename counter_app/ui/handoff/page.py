@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.context import Actor, PermissionDenied
-from ...services.handoff import BatchLine, BatchSummary, HandoffError, HandoffService, ReadyCase
-from ...services.numbering import display
+from ...services.handoff.service import BatchLine, BatchSummary, HandoffError, HandoffService, ReadyCase
+from ...services.intake.numbering import display
 from ..approver.style import (
     AMBER,
     BANNER,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ...services.queue import Board, QueueService
+from ...services.queue.service import Board, QueueService
 from ..services import AppServices
 
 log = logging.getLogger(__name__)

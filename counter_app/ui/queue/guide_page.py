@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...models import PRIORITY_KINDS
+from ...services.catalog.counter_view import load_catalog
 from ...services.context import Actor
-from ...services.counter_catalog import load_catalog
-from ...services.queue import Group, QueueService, TicketView
+from ...services.queue.service import Group, QueueService, TicketView
 from ..counter.item_picker import ItemPicker
 from ..operations import QUEUE
 from ..printing import pdf_dir
@@ -210,7 +210,7 @@ class GuidePage(QWidget):
         folder = pdf_dir() / "queue" / f"{t.day:%Y%m%d}"
 
         def produce() -> bytes:
-            from ...services.queue_print import ticket_pdf
+            from ...services.queue.ticket import ticket_pdf
 
             return ticket_pdf(ctx, t)
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...services.context import Actor
-from ...services.queue import DeskView, Group, QueueService, TicketView
+from ...services.queue.service import DeskView, Group, QueueService, TicketView
 from ..operations import QUEUE
 from ..prefs import ui_settings
 from ..services import AppServices

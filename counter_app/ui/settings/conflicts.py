@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ...services.numbering import display
-from ...sync import SyncError, list_conflicts, resolve_conflict
+from ...legacy_sync import list_conflicts, resolve_conflict
+from ...services.intake.numbering import display
+from ...sync.errors import SyncError
 from .common import SettingsHost, _fill, _say, _server_db, _table
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ...legacy_sync import load_server_url
 from ...services.context import Actor
-from ...services.printing import default_layout
+from ...services.printing.service import default_layout
 from ...services.settings import get_setting
 from ...setup_file import LAYOUT_KEY
-from ...sync import SyncError, load_server_url
+from ...sync.errors import SyncError
 from ..printing import remembered
 from ..services import AppServices
 from .common import _say

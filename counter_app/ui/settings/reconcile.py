@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...documents.common import DOC_KINDS
-from ...services.numbering import display
-from ...sync import reconcile
+from ...legacy_sync import reconcile
+from ...services.intake.numbering import display
 from .common import SettingsHost, _fill, _say, _server_db, _table
 
 STATUS_COLORS = {"missing": "#c62828", "differs": "#c62828", "conflict": "#e65100",

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from ...legacy_sync.server_setting import may_change_server, save_server_url
 from ...services.context import Actor
-from ...sync import redact, test_connection
-from ...sync.server_setting import may_change_server, save_server_url
+from ...sync.connection import redact, test_connection
 from ..services import AppServices
 from .common import PageMixin, Refreshable, _say
 

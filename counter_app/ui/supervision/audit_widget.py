@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.audit_check import AuditResult, verify_folder
-from ...services.custody_report import CustodyReport, custody_report, render_custody_pdf
-from ...services.events import EVENT_LABELS, POSITION_CHARS
-from ...services.printing import write_file
+from ...services.audit.events import EVENT_LABELS, POSITION_CHARS
+from ...services.audit.verify import AuditResult, verify_folder
+from ...services.handoff.custody_report import CustodyReport, custody_report, render_custody_pdf
+from ...services.printing.service import write_file
 from ..file_dialogs import ask_save
 from .common import fill_table, make_table, message_label, say, submit
 

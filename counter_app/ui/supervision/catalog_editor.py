@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.catalog_io import (
+from ...services.catalog.exchange import (
     CHECK_STATE_LABELS,
     DELIVERY_LABELS,
     FORM_LABELS,
@@ -37,8 +37,8 @@ from ...services.catalog_io import (
     ItemSpec,
     MaterialSpec,
 )
-from ...services.catalog_signoff import sign_off
-from ...services.staffing import CatalogEditor
+from ...services.catalog.signoff import sign_off
+from ...services.people.staffing import CatalogEditor
 from ..file_dialogs import ask_open, ask_save
 from .common import message_label, say, submit
 

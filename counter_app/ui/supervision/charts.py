@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...services.bulletin import ChartData
+from ...services.supervision.bulletin.build import ChartData
 
 
 class BarChart(QWidget):

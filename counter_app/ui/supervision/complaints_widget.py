@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.complaints import ComplaintLine, ComplaintService
-from ...services.staffing import StaffService
+from ...services.people.staffing import StaffService
+from ...services.supervision.complaints import ComplaintLine, ComplaintService
 from .common import fill_table, make_table, message_label, say, submit
 
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.complaints import ComplaintService
-from ...services.consultations import OUTCOMES, ConsultationService, ConsultLine
+from ...services.supervision.complaints import ComplaintService
+from ...services.supervision.consultations import OUTCOMES, ConsultationService, ConsultLine
 from .common import fill_table, make_table, message_label, say, submit
 from .evaluation_screen import ask_for_rating
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.bulletin import Bulletin, charts, compute_bulletin, tables
+from ...services.supervision.bulletin.build import Bulletin, charts, compute_bulletin, tables
 from ..file_dialogs import ask_save_then
 from .charts import BarChart
 from .common import fill_table, make_table, message_label, say, submit
@@ -179,7 +179,7 @@ class BulletinView(QWidget):
         def write() -> Path:
             # Imported here, on the lane: reportlab and openpyxl cost 200 ms and more to load,
             # which the first visit to the page (a key, on the GUI thread) used to pay.
-            from ...services.exports import ExportService
+            from ...services.privacy.exports import ExportService
 
             return ExportService(ctx).export_bulletin(actor, b, path)  # written, then logged
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models import STATUS_LABELS
-from ...services.clock_stops import SUSPENSION_KINDS, ClockService, DueLine
+from ...services.deadlines.clock_stops import SUSPENSION_KINDS, ClockService, DueLine
 from .common import fill_table, make_table, message_label, say, selected_key, submit
 
 

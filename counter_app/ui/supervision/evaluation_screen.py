@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...models import GRADES
-from ...services.evaluations import EvaluationService, RatingTicket, qr_code
+from ...services.supervision.evaluations import EvaluationService, RatingTicket, qr_code
 from .common import submit
 
 COLORS = {5: "#1b7f3b", 4: "#4caf50", 3: "#8a8a2a", 2: "#d9822b", 1: "#c62828"}

@@ -1,6 +1,6 @@
 """Next year's holiday schedule, entered at once: paste the lines, apply, see what moved.
 
-The service (services/holiday_schedule.py) parses, checks, applies and recomputes due dates;
+The service (services/deadlines/holiday_schedule.py) parses, checks, applies and recomputes due dates;
 this widget only collects the text and shows the outcome and the November reminder.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from ...services.holiday_schedule import (
+from ...services.deadlines.holiday_schedule import (
     HolidayService,
     ScheduleResult,
     parse_schedule,

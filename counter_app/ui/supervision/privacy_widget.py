@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.access_queries import AccessLine, AccessQueries, VolumeAlert
-from ...services.exports import ExportService
-from ...services.subject_report import SubjectReportService
+from ...services.privacy.access_queries import AccessLine, AccessQueries, VolumeAlert
+from ...services.privacy.exports import ExportService
+from ...services.privacy.subject_report import SubjectReportService
 from ..file_dialogs import ask_save
 from .common import fill_table, make_table, message_label, say, submit
 

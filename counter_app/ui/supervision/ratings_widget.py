@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models import GRADES
-from ...services.evaluations import BadRatingLine, EvaluationService
+from ...services.supervision.evaluations import BadRatingLine, EvaluationService
 from .common import fill_table, make_table, message_label, say, submit
 
 

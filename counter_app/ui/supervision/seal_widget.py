@@ -1,6 +1,6 @@
 """The hall's seal (受理专用章): on which notices a supervisor authorises it, and its text.
 
-The service (services/hall_seal.py) checks and saves; on a PC enrolled with the hall service
+The service (services/printing/hall_seal.py) checks and saves; on a PC enrolled with the hall service
 the change travels to the hall as an operation. Keys: Alt+T the text, Alt+1/2/3 the notices,
 Ctrl+Enter (or Enter in the text) saves (Ctrl+S is the bulletin's export on this page).
 """
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.hall_seal import MAX_TEXT, SEALED_KINDS, SealService, SealSetting
+from ...services.printing.hall_seal import MAX_TEXT, SEALED_KINDS, SealService, SealSetting
 from .common import message_label, say, submit
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models import ROLE_LABELS, ROLES, TRAINING_LABELS
-from ...services.staffing import EMPLOYERS, StaffLine, StaffService, TrainingLine, WindowPlan
+from ...services.people.staffing import EMPLOYERS, StaffLine, StaffService, TrainingLine, WindowPlan
 from .common import fill_table, make_table, message_label, say, submit
 
 

@@ -1,0 +1,1 @@
+"""The tamper-evident event log: appending, sealing case rows, checking chains, verify-audit."""

@@ -1,0 +1,1 @@
+"""Synthetic demo data for demos and benchmarks."""

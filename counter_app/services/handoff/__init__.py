@@ -1,0 +1,2 @@
+"""Custody of a file after acceptance: handoff batches, the case's timeline, look-ups,
+the custody report."""

@@ -1,0 +1,1 @@
+"""Producing documents for the printer from the database, and the print log."""

@@ -1,0 +1,1 @@
+"""The hall's queue (叫号): tickets, calls, the waiting figures, the ticket printout."""

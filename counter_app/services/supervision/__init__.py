@@ -1,0 +1,2 @@
+"""Supervision after the counter: complaints, consultations, evaluations and the
+bulletin (``bulletin/``)."""
