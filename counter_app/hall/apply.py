@@ -222,7 +222,12 @@ class Applier:
                 raise HallError(term.diverged, 409)
             have = s.execute(select(HallOp).where(HallOp.terminal == terminal,
                                                   HallOp.seq == seq)).scalar_one_or_none()
-            last, previous = term.last_seq, term.previous
+            last, previous, legacy = term.last_seq, term.previous, term.legacy_unsigned
+        if legacy and op.get("sig"):  # its first signed operation: the older queue is done
+            with self.hall.db.transaction() as s:
+                s.execute(update(HallTerminal).where(HallTerminal.code == terminal)
+                          .values(legacy_unsigned=False))
+            legacy = False
         if have is not None:
             if have.digest == dig:
                 return OpResult(seq, op_id, have.status, have.reason)
@@ -231,7 +236,7 @@ class Applier:
             self._diverged(terminal, seq)
         if seq != last + 1:
             raise HallError(f"终端 {terminal} 的操作 {last + 1} 至 {seq - 1} 尚未送达：请重新同步", 409)
-        verdict = staff_keys.judge(self.hall, op)
+        verdict = staff_keys.judge(self.hall, op, legacy=legacy)
         if verdict.held:  # not answered: nothing recorded, the PC sends it again later
             return OpResult(seq, op_id, "held", verdict.held)
         state = OpState(op_id=op_id, name=str(op["name"]), staff_id=str(op.get("staff_id") or ""),

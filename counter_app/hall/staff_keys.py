@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import os
 import secrets
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from ..services.people import op_signing
 from ..services.people.auth import AuthService, LoginError
 from .store import Hall, HallError
 
+log = logging.getLogger(__name__)
 BOUND, PENDING, REJECTED = "bound", "pending", "rejected"
 SECRET_FILE = "staff-keys.secret"
 
@@ -142,12 +144,17 @@ def offer(hall: Hall, terminal: str, keys: list[dict[str, str]]) -> dict[str, st
     return bound
 
 
-def judge(hall: Hall, op: dict[str, Any]) -> Verdict:
-    """Whether this operation was signed by the person it names."""
+def judge(hall: Hall, op: dict[str, Any], *, legacy: bool = False) -> Verdict:
+    """Whether this operation was signed by the person it names. ``legacy``: the PC was
+    enrolled before operations were signed and has sent no signed one yet, so an unsigned
+    operation is one its older version queued (taken as before; logged)."""
     staff_id = str(op.get("staff_id") or "")
     if not staff_id:
         return Verdict()  # no person named: nothing done in anyone's name
     key_id, sig = str(op.get("key_id") or ""), str(op.get("sig") or "")
+    if legacy and not sig and not key_id:
+        log.warning("operation %s taken unsigned: queued before its PC's upgrade", op.get("op_id"))
+        return Verdict()
     with hall.db.session() as s:
         who = _name(s, staff_id)
         row = s.get(HallStaffKey, key_id) if key_id else None

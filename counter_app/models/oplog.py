@@ -23,6 +23,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Connection,
     DateTime,
     Float,
@@ -89,6 +90,9 @@ class HallTerminal(Base):
     # department, plus those it received itself; both empty = the whole hall.
     window_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
     department_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    # Enrolled before operations were signed (migration 0018): its unsigned operations,
+    # queued by the older version, are taken until its first signed one.
+    legacy_unsigned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
 
 class HallEnrollCode(Base):

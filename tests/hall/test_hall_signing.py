@@ -176,3 +176,33 @@ def test_work_after_an_offline_sign_in_waits_for_its_key(staffed: Staffed, capsy
     a.login("clerk2")
     a.run()
     assert _hall_has_case(staffed, second) and _pending(a) == [] and a.sync.refused() == []
+
+
+def test_a_pc_enrolled_before_signing_sends_its_old_queue_then_signs(staffed: Staffed) -> None:
+    """Upgrading a hall: a PC's operations queued unsigned by its older version are taken, in
+    order, until its first signed one; after that an unsigned one is refused again. A PC
+    enrolled after the upgrade never has that allowance (the other test's op 3)."""
+    a, _b = _setup(staffed)
+    clerk = a.login("clerk")
+    hall = staffed.server.hall()
+    try:  # as migration 0018 leaves a terminal enrolled before operations were signed
+        with hall.db.transaction() as s:
+            s.execute(text("UPDATE hall_terminal SET legacy_unsigned = 1 WHERE code = :c"),
+                      {"c": a.ctx.terminal})
+    finally:
+        hall.db.dispose()
+    old_one = receive(a, clerk, staffed.item_code, "钱多")
+    old_two = receive(a, clerk, staffed.item_code, "孙少")
+    for op in _pending(a):  # as the older version queued them: no key, no signature
+        _rewrite(a, op, key_id="", sig="")
+    signed = receive(a, clerk, staffed.item_code, "周全")
+    a.run()
+    assert a.sync.refused() == []
+    assert all(_hall_has_case(staffed, n) for n in (old_one, old_two, signed))
+
+    late = receive(a, clerk, staffed.item_code, "吴用")
+    (op,) = _pending(a)
+    _rewrite(a, op, key_id="", sig="")
+    a.run()
+    assert "没有测试clerk的签名" in {o.op_id: o.reason for o in a.sync.refused()}[op.op_id]
+    assert not _hall_has_case(staffed, late)
