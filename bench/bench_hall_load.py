@@ -36,7 +36,7 @@ from common import process_cpu_s  # noqa: E402
 from counter_app.hallsync.client import HallClient  # noqa: E402
 from counter_app.hallsync.feed import ChangeFeed  # noqa: E402
 from counter_app.services.handoff.service import CaseCheck  # noqa: E402
-from tests.hall.conftest import _item  # noqa: E402
+from tests.hall.conftest import staffed_hall  # noqa: E402
 from tests.hall.kit import PC, HallServer, authorize, receive  # noqa: E402
 from tests.pgtest import PgServer  # noqa: E402
 
@@ -70,19 +70,12 @@ def _light_tokens(server: HallServer, window: str, n: int) -> list[str]:
 def run() -> list[dict[str, Any]]:
     with PgServer() as pg, tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        server = HallServer(tmp / "server", pg.create_database("hall_load")).init()
-        hall = server.hall()
-        item, window, dep, _other = _item(hall)
-        hall.db.dispose()
-        server.add_staff("clerk", ["clerk"], window=window)
-        server.add_staff("clerk2", ["clerk"], window=window)
-        server.add_staff("approver", ["approver"], department=dep)
-        server.add_staff("boss", ["supervisor"])
-        server.start()
+        hall = staffed_hall(tmp, pg.create_database("hall_load"))
+        staffed = next(hall)
         try:
-            return _run(server, tmp, item, window)
+            return _run(staffed.server, tmp, staffed.item_code, staffed.window)
         finally:
-            server.stop()
+            hall.close()  # the generator's finally: the server stops
 
 
 def _run(server: HallServer, tmp: Path, item: str, window: str) -> list[dict[str, Any]]:

@@ -71,20 +71,21 @@ def any_staffed(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Staf
     if request.param == "postgresql":
         pg: PgServer = request.getfixturevalue("hall_pg")
         url = pg.create_database(f"hall{next(_pg_names)}")
-    yield from _staffed(tmp_path, url)
+    yield from staffed_hall(tmp_path, url)
 
 
 @pytest.fixture()
 def pg_staffed(tmp_path: Path, hall_pg: PgServer) -> Iterator[Staffed]:
-    yield from _staffed(tmp_path, hall_pg.create_database(f"hall{next(_pg_names)}"))
+    yield from staffed_hall(tmp_path, hall_pg.create_database(f"hall{next(_pg_names)}"))
 
 
 @pytest.fixture()
 def staffed(tmp_path: Path) -> Iterator[Staffed]:
-    yield from _staffed(tmp_path, None)
+    yield from staffed_hall(tmp_path, None)
 
 
-def _staffed(tmp_path: Path, db_url: str | None) -> Iterator[Staffed]:
+def staffed_hall(tmp_path: Path, db_url: str | None) -> Iterator[Staffed]:
+    """A started hall with the test item and its four people (also the hall benchmarks')."""
     server = HallServer(tmp_path / "server", db_url).init()
     hall = server.hall()
     code, window, dep, other = _item(hall)

@@ -29,6 +29,12 @@ _TRUE = {"是", "true", "yes", "y", "1", "√"}
 _FALSE = {"否", "false", "no", "n", "0", "×"}
 
 
+def yes_no(word: str) -> bool | None:
+    """是/否 as a sheet or the catalog editor's table has it (None: neither)."""
+    w = word.strip().lower()
+    return True if w in _TRUE else False if w in _FALSE else None
+
+
 def _show(value: Any) -> str:
     try:
         return reprlib.repr(value)
@@ -201,12 +207,8 @@ class _Checker:
             return value
         if isinstance(value, int) and value in (0, 1):
             return bool(value)
-        if isinstance(value, str):
-            word = value.strip().lower()
-            if word in _TRUE:
-                return True
-            if word in _FALSE:
-                return False
+        if isinstance(value, str) and (said := yes_no(value)) is not None:
+            return said
         self.add(rec, name, f"「{self.label(rec, name)}」应为“是”或“否”，实为 {_show(value)}")
         return None
 

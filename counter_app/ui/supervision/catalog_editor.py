@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.catalog.checker import yes_no
 from ...services.catalog.exchange import (
     CHECK_STATE_LABELS,
     DELIVERY_LABELS,
@@ -44,7 +45,6 @@ from .common import message_label, say, submit
 
 MATERIAL_COLUMNS = ("name", "form", "originals", "photocopies", "copies", "requirement", "condition",
                     "condition_key", "source", "issuer", "shared", "medium", "standard", "note")
-_YES, _NO = ("是", "true", "yes", "1", "√"), ("", "否", "false", "no", "0", "×")
 
 
 class CatalogEditorWidget(QWidget):
@@ -251,8 +251,8 @@ class CatalogEditorWidget(QWidget):
                 continue
             where = f"材料第 {r + 1} 行"
             copies = _number(get("copies"), f"{where}「份数」") or 1
-            shared = get("shared").lower()
-            if shared not in _YES + _NO:
+            shared = yes_no(get("shared")) if get("shared").strip() else False
+            if shared is None:
                 raise ValueError(f"{where}「共享免提交」应为“是”或“否”，实为“{get('shared')}”")
             mats.append(MaterialSpec(
                 name=get("name"), form=get("form"), copies=copies,
@@ -260,7 +260,7 @@ class CatalogEditorWidget(QWidget):
                 photocopies=_number(get("photocopies"), f"{where}「复印件份数」"),
                 requirement=get("requirement") or "required", condition=get("condition") or None,
                 condition_key=get("condition_key") or None, source=get("source") or "applicant",
-                issuer=get("issuer") or None, shared=shared in _YES,
+                issuer=get("issuer") or None, shared=shared,
                 medium=get("medium") or "paper", standard=get("standard") or None,
                 note=get("note") or None))
         words = self.keywords.text().replace(",", "，").split("，")
