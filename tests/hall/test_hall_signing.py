@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 
+from alembic import command
 from sqlalchemy import select, text
 
 from counter_app.hall.cli import main as server_main
 from counter_app.models import CaseFile, HallOp, Staff, SyncOp
+from counter_app.models.migrate import alembic_config, upgrade
 from counter_app.services.people import op_signing
 
 from .conftest import Staffed
@@ -184,13 +186,19 @@ def test_a_pc_enrolled_before_signing_sends_its_old_queue_then_signs(staffed: St
     enrolled after the upgrade never has that allowance (the other test's op 3)."""
     a, _b = _setup(staffed)
     clerk = a.login("clerk")
+    # The hall as it was before operations were signed (0015), upgraded by the real
+    # migration: 0018 marks the PCs enrolled by then.
+    staffed.server.stop()
     hall = staffed.server.hall()
-    try:  # as migration 0018 leaves a terminal enrolled before operations were signed
-        with hall.db.transaction() as s:
-            s.execute(text("UPDATE hall_terminal SET legacy_unsigned = 1 WHERE code = :c"),
-                      {"c": a.ctx.terminal})
+    try:
+        cfg = alembic_config(hall.db)
+        with hall.db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0015")
+        upgrade(hall.db)
     finally:
         hall.db.dispose()
+    staffed.server.start()
     old_one = receive(a, clerk, staffed.item_code, "钱多")
     old_two = receive(a, clerk, staffed.item_code, "孙少")
     for op in _pending(a):  # as the older version queued them: no key, no signature
