@@ -30,7 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
 from bench_sync import generate, prepare, table_rows  # noqa: E402
-from common import process_cpu_s  # noqa: E402
 
 from counter_app.bootstrap import open_context  # noqa: E402
 from counter_app.hall.store import init_hall  # noqa: E402
@@ -39,7 +38,7 @@ from counter_app.hallsync.engine import HallSync  # noqa: E402
 from counter_app.hallsync.enroll import enroll  # noqa: E402
 from counter_app.models.database import Database  # noqa: E402
 from counter_app.sync.report import SyncReport  # noqa: E402
-from tests.hall.kit import HallServer  # noqa: E402
+from tests.hall.kit import HallServer, process_cpu_s  # noqa: E402
 from tests.pgtest import PgServer  # noqa: E402
 from tests.sync.hallkit import make_counter  # noqa: E402
 

@@ -65,10 +65,3 @@ def emit(result: dict) -> dict:
 
 if os.environ.get("COUNTER_BENCH_QUICK"):
     MILLION = 20_000
-
-
-def process_cpu_s(pid: int) -> float:
-    """CPU seconds (user + system) a process has used so far, from /proc (Linux): a
-    figure the load of the rest of the box does not inflate."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -1,5 +1,7 @@
 """One load process: several enrolled PCs, each syncing in its own thread for a bounded
-time, recording a case now and then; prints the round latencies as JSON.
+time, recording a case now and then; prints, as JSON, each PC's round latencies, the
+reasons of its failed rounds, the cases it recorded, and whether its last round (after the
+load) went through with nothing left waiting.
 
     python -m tests.hall.load_worker DURATION_S INTERVAL_S ITEM_CODE FOLDER...
 """
@@ -29,7 +31,9 @@ def _pc(folder: Path, ctx: ServiceContext, duration: float, interval: float, ite
     sync = HallSync(ctx.db, ctx.terminal, clock=ctx.clock)
     clerk = auth.AuthService(ctx).login("clerk", "counter123")
     svc = IntakeService(ctx)
-    lat, errors, cases = [], 0, 0
+    lat: list[float] = []
+    errors: list[str] = []
+    cases = 0
     end = time.monotonic() + duration
     time.sleep(random.uniform(0, interval))
     for n in range(MAX_ROUNDS):
@@ -40,17 +44,18 @@ def _pc(folder: Path, ctx: ServiceContext, duration: float, interval: float, ite
                 svc.record(clerk, complete_intake(svc, item), "accept")
                 cases += 1
             except Exception as exc:  # counted, and the round still runs
-                print(f"record failed: {exc}", file=sys.stderr)
-                errors += 1
+                errors.append(f"record: {exc!r}")
         t = time.perf_counter()
         report = sync.run_once()
         lat.append(time.perf_counter() - t)
-        errors += not report.ok
+        errors.extend(report.errors)
         time.sleep(max(0.0, interval - (time.perf_counter() - t)))
-    sync.run_once()
+    last = sync.run_once()
+    waiting = sync.status().waiting
     sync.close()
     ctx.db.dispose()
-    out[str(folder)] = {"latencies": lat, "errors": errors, "cases": cases}
+    out[str(folder)] = {"latencies": lat, "errors": errors, "cases": cases,
+                        "last_errors": last.errors, "waiting": waiting}
 
 
 def main(argv: list[str]) -> int:
@@ -63,7 +68,8 @@ def main(argv: list[str]) -> int:
         try:
             _pc(Path(folder), contexts[folder], duration, interval, item, out)
         except Exception as exc:  # reported, so the test names what went wrong
-            out[folder] = {"latencies": [], "errors": 1, "cases": 0, "failed": repr(exc)}
+            out[folder] = {"latencies": [], "errors": [repr(exc)], "cases": 0,
+                           "last_errors": [repr(exc)], "waiting": -1, "failed": repr(exc)}
 
     threads = [threading.Thread(target=guarded, args=(f,)) for f in argv[3:]]
     for t in threads:

@@ -1,102 +1,65 @@
 """Load: 60 terminals (the hall's staffing) syncing every second for two minutes against
 one service on PostgreSQL, on loopback, bounded in time and count; meanwhile an approver's
-returns travel to a clerk's PC through the change feed. Every round must succeed and every
-return arrive; the latencies are printed (they depend on the machine's load)."""
+returns travel to a clerk's PC through the change feed (the load: ``load.py``).
+
+What must hold: no round is refused or fails for any reason but a late answer from the
+loaded box (which the terminal retries the next second, losing nothing), and those are
+rare; every whole PC ends with its last round through and nothing waiting; every case
+they recorded is in the hall; every return reaches the clerk. The latencies are printed
+(they depend on the machine's load; the targets are measured in bench/bench_hall_load.py)."""
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import statistics
-import subprocess
-import sys
-import time
 
 import pytest
+from sqlalchemy import func, select
 
-from counter_app.hallsync.engine import HallSync
-from counter_app.hallsync.feed import ChangeFeed
-from counter_app.services.handoff.service import CaseCheck
+from counter_app.models import CaseFile
 
 from .conftest import Staffed
-from .kit import PC, authorize, receive
+from .load import is_timeout, run_load
 
 pytestmark = pytest.mark.slow
 TERMINALS = int(os.environ.get("COUNTER_LOAD_TERMINALS", "60"))
-PROCESSES = 6
+FULL = int(os.environ.get("COUNTER_LOAD_FULL", "6"))
 DURATION = float(os.environ.get("COUNTER_LOAD_SECONDS", "120"))
-INTERVAL = 1.0
+RETURNS = 10
 
 
 def _p95(xs: list[float]) -> float:
     return sorted(xs)[max(0, int(len(xs) * 0.95) - 1)]
 
 
+def _hall_cases(staffed: Staffed) -> int:
+    hall = staffed.server.hall()
+    try:
+        with hall.db.session() as s:
+            return int(s.execute(select(func.count()).select_from(CaseFile)).scalar_one())
+    finally:
+        hall.db.dispose()
+
+
 def test_sixty_terminals_for_two_minutes(pg_staffed: Staffed) -> None:
     staffed = pg_staffed
-    first = PC(staffed.tmp / "t00", staffed.server).enroll()
-    authorize(first, first.login("boss"), "clerk", staffed.window)
-    authorize(first, first.login("boss"), "clerk2", staffed.window)
-    first.run()
-    first.close()
-    folders = [first.folder]
-    for i in range(1, TERMINALS):
-        pc = PC(staffed.tmp / f"t{i:02d}", staffed.server).enroll()
-        pc.close()
-        folders.append(pc.folder)
-    # The approver's side, in this process: cases signed for, then returned one by one.
-    a = PC(staffed.tmp / "clerk-a", staffed.server).enroll()
-    c = PC(staffed.tmp / "approver-c", staffed.server).enroll("approver")
-    # Another clerk's cases: returns count against the clerk who received them.
-    clerk, approver = a.login("clerk2"), c.login("approver")
-    cases = [receive(a, clerk, staffed.item_code) for _ in range(10)]
-    (batch,) = a.handoff.create_batches(clerk, cases)
-    a.run()
-    c.run()
-    c.handoff.sign(approver, batch, [CaseCheck(n) for n in cases])
-    c.run()
-    a.run()
-
-    chunks = [folders[i::PROCESSES] for i in range(PROCESSES)]
-    procs = [subprocess.Popen(
-        [sys.executable, "-m", "tests.hall.load_worker", str(DURATION), str(INTERVAL),
-         staffed.item_code, *map(str, chunk)], stdout=subprocess.PIPE, text=True,
-        cwd=os.getcwd()) for chunk in chunks]
-    changed: list[float] = []
-    feed = ChangeFeed(a.sync.client, lambda _s: changed.append(time.monotonic())).start()
-    delays = []
-    try:
-        time.sleep(min(10.0, DURATION / 4))
-        for case_no in cases:
-            c.handoff.return_case(approver, case_no, "负载测试退回")
-            t0 = time.monotonic()
-            c.run()
-            while a.status_of(case_no) != "returned":
-                assert time.monotonic() - t0 < 30, "the return never reached the clerk"
-                if changed and changed[-1] >= t0:
-                    a.run()
-                time.sleep(0.02)
-            delays.append(time.monotonic() - t0)
-            time.sleep(DURATION / 20)
-    finally:
-        feed.stop()
-    results: dict = {}
-    for p in procs:
-        out, _ = p.communicate(timeout=DURATION + 300)
-        assert p.returncode == 0
-        results.update(json.loads(out))
-    lat = [x for r in results.values() for x in r["latencies"]]
-    errors = sum(r["errors"] for r in results.values())
-    made = sum(r["cases"] for r in results.values())
-    print(f"\nterminals {TERMINALS}, rounds {len(lat)}, errors {errors}, cases {made}; "
-          f"round median {statistics.median(lat) * 1000:.0f} ms, p95 {_p95(lat) * 1000:.0f} ms; "
-          f"return to clerk median {statistics.median(delays):.2f} s, p95 {_p95(delays):.2f} s")
-    failed = {k: r["failed"] for k, r in results.items() if "failed" in r}
-    assert not failed, failed
-    assert len(results) == TERMINALS and errors == 0
-    # A bound that holds even on a loaded 2-core CI box; the figures above go in the note
-    # (targets: idle round p95 under 200 ms, decision to clerk p95 under 2 s).
-    assert max(delays) < 60, "the change feed must carry every decision to the clerk"
-    shutil.rmtree(staffed.tmp / "t00", ignore_errors=True)
-    assert isinstance(a.sync, HallSync)
+    before = _hall_cases(staffed)
+    run = run_load(staffed.server, staffed.tmp, staffed.item_code, staffed.window,
+                   terminals=TERMINALS, full=FULL, seconds=DURATION, returns=RETURNS)
+    errors = run.errors()
+    lat = [x for r in run.full.values() for x in r["latencies"]]
+    idle = run.light["idle"]
+    made = sum(r["cases"] for r in run.full.values())
+    print(f"\nterminals {TERMINALS} ({FULL} whole PCs), rounds {run.rounds()}, "
+          f"late answers {sum(map(is_timeout, errors))}, cases {made}; whole PC round median "
+          f"{statistics.median(lat) * 1000:.0f} ms, p95 {_p95(lat) * 1000:.0f} ms; idle round "
+          f"p95 {_p95(idle) * 1000:.0f} ms; return to clerk median "
+          f"{statistics.median(run.delays):.2f} s, p95 {_p95(run.delays):.2f} s")
+    assert len(run.full) == FULL and len(run.delays) == RETURNS
+    assert not [e for e in errors if not is_timeout(e)], errors
+    assert len(errors) <= run.rounds() // 100, f"{len(errors)} late answers: {errors[:5]}"
+    unfinished = {k: (r["last_errors"], r["waiting"]) for k, r in run.full.items()
+                  if r["last_errors"] or r["waiting"]}
+    assert not unfinished, unfinished
+    assert made > 0 and len(idle) > TERMINALS
+    assert _hall_cases(staffed) - before == made + RETURNS

@@ -1,16 +1,19 @@
-"""Light terminals for the hall load benchmark (``bench_hall_load.py``): each one an enrolled
-terminal with its own credential, speaking the real protocol of a PC's sync round over its
-own keep-alive HTTPS connection pinned to the hall CA: check-in (``/v1/hello`` with its
-clock), then ``/v1/pull`` page by page whenever the hall's journal is ahead of it. What it
-leaves out is the PC's own SQLite work (applying rows, its settings): on a 2-core box that
-work, 60 times over, is what saturated the box, not the service.
+"""Light terminals for the hall load (``tests/hall/load.py``, run by its test and by
+``bench/bench_hall_load.py``): each one an enrolled terminal with its own credential,
+speaking the real protocol of a PC's sync round over its own keep-alive HTTPS connection
+pinned to the hall CA: check-in (``/v1/hello`` with its clock), then ``/v1/pull`` page by
+page whenever the hall's journal is ahead of it. What it leaves out is the PC's own SQLite
+work (applying rows, its settings): on a 2-core box that work, 60 times over, is what
+saturated the box, not the service.
 
 All terminals run in one asyncio loop (one process). Per round: the wall time as the
 terminal saw it, and the service's own time from each answer's ``Server-Timing`` header.
 One more client sends a bare ``GET /v1/ca`` (no database, no credential) every second: the
 baseline, under the same load at the same time.
 
-    python bench/hall_terminals.py URL CA_FILE DURATION_S INTERVAL_S TOKEN...   (JSON on stdout)
+    python -m tests.hall.light_terminals URL CA_FILE DURATION_S INTERVAL_S TOKEN...
+
+(JSON on stdout)
 """
 
 from __future__ import annotations
