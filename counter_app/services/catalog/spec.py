@@ -164,6 +164,14 @@ def material_need(form: str, originals: int, photocopies: int, medium: str = "pa
     return text
 
 
+def requirement_words(form: str, copies: int, originals: int | None, photocopies: int | None,
+                      medium: str | None) -> str:
+    """What a stored checklist row asks for, in words (the row's one old count read as
+    ``material_counts`` does): the intake's checklist and a case's material list say it alike."""
+    return material_need(form, *material_counts(form, copies, originals, photocopies),
+                         medium or "paper")
+
+
 @dataclass(frozen=True)
 class FeeTier:
     """One row of an item's fee schedule."""

@@ -20,7 +20,7 @@ from sqlalchemy import Select, bindparam, or_, select
 from ...documents.masking import mask_id
 from ...models import STATUS_LABELS, CaseFile, CaseMaterial, ItemVersion, MaterialRequirement, Staff
 from ...models.prepared import Prepared
-from ..catalog.spec import material_counts, material_need
+from ..catalog.spec import requirement_words
 from ..context import Actor, PermissionDenied, ServiceContext
 from ..deadlines.calendar_store import complete_years, estimate_note, estimated_years
 from ..intake.numbering import NUMBER_LENGTH
@@ -121,8 +121,8 @@ def _need(m: Any) -> str:
     says it, from a joined row; nothing for a material with no requirement left."""
     if m.default_form is None:
         return ""
-    counts = material_counts(m.default_form, m.default_copies, m.originals, m.photocopies)
-    return material_need(m.default_form, *counts, m.medium or "paper")
+    return requirement_words(m.default_form, m.default_copies, m.originals, m.photocopies,
+                             m.medium)
 
 
 def _may_see(actor: Actor, scope: str) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ...models import MATERIAL_STATES, ItemVersion, MaterialRequirement, Notice, ServiceItem
 from ..audit.events import append_events
-from ..catalog.spec import material_counts, material_need
+from ..catalog.spec import requirement_words
 from ..context import Actor, PermissionDenied, ServiceContext, require_role
 from ..deadlines.calendar_store import load_calendar
 from ..operations import allow, operation
@@ -191,8 +191,7 @@ def build_checklist(version: ItemVersion, applicant_kind: str, has_agent: bool) 
 
 
 def requirement_need(req: MaterialRequirement) -> str:
-    counts = material_counts(req.form, req.copies, req.originals, req.photocopies)
-    return material_need(req.form, *counts, req.medium or "paper")
+    return requirement_words(req.form, req.copies, req.originals, req.photocopies, req.medium)
 
 
 def waived_note(req: MaterialRequirement) -> str:
