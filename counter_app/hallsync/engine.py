@@ -37,7 +37,7 @@ from ..sync.errors import SyncError
 from ..sync.report import SyncReport, SyncStatus
 from . import config, rebase, retention, snapshot
 from .client import HallClient
-from .staff_keys import StaffSigner
+from .staff_keys import StaffKeys
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,9 @@ class HallSync:
         if cfg is None:
             raise SyncError("本机尚未注册到大厅服务：请运行 counter-admin enroll 服务器地址 注册码")
         self.cfg = cfg
-        self.signer = StaffSigner(db)
+        # The stored keys only, not the context's signer: the sync signs nothing (each
+        # operation was signed when queued, in its row), it offers keys and keeps bindings.
+        self.staff_keys = StaffKeys(db)
         self._client: HallClient | None = None  # kept between rounds: one TLS handshake
         self._stamped: tuple[str, float] = ("", 0.0)  # last error written, and when
         self._memo: tuple[str, str, str] = ("", "", "")  # last ok, last try, error (this run)
@@ -176,9 +178,9 @@ class HallSync:
                 return
             self.hook("push.send")
             body = {"client_time": self._raw().isoformat(), "ops": ops,
-                    "keys": self.signer.offers()}
+                    "keys": self.staff_keys.offers()}
             answer = c.post("/v1/ops", body)
-            self.signer.bound_by_hall(answer.get("bound") or {})
+            self.staff_keys.bound_by_hall(answer.get("bound") or {})
             self.hook("push.answered")
             now = hall_now()
             held = [r for r in answer["results"] if r["status"] == "held"]

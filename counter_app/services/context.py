@@ -91,7 +91,8 @@ class ServiceContext:
     live: Callable[[OpState], Any] | None = None
     # Set on an enrolled PC (hallsync/staff_keys.py): opens or makes the signed-in person's
     # signing key at sign-in (``signed_in(actor, password)``) and signs each operation they
-    # do (``sign(state)``), so the hall can tell who did work done offline.
+    # do (``sign(state)``), so the hall can tell who did work done offline. The opened keys
+    # live on this object: a context opened anew signs only for those who sign in on it.
     signer: Any = None
     # Set on an enrolled PC that syncs (ui/sync_status.py): sends a write-through operation
     # (``@operation(..., through=True)``) to the hall now and waits for its answer; returns

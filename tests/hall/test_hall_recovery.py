@@ -43,9 +43,10 @@ def _ready(staffed: Staffed) -> PC:
 
 def test_restored_pc_is_stopped_and_rebuilt(staffed: Staffed) -> None:
     a = _ready(staffed)
-    clerk = a.login("clerk")
+    a.login("clerk")  # her signing key is in the backup too
     backup = _copy_pc(a, "backup-of-a")  # last night's backup
     backup.close()
+    clerk = a.login("clerk")  # A restarted after the copy: she signs in again
     first = receive(a, clerk, staffed.item_code, "张甲")
     a.run()
     a.close()  # the disk dies; the backup is put back in its place

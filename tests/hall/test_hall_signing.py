@@ -214,3 +214,35 @@ def test_a_pc_enrolled_before_signing_sends_its_old_queue_then_signs(staffed: St
     a.run()
     assert "没有测试clerk的签名" in {o.op_id: o.reason for o in a.sync.refused()}[op.op_id]
     assert not _hall_has_case(staffed, late)
+
+
+def test_a_restarted_pc_signs_only_after_a_sign_in_and_sends_its_queue_signed(
+        staffed: Staffed) -> None:
+    """The opened keys belong to the open context: a PC started again (a new context in the
+    same process, as in a real restart) asks for the password before it signs. What was
+    queued before the restart was signed then, in its row, and goes through."""
+    a, _b = _setup(staffed)
+    clerk = a.login("clerk")  # online: her key is bound
+    staffed.server.stop()
+    before = receive(a, clerk, staffed.item_code, "钱多")  # offline, signed as it is queued
+    (queued,) = _pending(a)
+    assert queued.key_id and queued.sig
+
+    a.reopen()  # restarted: nobody has signed in on this context
+    stale = receive(a, clerk, staffed.item_code, "孙少")  # the old sign-in opens nothing
+    (unsigned,) = _pending(a)[1:]
+    assert unsigned.key_id == "" and unsigned.sig == ""
+    clerk = a.login("clerk")  # still offline: her key opens from this PC's settings
+    after = receive(a, clerk, staffed.item_code, "周全")
+    (signed,) = _pending(a)[2:]
+    assert signed.key_id == queued.key_id and signed.sig
+
+    staffed.server.start()
+    a.reopen()  # restarted again before the sync: the queue needs no one signed in
+    a.run()
+    refused = {o.op_id: o.reason for o in a.sync.refused()}
+    assert list(refused) == [unsigned.op_id] and "没有测试clerk的签名" in refused[unsigned.op_id]
+    assert _hall_has_case(staffed, before) and _hall_has_case(staffed, after)
+    assert not _hall_has_case(staffed, stale) and _pending(a) == []
+    on_hall = _hall_ops(staffed)
+    assert on_hall[queued.op_id].status == on_hall[signed.op_id].status == "done"
