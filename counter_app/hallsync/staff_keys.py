@@ -91,8 +91,9 @@ class StaffKeys:
 
 
 class StaffSigner(StaffKeys):
-    """The stored keys plus those opened by sign-ins on this context, kept while it is open
-    (a window reopened after sign-in still signs) and gone with it."""
+    """The stored keys plus those opened by sign-ins on this context, kept until the person
+    signs out here (or the context closes): a colleague who takes over the PC signs with
+    nobody's key but their own."""
 
     def __init__(self, db: Database) -> None:
         super().__init__(db)
@@ -120,6 +121,10 @@ class StaffSigner(StaffKeys):
             self._open[actor.staff_id] = key
         if not stored.get("bound"):
             self._bind(actor, password, key)
+
+    def signed_out(self, staff_id: str) -> None:
+        with self._lock:
+            self._open.pop(staff_id, None)
 
     def _bind(self, actor: Actor, password: str, key: op_signing.StaffKey) -> None:
         """Online: the hall checks the password and binds the key. Offline or refused: the

@@ -31,6 +31,10 @@ class _LaneAuth:
             self.open()
         return self.service.login(username, password)
 
+    def signed_out(self, actor: Any) -> None:
+        if self.service is not None:
+            self.service.signed_out(actor)
+
     def open(self) -> Any:
         from ..bootstrap import open_context
         from ..services.people.auth import AuthService

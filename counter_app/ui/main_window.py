@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
     # -- login -------------------------------------------------------------------------
     def _logged_in(self, actor: Actor) -> None:
         if self.workspace is not None:  # a sign-in racing a sign-out: never two workspaces
-            self._take_down_workspace()
+            self._take_down_workspace(leaving=None)
         self.services.actor = actor
         self.workspace = QTabWidget()
         self.workspace.setObjectName("workspace")
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         """Sign the current user out and show the login screen (keys: Ctrl+Shift+Q)."""
         if self.services.actor is None or self.workspace is None:
             return
-        self._take_down_workspace()
+        self._take_down_workspace(leaving=self.services.actor)
         self.services.actor = None
         if self.lock_screen is not None:
             self.stack.removeWidget(self.lock_screen)
@@ -235,7 +235,8 @@ class MainWindow(QMainWindow):
             self._queue_dock.deleteLater()
         self.queue_bar, self._queue_dock, self._queue_keys = None, None, []
 
-    def _take_down_workspace(self) -> None:
+    def _take_down_workspace(self, leaving: Actor | None) -> None:
+        """The workspace goes; ``leaving`` (a sign-out) has their signing key closed too."""
         self._remove_queue_bar()
         workspace, self.workspace = self.workspace, None
         if workspace is None:
@@ -256,7 +257,11 @@ class MainWindow(QMainWindow):
             workspace.deleteLater()
             self.signed_out.emit()
 
-        self.services.ops.run(self, lambda: None, gone, gone)
+        def close_key() -> None:
+            if leaving is not None:
+                self.auth.signed_out(leaving)
+
+        self.services.ops.run(self, close_key, gone, gone)
 
     # -- pages and help --------------------------------------------------------------------
     def _step_page(self, step: int) -> None:

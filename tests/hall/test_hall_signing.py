@@ -16,6 +16,7 @@ from counter_app.hall.cli import main as server_main
 from counter_app.models import CaseFile, HallOp, Staff, SyncOp
 from counter_app.models.migrate import alembic_config, upgrade
 from counter_app.services.people import op_signing
+from counter_app.services.people.auth import AuthService
 
 from .conftest import Staffed
 from .kit import PASSWORD, PC, authorize, receive
@@ -246,3 +247,20 @@ def test_a_restarted_pc_signs_only_after_a_sign_in_and_sends_its_queue_signed(
     assert not _hall_has_case(staffed, stale) and _pending(a) == []
     on_hall = _hall_ops(staffed)
     assert on_hall[queued.op_id].status == on_hall[signed.op_id].status == "done"
+
+
+def test_a_person_who_signs_out_leaves_no_open_key(staffed: Staffed) -> None:
+    """Switch user closes the leaving person's key on this PC: work done afterwards in their
+    name (a forged actor, a stale screen) goes unsigned and the hall refuses it."""
+    a, _b = _setup(staffed)
+    clerk = a.login("clerk")
+    AuthService(a.ctx).signed_out(clerk)
+    stale = receive(a, clerk, staffed.item_code, "吴用")
+    (unsigned,) = _pending(a)
+    assert unsigned.key_id == "" and unsigned.sig == ""
+    clerk = a.login("clerk")  # back at the PC: the key opens again
+    back = receive(a, clerk, staffed.item_code, "卢俊")
+    assert _pending(a)[1].sig
+    a.run()
+    assert [o.op_id for o in a.sync.refused()] == [unsigned.op_id]
+    assert _hall_has_case(staffed, back) and not _hall_has_case(staffed, stale)

@@ -167,6 +167,11 @@ class AuthService:
             return actor
         raise LoginError(failure)
 
+    def signed_out(self, actor: Actor) -> None:
+        """The person left this PC (switch user): their signing key is closed here."""
+        if self.ctx.signer is not None:
+            self.ctx.signer.signed_out(actor.staff_id)
+
     def _stranger_failed(self, username: str, now: datetime) -> str:
         count, until = self._strangers.get(username, (0, None))
         if until and until > now:
