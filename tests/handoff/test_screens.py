@@ -7,7 +7,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from counter_app.services.handoff.service import CaseCheck, HandoffService
 from counter_app.services.printing.service import PrintService
@@ -35,6 +36,18 @@ def _show(qtbot, w: QWidget) -> None:  # type: ignore[no-untyped-def]
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)
+
+
+def _first_lines_fit(worklist: QListWidget) -> None:
+    """Each entry's first line (number and due date) fits the side bar unbroken, even with
+    the overdue mark before it: at 330 px the Chinese '限 11-30' broke onto its own line."""
+    metrics = QFontMetrics(worklist.font())
+    room = worklist.viewport().width() - 12  # the items' padding: 6 px each side
+    lines = [worklist.item(i).text().split("\n")[0] for i in range(worklist.count())]
+    assert any("限" in line for line in lines), lines
+    for line in lines:
+        marked = line if line.startswith("⚠") else "⚠ " + line
+        assert metrics.horizontalAdvance(marked) <= room, (marked, room)
 
 
 def _story(hall: Hall) -> tuple[str, str, list[str]]:
@@ -82,6 +95,7 @@ def test_approver_desk_screens(hall: Hall, gui: Gui, qtbot) -> None:  # type: ig
     gui.wait(qtbot, lambda: desk.batch.view.summary.status == "partial" and desk.waiting.count() == 1)
     gui.wait(qtbot, lambda: "已签收 3 件" in desk.message.text())
     _shot(desk, "approver-4-batch-signed")
+    _first_lines_fit(desk.work)
     desk.handle_scan(signed_case)
     gui.wait(qtbot, lambda: desk.stack.currentWidget() is desk.case and desk.case.case_no == signed_case)
     assert desk.case.approve_btn.isVisible() and not desk.side.isVisible()
