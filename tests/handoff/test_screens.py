@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from counter_app.services.handoff.service import CaseCheck, HandoffService
@@ -125,3 +125,21 @@ def test_handoff_and_issue_screens(hall: Hall, gui: Gui, qtbot) -> None:  # type
     assert issue.issue_btn.isEnabled() and issue.name.text() == issue.view.applicant_name
     _shot(issue, "issue-page")
     assert signed_case
+
+
+def test_handoff_rows_stay_short_beside_long_names(hall: Hall, gui: Gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Companies' names and a department's full name do not squeeze the item into a column of
+    a few characters (the demo's 城乡居民基本养老保险参保登记 took five lines at 1366x768)."""
+    accept_cases(hall, 3, names=("罗山县信合养殖专业合作社", "罗山县茶韵茶业有限公司", "张伟"))
+    page = HandoffPage(gui.services, hall.clerk)
+    _show(qtbot, page)
+    gui.wait(qtbot, lambda: page.grid.rowCount() == 3)
+    _shot(page, "handoff-long-names")
+    hh = page.grid.horizontalHeader()
+    assert hh.sectionSize(2) >= max(hh.sectionSize(3), hh.sectionSize(4), hh.sectionSize(6)), \
+        [hh.sectionSize(i) for i in range(7)]
+    font = QFont(page.grid.font())
+    font.setPointSize(12)  # the table's style sheet
+    line = QFontMetrics(font).lineSpacing()
+    for row in range(3):
+        assert page.grid.rowHeight(row) <= 2 * line + 16, (row, page.grid.rowHeight(row), line)
