@@ -144,6 +144,13 @@ def test_cli_export_and_report(hall: Hall, tmp_path: Path, monkeypatch, capsys) 
     assert admin([*base, "access-log", PERSON_ID, "--user", "boss", "--password-env", "PW"]) == 0
     said = capsys.readouterr().out
     assert "个人信息查询报告" in said and "导出" in said and "理由：配合审计检查" in said
+    # The name before the command counts as after it, the password as every command reads it
+    # in scripts; without any name, a Chinese refusal and not argparse's English.
+    monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)
+    assert admin([*base, "--user", "boss", "access-log", PERSON_ID]) == 0
+    assert "共" in capsys.readouterr().out
+    assert admin([*base, "access-log", PERSON_ID]) == 2
+    assert "请用 --user 指明管理人员" in capsys.readouterr().err
 
 
 def test_bulletin_logs_and_diagnose_hold_no_full_number(hall: Hall, tmp_path: Path) -> None:

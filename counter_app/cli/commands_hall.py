@@ -38,10 +38,21 @@ def _user_error(msg: str) -> Exception:
     return UserError(msg)
 
 
-def _enroll(args: argparse.Namespace, fresh: bool) -> int:
-    from ..hallsync.enroll import enroll
+# What a person does next on a folder this command made encrypted: nobody has a slot in it
+# yet, only the hall's recovery slot, which answers a supervisor's hall password.
+FIRST_SIGN_IN = ("本机数据文件夹已加密。首次请由管理人员用其大厅账号登录（程序的登录界面，或 "
+                 "counter-admin --user 管理员用户名 recover），之后其他人员在程序中切换用户登录即可")
 
-    db = open_database(args.data_dir)
+
+def _enroll(args: argparse.Namespace, fresh: bool) -> int:
+    from .. import vault
+    from ..hallsync.enroll import enroll
+    from ..paths import data_dir
+
+    # A new folder is made encrypted, as the app's first-run dialog makes it: the cases it
+    # will take from the hall are personal data (docs/PERSONAL-DATA.md).
+    folder = data_dir(args.data_dir)
+    db = open_database(folder, protect=True)
     try:
         code = enroll(db, args.url, args.code, name=args.name, kind=args.kind, fresh=fresh,
                       adopt=getattr(args, "adopt", False))
@@ -50,7 +61,10 @@ def _enroll(args: argparse.Namespace, fresh: bool) -> int:
     finally:
         db.dispose()
     print(f"本机已注册到大厅服务，终端编号 {code}")
-    return cmd_sync(args)
+    result = cmd_sync(args)
+    if vault.is_protected(folder) and vault.slot_count(folder) == 0:
+        print(FIRST_SIGN_IN)
+    return result
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:

@@ -45,7 +45,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _signin(p: argparse.ArgumentParser, required: bool = False) -> None:
-    p.add_argument("--user", required=required, default="", help="管理人员用户名")
+    # SUPPRESS: absent here, the name given before the command (counter-admin --user NAME
+    # COMMAND, or COUNTER_USER) stands; a default would silently replace it. Required is
+    # checked in _actor, in Chinese, for either place.
+    p.add_argument("--user", default=argparse.SUPPRESS, help="管理人员用户名")
+    p.set_defaults(user_required=required)
     p.add_argument("--password-env", default="", help="从此环境变量读取密码（默认：输入或从标准输入读取）")
 
 
@@ -56,17 +60,23 @@ def _user_error(msg: str) -> Exception:
 
 
 def _actor(ctx: ServiceContext, args: argparse.Namespace) -> Actor | None:
-    if not args.user:
-        return None
     from ..services.people.auth import AuthService
+    from .unlock import PASSWORD_ENV, user_of
 
+    user = user_of(args.user)
+    if not user:
+        if args.user_required:
+            raise _user_error("请用 --user 指明管理人员（其密码在提示时输入）")
+        return None
     if args.password_env:
         password = os.environ.get(args.password_env, "")
+    elif os.environ.get(PASSWORD_ENV):  # as every other command reads it in scripts
+        password = os.environ[PASSWORD_ENV]
     elif sys.stdin.isatty():
-        password = getpass.getpass(f"{args.user} 的密码：")
+        password = getpass.getpass(f"{user} 的密码：")
     else:
         password = sys.stdin.readline().rstrip("\n")
-    return AuthService(ctx).login(args.user, password)
+    return AuthService(ctx).login(user, password)
 
 
 def _day(text: str, what: str) -> date:

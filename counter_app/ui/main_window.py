@@ -130,10 +130,13 @@ class MainWindow(QMainWindow):
                                   lambda exc: log.warning("calendar catch-up failed: %s", exc))
 
     def _lane_slow(self, slow: bool) -> None:
-        """A call is waiting for the database (another program is writing): say so."""
+        """A call has been running a while: say so. The lane cannot tell a write waiting for
+        another program's lock from a slow read on a slow or busy PC (the first opening, a
+        bulletin), so the message names the lock as a possibility, not as the cause."""
         if slow:
             self.statusBar().showMessage(self.tr(
-                "Waiting for the database: another program (an import or sync) is writing…"))
+                "Still working on the database, please wait… (another program, such as an "
+                "import or sync, may be writing)"))
         else:
             self.statusBar().clearMessage()
 

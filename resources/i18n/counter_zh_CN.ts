@@ -3,117 +3,117 @@
   <context>
     <name>ApplicantForm</name>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="58" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="54" />
       <source>&amp;Person</source>
       <translation>个人(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="59" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="55" />
       <source>&amp;Organisation</source>
       <translation>单位(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="68" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="64" />
       <source>Resident ID</source>
       <translation>居民身份证</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="68" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="64" />
       <source>Passport</source>
       <translation>护照</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="69" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="65" />
       <source>Other ID</source>
       <translation>其他证件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="76" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="72" />
       <source>Reason to go on despite the warning</source>
       <translation>核对原件无误后，填写继续办理的理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="82" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="78" />
       <source>&amp;Agent applies on the applicant's behalf</source>
       <translation>委托代办人办理(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="122" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="118" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="123" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="119" />
       <source>ID type</source>
       <translation>证件类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="120" />
       <source>ID number</source>
       <translation>证件号码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="125" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="121" />
       <source>Organisation</source>
       <translation>单位名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="126" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="122" />
       <source>Credit code</source>
       <translation>信用代码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="127" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="123" />
       <source>Override reason</source>
       <translation>继续理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="128" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="124" />
       <source>Legal rep.</source>
       <translation>法定代表人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="129" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="125" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="130" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="126" />
       <source>Phone</source>
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="131" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="127" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="132" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="128" />
       <source>Delivery</source>
       <translation>结果送达</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="133" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="129" />
       <source>Fee</source>
       <translation>收费档次</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="139" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="135" />
       <source>Agent name</source>
       <translation>代办人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="140" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="136" />
       <source>Agent ID no.</source>
       <translation>代办人证件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="141" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="137" />
       <source>Agent phone</source>
       <translation>代办人电话</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/applicant_form.py" line="148" />
+      <location filename="../../counter_app/ui/counter/applicant_form.py" line="144" />
       <source>Enter: next field · Ctrl+O: person/organisation · Ctrl+G: agent</source>
       <translation>回车：下一项 · Ctrl+O：个人/单位 · Ctrl+G：代办人</translation>
     </message>
@@ -1424,112 +1424,112 @@ waiting %4</source>
   <context>
     <name>ConflictsPanel</name>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="35" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="36" />
       <source>Also show conflicts already settled or resolved</source>
       <translation>同时显示已按规则处理或已裁定的冲突</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="37" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="38" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="39" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="40" />
       <source>Found</source>
       <translation>发现时间</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="39" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="40" />
       <source>Where</source>
       <translation>发现于</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="39" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="40" />
       <source>Terminal</source>
       <translation>终端</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="40" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="41" />
       <source>Case number</source>
       <translation>办件编号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="40" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="41" />
       <source>Rule</source>
       <translation>冲突类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="40" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="41" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="41" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="42" />
       <source>What happened</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="48" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="49" />
       <source>Note: why this choice</source>
       <translation>备注：裁定理由</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="49" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="50" />
       <source>Keep the server's version</source>
       <translation>保留服务器版本</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="51" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="52" />
       <source>Use the counter's version</source>
       <translation>采用终端版本</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="96" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="97" />
       <source>Loading…</source>
       <translation>正在读取…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="102" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="103" />
       <source>server</source>
       <translation>服务器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="102" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="103" />
       <source>this PC</source>
       <translation>本机</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="107" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="108" />
       <source>Server conflicts could not be read: %1</source>
       <translation>无法读取服务器上的冲突：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="110" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="111" />
       <source>Stand-alone: there is no server to sync with</source>
       <translation>单机使用：没有同步服务器</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="112" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="113" />
       <source>%1 conflict(s)</source>
       <translation>共 %1 条冲突</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="125" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="126" />
       <source>Select a conflict to see both versions.</source>
       <translation>选择一条冲突，可查看终端与服务器两个版本。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="131" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="132" />
       <source>%1: counter %2 / server %3</source>
       <translation>%1：终端为 %2 ／ 服务器为 %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="134" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="135" />
       <source>Met on this PC while pulling: for information only.</source>
       <translation>本机下载服务器数据时发现，仅供查看。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/conflicts.py" line="154" />
+      <location filename="../../counter_app/ui/settings/conflicts.py" line="155" />
       <source>Resolved</source>
       <translation>已裁定</translation>
     </message>
@@ -1693,52 +1693,52 @@ waiting %4</source>
       <translation>补正已登记：办件 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="92" />
+      <location filename="../../counter_app/ui/counter/page.py" line="88" />
       <source>Case number or scan the notice (F4)</source>
       <translation>办件编号或扫描告知单条码（F4）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="153" />
+      <location filename="../../counter_app/ui/counter/page.py" line="149" />
       <source>F1 all keys</source>
       <translation>F1 全部按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="226" />
+      <location filename="../../counter_app/ui/counter/page.py" line="222" />
       <source>The saved intake was restored</source>
       <translation>已恢复未完成的收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="239" />
+      <location filename="../../counter_app/ui/counter/page.py" line="235" />
       <source>New intake</source>
       <translation>新收件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="240" />
+      <location filename="../../counter_app/ui/counter/page.py" line="236" />
       <source>Discard the intake in progress?</source>
       <translation>放弃正在办理的收件吗？</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="243" />
+      <location filename="../../counter_app/ui/counter/page.py" line="239" />
       <source>&amp;Yes, discard</source>
       <translation>放弃(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="244" />
+      <location filename="../../counter_app/ui/counter/page.py" line="240" />
       <source>&amp;No</source>
       <translation>不放弃(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="290" />
+      <location filename="../../counter_app/ui/counter/page.py" line="286" />
       <source>Still saving the previous step: pick the item again in a moment</source>
       <translation>上一步还在保存：请稍候再选一次事项</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="401" />
+      <location filename="../../counter_app/ui/counter/page.py" line="397" />
       <source>Checklist done: F5 accept</source>
       <translation>材料已逐项核对：按 F5 受理</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/counter/page.py" line="402" />
+      <location filename="../../counter_app/ui/counter/page.py" line="398" />
       <source>Materials missing: F6 one-time notice</source>
       <translation>材料不齐：按 F6 出具一次性告知单</translation>
     </message>
@@ -3595,43 +3595,43 @@ waiting %4</source>
       <translation>综合窗口受理台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="136" />
-      <source>Waiting for the database: another program (an import or sync) is writing…</source>
-      <translation>正在等待数据库：另一程序（如台账导入或同步）正在写入，请稍候…</translation>
+      <location filename="../../counter_app/ui/main_window.py" line="138" />
+      <source>Still working on the database, please wait… (another program, such as an import or sync, may be writing)</source>
+      <translation>正在处理数据，请稍候…（也可能是台账导入或同步等其他程序正在写入）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="164" />
+      <location filename="../../counter_app/ui/main_window.py" line="167" />
       <source>%1 · terminal %2</source>
       <translation>%1 · 终端 %2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="166" />
+      <location filename="../../counter_app/ui/main_window.py" line="169" />
       <source>F1 keys · Ctrl+Shift+Q switch user</source>
       <translation>F1 按键 · Ctrl+Shift+Q 切换用户</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="209" />
+      <location filename="../../counter_app/ui/main_window.py" line="212" />
       <source>Nobody signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="222" />
+      <location filename="../../counter_app/ui/main_window.py" line="225" />
       <source>Queue</source>
       <translation>叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="280" />
-      <location filename="../../counter_app/ui/main_window.py" line="348" />
+      <location filename="../../counter_app/ui/main_window.py" line="283" />
+      <location filename="../../counter_app/ui/main_window.py" line="351" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="280" />
+      <location filename="../../counter_app/ui/main_window.py" line="283" />
       <source>Sign in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="287" />
+      <location filename="../../counter_app/ui/main_window.py" line="290" />
       <source>Queue (every page)</source>
       <translation>叫号（各页面通用）</translation>
     </message>
@@ -4565,17 +4565,17 @@ waiting %4</source>
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../counter_app/ui/settings/page.py" line="41" />
+      <location filename="../../counter_app/ui/settings/page.py" line="42" />
       <source>This counter</source>
       <translation>本机设置</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/page.py" line="49" />
+      <location filename="../../counter_app/ui/settings/page.py" line="50" />
       <source>Sync conflicts</source>
       <translation>同步冲突</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/settings/page.py" line="50" />
+      <location filename="../../counter_app/ui/settings/page.py" line="51" />
       <source>Reconciliation</source>
       <translation>打印对账</translation>
     </message>

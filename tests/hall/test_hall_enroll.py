@@ -13,10 +13,11 @@ from pathlib import Path
 
 from sqlalchemy import update
 
+from counter_app import vault
 from counter_app.models import HallEnrollCode, hall_now
 
 from .conftest import Staffed
-from .kit import HallServer, authorize, receive
+from .kit import PASSWORD, HallServer, authorize, receive
 
 # As the installed entry points run them (``-m`` would load main twice).
 ADMIN = "import sys; from counter_app.cli.main import main; sys.exit(main())"
@@ -41,7 +42,7 @@ def _expect_chinese_failure(r: subprocess.CompletedProcess[str], *words: str) ->
         assert w in r.stderr, r.stderr
 
 
-def test_enroll_through_the_commands(staffed: Staffed, tmp_path: Path) -> None:
+def test_enroll_through_the_commands(staffed: Staffed, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _expect_chinese_failure(server_cli(staffed.server.folder, "enroll-code"), "--window", "--whole-hall")
     _expect_chinese_failure(server_cli(staffed.server.folder, "enroll-code", "--window", "无此窗口"),
                             "窗口“无此窗口”不存在")
@@ -52,6 +53,17 @@ def test_enroll_through_the_commands(staffed: Staffed, tmp_path: Path) -> None:
     r = admin(pc, "enroll", staffed.server.url, code.stdout.strip())
     assert r.returncode == 0, r.stderr
     assert "终端编号 01" in r.stdout and "下载" in r.stdout
+    # Made encrypted, as the first-run dialog makes it; a supervisor's hall password opens
+    # it the first time (the hall's recovery slot), and then their own slot does.
+    assert vault.is_protected(pc) and vault.slot_count(pc) == 0
+    assert "管理人员用其大厅账号登录" in r.stdout, r.stdout
+    locked = admin(pc, "hall-sync")
+    assert locked.returncode == 2 and "已加密" in locked.stderr, locked.stderr
+    monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)
+    r = admin(pc, "--user", "boss", "recover")
+    assert r.returncode == 0 and vault.has_slot(pc, "boss"), r.stderr
+    r = admin(pc, "--user", "boss", "hall-sync")
+    assert r.returncode == 0 and "下载" in r.stdout, r.stderr
     # The same code again: used once only.
     r = admin(tmp_path / "pc2", "enroll", staffed.server.url, code.stdout.strip())
     _expect_chinese_failure(r, "已被终端 01 使用过")

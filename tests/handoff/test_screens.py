@@ -7,7 +7,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from counter_app.services.handoff.service import CaseCheck, HandoffService
 from counter_app.services.printing.service import PrintService
@@ -35,6 +36,18 @@ def _show(qtbot, w: QWidget) -> None:  # type: ignore[no-untyped-def]
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)
+
+
+def _first_lines_fit(worklist: QListWidget) -> None:
+    """Each entry's first line (number and due date) fits the side bar unbroken, even with
+    the overdue mark before it: at 330 px the Chinese '限 11-30' broke onto its own line."""
+    metrics = QFontMetrics(worklist.font())
+    room = worklist.viewport().width() - 12  # the items' padding: 6 px each side
+    lines = [worklist.item(i).text().split("\n")[0] for i in range(worklist.count())]
+    assert any("限" in line for line in lines), lines
+    for line in lines:
+        marked = line if line.startswith("⚠") else "⚠ " + line
+        assert metrics.horizontalAdvance(marked) <= room, (marked, room)
 
 
 def _story(hall: Hall) -> tuple[str, str, list[str]]:
@@ -82,6 +95,7 @@ def test_approver_desk_screens(hall: Hall, gui: Gui, qtbot) -> None:  # type: ig
     gui.wait(qtbot, lambda: desk.batch.view.summary.status == "partial" and desk.waiting.count() == 1)
     gui.wait(qtbot, lambda: "已签收 3 件" in desk.message.text())
     _shot(desk, "approver-4-batch-signed")
+    _first_lines_fit(desk.work)
     desk.handle_scan(signed_case)
     gui.wait(qtbot, lambda: desk.stack.currentWidget() is desk.case and desk.case.case_no == signed_case)
     assert desk.case.approve_btn.isVisible() and not desk.side.isVisible()
@@ -111,3 +125,21 @@ def test_handoff_and_issue_screens(hall: Hall, gui: Gui, qtbot) -> None:  # type
     assert issue.issue_btn.isEnabled() and issue.name.text() == issue.view.applicant_name
     _shot(issue, "issue-page")
     assert signed_case
+
+
+def test_handoff_rows_stay_short_beside_long_names(hall: Hall, gui: Gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Companies' names and a department's full name do not squeeze the item into a column of
+    a few characters (the demo's 城乡居民基本养老保险参保登记 took five lines at 1366x768)."""
+    accept_cases(hall, 3, names=("罗山县信合养殖专业合作社", "罗山县茶韵茶业有限公司", "张伟"))
+    page = HandoffPage(gui.services, hall.clerk)
+    _show(qtbot, page)
+    gui.wait(qtbot, lambda: page.grid.rowCount() == 3)
+    _shot(page, "handoff-long-names")
+    hh = page.grid.horizontalHeader()
+    assert hh.sectionSize(2) >= max(hh.sectionSize(3), hh.sectionSize(4), hh.sectionSize(6)), \
+        [hh.sectionSize(i) for i in range(7)]
+    font = QFont(page.grid.font())
+    font.setPointSize(12)  # the table's style sheet
+    line = QFontMetrics(font).lineSpacing()
+    for row in range(3):
+        assert page.grid.rowHeight(row) <= 2 * line + 16, (row, page.grid.rowHeight(row), line)

@@ -67,7 +67,7 @@ def test_a_write_that_waits_for_the_lock_says_so(window, ui_hall, qtbot) -> None
 
     try:
         window.services.lane.submit(write, done.append, done.append)
-        qtbot.waitUntil(lambda: "正在等待数据库" in window.statusBar().currentMessage(),
+        qtbot.waitUntil(lambda: "正在处理数据，请稍候" in window.statusBar().currentMessage(),
                         timeout=5000)
         screenshot(window, "waiting-for-database-1366x768")
         assert not done

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -67,7 +68,7 @@ class ApproverDesk(QWidget):
         self.waiting = QListWidget()
         self.waiting.setObjectName("waitingList")
         self.waiting.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
-        # Whole lines in the 330 px side bar, wrapped, never a sideways scroll bar (1366x768)
+        # Whole lines in the side bar (_side_width), wrapped, never a sideways scroll bar (1366x768)
         self.waiting.setWordWrap(True)
         self.waiting.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.waiting.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -112,6 +113,17 @@ class ApproverDesk(QWidget):
         services.changes.watch(self, (CASES, HANDOFF), self.refresh)
         self.refresh()
 
+    def _side_width(self) -> int:
+        """At least 330 px, and wide enough that an overdue case's first line (the marked
+        number and its due date) is not broken: the Chinese '限 11-30' fell onto a line of its
+        own at 330 px. The lists' 12 pt font, the items' padding, frame, scroll bar, margins."""
+        font = QFont(self.work.font())
+        font.setPointSize(12)
+        first = self.tr("%1 · promised by %4\n%2 · %3").split("\n")[0]
+        line = "⚠ " + first.replace("%1", display("41152126123110199999")).replace("%4", "12-31")
+        scroll = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return max(330, QFontMetrics(font).horizontalAdvance(line) + 12 + 4 + scroll + 2 * 11 + 8)
+
     def _layout(self) -> None:
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
@@ -124,7 +136,7 @@ class ApproverDesk(QWidget):
         left.addWidget(self.work, 1)
         self.side = QWidget()
         self.side.setLayout(left)
-        self.side.setFixedWidth(330)
+        self.side.setFixedWidth(self._side_width())
         body = QHBoxLayout()
         body.addWidget(self.side)
         body.addWidget(self.stack, 1)

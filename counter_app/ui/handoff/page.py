@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -77,7 +77,16 @@ class HandoffPage(QWidget):
         hh = self.grid.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        # Applicant, department and note get a fixed share and wrap: sized to their contents,
+        # a company's or a bureau's full name left the item a few characters wide and every
+        # row five lines tall at 1366x768.
+        font = QFont(self.grid.font())
+        font.setPointSize(12)
+        chars = QFontMetrics(font).horizontalAdvance("字")
+        hh.setStretchLastSection(False)  # the item takes what is left, not the note
+        for col, n in ((3, 6), (4, 8), (6, 6)):
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            hh.resizeSection(col, n * chars + 12)
         self.grid.itemChanged.connect(lambda _i: self._count())
         self.all_btn = QPushButton(self.tr("Tick all (Ctrl+A)"))
         self.all_btn.setObjectName("tickAllButton")
