@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PIL import Image
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from counter_app.models import (
@@ -34,6 +34,7 @@ from counter_app.ui.worker import DbLane
 from ..conftest import Hall
 from ..helpers import complete_intake, fill_person
 from ..qt_support import chinese_ui, ui_session  # noqa: F401  (autouse: Chinese UI, isolated QSettings)
+from ..scanner_keys import scanner_burst
 
 COUNTED = (CaseFile, HandoffBatch, HandoffItem, CaseReturn, CaseDecision, Issuance, Event,
            PrintRecord)
@@ -111,8 +112,8 @@ def gui(hall: Hall, qapp) -> Iterator[Gui]:  # type: ignore[no-untyped-def]
         filt.deleteLater()
 
 
-def scan_keys(qtbot, window: QWindow, code: str, delay: int = -1) -> None:  # type: ignore[no-untyped-def]
-    """Type ``code`` and Enter into the window the way a keyboard-wedge scanner does."""
-    for ch in code:
-        qtbot.keyClick(window, ch, Qt.KeyboardModifier.NoModifier, delay)
-    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, delay)
+def scan_keys(qtbot, window: QWindow, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Type ``code`` and Enter into the window the way a keyboard-wedge scanner does: keys
+    stamped a scanner's few ms apart, however long this loop takes to send them."""
+    scanner_burst(window, code)
+    QApplication.processEvents()

@@ -57,7 +57,6 @@ def test_full_custody_path(hall: Hall, gui: Gui, qtbot, tmp_path: Path,  # type:
     desk.show()
     qtbot.waitExposed(desk)
     gui.wait(qtbot, lambda: desk.waiting.count() == 1)
-    desk.scanner.detector.max_gap_ms = 150  # a loaded CI box is slower than a scanner
     scan_keys(qtbot, desk.windowHandle(), decoded[0])
     gui.wait(qtbot, lambda: desk.batch.batch_no == batch_no
              and desk.stack.currentWidget() is desk.batch)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ..scanner_keys import scanner_burst
 from .keys import send_text
 
 HUMAN_GAP_MS = 45  # a fast typist: still slower than a scanner (TECH-NOTES)
@@ -79,19 +80,9 @@ class WindowKeys:
         self.data_keys += len(text)
 
     def scan(self, code: str) -> None:
-        """A keyboard-wedge scanner: the code in a burst, then Enter.
-
-        A real scanner's keys carry the time they arrived; these carry the time this loop
-        sends them, so a background job holding the interpreter could stretch the burst past
-        the scan detector's gap: the burst waits for the database lane to be idle."""
-        lane = getattr(getattr(self.window(), "services", None), "lane", None)
-        if lane is not None:
-            self.qtbot.waitUntil(lambda: lane._queue.empty() and not lane._jobs, timeout=10000)
-        handle = self.window().windowHandle()
-        for ch in code:
-            QTest.sendKeyEvent(QTest.KeyAction.Click, handle, Qt.Key(ord(ch.upper())), ch,
-                               Qt.KeyboardModifier.NoModifier)
-        QTest.keyClick(handle, Qt.Key.Key_Return)
+        """A keyboard-wedge scanner: the code in a burst, then Enter, stamped as a scanner's
+        keys are (``scanner_burst``), so a stall of this loop cannot split the burst."""
+        scanner_burst(self.window().windowHandle(), code)
         QApplication.processEvents()
 
 
