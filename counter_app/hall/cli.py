@@ -27,6 +27,9 @@ from ..sync.errors import SyncError
 from .store import Hall, HallError, init_hall
 
 DEFAULT_LISTEN = "0.0.0.0:8443"
+# A stop or restart waits this long for requests in flight, then closes what is left: the
+# PCs' change feeds never end by themselves, and a PC reconnects on its own.
+SHUTDOWN_GRACE_S = 3
 
 
 def _folder(args: argparse.Namespace) -> Path:
@@ -81,7 +84,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     log_masked_to(sys.stderr)  # the service's own messages: never a full ID number
     uvicorn.run(create_app(hall), host=host or "0.0.0.0", port=int(port),
                 ssl_certfile=str(tls / "server.pem"), ssl_keyfile=str(tls / "server.key"),
-                log_level=args.log_level, timeout_keep_alive=30)
+                log_level=args.log_level, timeout_keep_alive=30,
+                timeout_graceful_shutdown=SHUTDOWN_GRACE_S)
     return 0
 
 
