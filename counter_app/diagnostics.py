@@ -56,6 +56,15 @@ def mask_ids(text: str) -> str:
     return _URL_PASSWORD.sub(r"\1***@", _MOBILE.sub(r"\1****\2", text))
 
 
+_QUOTED = re.compile(r"“[^”]*”")
+
+
+def mask_quoted(text: str) -> str:
+    """What a service message quotes (“张伟”, “4115…”: the values; the field names stand
+    outside the quotes) left out, for a log that outlives the screen that showed it."""
+    return _QUOTED.sub("“…”", text)
+
+
 class _MaskIds(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = mask_ids(record.getMessage())

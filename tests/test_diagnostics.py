@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from counter_app.cli.main import main
-from counter_app.diagnostics import install_excepthook, log_path, mask_ids, setup_logging
+from counter_app.diagnostics import (
+    install_excepthook,
+    log_path,
+    mask_ids,
+    mask_quoted,
+    setup_logging,
+)
 from counter_app.services.intake.service import IntakeService
 
 from .conftest import Hall
@@ -40,6 +46,11 @@ def test_mask_ids() -> None:
         "[SQL: INSERT ...]\n[parameters: （已隐去）]\n"
     assert mask_ids("办件 41152126112301100042") == "办件 41152126112301100042"  # 20 digits: a case no
     assert mask_ids("postgresql://sync:s3cret@hall.local/db") == "postgresql://sync:***@hall.local/db"
+
+
+def test_mask_quoted() -> None:
+    assert mask_quoted("申请人“张伟”的证件号码“4101”无效；编号“X”") == "申请人“…”的证件号码“…”无效；编号“…”"
+    assert mask_quoted("办件编号不存在") == "办件编号不存在"
 
 
 def test_database_errors_carry_no_applicant_data(hall: Hall) -> None:

@@ -40,6 +40,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
+from ..diagnostics import mask_quoted
 from ..failures import user_error
 from .worker import DbLane
 
@@ -242,7 +243,9 @@ class Operations:
             if not isinstance(exc, Exception):
                 raise exc  # SystemExit and the like are not a page's to show
             exc = user_error(exc)
-            log.warning("operation failed: %s", exc)
+            # The screen shows the whole message; the log keeps it without the quoted values
+            # (an applicant's name, a number), which it does not need to place the fault.
+            log.warning("operation failed (%s): %s", type(exc).__name__, mask_quoted(str(exc)))
             if not alive():
                 return
             if on_error is not None:
