@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 SCANNER_GAP_MS = 3  # well under the ~30 ms a scanner stays within (TECH-NOTES)
 
@@ -64,3 +65,9 @@ def scanner_burst(window: QWindow, code: str, enter: bool = True, gap_ms: int = 
         _click(window, Qt.Key(ord(ch.upper())), ch, stamp)
     if enter:
         _click(window, Qt.Key.Key_Return, "\r", stamp + gap_ms)
+
+
+def scan(window: QWindow, code: str) -> None:
+    """A scan as the GUI tests send one: the burst, then the events it caused handled."""
+    scanner_burst(window, code)
+    QApplication.processEvents()

@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PIL import Image
-from PySide6.QtGui import QWindow
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from counter_app.models import (
@@ -34,7 +32,6 @@ from counter_app.ui.worker import DbLane
 from ..conftest import Hall
 from ..helpers import complete_intake, fill_person
 from ..qt_support import chinese_ui, ui_session  # noqa: F401  (autouse: Chinese UI, isolated QSettings)
-from ..scanner_keys import scanner_burst
 
 COUNTED = (CaseFile, HandoffBatch, HandoffItem, CaseReturn, CaseDecision, Issuance, Event,
            PrintRecord)
@@ -110,10 +107,3 @@ def gui(hall: Hall, qapp) -> Iterator[Gui]:  # type: ignore[no-untyped-def]
     if filt is not None:  # one filter per AppServices: do not leave it on the shared app
         qapp.removeEventFilter(filt)
         filt.deleteLater()
-
-
-def scan_keys(qtbot, window: QWindow, code: str) -> None:  # type: ignore[no-untyped-def]
-    """Type ``code`` and Enter into the window the way a keyboard-wedge scanner does: keys
-    stamped a scanner's few ms apart, however long this loop takes to send them."""
-    scanner_burst(window, code)
-    QApplication.processEvents()

@@ -11,7 +11,8 @@ from counter_app.ui.approver.page import ApproverDesk
 from counter_app.ui.handoff.issue_page import IssuePage
 
 from ..conftest import Hall
-from .conftest import Gui, accept_cases, scan_keys, snapshot
+from ..scanner_keys import scan
+from .conftest import Gui, accept_cases, snapshot
 from .test_bad_scans import bad_scans
 
 
@@ -43,12 +44,12 @@ def test_scan_burst_is_captured_and_typing_is_not(hall: Hall, gui: Gui, qtbot) -
     cases = accept_cases(hall, 2)
     (batch,) = HandoffService(hall.ctx).create_batches(hall.clerk, cases)
     host, desk, note = _desk_in_window(gui, hall, qtbot)
-    scan_keys(qtbot, host.windowHandle(), batch)
+    scan(host.windowHandle(), batch)
     gui.wait(qtbot, lambda: desk.batch.batch_no == batch)
     assert note.text() == "" and note.hasFocus()  # the scan did not leak into the field
     assert desk.field.text() == ""
     # A case scanned while the field has focus checks the case, and still leaks nothing.
-    scan_keys(qtbot, host.windowHandle(), cases[1])
+    scan(host.windowHandle(), cases[1])
     assert desk.batch.present == {cases[1]} and note.text() == ""
     # A person typing the same digits slowly: every key reaches the field once, no scan.
     typed = cases[0][:10]
@@ -60,7 +61,7 @@ def test_scan_burst_is_captured_and_typing_is_not(hall: Hall, gui: Gui, qtbot) -
     assert desk.batch.present == {cases[1]}
     # Short codes are typing too, however fast (a scan has at least 8 characters).
     note.clear()
-    scan_keys(qtbot, host.windowHandle(), "1234")
+    scan(host.windowHandle(), "1234")
     qtbot.waitUntil(lambda: note.text() == "1234")
 
 
@@ -75,7 +76,7 @@ def test_bad_scans_at_the_desk_change_nothing(hall: Hall, gui: Gui, qtbot) -> No
             continue
         desk.message.clear()
         if text.isascii() and len(text) >= 8:
-            scan_keys(qtbot, host.windowHandle(), text)  # as the scanner types it
+            scan(host.windowHandle(), text)  # as the scanner types it
         else:
             desk.handle_scan(text)  # typed into the scan field
         kind, message = _await_message(gui, qtbot, desk)
@@ -88,7 +89,7 @@ def test_bad_scans_at_the_desk_change_nothing(hall: Hall, gui: Gui, qtbot) -> No
     for text, words in ((cases[1], "不在本交接单"), ("410102" + cases[0][6:], "其他地区"),
                         (cases[0][:15], "长度为 15 位")):
         desk.message.clear()
-        scan_keys(qtbot, host.windowHandle(), text)
+        scan(host.windowHandle(), text)
         kind, message = _await_message(gui, qtbot, desk)
         assert kind == "error" and words in message, (text, message)
         assert desk.batch.present == set() and desk.stack.currentWidget() is desk.batch

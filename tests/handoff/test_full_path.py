@@ -22,7 +22,8 @@ from counter_app.ui.approver.page import ApproverDesk
 
 from ..conftest import Hall
 from ..helpers import PERSON_ID
-from .conftest import Gui, accept_cases, barcodes_in_pdf, scan_keys, snapshot
+from ..scanner_keys import scan
+from .conftest import Gui, accept_cases, barcodes_in_pdf, snapshot
 
 
 def _statuses(hall: Hall, cases: list[str]) -> list[str]:
@@ -57,12 +58,12 @@ def test_full_custody_path(hall: Hall, gui: Gui, qtbot, tmp_path: Path,  # type:
     desk.show()
     qtbot.waitExposed(desk)
     gui.wait(qtbot, lambda: desk.waiting.count() == 1)
-    scan_keys(qtbot, desk.windowHandle(), decoded[0])
+    scan(desk.windowHandle(), decoded[0])
     gui.wait(qtbot, lambda: desk.batch.batch_no == batch_no
              and desk.stack.currentWidget() is desk.batch)
     assert not desk.batch.sign.isEnabled()
     # Case a: its barcode is scanned. Case b: ticked. Case c: a material is missing.
-    scan_keys(qtbot, desk.windowHandle(), a)
+    scan(desk.windowHandle(), a)
     assert desk.batch.present == {a} and desk.message.property("kind") == "ok"
     row_b = desk.batch.case_numbers().index(b)
     desk.batch.grid.item(row_b, 0).setCheckState(Qt.CheckState.Checked)
@@ -87,7 +88,7 @@ def test_full_custody_path(hall: Hall, gui: Gui, qtbot, tmp_path: Path,  # type:
     assert [d.case_no for d in svc.discrepancies(hall.clerk.window_code)] == [c]  # the clerk sees it
 
     # Return a, through the case view opened by scanning its number.
-    scan_keys(qtbot, desk.windowHandle(), a)
+    scan(desk.windowHandle(), a)
     gui.wait(qtbot, lambda: desk.stack.currentWidget() is desk.case and desk.case.case_no == a)
     assert desk.case.history.rowCount() >= 4 and desk.case.return_btn.isVisible()
     qtbot.mouseClick(desk.case.return_btn, Qt.MouseButton.LeftButton)

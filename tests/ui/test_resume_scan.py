@@ -15,7 +15,7 @@ from sqlalchemy import select
 from counter_app.models import CaseFile
 from counter_app.ui.counter.page import RESUME
 
-from ..scanner_keys import scanner_burst
+from ..scanner_keys import scan as scan_window
 from .conftest import screenshot
 from .flow import COMMON_ITEM, fill_person, login, print_with_keys, wait_dialog, wait_preview
 from .keys import Keyboard
@@ -32,10 +32,8 @@ def decode_barcodes(pdf: Path) -> list[str]:
 
 
 def scan(window, code: str) -> None:  # type: ignore[no-untyped-def]
-    """A keyboard-wedge scanner: a burst of keys to the window, then Enter, stamped as a
-    scanner's (``scanner_burst``: a stall of this loop cannot split it)."""
-    scanner_burst(window.windowHandle(), code)
-    QApplication.processEvents()
+    """A keyboard-wedge scanner's burst to the window (``scanner_keys.scan``)."""
+    scan_window(window.windowHandle(), code)
 
 
 def test_notice_barcode_scan_resumes_the_case(window, ui_hall, qtbot) -> None:  # type: ignore[no-untyped-def]

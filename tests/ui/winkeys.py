@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..scanner_keys import scanner_burst
+from ..scanner_keys import scan
 from .keys import send_text
 
 HUMAN_GAP_MS = 45  # a fast typist: still slower than a scanner (TECH-NOTES)
@@ -82,8 +82,7 @@ class WindowKeys:
     def scan(self, code: str) -> None:
         """A keyboard-wedge scanner: the code in a burst, then Enter, stamped as a scanner's
         keys are (``scanner_burst``), so a stall of this loop cannot split the burst."""
-        scanner_burst(self.window().windowHandle(), code)
-        QApplication.processEvents()
+        scan(self.window().windowHandle(), code)
 
 
 def sign_in(kb: WindowKeys, window, qtbot, user: str, password: str) -> None:  # type: ignore[no-untyped-def]
