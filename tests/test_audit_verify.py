@@ -232,18 +232,23 @@ def test_nothing_is_not_a_pass(tmp_path, capsys) -> None:  # type: ignore[no-unt
 def test_a_file_failing_integrity_check_fails(folder, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path, _ = folder
     bad = _copy(path, tmp_path, "corrupt")
-    db = bad / "counter.sqlite3"
+    _scramble_an_index(bad)
+    with pytest.raises(AuditFileError, match=r"完整性检查|已损坏"):
+        verify_folder(bad)
+
+
+def _scramble_an_index(folder: Path) -> None:
+    """An index page overwritten: the tables stay readable, the file's own check fails."""
+    db = folder / "counter.sqlite3"
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_case_file_status'"
                         ).fetchone()[0]
     page = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
-    with db.open("r+b") as f:  # scramble an index page: the table stays readable
+    with db.open("r+b") as f:
         f.seek((root - 1) * page + 8)
         f.write(b"\xff" * 64)
-    with pytest.raises(AuditFileError, match=r"完整性检查|已损坏"):
-        verify_folder(bad)
 
 
 AUDITED = ["case_file", "case_material", "notice", "case_return", "case_decision", "issuance",
@@ -317,6 +322,10 @@ def test_the_daily_run_checks_only_what_is_new_and_the_old_head(hall: Hall, tmp_
     _sql(old, "DELETE FROM event_log WHERE seq >= 10")
     assert main(["--data-dir", str(old), "verify-audit", "--quiet", "--since", str(saved)]) == 1
     assert "上次核验时的链头" in capsys.readouterr().out
+    damaged = _copy(data, tmp_path, "daily-damaged")  # new work fine, the file not
+    _scramble_an_index(damaged)
+    assert main(["--data-dir", str(damaged), "verify-audit", "--quiet", "--since", str(saved)]) == 2
+    assert "快速完整性检查" in capsys.readouterr().err
     assert nos
 
 
