@@ -176,6 +176,8 @@ def test_scope_change_and_retention(staffed: Staffed) -> None:
         hall.db.dispose()
     a.run()
     assert set(_case_ids(a)) == {own}
+    verified = verify_folder(a.folder, workers=1)  # the heads a daily run starts from
+    assert verified.ok, [str(f) for f in verified.findings]
 
     # A refusal closes the case: it leaves windows and approver PCs, not the hall.
     (batch_no,) = a.handoff.create_batches(clerk, [own])
@@ -202,6 +204,8 @@ def test_scope_change_and_retention(staffed: Staffed) -> None:
         assert verify_chains(s, frozenset({a.ctx.terminal})).ok
     full = verify_folder(a.folder, workers=1)
     assert full.ok and full.not_held >= 1, [str(f) for f in full.findings]
+    daily = verify_folder(a.folder, since=verified.heads)  # let go after retention, not deleted
+    assert daily.ok and daily.not_held >= 1 and daily.events > 0, [str(f) for f in daily.findings]
     late = staffed.pc("window-a2", window=staffed.window)
     assert own not in _case_ids(late), "a PC enrolled later is not sent the closed case"
 
