@@ -58,4 +58,7 @@ if .venv/bin/python -m pip show -q PySide6-Pdf >/dev/null 2>&1; then
   .venv/bin/python -m pip uninstall -q -y PySide6-Pdf
 fi
 .venv/bin/python -m pip install -q --require-hashes -r "$lock"
-.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+# setuptools warns in English that a same-named folder may shadow the package: here the
+# package is that folder, so the warning says nothing to whoever installs.
+PYTHONWARNINGS="ignore:Editable installation" \
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
