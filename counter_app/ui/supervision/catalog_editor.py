@@ -104,6 +104,7 @@ class CatalogEditorWidget(QWidget):
             self.tr("Shared, waived"), self.tr("Medium"), self.tr("Acceptance standard"),
             self.tr("Note")])
         self.materials.horizontalHeader().setStretchLastSection(True)
+        self.materials.resizeColumnsToContents()  # whole headers before an item is picked
         # Tab leaves the table (arrows move between cells): Ctrl+Tab is the main window's.
         self.materials.setTabKeyNavigation(False)
         self.add_row = QPushButton(self.tr("&Add material"))
@@ -306,7 +307,9 @@ class CatalogEditorWidget(QWidget):
                       m.issuer or "", "是" if m.shared else "",
                       MEDIUM_LABELS.get(m.medium, m.medium), m.standard or "", m.note or "")
             for c, v in enumerate(values):
-                self.materials.setItem(r, c, QTableWidgetItem(v))
+                cell = QTableWidgetItem(v)
+                cell.setToolTip(v)  # long names and conditions are cut at 300 px
+                self.materials.setItem(r, c, cell)
         self.materials.resizeColumnsToContents()
         for c in range(len(MATERIAL_COLUMNS) - 1):  # cap long names and conditions
             self.materials.setColumnWidth(c, min(self.materials.columnWidth(c), 300))
