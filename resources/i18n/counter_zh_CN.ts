@@ -1029,152 +1029,152 @@ waiting %4</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="109" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="110" />
       <source>&amp;Add material</source>
       <translation>增加材料(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="110" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="111" />
       <source>&amp;Remove material</source>
       <translation>删除材料(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="112" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="113" />
       <source>&amp;Save as new version</source>
       <translation>保存为新版本(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="114" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
       <source>&amp;New item</source>
       <translation>新增事项(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="116" />
       <source>&amp;Import Excel…</source>
       <translation>导入 Excel(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="116" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="117" />
       <source>E&amp;xport Excel…</source>
       <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="118" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="119" />
       <source>Sign &amp;off as checked</source>
       <translation>核对无误，签字确认(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="137" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="138" />
       <source>&amp;Filter</source>
       <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="151" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="152" />
       <source>comma separated</source>
       <translation>以逗号分隔</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="153" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="154" />
       <source>Code / name</source>
       <translation>事项编码 / 名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="154" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="155" />
       <source>Window / department</source>
       <translation>窗口 / 部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="155" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="156" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="157" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="158" />
       <source>Statutory / promised days</source>
       <translation>法定 / 承诺时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="160" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="161" />
       <source>Checked</source>
       <translation>核对状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="161" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="162" />
       <source>Acceptance conditions</source>
       <translation>受理条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="162" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="163" />
       <source>Review points (one per line)</source>
       <translation>审查要点（每行一条）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="163" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="164" />
       <source>Legal basis</source>
       <translation>设定依据</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="164" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="165" />
       <source>Delivery</source>
       <translation>送达方式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="164" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="165" />
       <source>Fee</source>
       <translation>收费</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="165" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="166" />
       <source>Search keywords</source>
       <translation>检索关键词</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="166" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="167" />
       <source>&amp;Materials</source>
       <translation>申请材料(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="387" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="390" />
       <source>No change: the item is as saved</source>
       <translation>未修改：事项与已保存的版本相同</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="389" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="392" />
       <source>Saved as version %1</source>
       <translation>已保存为第 %1 版</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="398" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="401" />
       <source>Pick a saved item to sign off</source>
       <translation>请先选择一个已保存的事项再核对签字</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="402" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="405" />
       <source>Signed off: %1</source>
       <translation>已核对签字：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="409" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="412" />
       <source>Import catalog</source>
       <translation>导入事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="410" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="413" />
       <source>Catalog (*.xlsx *.yaml *.json)</source>
       <translation>事项目录 (*.xlsx *.yaml *.json)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="423" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="426" />
       <source>Export catalog</source>
       <translation>导出事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="424" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="427" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="428" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="431" />
       <source>Exported %1 items</source>
       <translation>已导出 %1 个事项</translation>
     </message>
@@ -3050,17 +3050,17 @@ waiting %4</source>
       <translation>锁定屏幕（Ctrl+Shift+L）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="204" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="215" />
       <source>Switch user / lock buttons</source>
       <translation>切换用户/锁屏按钮之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="205" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="216" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="205" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="216" />
       <source>Press the focused button</source>
       <translation>按下当前按钮</translation>
     </message>
@@ -3361,128 +3361,148 @@ waiting %4</source>
       <translation>通报：导出 PDF / Excel（对话框中按回车保存）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
+      <source>Catalog: filter the items, Enter to the list (Up / Down picks)</source>
+      <translation>事项目录：筛选事项，回车进入列表（上下键选择）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="199" />
+      <source>Catalog: the materials (arrows move, F2 edits a cell, Tab leaves); Alt+A / Alt+R add / remove one</source>
+      <translation>事项目录：申请材料表（方向键移动，F2 编辑单元格，Tab 离开）；Alt+A / Alt+R 增加 / 删除一行</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="202" />
+      <source>Catalog: save as a new version / a new item</source>
+      <translation>事项目录：保存为新版本 / 新增事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="208" />
       <source>From field to field</source>
       <translation>在各栏之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="209" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="209" />
       <source>Press the button or tick the box</source>
       <translation>按下按钮或勾选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="199" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="210" />
       <source>Hall service: sync now</source>
       <translation>服务大厅：立即同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="210" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="221" />
       <source>Print (no printer: save the PDF)</source>
       <translation>打印（无打印机时保存 PDF）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="211" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="222" />
       <source>Save the PDF</source>
       <translation>保存 PDF</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="212" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="223" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="229" />
       <source>Next field; on the last one: OK</source>
       <translation>下一栏；在最后一栏按回车即确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="219" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="230" />
       <source>OK from a field of several lines</source>
       <translation>在多行文字栏中确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="220" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="231" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="221" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="232" />
       <source>Pick a listed reason (defect, not accepted)</source>
       <translation>选择列出的理由（不符合要求、不予受理）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="246" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="257" />
       <source>Everywhere</source>
       <translation>全局</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="247" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="258" />
       <source>Sign in / lock screen</source>
       <translation>登录 / 锁屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="249" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="260" />
       <source>Checklist</source>
       <translation>材料清单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="254" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="265" />
       <source>Rating screen (faces the applicant)</source>
       <translation>评价屏（面向申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="256" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="267" />
       <source>Queue (every page of a clerk)</source>
       <translation>叫号（收件人员的每个页面）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="262" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="272" />
+      <source>Catalog editor</source>
+      <translation>事项目录编辑</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="275" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="263" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="276" />
       <source>Forms and dialogs</source>
       <translation>表单与对话框</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="292" />
-      <location filename="../../counter_app/ui/keyhelp.py" line="295" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="305" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="308" />
       <source>Keys: %1</source>
       <translation>按键：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="300" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="313" />
       <source>Key</source>
       <translation>按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="300" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="313" />
       <source>Does</source>
       <translation>作用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="343" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="356" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="344" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="357" />
       <source>Print the key card (Ctrl+P)</source>
       <translation>打印按键速查卡（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="361" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="374" />
       <source>Printing the key card…</source>
       <translation>正在打印按键速查卡…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="366" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="379" />
       <source>Key card: %1</source>
       <translation>按键速查卡：%1</translation>
     </message>

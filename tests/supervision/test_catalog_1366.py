@@ -110,6 +110,13 @@ def test_the_editor_by_keys(hall: Hall, app_services, qtbot) -> None:  # type: i
     assert QApplication.focusWidget() is editor.materials
     qtbot.keyClick(editor.materials, Qt.Key.Key_Tab)  # Tab leaves the table
     assert QApplication.focusWidget() is editor.save_button
+    rows = editor.materials.rowCount()
+    # A button's Alt key presses it as a click would show it (animateClick: a moment later).
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: editor.materials.rowCount() == rows + 1, timeout=3000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.code, timeout=3000)
+    assert editor.code.text() == "" and not editor.code.isReadOnly()
     # The mnemonics are shown: every button's label carries its Alt key.
     for b in (editor.save_button, editor.new_button, editor.add_row, editor.del_row,
               editor.import_button, editor.export_button, editor.sign):
