@@ -88,7 +88,11 @@ def test_the_editor_by_keys(hall: Hall, app_services, qtbot) -> None:  # type: i
     page, editor = _editor(hall, app_services, qtbot, SIZES[0])
     page.activateWindow()
     qtbot.waitActive(page)
-    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    page.setCurrentIndex(0)
+    qtbot.keyClick(page.bulletin, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)  # the tab
+    assert page.currentWidget() is editor and QApplication.focusWidget() is editor.filter
+    editor.items.setFocus()
+    qtbot.keyClick(editor.items, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is editor.filter
     send_text(editor.filter, "抵押权首次")
     qtbot.keyClick(editor.filter, Qt.Key.Key_Return)

@@ -195,6 +195,7 @@ class CatalogEditorWidget(QWidget):
             self.setTabOrder(a, b)
         for edit in (self.conditions, self.review):
             edit.setTabChangesFocus(True)  # Tab moves on; Enter still breaks a line
+        self.setFocusProxy(self.filter)  # Ctrl+6 to this tab = ready to type an item's name
 
     def _fit_list(self) -> None:
         """Give the list the width of its longest row, up to 45% of the editor's width."""
