@@ -192,6 +192,17 @@ def supervision_keys() -> list[tuple[str, str]]:
     ]
 
 
+def catalog_keys() -> list[tuple[str, str]]:
+    return [
+        ("Alt+F, Enter",
+         translate("KeyHelp", "Catalog: filter the items, Enter to the list (Up / Down picks)")),
+        ("Alt+M", translate("KeyHelp", "Catalog: the materials (arrows move, F2 edits a cell, "
+                                       "Tab leaves); Alt+A / Alt+R add / remove one")),
+        ("Alt+S / Alt+N",
+         translate("KeyHelp", "Catalog: save as a new version / a new item")),
+    ]
+
+
 def settings_keys() -> list[tuple[str, str]]:
     return [
         ("Tab / Shift+Tab", translate("KeyHelp", "From field to field")),
@@ -257,6 +268,8 @@ SCREENS: list[Screen] = [
     Screen(_page_title("queue"), guide_keys, "queue", on_card=False),
     Screen(_page_title("consult"), consult_keys, "consult"),
     Screen(_page_title("supervision"), supervision_keys, "supervision"),
+    # The catalog editor's buttons show their Alt keys; its block is on F1 and in docs/KEYS.md.
+    Screen(lambda: translate("KeyHelp", "Catalog editor"), catalog_keys, "supervision", on_card=False),
     Screen(_page_title("settings"), settings_keys, "settings"),
     Screen(_page_title("home"), home_keys, "home"),
     Screen(lambda: translate("KeyHelp", "Print preview"), preview_keys),

@@ -121,32 +121,32 @@
   <context>
     <name>ApproverDesk</name>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="54" />
+      <location filename="../../counter_app/ui/approver/page.py" line="55" />
       <source>① Scan the barcode on the handoff sheet  →  ② check each case  →  ③ Sign</source>
       <translation>① 扫描交接单上的条码　→　② 逐件核对　→　③ 签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="56" />
+      <location filename="../../counter_app/ui/approver/page.py" line="57" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="59" />
+      <location filename="../../counter_app/ui/approver/page.py" line="60" />
       <source>Scan anywhere on this screen, or type a batch or case number and press Enter</source>
       <translation>在本页面任何位置直接扫码即可；也可在此输入交接单号或办件编号后按回车</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="78" />
+      <location filename="../../counter_app/ui/approver/page.py" line="79" />
       <source>Waiting to be signed</source>
       <translation>待签收交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="86" />
+      <location filename="../../counter_app/ui/approver/page.py" line="87" />
       <source>Signed, to decide</source>
       <translation>已签收、待审批</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="90" />
+      <location filename="../../counter_app/ui/approver/page.py" line="91" />
       <source>Put the handoff sheet under the scanner and scan its barcode.
 
 Or pick from the lists on the left: F2 batches to sign, F3 cases to decide, Enter opens.
@@ -159,49 +159,50 @@ Scanning a case barcode opens that case. F1 lists every key.</source>
 扫描办件条码可查看该办件。F1 查看全部按键。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="219" />
-      <source>Unexpected error: %1</source>
-      <translation>发生意外错误：%1</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="245" />
+      <location filename="../../counter_app/ui/approver/page.py" line="122" />
+      <location filename="../../counter_app/ui/approver/page.py" line="257" />
       <source>%1 · promised by %4
 %2 · %3</source>
       <translation>%1　限 %4
 %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="252" />
+      <location filename="../../counter_app/ui/approver/page.py" line="231" />
+      <source>Unexpected error: %1</source>
+      <translation>发生意外错误：%1</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/approver/page.py" line="264" />
       <source>Signed by %1</source>
       <translation>签收人：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="260" />
+      <location filename="../../counter_app/ui/approver/page.py" line="272" />
       <source>Nothing waits for a decision.</source>
       <translation>没有待审批的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="263" />
+      <location filename="../../counter_app/ui/approver/page.py" line="275" />
       <source>Signed, to decide (%1)</source>
       <translation>已签收、待审批（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="265" />
+      <location filename="../../counter_app/ui/approver/page.py" line="277" />
       <source>%1 past due</source>
       <translation>%1 件已超期</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="269" />
+      <location filename="../../counter_app/ui/approver/page.py" line="281" />
       <source>Department: %1</source>
       <translation>所属部门：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="273" />
+      <location filename="../../counter_app/ui/approver/page.py" line="285" />
       <source>No department set for your account: every department's work is shown. Ask the supervisor to set it.</source>
       <translation>您的账号未设置所属部门：现显示全部部门的交接单和办件。请管理员设置所属部门。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="283" />
+      <location filename="../../counter_app/ui/approver/page.py" line="295" />
       <source>%1
 from %2 · %3 cases
 waiting %4</source>
@@ -210,72 +211,72 @@ waiting %4</source>
 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="299" />
+      <location filename="../../counter_app/ui/approver/page.py" line="311" />
       <source>Waiting to be signed (%1)</source>
       <translation>待签收交接单（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="301" />
+      <location filename="../../counter_app/ui/approver/page.py" line="313" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="331" />
+      <location filename="../../counter_app/ui/approver/page.py" line="343" />
       <source>Finish or cancel the open form first, then scan again</source>
       <translation>请先完成或取消正在填写的表单，再扫码</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="337" />
+      <location filename="../../counter_app/ui/approver/page.py" line="349" />
       <source>The scan ended without Enter: scan again, or check that the scanner sends Enter after the code</source>
       <translation>扫码未以回车结束：请重新扫描，或检查扫码枪是否设置了回车后缀</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="352" />
+      <location filename="../../counter_app/ui/approver/page.py" line="364" />
       <source>Case %1 is in the folder ✓</source>
       <translation>办件 %1 已核对在卷 ✓</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="354" />
+      <location filename="../../counter_app/ui/approver/page.py" line="366" />
       <source>Case %1 is not in this batch (%2 cases): put it aside and tell the sender</source>
       <translation>办件 %1 不在本交接单中（本单共 %2 件）：请单独放置并告知移交人</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="380" />
+      <location filename="../../counter_app/ui/approver/page.py" line="392" />
       <source>Batch %1: scan each case or tick “In folder”</source>
       <translation>交接单 %1：请逐件扫描办件条码，或勾选“在卷”</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="383" />
+      <location filename="../../counter_app/ui/approver/page.py" line="395" />
       <source>Batch %1 was already signed for</source>
       <translation>交接单 %1 已签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="391" />
+      <location filename="../../counter_app/ui/approver/page.py" line="403" />
       <source>Case %1: %2</source>
       <translation>办件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="417" />
+      <location filename="../../counter_app/ui/approver/page.py" line="429" />
       <source>Signed for %1 case(s).</source>
       <translation>已签收 %1 件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="419" />
+      <location filename="../../counter_app/ui/approver/page.py" line="431" />
       <source>%1 case(s) with a discrepancy stay with the sender.</source>
       <translation>%1 件登记了差异，仍由移交方负责。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="433" />
+      <location filename="../../counter_app/ui/approver/page.py" line="445" />
       <source>Returned to the front desk</source>
       <translation>已退回前台</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="444" />
+      <location filename="../../counter_app/ui/approver/page.py" line="456" />
       <source>Approved: the result waits at the front desk for collection</source>
       <translation>已准予许可：结果送前台待领取</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/approver/page.py" line="445" />
+      <location filename="../../counter_app/ui/approver/page.py" line="457" />
       <source>Denied</source>
       <translation>已作出不予许可决定</translation>
     </message>
@@ -943,227 +944,237 @@ waiting %4</source>
   <context>
     <name>CatalogEditorWidget</name>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="58" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="65" />
       <source>Filter items</source>
       <translation>筛选事项（名称或编码）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="83" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="90" />
       <source>Front desk may finish on the spot</source>
       <translation>授权前台当场办结</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="84" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="91" />
       <source>An agent may apply</source>
       <translation>允许代办</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="101" />
       <source>Material</source>
       <translation>材料名称</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="101" />
       <source>Form</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="101" />
       <source>Originals</source>
       <translation>原件份数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="97" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="101" />
       <source>Photocopies</source>
       <translation>复印件份数</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="102" />
       <source>Copies (old files)</source>
       <translation>份数（旧格式）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="102" />
       <source>Requirement</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="98" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="102" />
       <source>Condition</source>
       <translation>条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="103" />
       <source>Condition key</source>
       <translation>条件键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="103" />
       <source>Source</source>
       <translation>来源渠道</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="99" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="103" />
       <source>Issuing body</source>
       <translation>核发部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="104" />
       <source>Shared, waived</source>
       <translation>共享免提交</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="104" />
       <source>Medium</source>
       <translation>载体</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="100" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="104" />
       <source>Acceptance standard</source>
       <translation>受理标准</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="101" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="105" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="103" />
-      <source>Add material</source>
-      <translation>增加材料</translation>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="110" />
+      <source>&amp;Add material</source>
+      <translation>增加材料(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="103" />
-      <source>Remove material</source>
-      <translation>删除材料</translation>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="111" />
+      <source>&amp;Remove material</source>
+      <translation>删除材料(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="105" />
-      <source>Code</source>
-      <translation>事项编码</translation>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="113" />
+      <source>&amp;Save as new version</source>
+      <translation>保存为新版本(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="106" />
-      <source>Name</source>
-      <translation>事项名称</translation>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
+      <source>&amp;New item</source>
+      <translation>新增事项(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="107" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="116" />
+      <source>&amp;Import Excel…</source>
+      <translation>导入 Excel(&amp;I)…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="117" />
+      <source>E&amp;xport Excel…</source>
+      <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="119" />
+      <source>Sign &amp;off as checked</source>
+      <translation>核对无误，签字确认(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="138" />
+      <source>&amp;Filter</source>
+      <translation>筛选(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="152" />
+      <source>comma separated</source>
+      <translation>以逗号分隔</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="154" />
+      <source>Code / name</source>
+      <translation>事项编码 / 名称</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="155" />
       <source>Window / department</source>
       <translation>窗口 / 部门</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="108" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="156" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="109" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="158" />
       <source>Statutory / promised days</source>
       <translation>法定 / 承诺时限</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="111" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="161" />
       <source>Checked</source>
       <translation>核对状态</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="113" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="162" />
       <source>Acceptance conditions</source>
       <translation>受理条件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="114" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="163" />
       <source>Review points (one per line)</source>
       <translation>审查要点（每行一条）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="115" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="164" />
       <source>Legal basis</source>
       <translation>设定依据</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="116" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="165" />
       <source>Delivery</source>
       <translation>送达方式</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="117" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="165" />
       <source>Fee</source>
       <translation>收费</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="118" />
-      <source>Search keywords (comma separated)</source>
-      <translation>检索关键词（逗号分隔）</translation>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="166" />
+      <source>Search keywords</source>
+      <translation>检索关键词</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="120" />
-      <source>Save as new version</source>
-      <translation>保存为新版本</translation>
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="167" />
+      <source>&amp;Materials</source>
+      <translation>申请材料(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="120" />
-      <source>New item</source>
-      <translation>新增事项</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="122" />
-      <source>Import Excel…</source>
-      <translation>导入 Excel…</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="122" />
-      <source>Export Excel…</source>
-      <translation>导出 Excel…</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="124" />
-      <source>Sign off as checked</source>
-      <translation>核对无误，签字确认</translation>
-    </message>
-    <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="301" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="390" />
       <source>No change: the item is as saved</source>
       <translation>未修改：事项与已保存的版本相同</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="303" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="392" />
       <source>Saved as version %1</source>
       <translation>已保存为第 %1 版</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="312" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="401" />
       <source>Pick a saved item to sign off</source>
       <translation>请先选择一个已保存的事项再核对签字</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="316" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="405" />
       <source>Signed off: %1</source>
       <translation>已核对签字：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="323" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="412" />
       <source>Import catalog</source>
       <translation>导入事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="324" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="413" />
       <source>Catalog (*.xlsx *.yaml *.json)</source>
       <translation>事项目录 (*.xlsx *.yaml *.json)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="337" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="426" />
       <source>Export catalog</source>
       <translation>导出事项目录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="338" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="427" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="342" />
+      <location filename="../../counter_app/ui/supervision/catalog_editor.py" line="431" />
       <source>Exported %1 items</source>
       <translation>已导出 %1 个事项</translation>
     </message>
@@ -2832,118 +2843,118 @@ waiting %4</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="82" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="91" />
       <source>Tick all (Ctrl+A)</source>
       <translation>全选（Ctrl+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="84" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="93" />
       <source>Untick all (Ctrl+Shift+A)</source>
       <translation>全不选（Ctrl+Shift+A）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="88" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="97" />
       <source>Make handoff sheet and print</source>
       <translation>生成交接单并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="92" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="101" />
       <source>Ready to hand over</source>
       <translation>待移交办件</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="93" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="102" />
       <source>Sent, waiting to be signed</source>
       <translation>已移交、待签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="98" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="107" />
       <source>Reprint the selected sheet</source>
       <translation>补打所选交接单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="101" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="110" />
       <source>Came back to you</source>
       <translation>退回与差异</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="184" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="193" />
       <source>Unexpected error: %1</source>
       <translation>发生意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="222" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="231" />
       <source>%1 items, %2 pages</source>
       <translation>%1 项 %2 页</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="240" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="249" />
       <source>%1 → %2
 %3 cases · waiting %4</source>
       <translation>%1 → %2
 %3 件 · 已等待 %4</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="249" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="258" />
       <source>Waiting too long: remind the department to sign for it</source>
       <translation>等待过久：请提醒部门尽快签收</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="251" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="260" />
       <source>Sent, waiting to be signed (%1)</source>
       <translation>已移交、待签收（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="253" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="262" />
       <source>%1 waiting too long</source>
       <translation>%1 张等待过久</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="260" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="269" />
       <source>Discrepancy at signing · %1 %2
 %3</source>
       <translation>签收差异 · %1 %2
 %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="265" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="274" />
       <source>%1 %2
 %3</source>
       <translation>%1 %2
 %3</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="270" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="279" />
       <source>Came back to you (%1)</source>
       <translation>退回与差异（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="273" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="282" />
       <source>Nothing came back.</source>
       <translation>没有被退回或有差异的办件。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="293" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="302" />
       <source>Make %1 handoff sheet(s) for %2 case(s) and print</source>
       <translation>生成 %1 张交接单（%2 件）并打印</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="295" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="304" />
       <source>Tick the files to hand over (Space)</source>
       <translation>请勾选要移交的办件（空格）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="296" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="305" />
       <source>Ready to hand over (%1)</source>
       <translation>待移交办件（%1）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="305" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="314" />
       <source>Made %1 handoff sheet(s): %2. Print them and take them with the files.</source>
       <translation>已生成 %1 张交接单：%2。请打印后连同办件送交。</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/handoff/page.py" line="329" />
+      <location filename="../../counter_app/ui/handoff/page.py" line="338" />
       <source>Select a sheet in the list first</source>
       <translation>请先在列表中选中一张交接单</translation>
     </message>
@@ -3039,17 +3050,17 @@ waiting %4</source>
       <translation>锁定屏幕（Ctrl+Shift+L）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="204" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="215" />
       <source>Switch user / lock buttons</source>
       <translation>切换用户/锁屏按钮之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="205" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="216" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="205" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="216" />
       <source>Press the focused button</source>
       <translation>按下当前按钮</translation>
     </message>
@@ -3350,128 +3361,148 @@ waiting %4</source>
       <translation>通报：导出 PDF / Excel（对话框中按回车保存）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="197" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
+      <source>Catalog: filter the items, Enter to the list (Up / Down picks)</source>
+      <translation>事项目录：筛选事项，回车进入列表（上下键选择）</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="199" />
+      <source>Catalog: the materials (arrows move, F2 edits a cell, Tab leaves); Alt+A / Alt+R add / remove one</source>
+      <translation>事项目录：申请材料表（方向键移动，F2 编辑单元格，Tab 离开）；Alt+A / Alt+R 增加 / 删除一行</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="202" />
+      <source>Catalog: save as a new version / a new item</source>
+      <translation>事项目录：保存为新版本 / 新增事项</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="208" />
       <source>From field to field</source>
       <translation>在各栏之间移动</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="209" />
       <source>Space</source>
       <translation>空格</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="198" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="209" />
       <source>Press the button or tick the box</source>
       <translation>按下按钮或勾选</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="199" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="210" />
       <source>Hall service: sync now</source>
       <translation>服务大厅：立即同步</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="210" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="221" />
       <source>Print (no printer: save the PDF)</source>
       <translation>打印（无打印机时保存 PDF）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="211" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="222" />
       <source>Save the PDF</source>
       <translation>保存 PDF</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="212" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="223" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="218" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="229" />
       <source>Next field; on the last one: OK</source>
       <translation>下一栏；在最后一栏按回车即确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="219" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="230" />
       <source>OK from a field of several lines</source>
       <translation>在多行文字栏中确定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="220" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="231" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="221" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="232" />
       <source>Pick a listed reason (defect, not accepted)</source>
       <translation>选择列出的理由（不符合要求、不予受理）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="246" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="257" />
       <source>Everywhere</source>
       <translation>全局</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="247" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="258" />
       <source>Sign in / lock screen</source>
       <translation>登录 / 锁屏</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="249" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="260" />
       <source>Checklist</source>
       <translation>材料清单</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="254" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="265" />
       <source>Rating screen (faces the applicant)</source>
       <translation>评价屏（面向申请人）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="256" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="267" />
       <source>Queue (every page of a clerk)</source>
       <translation>叫号（收件人员的每个页面）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="262" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="272" />
+      <source>Catalog editor</source>
+      <translation>事项目录编辑</translation>
+    </message>
+    <message>
+      <location filename="../../counter_app/ui/keyhelp.py" line="275" />
       <source>Print preview</source>
       <translation>打印预览</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="263" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="276" />
       <source>Forms and dialogs</source>
       <translation>表单与对话框</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="292" />
-      <location filename="../../counter_app/ui/keyhelp.py" line="295" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="305" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="308" />
       <source>Keys: %1</source>
       <translation>按键：%1</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="300" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="313" />
       <source>Key</source>
       <translation>按键</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="300" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="313" />
       <source>Does</source>
       <translation>作用</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="343" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="356" />
       <source>Close (Esc)</source>
       <translation>关闭（Esc）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="344" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="357" />
       <source>Print the key card (Ctrl+P)</source>
       <translation>打印按键速查卡（Ctrl+P）</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="361" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="374" />
       <source>Printing the key card…</source>
       <translation>正在打印按键速查卡…</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/keyhelp.py" line="366" />
+      <location filename="../../counter_app/ui/keyhelp.py" line="379" />
       <source>Key card: %1</source>
       <translation>按键速查卡：%1</translation>
     </message>
@@ -3585,7 +3616,7 @@ waiting %4</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../counter_app/ui/login_window.py" line="74" />
+      <location filename="../../counter_app/ui/login_window.py" line="78" />
       <source>The database could not be opened: %1</source>
       <translation>无法打开数据库：%1</translation>
     </message>
@@ -3620,18 +3651,18 @@ waiting %4</source>
       <translation>叫号</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="283" />
-      <location filename="../../counter_app/ui/main_window.py" line="351" />
+      <location filename="../../counter_app/ui/main_window.py" line="288" />
+      <location filename="../../counter_app/ui/main_window.py" line="356" />
       <source>Screen locked</source>
       <translation>屏幕已锁定</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="283" />
+      <location filename="../../counter_app/ui/main_window.py" line="288" />
       <source>Sign in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../counter_app/ui/main_window.py" line="290" />
+      <location filename="../../counter_app/ui/main_window.py" line="295" />
       <source>Queue (every page)</source>
       <translation>叫号（各页面通用）</translation>
     </message>
@@ -3672,7 +3703,7 @@ waiting %4</source>
   <context>
     <name>Operations</name>
     <message>
-      <location filename="../../counter_app/ui/operations.py" line="164" />
+      <location filename="../../counter_app/ui/operations.py" line="165" />
       <source>The operation did not complete</source>
       <translation>操作没有完成</translation>
     </message>

@@ -4,19 +4,26 @@ version; cases keep theirs), import and export the catalog as an Excel workbook.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -88,9 +95,6 @@ class CatalogEditorWidget(QWidget):
         self.legal, self.fee, self.keywords = QLineEdit(), QLineEdit(), QLineEdit()
         self.fee.setReadOnly(True)  # a schedule: edited in the workbook's 收费标准 sheet
         self.delivery = {k: QCheckBox(v) for k, v in DELIVERY_LABELS.items()}
-        deliv = QHBoxLayout()
-        for tick in self.delivery.values():
-            deliv.addWidget(tick)
         self.materials = QTableWidget(0, len(MATERIAL_COLUMNS))
         self.materials.setObjectName("itemMaterials")
         self.materials.setHorizontalHeaderLabels([
@@ -100,60 +104,139 @@ class CatalogEditorWidget(QWidget):
             self.tr("Shared, waived"), self.tr("Medium"), self.tr("Acceptance standard"),
             self.tr("Note")])
         self.materials.horizontalHeader().setStretchLastSection(True)
-        add_row, del_row = QPushButton(self.tr("Add material")), QPushButton(self.tr("Remove material"))
+        self.materials.resizeColumnsToContents()  # whole headers before an item is picked
+        # Tab leaves the table (arrows move between cells): Ctrl+Tab is the main window's.
+        self.materials.setTabKeyNavigation(False)
+        self.add_row = QPushButton(self.tr("&Add material"))
+        self.del_row = QPushButton(self.tr("&Remove material"))
+        self.message = message_label("catalogMessage")
+        self.save_button = QPushButton(self.tr("&Save as new version"))
+        self.save_button.setObjectName("catalogSave")
+        self.new_button = QPushButton(self.tr("&New item"))
+        self.import_button = QPushButton(self.tr("&Import Excel…"))
+        self.export_button = QPushButton(self.tr("E&xport Excel…"))
+        # A department's approver, having reviewed the item field by field, signs it off.
+        self.sign = QPushButton(self.tr("Sign &off as checked"))
+        self.sign.setObjectName("catalogSignOff")
+        self.sign.setVisible(actor.has("approver"))
+        self._lay_out()
+        self.filter.textChanged.connect(self._fill_list)
+        self.filter.returnPressed.connect(self._to_list)
+        self.items.currentItemChanged.connect(self._pick)
+        self.add_row.clicked.connect(lambda: self.materials.insertRow(self.materials.rowCount()))
+        self.del_row.clicked.connect(lambda: self.materials.removeRow(self.materials.currentRow()))
+        self.save_button.clicked.connect(self.save)
+        self.new_button.clicked.connect(self.new_item)
+        self.sign.clicked.connect(self.sign_off)
+        self.import_button.clicked.connect(self._import)
+        self.export_button.clicked.connect(self._export)
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        """A splitter: the item list as wide as its longest name (``_fit_list``), the editor
+        beside it with paired fields on one row so the materials keep several rows at 768 px."""
+        find = QLabel(self.tr("&Filter"))
+        find.setBuddy(self.filter)
+        # A name too long for a narrowed list wraps rather than hiding behind a scroll bar.
+        self.items.setWordWrap(True)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setResizeMode(QListView.ResizeMode.Adjust)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(_row(find, self.filter))
+        lv.addWidget(self.items, 1)
+        self.code.setMaximumWidth(self.code.fontMetrics().horizontalAdvance("QKSL-00000") + 24)
+        for spin in (self.statutory, self.promised):
+            spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("0000") + 48)
+        self.keywords.setPlaceholderText(self.tr("comma separated"))
         form = QFormLayout()
-        form.addRow(self.tr("Code"), self.code)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Window / department"), _row(self.window_box, self.department))
-        form.addRow(self.tr("Kind"), _row(self.kind, self.item_type))
+        form.addRow(self.tr("Code / name"), _row(self.code, self.name))
+        form.addRow(self.tr("Window / department"),
+                    _row(self.window_box, self.department, self.tr("Kind"), self.kind,
+                         self.item_type))
         form.addRow(self.tr("Statutory / promised days"),
-                    _row(self.statutory, self.statutory_unit, self.promised, self.promised_unit))
+                    _row(self.statutory, self.statutory_unit, self.promised, self.promised_unit,
+                         self.finish, self.agent, None))
         form.addRow(self.tr("Checked"), self.check)
-        form.addRow("", _row(self.finish, self.agent))
         form.addRow(self.tr("Acceptance conditions"), self.conditions)
         form.addRow(self.tr("Review points (one per line)"), self.review)
         form.addRow(self.tr("Legal basis"), self.legal)
-        form.addRow(self.tr("Delivery"), deliv)
-        form.addRow(self.tr("Fee"), self.fee)
-        form.addRow(self.tr("Search keywords (comma separated)"), self.keywords)
-        self.message = message_label("catalogMessage")
-        save, new = QPushButton(self.tr("Save as new version")), QPushButton(self.tr("New item"))
-        save.setObjectName("catalogSave")
-        imp, exp = QPushButton(self.tr("Import Excel…")), QPushButton(self.tr("Export Excel…"))
-        # A department's approver, having reviewed the item field by field, signs it off.
-        self.sign = QPushButton(self.tr("Sign off as checked"))
-        self.sign.setObjectName("catalogSignOff")
-        self.sign.setVisible(actor.has("approver"))
-        self.sign.clicked.connect(self.sign_off)
-        buttons = QHBoxLayout()
-        for b in (save, new, self.sign, imp, exp):
-            buttons.addWidget(b)
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addWidget(self.materials, 1)
-        right.addWidget(_row(add_row, del_row))
-        right.addLayout(buttons)
-        right.addWidget(self.message)
-        left = QVBoxLayout()
-        left.addWidget(self.filter)
-        left.addWidget(self.items, 1)
-        lay = QHBoxLayout(self)
-        lay.addLayout(left, 1)
-        lay.addLayout(right, 3)
-        self.filter.textChanged.connect(self._fill_list)
-        self.items.currentItemChanged.connect(self._pick)
-        add_row.clicked.connect(lambda: self.materials.insertRow(self.materials.rowCount()))
-        del_row.clicked.connect(lambda: self.materials.removeRow(self.materials.currentRow()))
-        save.clicked.connect(self.save)
-        new.clicked.connect(self.new_item)
-        imp.clicked.connect(self._import)
-        exp.clicked.connect(self._export)
-        self.refresh()
+        form.addRow(self.tr("Delivery"), _row(*self.delivery.values(), self.tr("Fee"), self.fee))
+        form.addRow(self.tr("Search keywords"), self.keywords)
+        mats = QLabel(self.tr("&Materials"))
+        mats.setBuddy(self.materials)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addLayout(form)
+        rv.addWidget(_row(mats, None, self.add_row, self.del_row))
+        rv.addWidget(self.materials, 1)
+        rv.addWidget(_row(self.save_button, self.new_button, self.sign, None, self.import_button,
+                          self.export_button))
+        rv.addWidget(self.message)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("catalogSplit")
+        self.split.addWidget(left)
+        self.split.addWidget(right)
+        self.split.setChildrenCollapsible(False)
+        self.split.setStretchFactor(1, 1)
+        self._list_need = 0  # the list's width for its longest row, once the catalog is in
+        self._user_split = False  # a supervisor's drag wins over the computed width
+        self.split.splitterMoved.connect(lambda *_: setattr(self, "_user_split", True))
+        QVBoxLayout(self).addWidget(self.split)
+        order = [self.filter, self.items, self.code, self.name, self.window_box, self.department,
+                 self.kind, self.item_type, self.statutory, self.statutory_unit, self.promised,
+                 self.promised_unit, self.finish, self.agent, self.check, self.conditions,
+                 self.review, self.legal, *self.delivery.values(), self.fee, self.keywords,
+                 self.add_row, self.del_row, self.materials, self.save_button, self.new_button,
+                 self.sign, self.import_button, self.export_button]
+        for a, b in pairwise(order):
+            self.setTabOrder(a, b)
+        for edit in (self.conditions, self.review):
+            edit.setTabChangesFocus(True)  # Tab moves on; Enter still breaks a line
+        self.setFocusProxy(self.filter)  # Ctrl+6 to this tab = ready to type an item's name
+
+    def _fit_list(self) -> None:
+        """Give the list the width of its longest row, up to 45% of the editor's width."""
+        if self._user_split or not self._list_need:
+            return
+        total = sum(self.split.sizes())
+        if total <= 0:
+            return
+        left = min(self._list_need, int(total * 0.45))
+        self.split.setSizes([left, total - left])
+
+    def _measure_list(self) -> None:
+        """The width showing every row whole: text, the delegate's margins, frame, scroll bar."""
+        fm = self.items.fontMetrics()
+        rows = self.catalog.items if self.catalog else ()
+        text = max((fm.horizontalAdvance(_row_text(i)) for i in rows), default=0)
+        style = self.items.style()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.items) + 1)
+        bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.items)
+        self._list_need = text + margin + 2 * self.items.frameWidth() + bar + 8
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_list()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_list()
+
+    def _to_list(self) -> None:
+        """Enter in the filter: to the list, on its first row when none is picked."""
+        if self.items.count() and self.items.currentRow() < 0:
+            self.items.setCurrentRow(0)
+        self.items.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def refresh(self, select: str = "") -> None:
         def show(data: CatalogData) -> None:
             self.catalog = data
+            self._measure_list()
             self._fill_list()
+            self._fit_list()
             if select:
                 self.select(select)
 
@@ -165,8 +248,9 @@ class CatalogEditorWidget(QWidget):
         for item in self.catalog.items if self.catalog else ():
             if text and text not in f"{item.code} {item.name}".lower():
                 continue
-            row = QListWidgetItem(f"{item.code}  {item.name}")
+            row = QListWidgetItem(_row_text(item))
             row.setData(256, item.code)
+            row.setToolTip(_row_text(item))
             self.items.addItem(row)
 
     def select(self, code: str) -> None:
@@ -200,13 +284,17 @@ class CatalogEditorWidget(QWidget):
         elif spec.unconfirmed:
             state += f"：{spec.unconfirmed}"
         self.check.setText(state)
+        self.check.setToolTip(state)  # often longer than the field: the whole note on hover
         self.check.setCursorPosition(0)
         self.finish.setChecked(spec.front_desk_can_finish)
         self.agent.setChecked(spec.agent_allowed)
         self.conditions.setPlainText(spec.conditions)
         self.review.setPlainText("\n".join(spec.review_points))
         self.legal.setText(spec.legal_basis)
+        self.legal.setToolTip(spec.legal_basis)
+        self.legal.setCursorPosition(0)  # its start (the law's name), not its tail
         self.fee.setText(spec.fee.summary + (f"（{spec.fee.basis}）" if spec.fee.basis else ""))
+        self.fee.setToolTip(self.fee.text())
         self.fee.setCursorPosition(0)
         self.keywords.setText("，".join(spec.keywords))
         for key, box in self.delivery.items():
@@ -220,7 +308,9 @@ class CatalogEditorWidget(QWidget):
                       m.issuer or "", "是" if m.shared else "",
                       MEDIUM_LABELS.get(m.medium, m.medium), m.standard or "", m.note or "")
             for c, v in enumerate(values):
-                self.materials.setItem(r, c, QTableWidgetItem(v))
+                cell = QTableWidgetItem(v)
+                cell.setToolTip(v)  # long names and conditions are cut at 300 px
+                self.materials.setItem(r, c, cell)
         self.materials.resizeColumnsToContents()
         for c in range(len(MATERIAL_COLUMNS) - 1):  # cap long names and conditions
             self.materials.setColumnWidth(c, min(self.materials.columnWidth(c), 300))
@@ -343,13 +433,21 @@ class CatalogEditorWidget(QWidget):
                 lambda e: say(self.message, str(e), True))
 
 
-def _row(*widgets: QWidget) -> QWidget:
+def _row(*parts: QWidget | str | None) -> QWidget:
+    """Widgets side by side: a string is a label, None a stretch."""
     box = QWidget()
     lay = QHBoxLayout(box)
     lay.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        lay.addWidget(w)
+    for p in parts:
+        if p is None:
+            lay.addStretch(1)
+        else:
+            lay.addWidget(QLabel(p) if isinstance(p, str) else p)
     return box
+
+
+def _row_text(item: ItemSpec) -> str:
+    return f"{item.code}  {item.name}"
 
 
 def _count(value: int | None) -> str:

@@ -24,6 +24,7 @@ def fill_table(table: QTableWidget, headers: Sequence[str], rows: Sequence[Seque
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             else:
                 item.setText("" if value is None else str(value))
+                item.setToolTip(item.text())  # a cell cut at the table's edge reads whole on hover
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
     # Keep the given order until the user clicks a header (-1: no sort column).

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -59,7 +61,13 @@ class ComplaintsWidget(QWidget):
         handle = QPushButton(self.tr("Record handling"))
         close = QPushButton(self.tr("Close"))
         close.setObjectName("complaintClose")
+        # The table cuts a long complaint at its edge: the selected one reads whole here.
+        self.detail = QLabel("")
+        self.detail.setObjectName("complaintDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form2 = QFormLayout()
+        form2.addRow(self.detail)
         form2.addRow(self.tr("Handled by"), self.assignee)
         form2.addRow(self.tr("Handling / reply"), self.note)
         row = QHBoxLayout()
@@ -87,6 +95,7 @@ class ComplaintsWidget(QWidget):
         close.clicked.connect(lambda: self._act(lambda cid: self.svc.close(
             self.actor, cid, self.note.text())))
         self.open_only.toggled.connect(self.refresh)
+        self.table.currentCellChanged.connect(lambda row, *_: self._detail(row))
         self._load_people()
         self.refresh()
 
@@ -114,13 +123,24 @@ class ComplaintsWidget(QWidget):
 
     def _show(self, lines: list[ComplaintLine]) -> None:
         self.lines = lines
-        fill_table(self.table, [self.tr("Received"), self.tr("Complainant"), self.tr("Content"),
-                                self.tr("Case"), self.tr("Window"), self.tr("About"),
-                                self.tr("Handled by"), self.tr("Due"), self.tr("State")],
-                   [[f"{c.received_at:%m-%d %H:%M}", c.complainant, c.content, c.case_no,
-                     c.window_code, c.about, c.assigned_to, c.due_on.isoformat() if c.due_on else "",
-                     c.status_label] for c in lines])
+        # The content last: it stretches to the table's edge (cut there, whole in the tooltip
+        # and beside the table), so a long complaint no longer pushes the case, the window and
+        # the deadline behind a horizontal scroll at 1366 px.
+        fill_table(self.table, [self.tr("Received"), self.tr("Complainant"), self.tr("Case"),
+                                self.tr("Window"), self.tr("About"), self.tr("Handled by"),
+                                self.tr("Due"), self.tr("State"), self.tr("Content")],
+                   [[f"{c.received_at:%m-%d %H:%M}", c.complainant, c.case_no, c.window_code,
+                     c.about, c.assigned_to, c.due_on.isoformat() if c.due_on else "",
+                     c.status_label, c.content] for c in lines])
         self.table.setSortingEnabled(False)  # rows must keep the order of self.lines
+        content = self.table.columnCount() - 1
+        self.table.setColumnWidth(content, 0)  # the stretch gives it the rest of the row
+        self._detail(self.table.currentRow())
+
+    def _detail(self, row: int) -> None:
+        line = self.lines[row] if 0 <= row < len(self.lines) else None
+        self.detail.setText(f"{line.complainant}：{line.content}" if line else "")
+        self.detail.setVisible(line is not None)
 
     def receive(self) -> None:
         args = dict(complainant=self.complainant.text(), phone=self.phone.text(),
