@@ -15,6 +15,9 @@ from collections.abc import AsyncIterator, Callable, Generator
 log = logging.getLogger(__name__)
 _END = object()
 WAIT_S = 0.5  # how often a producer waiting for room looks whether it was stopped
+# Nothing taken for this long: the client is gone (its own read timeout is shorter), or the
+# answer was never started (a client gone before its first byte): the producer gives up.
+STALL_S = 180.0
 
 
 class _Failed:
@@ -34,12 +37,14 @@ class Streamed:
     def _hand(self, item: object) -> bool:
         """Waits for room in the queue; False once the consumer stopped."""
         fut = asyncio.run_coroutine_threadsafe(self._queue.put(item), self._loop)
+        waited = 0.0
         while True:
             try:
                 fut.result(timeout=WAIT_S)
                 return True
             except concurrent.futures.TimeoutError:
-                if self._stop.is_set():
+                waited += WAIT_S
+                if self._stop.is_set() or waited >= STALL_S:
                     fut.cancel()
                     return False
             except (concurrent.futures.CancelledError, RuntimeError):  # the loop is gone

@@ -40,6 +40,7 @@ from .client import HallClient, HallRefused, HallUnavailable
 log = logging.getLogger(__name__)
 FORMAT = 1  # the one-piece answer (``GET /v1/snapshot``), from a hall of the version before
 STREAM_FORMAT = 2
+STREAM_PATH = "/v1/snapshot/stream"
 PIECE_ROWS = 2000  # asked of the hall per piece (it caps it at its own bound)
 STREAM_TIMEOUT_S = 60.0  # between two reads: a large scope's first piece takes a moment
 CUT_SHORT = "大厅快照的传输中断：本机没有留下半份数据，下一轮同步将重新下载"
@@ -163,7 +164,7 @@ class Stream:
     @classmethod
     def open(cls, c: HallClient) -> Stream | None:
         """None when the hall does not stream its snapshot (a service of the version before)."""
-        lines = c.stream_lines(f"/v1/snapshot/stream?rows={PIECE_ROWS}", STREAM_TIMEOUT_S)
+        lines = c.stream_lines(f"{STREAM_PATH}?rows={PIECE_ROWS}", STREAM_TIMEOUT_S)
         try:
             header = json.loads(next(lines))
         except HallRefused as exc:
