@@ -6,12 +6,15 @@ takes the one-piece snapshot."""
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from typing import Any
 
 import pytest
 from sqlalchemy import select, text
 
 from counter_app.hall.snapshot import CHUNK_ROWS
+from counter_app.hall.store import EMBEDDED
 from counter_app.hallsync import config
 from counter_app.hallsync import snapshot as snap
 from counter_app.hallsync.engine import HallSync
@@ -151,3 +154,29 @@ def test_a_hall_without_the_stream_gives_its_one_piece_snapshot(
     assert "snapshot.fetched" in steps and "snapshot.piece" not in steps
     assert steps.count("pull.fetched") == 1
     _holds_exactly(new, _hall_rows(staffed), mine, set())
+
+
+def _checkpoint_blocked(staffed: Staffed) -> bool:
+    """A full checkpoint of the hall's WAL cannot finish while a read transaction is open."""
+    with sqlite3.connect(staffed.server.folder / EMBEDDED, timeout=0) as conn:
+        return bool(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0])
+
+
+def test_a_pc_taking_its_snapshot_slowly_or_going_away_holds_up_nothing(staffed: Staffed) -> None:
+    """The service reads the snapshot as the PC takes it, in a read transaction that takes no
+    write lock: the hall writes meanwhile. The PC gone half-way, that read ends."""
+    _filled(staffed, 1500, 0)  # pieces of one row: far more than the sockets hold
+    new, _steps = _pc_with_hook(staffed, "window-a2", staffed.window)
+    lines = new.sync.client().stream_lines(f"{snap.STREAM_PATH}?rows=1", 60)
+    assert json.loads(next(lines))["format"] == snap.STREAM_FORMAT
+    assert json.loads(next(lines))["rows"]  # one piece taken, thousands to come
+    t0 = time.monotonic()
+    staffed.server.add_staff("late", ["clerk"], window=staffed.window)  # a write on the hall
+    assert time.monotonic() - t0 < 5, "the snapshot's read holds no write lock"
+    assert _checkpoint_blocked(staffed), "the service's read is open while the PC takes it"
+    lines.close()  # the PC goes away
+    deadline = time.monotonic() + 10
+    while _checkpoint_blocked(staffed):
+        assert time.monotonic() < deadline, "the service's read outlived the PC's request"
+        time.sleep(0.2)
+    assert new.sync.run_once().ok  # and the service serves the next one whole
