@@ -4,8 +4,9 @@
    newly enrolled PC, through ``counter-server`` (HTTPS, JSON, SQLite apply), against raw
    psycopg ``COPY`` of the same rows into an empty PostgreSQL with the same schema.
    Target: within 2x.
-   The first sync is a snapshot download (``hall/snapshot.py``) then the pulls after it;
-   the snapshot's own build time on the service (``Server-Timing``) and size are shown.
+   The first sync is the streamed snapshot (``hall/snapshot.py``) then the pulls after it;
+   the one-piece snapshot's build time on the service (``Server-Timing``) and size are shown
+   (``bench_snapshot.py`` compares the two).
 2. A sync round with nothing to do (check-in; nothing new, so no pull), against one bare
    keep-alive HTTPS request of the same check-in to the same service. Target: under 20 ms.
 

@@ -14,7 +14,6 @@ import os
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,29 +21,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import psycopg  # noqa: E402
-from sqlalchemy import func, insert, select, text  # noqa: E402
+from sqlalchemy import func, select, text  # noqa: E402
 
 from counter_app.models import (  # noqa: E402
     CaseFile,
-    CaseMaterial,
-    Event,
     MaterialRequirement,
-    PrintRecord,
-    new_id,
 )
 from counter_app.models.database import Database  # noqa: E402
-from counter_app.services.audit.events import GENESIS, chain_row  # noqa: E402
-from counter_app.services.intake.numbering import KIND_CASE, format_number  # noqa: E402
 from counter_app.sync.capture import PG_FUNCTIONS  # noqa: E402
 from counter_app.sync.report import SyncReport  # noqa: E402
 from counter_app.sync.server import init_server  # noqa: E402
+from tests.hall.bulk import TABLES, generate  # noqa: E402
 from tests.pgtest import PgServer  # noqa: E402
 from tests.sync.hallkit import HallRef, make_counter, seed_hall  # noqa: E402
 
 CASES = int(os.environ.get("COUNTER_BENCH_SYNC_CASES", "10000"))
 MATERIALS = 6
-CHUNK = 2500
-TABLES = (CaseFile, CaseMaterial, Event, PrintRecord)
 
 
 def _add_materials(db: Database, ref: HallRef) -> list[str]:
@@ -58,57 +50,6 @@ def _add_materials(db: Database, ref: HallRef) -> list[str]:
         return list(s.execute(select(MaterialRequirement.id).where(
             MaterialRequirement.version_id == ref.version_id)
             .order_by(MaterialRequirement.seq)).scalars())
-
-
-def generate(db: Database, terminal: str, ref: HallRef, clerk: str, reqs: list[str],
-             n: int) -> int:
-    """n accepted cases with materials, three chained events and a print record each."""
-    day = datetime(2026, 11, 23, 8, 30)
-    seq, prev, rows = 0, GENESIS, 0
-    with db.transaction() as s:
-        for start in range(0, n, CHUNK):
-            batch: dict[type, list[dict[str, Any]]] = {t: [] for t in TABLES}
-            for k in range(start, min(n, start + CHUNK)):
-                at = day + timedelta(seconds=k)
-                cid = new_id()
-                meta = {"created_at": at, "updated_at": at, "origin_terminal": terminal}
-                batch[CaseFile].append({
-                    "id": cid, **meta, "case_no": format_number(at.date(), KIND_CASE, terminal,
-                                                                k + 1),
-                    "item_version_id": ref.version_id, "item_code": ref.item_code,
-                    "window_code": ref.window_code, "department_code": ref.department_code,
-                    "clerk_id": clerk, "co_clerk_id": None, "status": "accepted",
-                    "is_training": False, "applicant_kind": "person",
-                    "applicant_name": f"申请人{k}", "applicant_id_type": "resident_id",
-                    "applicant_id_no": "11010519491231002X", "legal_rep": "",
-                    "contact_name": "", "phone": "13812345678", "address": "罗山县龙山街道1号",
-                    "agent_name": "", "agent_id_no": "", "agent_phone": "",
-                    "delivery": "窗口领取", "override_note": "", "received_at": at,
-                    "received_on": at.date(), "accepted_on": at.date(),
-                    "promised_due": at.date() + timedelta(days=7),
-                    "statutory_due": at.date() + timedelta(days=28), "deemed_accepted": False,
-                    "not_accepted_reason": "", "redirect_to": "", "closed_at": None})
-                for i, rid in enumerate(reqs, start=1):
-                    batch[CaseMaterial].append({
-                        "id": new_id(), **meta, "case_id": cid, "requirement_id": rid,
-                        "seq": i, "name": f"材料{i}", "requirement": "required",
-                        "state": "received", "form": "original", "copies": 1, "pages": 2,
-                        "reason": "", "supplied_at": at})
-                for kind in ("received", "accepted", "printed"):
-                    seq += 1
-                    row = chain_row(terminal=terminal, seq=seq, prev_hash=prev, kind=kind,
-                                    at=at, actor_id=clerk, actor_role="clerk", case_id=cid)
-                    prev = row["hash"]
-                    batch[Event].append({**row, "created_at": at, "updated_at": at})
-                batch[PrintRecord].append({
-                    "id": new_id(), **meta, "case_id": cid, "batch_id": None,
-                    "doc_kind": "acceptance", "layout": "a4", "reprint_no": 0,
-                    "printed_by_id": clerk, "terminal_code": terminal, "printed_at": at,
-                    "printer": "", "sha256": ""})
-            for model in TABLES:
-                s.execute(insert(model), batch[model])
-                rows += len(batch[model])
-    return rows
 
 
 def table_rows(db: Database) -> list[tuple[str, list[str], list[tuple[Any, ...]]]]:

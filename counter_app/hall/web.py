@@ -10,7 +10,9 @@ terminal by the credential the service issued). Version 1:
                          hall's staff record, the key bound to that person (hall/staff_keys.py)
 - ``GET  /v1/pull``      journal entries after a sequence, with the rows as they are now
 - ``GET  /v1/snapshot``  every row of the terminal's scope now and the sequence it is current
-                         to (a PC's first sync in one download)
+                         to (a PC's first sync in one download; format 1, for older PCs)
+- ``GET  /v1/snapshot/stream``  the same as lines of JSON (format 2): a header, pieces of at
+                         most ``rows`` rows, an end line; read from the database as it is sent
 - ``GET  /v1/changes``   server-sent events: a new journal sequence, so PCs pull at once
 - ``POST /v1/recovery-slot``  the terminal's recovery slot (its database key, wrapped)
 - ``POST /v1/recover``   terminal, slot id, a supervisor's user name and password → the
@@ -35,7 +37,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 from sse_starlette.sse import EventSourceResponse
@@ -48,8 +50,10 @@ from . import recovery, staff_keys
 from .apply import Applier
 from .lookup import lookup
 from .scope import narrow
+from .snapshot import CHUNK_ROWS, ndjson, pieces
 from .snapshot import build as build_snapshot
 from .store import Hall, HallError
+from .streaming import Streamed
 from .timing import ServerTiming
 
 PULL_LIMIT = 5000
@@ -285,6 +289,16 @@ def create_app(hall: Hall) -> FastAPI:
         """Every row of this terminal's scope now, and the journal sequence it is current
         to: a PC's first sync in one download (hall/snapshot.py)."""
         return Response(build_snapshot(hall, term.code), media_type="application/json")
+
+    @app.get("/v1/snapshot/stream")
+    async def snapshot_stream(term: Term, rows: int = CHUNK_ROWS) -> StreamingResponse:
+        """The same snapshot as lines of JSON, read as the PC takes them (hall/snapshot.py):
+        a header, pieces of at most ``rows`` rows (capped at ``CHUNK_ROWS``), an end line."""
+        size = min(max(1, rows), CHUNK_ROWS)
+        code = term.code
+        stream = Streamed(lambda: (ndjson(p) for p in pieces(hall, code, size)))
+        first = await stream.first()
+        return StreamingResponse(stream.rest(first), media_type="application/x-ndjson")
 
     @app.get("/v1/changes")
     async def changes(term: Term, request: Request) -> EventSourceResponse:

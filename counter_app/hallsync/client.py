@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ssl
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -57,7 +57,7 @@ class HallClient:
         with self._errors():
             return self._answer(self.http.post(path, json=body))
 
-    def stream_lines(self, path: str, timeout: float) -> Iterator[str]:
+    def stream_lines(self, path: str, timeout: float) -> Generator[str, None, None]:
         with self._errors(), self.http.stream("GET", path, timeout=httpx.Timeout(
                 timeout, connect=5.0)) as resp:
             if resp.status_code >= 400:

@@ -239,11 +239,28 @@ class HallSync:
             seq = page.last_seq
 
     def _from_snapshot(self, c: HallClient, report: SyncReport) -> int:
-        """A PC holding nothing yet takes its scope in one download (hallsync/snapshot.py);
-        the pull position it returns is the snapshot's (0: pull page by page)."""
+        """A PC holding nothing yet takes its scope as one snapshot (hallsync/snapshot.py),
+        streamed and loaded as it arrives; the pull position it returns is the snapshot's
+        (0: pull page by page). Cut short, nothing of it stays (the error is the round's)."""
         with self.db.read() as conn:
             if not (self._settled(conn) and snapshot.wanted(conn)):
                 return 0
+        stream = snapshot.Stream.open(c)
+        if stream is None:  # a hall of the version before: its one-piece snapshot
+            return self._one_piece(c, report)
+        try:
+            with self.db.engine.begin() as conn:
+                report.pulled += snapshot.load_pieces(conn, stream.pieces(), stream.last_seq,
+                                                      self.terminal, self.hook)
+                self.hook("snapshot.fetched")
+        except snapshot.Unusable as exc:
+            log.warning("the hall's snapshot could not be loaded (%s): pulling page by page", exc)
+            return 0
+        finally:
+            stream.close()
+        return stream.last_seq
+
+    def _one_piece(self, c: HallClient, report: SyncReport) -> int:
         data = snapshot.fetch(c)
         self.hook("snapshot.fetched")
         if data is None:
