@@ -34,8 +34,9 @@ PASSWORD = "counter123"
 OPEN_PCS: list[PC] = []
 
 
-# The start line counter-server prints once its port is bound (hall/cli.py).
-STARTED = re.compile(r"大厅服务监听 https://[^\s:]+:(\d+)")
+# The start line counter-server prints once its port is bound (hall/cli.py); up to its end,
+# so a line read while still being written never gives part of the number.
+STARTED = re.compile(r"大厅服务监听 https://[^\s:]+:(\d+)\r?\n")
 BUSY = "端口已被另一个程序占用"
 
 
