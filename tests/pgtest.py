@@ -25,6 +25,9 @@ from typing import Any
 DEFAULT_BIN = "/usr/lib/postgresql/15/bin"
 BIN_ENV = "COUNTER_PG_BIN"
 PG_USER = "counterpg"
+# What postgres logs when its port is taken (LC_ALL=C: not translated).
+BIND_FAILED = "could not bind IPv4 address"
+BIND_ATTEMPTS = 5
 
 
 class PgUnavailable(RuntimeError):
@@ -72,6 +75,7 @@ class PgServer:
         self.port = free_port()
         self.as_user = _run_as()
         self.running = False
+        self.started_once = False  # from then on the port is known to clients: it stays
 
     # -- lifecycle ---------------------------------------------------------------------
     def _tool(self, *args: str, check: bool = True, timeout: float = 60) -> None:
@@ -91,13 +95,35 @@ class PgServer:
         return self
 
     def start(self) -> PgServer:
+        """postgres cannot bind port 0 and name it, so the port is chosen first; if another
+        program takes it before postgres binds it, the first start tries a fresh one."""
+        for attempt in range(BIND_ATTEMPTS):
+            offset = self.log.stat().st_size if self.log.exists() else 0
+            try:
+                self._start_on_port()
+                self.started_once = True
+                return self
+            except PgUnavailable:
+                if self.started_once or attempt == BIND_ATTEMPTS - 1 \
+                        or BIND_FAILED not in self._log_since(offset):
+                    raise
+                self.port = free_port()
+        raise AssertionError("unreachable")
+
+    def _start_on_port(self) -> None:
         opts = (f"-p {self.port} -c listen_addresses=127.0.0.1 "
                 f"-c unix_socket_directories={self.root} -c fsync=off "
                 "-c max_connections=60 -c shared_buffers=64MB")
         self._tool("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", opts,
                    "-w", "-t", "60", "start")
         self.running = True
-        return self
+
+    def _log_since(self, offset: int) -> str:
+        if not self.log.exists():
+            return ""
+        with open(self.log, "rb") as f:
+            f.seek(offset)
+            return f.read().decode(errors="replace")
 
     def stop(self) -> None:
         if self.running:

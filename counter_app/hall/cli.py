@@ -1,7 +1,8 @@
 """``counter-server``: the hall service's command line.
 
     counter-server --data-dir S init [--postgres URL] [--host NAME ...]
-    counter-server --data-dir S serve [--listen HOST:PORT]
+    counter-server --data-dir S serve [--listen HOST:PORT]   (PORT 0: any free port, named
+                                                             on the start line)
     counter-server --data-dir S enroll-code --window W | --department D | --whole-hall
     counter-server --data-dir S scope NN --window W | --department D | --whole-hall
     counter-server --data-dir S retention [DAYS]
@@ -63,30 +64,40 @@ def cmd_adopt(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bind(listen: str) -> socket.socket:
+    """The listening socket, bound here and handed to uvicorn: the port checked is the port
+    served (no gap another program could take it in), and port 0 asks the system for a free
+    one, which the start line then names."""
+    host, _, port = listen.rpartition(":")
+    if not port.isdigit():
+        raise HallError(f"监听地址“{listen}”无效：应为 主机:端口，如 0.0.0.0:8443")
+    try:  # uvicorn would say this in English: say it in Chinese
+        return socket.create_server((host or "0.0.0.0", int(port)))
+    except (OSError, OverflowError) as exc:
+        code = exc.errno if isinstance(exc, OSError) else None
+        why = {errno.EADDRINUSE: "端口已被另一个程序占用", errno.EACCES: "当前账户无权使用该端口",
+               errno.EADDRNOTAVAIL: "本机没有这个地址"}.get(code or 0, "地址无效")
+        raise HallError(f"无法在 {listen} 上监听：{why}") from None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .web import create_app
 
     hall = Hall(_folder(args))
-    host, _, port = args.listen.rpartition(":")
-    if not port.isdigit():
-        raise HallError(f"监听地址“{args.listen}”无效：应为 主机:端口，如 0.0.0.0:8443")
     tls = hall.tls_dir
-    try:  # uvicorn would say this in English: say it in Chinese first
-        with socket.create_server((host or "0.0.0.0", int(port))):
-            pass
-    except OSError as exc:
-        why = {errno.EADDRINUSE: "端口已被另一个程序占用", errno.EACCES: "当前账户无权使用该端口",
-               errno.EADDRNOTAVAIL: "本机没有这个地址"}.get(exc.errno or 0, "地址无效")
-        raise HallError(f"无法在 {args.listen} 上监听：{why}") from None
-    print(f"大厅服务监听 https://{host or '0.0.0.0'}:{port}", flush=True)
+    sock = _bind(args.listen)
+    host, port = sock.getsockname()[:2]
+    print(f"大厅服务监听 https://{host}:{port}", flush=True)
     log_masked_to(sys.stderr)  # the service's own messages: never a full ID number
-    uvicorn.run(create_app(hall), host=host or "0.0.0.0", port=int(port),
-                ssl_certfile=str(tls / "server.pem"), ssl_keyfile=str(tls / "server.key"),
-                log_level=args.log_level, timeout_keep_alive=30,
-                timeout_graceful_shutdown=SHUTDOWN_GRACE_S)
-    return 0
+    server = uvicorn.Server(uvicorn.Config(
+        create_app(hall), ssl_certfile=str(tls / "server.pem"),
+        ssl_keyfile=str(tls / "server.key"), log_level=args.log_level, timeout_keep_alive=30,
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_S))
+    with sock:
+        server.run(sockets=[sock])
+    return 0 if server.started else 3  # uvicorn's own status for a start that failed
 
 
 def _scope_args(args: argparse.Namespace) -> tuple[str, str]:

@@ -4,11 +4,14 @@ enroll with it and act only through the services and the sync engine."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,21 +34,38 @@ PASSWORD = "counter123"
 OPEN_PCS: list[PC] = []
 
 
-def free_port() -> int:
+# The start line counter-server prints once its port is bound (hall/cli.py); up to its end,
+# so a line read while still being written never gives part of the number.
+STARTED = re.compile(r"大厅服务监听 https://[^\s:]+:(\d+)\r?\n")
+BUSY = "端口已被另一个程序占用"
+
+
+class _PortBusy(Exception):
+    """The service could not bind its fixed port: something else holds it."""
+
+
+@contextmanager
+def refused_port() -> Iterator[int]:
+    """A loopback port that refuses connections, for "the hall is down" tests: bound here but
+    never listening, so no other program can start listening on it while the test runs."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+        yield int(s.getsockname()[1])
 
 
 @dataclass
 class HallServer:
     folder: Path
     db_url: str | None = None
-    port: int = field(default_factory=free_port)
+    # 0 until the first start: the service binds any free port and names it on its start line
+    # (no gap between choosing a port and binding it). A restart keeps that port, as the
+    # enrolled PCs know the service by it.
+    port: int = 0
     proc: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
+        assert self.port, "the service has no port before its first start"
         return f"https://127.0.0.1:{self.port}"
 
     def init(self) -> HallServer:
@@ -55,22 +75,53 @@ class HallServer:
     def hall(self) -> Hall:
         return Hall(self.folder)
 
-    def start(self) -> HallServer:
-        with open(self.folder / "serve.log", "ab") as log:  # the child keeps its own handle
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "counter_app.hall.cli", "--data-dir", str(self.folder),
-                 "serve", "--listen", f"127.0.0.1:{self.port}"],
-                stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        deadline = time.monotonic() + 30
+    def start(self, timeout_s: float = 30) -> HallServer:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                self.port = self._spawn(deadline)
+                break
+            except _PortBusy:
+                # Only on a restart: while the service was down, another program's connection
+                # can take its port for a moment, as on a real hall server.
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"port {self.port} stayed busy for {timeout_s:.0f} s") \
+                        from None
+                time.sleep(0.2)
         while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError((self.folder / "serve.log").read_text(errors="replace"))
+            if self.proc is not None and self.proc.poll() is not None:
+                raise RuntimeError(self._log_text())
             try:
                 httpx.get(f"{self.url}/v1/ca", verify=False, timeout=1)
                 return self
             except httpx.HTTPError:
                 time.sleep(0.1)
-        raise RuntimeError("counter-server did not start within 30 s")
+        raise RuntimeError(f"counter-server did not answer within {timeout_s:.0f} s")
+
+    def _spawn(self, deadline: float) -> int:
+        """Starts the process; the port it bound, read from its start line."""
+        log_path = self.folder / "serve.log"
+        offset = log_path.stat().st_size if log_path.exists() else 0
+        with open(log_path, "ab") as log:  # the child keeps its own handle
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "counter_app.hall.cli", "--data-dir", str(self.folder),
+                 "serve", "--listen", f"127.0.0.1:{self.port}"],
+                stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        while time.monotonic() < deadline:
+            text = self._log_text(offset)
+            if found := STARTED.search(text):
+                return int(found.group(1))
+            if self.proc.poll() is not None:
+                if BUSY in text and self.port:
+                    raise _PortBusy
+                raise RuntimeError(text)
+            time.sleep(0.05)
+        raise RuntimeError(f"counter-server did not bind a port: {self._log_text(offset)}")
+
+    def _log_text(self, offset: int = 0) -> str:
+        with open(self.folder / "serve.log", "rb") as f:
+            f.seek(offset)
+            return f.read().decode(errors="replace")
 
     def kill(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

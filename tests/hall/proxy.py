@@ -9,17 +9,15 @@ import socket
 import threading
 from collections.abc import Callable
 
-from .kit import free_port
-
 
 class CuttingProxy:
     def __init__(self, upstream_port: int, committed: Callable[[], int]) -> None:
         self.upstream_port, self.committed = upstream_port, committed
-        self.port = free_port()
         self.armed = False  # cut the next answer that follows a commit
         self.cuts = 0
         self._stop = threading.Event()
-        self._listener = socket.create_server(("127.0.0.1", self.port))
+        self._listener = socket.create_server(("127.0.0.1", 0))  # any free port, bound at once
+        self.port = int(self._listener.getsockname()[1])
         self._listener.settimeout(0.2)
         self._thread = threading.Thread(target=self._accept, daemon=True)
         self._thread.start()

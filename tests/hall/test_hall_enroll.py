@@ -17,7 +17,7 @@ from counter_app import vault
 from counter_app.models import HallEnrollCode, hall_now
 
 from .conftest import Staffed
-from .kit import PASSWORD, HallServer, authorize, receive
+from .kit import PASSWORD, HallServer, authorize, receive, refused_port
 
 # As the installed entry points run them (``-m`` would load main twice).
 ADMIN = "import sys; from counter_app.cli.main import main; sys.exit(main())"
@@ -90,8 +90,9 @@ def test_bad_codes_and_a_server_that_is_not_the_hall(staffed: Staffed, tmp_path:
         s.execute(update(HallEnrollCode).values(expires_at=hall_now() - timedelta(minutes=1)))
     hall.db.dispose()
     _expect_chinese_failure(admin(pc, "enroll", staffed.server.url, expired), "过期")
-    down = f"https://127.0.0.1:{HallServer(tmp_path / 'x').port}"
-    _expect_chinese_failure(admin(pc, "enroll", down, good), "无法连接大厅服务器")
+    with refused_port() as port:
+        _expect_chinese_failure(admin(pc, "enroll", f"https://127.0.0.1:{port}", good),
+                                "无法连接大厅服务器")
     _expect_chinese_failure(admin(pc, "enroll", "http://127.0.0.1:1", good), "https://")
 
 

@@ -23,7 +23,7 @@ from counter_app.ui.worker import DbLane
 
 from ..ui.keys import Keyboard
 from .conftest import Staffed
-from .kit import free_port
+from .kit import refused_port
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
@@ -77,8 +77,8 @@ def test_the_first_run_dialog_enrolls_with_the_hall(qtbot: QtBot, dialog: FirstR
     assert QApplication.focusWidget() is dialog.hall_url
 
     good = _code(staffed)
-    down = f"https://127.0.0.1:{free_port()}"
-    assert "无法连接大厅服务器" in _try(qtbot, kb, dialog, down, good)
+    with refused_port() as port:
+        assert "无法连接大厅服务器" in _try(qtbot, kb, dialog, f"https://127.0.0.1:{port}", good)
     assert QApplication.focusWidget() is dialog.hall_code
 
     assert "注册码“12345”格式不对" in _try(qtbot, kb, dialog, staffed.server.url, "12345")

@@ -56,9 +56,15 @@ def test_refused_operations_on_the_settings_page(staffed: Staffed, qtbot, qapp) 
             for _ in range(3):
                 QApplication.processEvents()
             assert page.grab().save(str(SCREENS / f"hall-settings-{w}x{h}.png"))
+        # A second operation the hall refuses: the panel does not poll, F5 shows it.
+        second = signed_behind(a, b, c, staffed.item_code)
+        b.handoff.create_batches(b.login("clerk2"), [second])
+        b.run()
+        assert table.rowCount() == 1
         page.hall.sync_now.setFocus()
         qtbot.keyClick(page.hall, Qt.Key.Key_F5)
-        qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=5000)
+        qtbot.waitUntil(lambda: table.rowCount() == 2, timeout=5000)
+        assert "有 2 项操作被拒绝" in page.hall.message.text()
     finally:
         lane.stop()
         qapp.processEvents()

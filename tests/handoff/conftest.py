@@ -96,6 +96,14 @@ class Gui:
     def wait(self, qtbot, fn, timeout: int = 15000) -> None:  # type: ignore[no-untyped-def]
         qtbot.waitUntil(fn, timeout=timeout)
 
+    def settle(self, qtbot, timeout: int = 15000) -> None:  # type: ignore[no-untyped-def]
+        """Every job queued on the lane so far has run and its result has been shown: for
+        a load that should change nothing, where no condition can be waited for (the lane
+        runs its jobs, and hands their results to the GUI, in order)."""
+        done: list[object] = []
+        self.lane.submit(lambda: None, done.append)
+        qtbot.waitUntil(lambda: bool(done), timeout=timeout)
+
 
 @pytest.fixture()
 def gui(hall: Hall, qapp) -> Iterator[Gui]:  # type: ignore[no-untyped-def]

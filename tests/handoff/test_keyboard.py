@@ -68,7 +68,7 @@ def test_handoff_page_by_keys(hall: Hall, gui: Gui, qtbot) -> None:  # type: ign
     # sorted first) moves the rows, and the cursor moves with its file.
     first_item = page.grid.item(0, 0)
     page.refresh()
-    qtbot.wait(300)
+    gui.settle(qtbot)  # the reload has been shown (a fixed pause could end before it)
     assert page.grid.item(0, 0) is first_item and page.grid.currentRow() == 2
     hall.clock.now -= timedelta(hours=1)
     (early,) = accept_cases(hall, 1, names=("周杰",))

@@ -64,8 +64,9 @@ def test_dashboard_shows_and_exports_the_bulletin(hall: Hall, app_services, qtbo
     _shot(page, "supervision-dashboard")
     for name in ("b.pdf", "b.xlsx"):
         view.export_to(tmp_path / name)
-        qtbot.waitUntil(lambda n=name: (tmp_path / n).exists(), timeout=60000)
-    qtbot.waitUntil(lambda: "已保存" in view.message.text(), timeout=60000)  # msg: view.message.text()
+        # Each export's own message (the first one's "已保存" is still there for the second).
+        qtbot.waitUntil(lambda n=name: (tmp_path / n).exists() and "已保存" in view.message.text()
+                        and view.message.text().endswith(n), timeout=60000)
     view.kind.setCurrentIndex(2)  # month
     qtbot.waitUntil(lambda: view.bulletin is not None and view.bulletin.period.kind == "month",
                     timeout=60000)

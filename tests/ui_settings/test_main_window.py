@@ -151,7 +151,12 @@ def test_clerk_sees_the_counter_settings_only(window: MainWindow, qtbot) -> None
     page = window.show_page("settings")
     assert isinstance(page, SettingsPage) and page.tabs.count() == 1 and page.conflicts is None
     assert window.sync.indicator.text() == "● 单机"
-    qtbot.waitUntil(lambda: page.standalone.isChecked(), timeout=5000)
+    # Stand-alone is checked from the start: wait for the page's load itself (the one lane
+    # runs in order), then see it left stand-alone on.
+    loaded: list[object] = []
+    window.services.lane.submit(lambda: None, loaded.append)
+    qtbot.waitUntil(lambda: bool(loaded), timeout=5000)
+    assert page.standalone.isChecked()
     page.idle_minutes.setValue(7)
     qtbot.mouseClick(page.save_local_button, Qt.MouseButton.LeftButton)
     assert window.idle.timer.interval() == 7 * 60_000  # applied at once, not only at next start
