@@ -141,7 +141,10 @@ def build_plan(ctx: ServiceContext, cases: int, days: int, seed: int) -> Plan:
 
 
 def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
-             progress: Callable[[int], None] | None = None) -> DemoSummary:
+             progress: Callable[[int], None] | None = None,
+             queue_today: bool = True) -> DemoSummary:
+    """``queue_today``: False for a second demo folder of one hall, whose first holds
+    today's queue (its open desks are that PC's; both would claim them)."""
     staff_made = ensure_demo_staff(ctx)
     plan = build_plan(ctx, cases, days, seed)
     last = Chunk({}, {}, 0, 0, 0)
@@ -152,5 +155,7 @@ def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
             progress(last.cases)
     # The queue: about one visit in seven ends without a case (a question, a missing paper).
     per_day = round(cases / max(1, len(plan.days)) * 1.15)
-    tickets = generate_queue(ctx, plan.days, per_day, seed) if cases else 0
+    now = ctx.now()
+    queue_days = [d for d in plan.days if queue_today or d != now.date()]
+    tickets = generate_queue(ctx, queue_days, per_day, seed, now) if cases else 0
     return DemoSummary(last.cases, last.events, last.batches, staff_made, tickets)

@@ -71,6 +71,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "priority_note", "issued_at", "issued_by_id", "queued_at", "status", "to_desk", "transfers",
         "desk_no", "first_called_at", "first_desk", "first_window_code", "called_at", "calls",
         "served_by_id", "done_at", "rating_key"),
+    # Today's open desks and the acts on today's tickets (demo_queue_today), after the tickets.
+    "queue_desk": (*BASE, "no", "groups", "is_open", "staff_id", "terminal", "changed_at"),
+    "queue_act": (*BASE, "ticket_id", "kind", "at", "desk_no", "window_code", "staff_id", "note"),
 }
 
 # How a conditional material applies: always, to agents, organisations, persons, or by chance.
