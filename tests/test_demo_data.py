@@ -178,3 +178,39 @@ def test_demo_cases_close_as_real_ones_do(hall: Hall) -> None:
     print(f"\nDEMO: {open_cases} open of {sum(statuses.values())}, {b.overdue_total} overdue")
     assert open_cases < sum(statuses.values()) * 0.15  # a month of cases is mostly done
     assert b.overdue_total < open_cases * 0.3  # and few are past their promise
+
+
+def test_today_has_only_the_cases_received_so_far(hall: Hall) -> None:
+    """At 10:40 today's demo cases were received between 08:30 and a little before now,
+    about as many as the morning's share of a day; nothing about any case lies after now.
+    Before the hall opens today has none; the run still makes every case asked for."""
+    from datetime import datetime
+
+    now = hall.clock.now = datetime(2026, 11, 23, 10, 40)  # a Monday
+    assert demo.generate(hall.ctx, 600, 10, seed=5).cases == 600
+    con = sqlite3.connect(str(hall.ctx.db.engine.url.database))
+    try:
+        per_day = dict(con.execute(
+            "SELECT received_on, COUNT(*) FROM case_file GROUP BY received_on").fetchall())
+        first, last = con.execute("SELECT MIN(received_at), MAX(received_at) FROM case_file "
+                                  "WHERE received_on = '2026-11-23'").fetchone()
+        latest = [con.execute(q).fetchone()[0] for q in (
+            "SELECT MAX(at) FROM event_log", "SELECT MAX(closed_at) FROM case_file",
+            "SELECT MAX(rated_at) FROM evaluation", "SELECT MAX(at) FROM consultation",
+            "SELECT MAX(supplied_at) FROM case_material", "SELECT MAX(issued_at) FROM notice")]
+    finally:
+        con.close()
+    today = per_day.pop("2026-11-23")
+    whole = sum(per_day.values()) / len(per_day)
+    assert 0.1 * whole < today < 0.45 * whole  # 1 h 50 of 8 h, a Monday
+    assert "2026-11-23 08:30" <= first and last <= "2026-11-23 10:20"
+    assert all(t is not None and t <= str(now) for t in latest), latest
+
+    hall.clock.now = datetime(2026, 11, 24, 8, 0)  # the next morning, before opening
+    assert demo.generate(hall.ctx, 300, 3, seed=6).cases == 300
+    con = sqlite3.connect(str(hall.ctx.db.engine.url.database))
+    try:
+        assert con.execute("SELECT COUNT(*) FROM case_file WHERE received_on = '2026-11-24'"
+                           ).fetchone()[0] == 0
+    finally:
+        con.close()

@@ -26,6 +26,10 @@ from .seal import seal_chunk
 DEFECT_REASONS = ["复印件不清晰", "缺少签字或盖章", "证件已过有效期", "信息与申请表不一致",
                   "材料页数不全"]
 CHUNK = 5000  # cases per transaction (whole days, so a batch never spans two)
+RECEIVING, DAY_SECONDS = time(8, 30), 8 * 3600  # cases are received from 08:30 for 8 hours
+# Today's cases end this long before now: what follows a receipt (its close, a rating a
+# quarter of an hour later) is then not in the future either.
+TODAY_MARGIN_S = 20 * 60
 
 # Column order of each table's tuples; parents before children (foreign keys, sync order).
 BASE = ("id", "created_at", "updated_at", "origin_terminal")
@@ -137,6 +141,7 @@ class Plan:
     seq: int  # the chain head of this terminal
     prev_hash: str
     counters: dict[tuple[str, str], int] = field(default_factory=dict)
+    today_seconds: int = DAY_SECONDS  # today's cases are received this long after 08:30
 
 
 @dataclass
@@ -204,6 +209,9 @@ class CaseMaker:
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in COLUMNS}
         self.events = self.batches = 0
         self.cum_weights = list(accumulate(plan.weights))
+        # Today's present moment, for what may not lie after it (a supplement back today).
+        self.now = datetime.combine(plan.today, RECEIVING) + timedelta(
+            seconds=plan.today_seconds + TODAY_MARGIN_S)
 
     def take(self, kind: str, day: date) -> str:
         key = (kind, f"{day:%y%m%d}")
@@ -246,7 +254,8 @@ class CaseMaker:
              ) -> None:
         rng, rand, term, ids, p = self.rng, self.rng.random, self.p.terminal, self.ids, self.p
         clerk = rng.choice(p.clerks[ver.window_code])
-        at = datetime.combine(day, time(8, 30)) + timedelta(seconds=rng.randrange(8 * 3600))
+        at = datetime.combine(day, RECEIVING) + timedelta(
+            seconds=rng.randrange(p.today_seconds if age == 0 else DAY_SECONDS))
         at_s = _dt(at)
         case_id, case_no = ids(), self.take(KIND_CASE, day)
         org = rand() < (0.6 if ver.window_code in ("SCZR", "JSGC") else 0.1)
@@ -306,7 +315,8 @@ class CaseMaker:
             status = "not_accepted"  # never came back; closed as not accepted for the demo
             closed = at + timedelta(days=10)
         back = None
-        if supplement and problems and status == "awaiting_supplement" and int(case_no[-1]) % 4 == 0:
+        if (supplement and problems and status == "awaiting_supplement" and int(case_no[-1]) % 4 == 0
+                and (age or at + timedelta(hours=2, minutes=3) <= self.now)):
             # Came back that afternoon with everything (no draw from rng: the other cases stay
             # as they were): the notice stands as issued, the supplement has its own receipt.
             back = at + timedelta(hours=2)
