@@ -214,3 +214,47 @@ def test_today_has_only_the_cases_received_so_far(hall: Hall) -> None:
                            ).fetchone()[0] == 0
     finally:
         con.close()
+
+
+def test_a_material_the_hall_gets_by_sharing_is_waived_in_demo_cases(hall: Hall,
+                                                                     shipped_catalog) -> None:  # type: ignore[no-untyped-def]
+    """Where the catalog marks a material shared by its issuer (免提交), demo cases record it
+    as intake does: not asked for, never on a one-time notice, and the case's checklist
+    shows it waived. (The shipped catalog marks none: its sources are still to be checked.)"""
+    import dataclasses
+    import json
+
+    from sqlalchemy import select
+
+    from counter_app.models import CaseFile, Notice
+    from counter_app.services.catalog.store import import_catalog
+    from counter_app.services.handoff.case_queries import CaseQueries
+
+    item = shipped_catalog.item(hall.committed.code)
+    # The applicant's identity document, which the police share electronically.
+    k, mat = next((k, m) for k, m in enumerate(item.materials)
+                  if m.requirement == "required" and "身份证明" in m.name)
+    shared = dataclasses.replace(mat, source="issuer", issuer="县公安局", shared=True)
+    mats = (*item.materials[:k], shared, *item.materials[k + 1:])
+    catalog = dataclasses.replace(shipped_catalog, items=tuple(
+        dataclasses.replace(i, materials=mats) if i.code == item.code else i
+        for i in shipped_catalog.items))
+    with hall.ctx.db.transaction() as s:
+        import_catalog(s, catalog, terminal=hall.ctx.terminal)
+    demo.generate(hall.ctx, 1500, 8, seed=5)
+    with hall.ctx.db.session() as s:
+        cases = s.execute(select(CaseFile.id, CaseFile.case_no, CaseFile.status).where(
+            CaseFile.item_code == item.code)).all()
+        notices = s.execute(select(Notice.content).where(
+            Notice.case_id.in_([c.id for c in cases]))).scalars().all()
+    assert len(cases) > 10 and notices
+    listed = [m["name"] for n in notices for m in json.loads(n)]
+    assert listed and mat.name not in listed
+    queries = CaseQueries(hall.ctx)
+    for c in cases[:5] + [c for c in cases if c.status == "awaiting_supplement"][:3]:
+        opened = queries.read_case(hall.supervisor, c.case_no)
+        assert opened is not None
+        entry = next(m for m in opened.materials if m.name == mat.name)
+        assert entry.waived and entry.state == "not_applicable", (c.case_no, entry)
+        others = [m for m in opened.materials if m.name != mat.name]
+        assert any(m.state in ("received", "missing", "defective") for m in others)

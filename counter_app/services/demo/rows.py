@@ -80,8 +80,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "queue_act": (*BASE, "ticket_id", "kind", "at", "desk_no", "window_code", "staff_id", "note"),
 }
 
-# How a conditional material applies: always, to agents, organisations, persons, or by chance.
-ALWAYS, AGENT, ORG, PERSON, CHANCE = range(5)
+# How a conditional material applies: always, to agents, organisations, persons, or by chance;
+# never when its issuer shares it (免提交, as intake resolves it: not asked for).
+ALWAYS, AGENT, ORG, PERSON, CHANCE, WAIVED = range(6)
 _CONDITIONS = {"agent": AGENT, "organisation": ORG, "person": PERSON}
 
 
@@ -90,8 +91,10 @@ class Req:
     id: str
     seq: int
     name: str
-    requirement: str  # as catalogued: required / optional / conditional
-    applies: int  # ALWAYS, AGENT, ORG, PERSON or CHANCE
+    # As catalogued: required / optional / conditional; a waived one is kept as intake's
+    # checklist keeps it (conditional, not applicable).
+    requirement: str
+    applies: int  # ALWAYS, AGENT, ORG, PERSON, CHANCE or WAIVED
     form: str
     copies: int
     pages_hint: int | None
@@ -115,6 +118,8 @@ class Item:
 
 def item_from_version(ver: Any) -> Item:
     reqs = tuple(
+        Req(r.id, r.seq, r.name, "conditional", WAIVED, r.form, r.copies, r.pages_hint)
+        if r.shared else
         Req(r.id, r.seq, r.name, r.requirement,
             _CONDITIONS.get(r.condition_key, CHANCE) if r.requirement == "conditional" else ALWAYS,
             r.form, r.copies, r.pages_hint)
