@@ -28,19 +28,19 @@ CLOSE = time(17, 30)
 OPENED = time(8, 20)  # desks are opened before the first tickets (08:30)
 
 # Column positions in a ``queue_ticket`` tuple (``demo_rows.COLUMNS``).
-_UPDATED, _ISSUED, _STATUS, _DESK, _FIRST_CALL, _CALLS, _SERVED, _DONE, _KEY = (
-    2, 12, 15, 18, 19, 23, 24, 25, 26)
+_UPDATED, _ISSUED, _STATUS, _DESK, _FIRST_CALL, _SERVED, _DONE, _KEY = (
+    2, 12, 15, 18, 19, 24, 25, 26)
 _ID, _WINDOW, _PRIORITY, _GUIDE = 0, 8, 10, 13
 _Act = tuple[str, str, int | None, str | None, str]  # kind, at, desk, staff, note
 
 
 @dataclass
 class Today:
-    """Today's rows after the cut, and the desks that called (desk: (first call, serving))."""
+    """Today's rows after the cut, and the desks that called (desk: serving someone now)."""
 
     tickets: list[tuple[Any, ...]] = field(default_factory=list)
     acts: list[tuple[Any, ...]] = field(default_factory=list)
-    desks: dict[int, tuple[str, bool]] = field(default_factory=dict)
+    desks: dict[int, bool] = field(default_factory=dict)
     groups: dict[int, str] = field(default_factory=dict)  # desk: the group it calls for
 
     def add(self, rows: list[tuple[Any, ...]], cut: datetime, term: str,
@@ -63,8 +63,7 @@ class Today:
             clerk = clerks.get(desk)
             acts.append(("called", start, desk, clerk, ""))
             serving = r[_DONE] > cut_s
-            first, was_serving = self.desks.get(desk, (start, False))
-            self.desks[desk] = (min(first, start), was_serving or serving)
+            self.desks[desk] = self.desks.get(desk, False) or serving
             self.groups[desk] = r[_WINDOW]
             if serving:  # at the desk now
                 self.tickets.append((*r[:_STATUS], "called", None, 0, desk, start, desk, r[_WINDOW],
@@ -92,7 +91,7 @@ class Today:
         for no in sorted(self.desks):
             if no in taken:
                 continue
-            _first, serving = self.desks[no]
+            serving = self.desks[no]
             opened = _dt(datetime.combine(cut.date(), OPENED))
             out.append((stable_id("queue_desk", no), opened, opened, term, no, self.groups[no],
                         serving or cut.time() < CLOSE, clerks.get(no), term, opened))
