@@ -178,3 +178,83 @@ def test_demo_cases_close_as_real_ones_do(hall: Hall) -> None:
     print(f"\nDEMO: {open_cases} open of {sum(statuses.values())}, {b.overdue_total} overdue")
     assert open_cases < sum(statuses.values()) * 0.15  # a month of cases is mostly done
     assert b.overdue_total < open_cases * 0.3  # and few are past their promise
+
+
+def test_today_has_only_the_cases_received_so_far(hall: Hall) -> None:
+    """At 10:40 today's demo cases were received between 08:30 and a little before now,
+    about as many as the morning's share of a day; nothing about any case lies after now.
+    Before the hall opens today has none; the run still makes every case asked for."""
+    from datetime import datetime
+
+    now = hall.clock.now = datetime(2026, 11, 23, 10, 40)  # a Monday
+    assert demo.generate(hall.ctx, 600, 10, seed=5).cases == 600
+    con = sqlite3.connect(str(hall.ctx.db.engine.url.database))
+    try:
+        per_day = dict(con.execute(
+            "SELECT received_on, COUNT(*) FROM case_file GROUP BY received_on").fetchall())
+        first, last = con.execute("SELECT MIN(received_at), MAX(received_at) FROM case_file "
+                                  "WHERE received_on = '2026-11-23'").fetchone()
+        latest = [con.execute(q).fetchone()[0] for q in (
+            "SELECT MAX(at) FROM event_log", "SELECT MAX(closed_at) FROM case_file",
+            "SELECT MAX(rated_at) FROM evaluation", "SELECT MAX(at) FROM consultation",
+            "SELECT MAX(supplied_at) FROM case_material", "SELECT MAX(issued_at) FROM notice")]
+    finally:
+        con.close()
+    today = per_day.pop("2026-11-23")
+    whole = sum(per_day.values()) / len(per_day)
+    assert 0.1 * whole < today < 0.45 * whole  # 1 h 50 of 8 h, a Monday
+    assert "2026-11-23 08:30" <= first and last <= "2026-11-23 10:20"
+    assert all(t is not None and t <= str(now) for t in latest), latest
+
+    hall.clock.now = datetime(2026, 11, 24, 8, 0)  # the next morning, before opening
+    assert demo.generate(hall.ctx, 300, 3, seed=6).cases == 300
+    con = sqlite3.connect(str(hall.ctx.db.engine.url.database))
+    try:
+        assert con.execute("SELECT COUNT(*) FROM case_file WHERE received_on = '2026-11-24'"
+                           ).fetchone()[0] == 0
+    finally:
+        con.close()
+
+
+def test_a_material_the_hall_gets_by_sharing_is_waived_in_demo_cases(hall: Hall,
+                                                                     shipped_catalog) -> None:  # type: ignore[no-untyped-def]
+    """Where the catalog marks a material shared by its issuer (免提交), demo cases record it
+    as intake does: not asked for, never on a one-time notice, and the case's checklist
+    shows it waived. (The shipped catalog marks none: its sources are still to be checked.)"""
+    import dataclasses
+    import json
+
+    from sqlalchemy import select
+
+    from counter_app.models import CaseFile, Notice
+    from counter_app.services.catalog.store import import_catalog
+    from counter_app.services.handoff.case_queries import CaseQueries
+
+    item = shipped_catalog.item(hall.committed.code)
+    # The applicant's identity document, which the police share electronically.
+    k, mat = next((k, m) for k, m in enumerate(item.materials)
+                  if m.requirement == "required" and "身份证明" in m.name)
+    shared = dataclasses.replace(mat, source="issuer", issuer="县公安局", shared=True)
+    mats = (*item.materials[:k], shared, *item.materials[k + 1:])
+    catalog = dataclasses.replace(shipped_catalog, items=tuple(
+        dataclasses.replace(i, materials=mats) if i.code == item.code else i
+        for i in shipped_catalog.items))
+    with hall.ctx.db.transaction() as s:
+        import_catalog(s, catalog, terminal=hall.ctx.terminal)
+    demo.generate(hall.ctx, 1500, 8, seed=5)
+    with hall.ctx.db.session() as s:
+        cases = s.execute(select(CaseFile.id, CaseFile.case_no, CaseFile.status).where(
+            CaseFile.item_code == item.code)).all()
+        notices = s.execute(select(Notice.content).where(
+            Notice.case_id.in_([c.id for c in cases]))).scalars().all()
+    assert len(cases) > 10 and notices
+    listed = [m["name"] for n in notices for m in json.loads(n)]
+    assert listed and mat.name not in listed
+    queries = CaseQueries(hall.ctx)
+    for c in cases[:5] + [c for c in cases if c.status == "awaiting_supplement"][:3]:
+        opened = queries.read_case(hall.supervisor, c.case_no)
+        assert opened is not None
+        entry = next(m for m in opened.materials if m.name == mat.name)
+        assert entry.waived and entry.state == "not_applicable", (c.case_no, entry)
+        others = [m for m in opened.materials if m.name != mat.name]
+        assert any(m.state in ("received", "missing", "defective") for m in others)

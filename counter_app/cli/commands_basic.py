@@ -54,6 +54,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--cases", type=int, default=500)
     p.add_argument("--days", type=int, default=30)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--no-queue-today", dest="queue_today", action="store_false",
+                   help="不生成今天的排队叫号（同一大厅的第二个演示数据文件夹用：今天的队列和开启的窗口由第一台电脑持有）")
     p.set_defaults(func=cmd_demo_data)
 
 
@@ -197,7 +199,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
             print(f"\r已生成 {n}/{args.cases} 件", end="", file=sys.stderr)
 
     try:
-        summary = demo.generate(ctx, args.cases, args.days, args.seed, progress)
+        summary = demo.generate(ctx, args.cases, args.days, args.seed, progress, args.queue_today)
     except ValueError as exc:
         raise _user_error(str(exc)) from None
     if sys.stderr.isatty():

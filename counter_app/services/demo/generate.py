@@ -30,7 +30,7 @@ from . import people
 from .child import chunks_from_child, use_child
 from .ids import Stamps
 from .queue import generate_queue
-from .rows import Chunk, Plan, chunks, item_from_version
+from .rows import DAY_SECONDS, RECEIVING, TODAY_MARGIN_S, Chunk, Plan, chunks, item_from_version
 from .writer import write_chunk
 
 DEMO_PASSWORD = "counter123"
@@ -100,7 +100,8 @@ def ensure_demo_staff(ctx: ServiceContext) -> int:
 
 def build_plan(ctx: ServiceContext, cases: int, days: int, seed: int) -> Plan:
     """Read once what the generator needs (catalog, staff, calendar, chain head, counters)."""
-    today = ctx.now().date()
+    now = ctx.now()
+    today = now.date()
     with ctx.db.session() as s:
         versions = current_versions(s)
         cal = load_calendar(s)
@@ -124,7 +125,16 @@ def build_plan(ctx: ServiceContext, cases: int, days: int, seed: int) -> Plan:
     # indexes), busier on Mondays, like a real hall; today takes the rounding remainder.
     day_list = [today - timedelta(days=i) for i in range(days - 1, -1, -1)]
     day_list = [d for d in day_list if cal.is_workday(d)] or [today]
-    per_day = [1.3 if d.weekday() == 0 else 1.0 for d in day_list]
+    # Today only up to now: its share of cases is the part of its receiving hours passed
+    # (none before the hall opens), and they are received in that part (``today_seconds``).
+    passed = (now - datetime.combine(today, RECEIVING)).total_seconds() - TODAY_MARGIN_S
+    today_seconds = int(min(max(passed, 0), DAY_SECONDS))
+    if today_seconds == 0 and len(day_list) > 1 and day_list[-1] == today:
+        day_list.pop()
+    elif today_seconds == 0:  # today is the only day: a whole day, as asked
+        today_seconds = DAY_SECONDS
+    per_day = [(1.3 if d.weekday() == 0 else 1.0) * (today_seconds / DAY_SECONDS if d == today else 1)
+               for d in day_list]
     total_w = sum(per_day)
     quota = [int(cases * w / total_w) for w in per_day]
     quota[-1] += cases - sum(quota)
@@ -137,11 +147,15 @@ def build_plan(ctx: ServiceContext, cases: int, days: int, seed: int) -> Plan:
         # Busier windows have more staff in the plan: weight items by their window's headcount.
         weights=[max(planned.get(it.window_code, 1), 1) for it in items],
         clerks=dict(clerks), approvers=dict(approvers), days=day_list, quota=quota,
-        today=today, dues=dues, seq=seq, prev_hash=prev, counters=counters)
+        today=today, dues=dues, seq=seq, prev_hash=prev, counters=counters,
+        today_seconds=today_seconds)
 
 
 def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
-             progress: Callable[[int], None] | None = None) -> DemoSummary:
+             progress: Callable[[int], None] | None = None,
+             queue_today: bool = True) -> DemoSummary:
+    """``queue_today``: False for a second demo folder of one hall, whose first holds
+    today's queue (its open desks are that PC's; both would claim them)."""
     staff_made = ensure_demo_staff(ctx)
     plan = build_plan(ctx, cases, days, seed)
     last = Chunk({}, {}, 0, 0, 0)
@@ -152,5 +166,7 @@ def generate(ctx: ServiceContext, cases: int, days: int, seed: int = 1,
             progress(last.cases)
     # The queue: about one visit in seven ends without a case (a question, a missing paper).
     per_day = round(cases / max(1, len(plan.days)) * 1.15)
-    tickets = generate_queue(ctx, plan.days, per_day, seed) if cases else 0
+    now = ctx.now()
+    queue_days = [d for d in plan.days if queue_today or d != now.date()]
+    tickets = generate_queue(ctx, queue_days, per_day, seed, now) if cases else 0
     return DemoSummary(last.cases, last.events, last.batches, staff_made, tickets)

@@ -7,7 +7,7 @@ planned staff) serve in order of arrival, priority first, with service times tha
 around the group's own mean; waits then come out of the load, as in a real hall. Rows are
 plain tuples written by ``demo_writer`` like the demo cases (one transaction per chunk).
 Demo tickets are not linked to demo cases: the cases' times are drawn on their own (their
-events are hash-chained).
+events are hash-chained). Today's tickets stop at the present moment (``demo_queue_today``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import heapq
 import random
 import string
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 from typing import Any
@@ -25,10 +25,11 @@ from typing import Any
 from sqlalchemy import select
 
 from ...ids.stable import stable_id
-from ...models import HallWindow, QueueLetter, QueueTicket, Staff
+from ...models import HallWindow, QueueDesk, QueueLetter, QueueTicket, Staff
 from ..context import ServiceContext
 from ..queue.service import LETTERS
 from .ids import Stamps
+from .queue_today import CLOSE, Today
 from .rows import Chunk
 from .writer import write_chunk
 
@@ -38,7 +39,6 @@ PROFILE = [(time(8, 30), 0.5), (time(9, 0), 1.7), (time(9, 30), 2.1), (time(10, 
            (time(12, 30), 0.15), (time(13, 0), 0.3), (time(13, 30), 0.8), (time(14, 0), 1.0),
            (time(14, 30), 1.0), (time(15, 0), 0.9), (time(15, 30), 0.8), (time(16, 0), 0.5),
            (time(16, 30), 0.2)]
-CLOSE = time(17, 30)
 DESK_MINUTES = 7 * 60  # a desk's serving time in a day
 MAX_DESKS = 8
 NO_SHOW, PRIORITY, PATIENCE_MIN, LEAVE = 0.035, 0.05, 50.0, 0.35
@@ -63,6 +63,9 @@ class QueuePlan:
     days: list[tuple[date, int]]  # (day, tickets), oldest first
     guide_id: str | None
     letters_new: list[tuple[str, str]]  # (window, letter) rows to make
+    now: datetime | None = None  # the day of ``now`` stops at ``now`` (None: whole days)
+    clerks: dict[int, str | None] = field(default_factory=dict)  # the clerk at each desk
+    desks_taken: frozenset[int] = frozenset()  # desk numbers the hall already has
 
 
 def day_weight(day: date) -> float:
@@ -96,25 +99,38 @@ def queue_chunks(plan: QueuePlan, ids: Callable[[], str] | None = None,
     and number (``ids`` given: time-ordered ids instead, for a benchmark's year): the hall has
     one queue, so two demo folders of one hall make the same tickets, which sync as one."""
     arrivals, term = _Arrivals(), plan.terminal
-    rows: dict[str, list[tuple[Any, ...]]] = {"queue_letter": [], "queue_ticket": []}
+    rows: dict[str, list[tuple[Any, ...]]] = _empty()
     if plan.letters_new:
         stamp = _dt(datetime.combine(plan.days[0][0] if plan.days else date.today(), time(8)))
         rows["queue_letter"] = [(stable_id("queue_letter", w), stamp, stamp, term, w, letter)
                                 for w, letter in plan.letters_new]
     made = 0
     for n, (day, total) in enumerate(plan.days, start=1):
+        today = Today() if plan.now is not None and day == plan.now.date() else None
         for g in plan.groups:
             rng = random.Random(f"{plan.seed}|{day}|{g.code}")
             count = max(0, round(total * g.share * rng.uniform(0.85, 1.15)))
             make_id = ids or _stable_ids(day, g.letter)
-            rows["queue_ticket"] += _group_day(rng, make_id, arrivals, term, plan.guide_id, g, day,
-                                               count)
-            made += count
+            made_rows = _group_day(rng, make_id, arrivals, term, plan.guide_id, g, day, count)
+            if today is not None and plan.now is not None:
+                today.add(made_rows, plan.now, term, plan.clerks)
+            else:
+                rows["queue_ticket"] += made_rows
+                made += count
+        if today is not None and plan.now is not None:
+            rows["queue_ticket"] += today.tickets
+            rows["queue_act"] += today.acts
+            rows["queue_desk"] += today.desk_rows(plan.now, term, plan.clerks, plan.desks_taken)
+            made += len(today.tickets)
         if n % days_per_chunk == 0:
             yield Chunk(rows, {}, made, 0, 0)
-            rows = {"queue_letter": [], "queue_ticket": []}
-    if rows["queue_ticket"] or rows["queue_letter"]:
+            rows = _empty()
+    if any(rows.values()):
         yield Chunk(rows, {}, made, 0, 0)
+
+
+def _empty() -> dict[str, list[tuple[Any, ...]]]:
+    return {"queue_letter": [], "queue_ticket": [], "queue_desk": [], "queue_act": []}
 
 
 def _stable_ids(day: date, letter: str) -> Callable[[], str]:
@@ -165,19 +181,23 @@ def _group_day(rng: random.Random, ids: Callable[[], str], arrivals: _Arrivals, 
     return [r for r in out if r is not None]
 
 
-def build_queue_plan(ctx: ServiceContext, days: list[date], per_day: int, seed: int) -> QueuePlan:
+def build_queue_plan(ctx: ServiceContext, days: list[date], per_day: int, seed: int,
+                     now: datetime | None = None) -> QueuePlan:
     """Groups with their letters (kept if they exist), desks and shares; the days' volumes
-    (busier on Mondays and at the start of a month). Days that already have tickets are
-    left as they are."""
+    (busier on Mondays and at the start of a month); the clerk at each desk. Days that
+    already have tickets are left as they are; the day of ``now`` stops at ``now``."""
     with ctx.db.session() as s:
         wins = s.execute(select(HallWindow).where(HallWindow.kind == "counter")
                          .order_by(HallWindow.code)).scalars().all()
         have = dict(s.execute(select(QueueLetter.window_code, QueueLetter.letter)).all())
         done_days = set(s.execute(select(QueueTicket.day).distinct()).scalars())
         guide = s.execute(select(Staff.id).where(Staff.username == "guide01")).scalar()
+        users = dict(s.execute(select(Staff.username, Staff.id)).all())
+        taken = frozenset(s.execute(select(QueueDesk.no)).scalars())
     free = [c for c in LETTERS if c not in set(have.values())]
     new: list[tuple[str, str]] = []
     groups: list[QueueGroup] = []
+    clerks: dict[int, str | None] = {}
     weights = {w.code: max(w.planned_staff, 1) for w in wins}
     total = sum(weights.values()) or 1
     desk = 1
@@ -190,14 +210,18 @@ def build_queue_plan(ctx: ServiceContext, days: list[date], per_day: int, seed: 
         n = max(1, min(MAX_DESKS, w.planned_staff))
         groups.append(QueueGroup(w.code, have[w.code], tuple(range(desk, desk + n)),
                                  weights[w.code] / total, 6.0 + 2.0 * (len(w.code) % 3)))
+        for k in range(n):  # the window's demo clerks (ensure_demo_staff), one a desk
+            clerks[desk + k] = users.get(f"{w.code.lower()}_c{k + 1}")
         desk += n
     volumes = [(d, round(per_day * day_weight(d))) for d in days if d not in done_days]
-    return QueuePlan(ctx.terminal, seed, groups, volumes, guide, new)
+    return QueuePlan(ctx.terminal, seed, groups, volumes, guide, new, now, clerks, taken)
 
 
-def generate_queue(ctx: ServiceContext, days: list[date], per_day: int, seed: int = 1) -> int:
-    """Write demo tickets for ``days``; returns how many."""
-    plan = build_queue_plan(ctx, days, per_day, seed)
+def generate_queue(ctx: ServiceContext, days: list[date], per_day: int, seed: int = 1,
+                   now: datetime | None = None) -> int:
+    """Write demo tickets for ``days``, the day of ``now`` (default: the hall's clock) as it
+    stands at ``now``; returns how many."""
+    plan = build_queue_plan(ctx, days, per_day, seed, now or ctx.now())
     stamps = Stamps()
     made = 0
     for chunk in queue_chunks(plan):

@@ -26,6 +26,10 @@ from .seal import seal_chunk
 DEFECT_REASONS = ["复印件不清晰", "缺少签字或盖章", "证件已过有效期", "信息与申请表不一致",
                   "材料页数不全"]
 CHUNK = 5000  # cases per transaction (whole days, so a batch never spans two)
+RECEIVING, DAY_SECONDS = time(8, 30), 8 * 3600  # cases are received from 08:30 for 8 hours
+# Today's cases end this long before now: what follows a receipt (its close, a rating a
+# quarter of an hour later) is then not in the future either.
+TODAY_MARGIN_S = 20 * 60
 
 # Column order of each table's tuples; parents before children (foreign keys, sync order).
 BASE = ("id", "created_at", "updated_at", "origin_terminal")
@@ -71,10 +75,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "priority_note", "issued_at", "issued_by_id", "queued_at", "status", "to_desk", "transfers",
         "desk_no", "first_called_at", "first_desk", "first_window_code", "called_at", "calls",
         "served_by_id", "done_at", "rating_key"),
+    # Today's open desks and the acts on today's tickets (demo_queue_today), after the tickets.
+    "queue_desk": (*BASE, "no", "groups", "is_open", "staff_id", "terminal", "changed_at"),
+    "queue_act": (*BASE, "ticket_id", "kind", "at", "desk_no", "window_code", "staff_id", "note"),
 }
 
-# How a conditional material applies: always, to agents, organisations, persons, or by chance.
-ALWAYS, AGENT, ORG, PERSON, CHANCE = range(5)
+# How a conditional material applies: always, to agents, organisations, persons, or by chance;
+# never when its issuer shares it (免提交, as intake resolves it: not asked for).
+ALWAYS, AGENT, ORG, PERSON, CHANCE, WAIVED = range(6)
 _CONDITIONS = {"agent": AGENT, "organisation": ORG, "person": PERSON}
 
 
@@ -83,8 +91,10 @@ class Req:
     id: str
     seq: int
     name: str
-    requirement: str  # as catalogued: required / optional / conditional
-    applies: int  # ALWAYS, AGENT, ORG, PERSON or CHANCE
+    # As catalogued: required / optional / conditional; a waived one is kept as intake's
+    # checklist keeps it (conditional, not applicable).
+    requirement: str
+    applies: int  # ALWAYS, AGENT, ORG, PERSON, CHANCE or WAIVED
     form: str
     copies: int
     pages_hint: int | None
@@ -108,6 +118,8 @@ class Item:
 
 def item_from_version(ver: Any) -> Item:
     reqs = tuple(
+        Req(r.id, r.seq, r.name, "conditional", WAIVED, r.form, r.copies, r.pages_hint)
+        if r.shared else
         Req(r.id, r.seq, r.name, r.requirement,
             _CONDITIONS.get(r.condition_key, CHANCE) if r.requirement == "conditional" else ALWAYS,
             r.form, r.copies, r.pages_hint)
@@ -134,6 +146,7 @@ class Plan:
     seq: int  # the chain head of this terminal
     prev_hash: str
     counters: dict[tuple[str, str], int] = field(default_factory=dict)
+    today_seconds: int = DAY_SECONDS  # today's cases are received this long after 08:30
 
 
 @dataclass
@@ -201,6 +214,9 @@ class CaseMaker:
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in COLUMNS}
         self.events = self.batches = 0
         self.cum_weights = list(accumulate(plan.weights))
+        # Today's present moment, for what may not lie after it (a supplement back today).
+        self.now = datetime.combine(plan.today, RECEIVING) + timedelta(
+            seconds=plan.today_seconds + TODAY_MARGIN_S)
 
     def take(self, kind: str, day: date) -> str:
         key = (kind, f"{day:%y%m%d}")
@@ -243,7 +259,8 @@ class CaseMaker:
              ) -> None:
         rng, rand, term, ids, p = self.rng, self.rng.random, self.p.terminal, self.ids, self.p
         clerk = rng.choice(p.clerks[ver.window_code])
-        at = datetime.combine(day, time(8, 30)) + timedelta(seconds=rng.randrange(8 * 3600))
+        at = datetime.combine(day, RECEIVING) + timedelta(
+            seconds=rng.randrange(p.today_seconds if age == 0 else DAY_SECONDS))
         at_s = _dt(at)
         case_id, case_no = ids(), self.take(KIND_CASE, day)
         org = rand() < (0.6 if ver.window_code in ("SCZR", "JSGC") else 0.1)
@@ -303,7 +320,8 @@ class CaseMaker:
             status = "not_accepted"  # never came back; closed as not accepted for the demo
             closed = at + timedelta(days=10)
         back = None
-        if supplement and problems and status == "awaiting_supplement" and int(case_no[-1]) % 4 == 0:
+        if (supplement and problems and status == "awaiting_supplement" and int(case_no[-1]) % 4 == 0
+                and (age or at + timedelta(hours=2, minutes=3) <= self.now)):
             # Came back that afternoon with everything (no draw from rng: the other cases stay
             # as they were): the notice stands as issued, the supplement has its own receipt.
             back = at + timedelta(hours=2)
