@@ -6,10 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget, QStyle, QWidget
 
-from counter_app.ui.supervision.page import build as build_supervision
-
 from ..conftest import Hall
 from ..ui.keys import send_text
+from .pages import shown_page
 from .test_ui import _shot, chinese  # noqa: F401  (module fixture: Chinese UI)
 
 # The main window leaves the page its height less the tabs and the status bar.
@@ -28,11 +27,7 @@ def _text_room(items: QListWidget) -> int:
 
 
 def _editor(hall: Hall, app_services, qtbot, size: tuple[int, int]):  # type: ignore[no-untyped-def]
-    page = build_supervision(app_services, hall.supervisor)
-    qtbot.addWidget(page)
-    page.resize(*size)
-    page.show()
-    page.setCurrentWidget(page.catalog)
+    page = shown_page(app_services, hall, qtbot, size, "catalog")
     editor = page.catalog
     qtbot.waitUntil(lambda: editor.catalog is not None and editor.items.count() == len(editor.catalog.items),
                     timeout=10000)

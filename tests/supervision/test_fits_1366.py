@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
 
 from counter_app.services.supervision.complaints import ComplaintService
-from counter_app.ui.supervision.page import build as build_supervision
 
 from ..conftest import Hall
 from .conftest import accept
+from .pages import shown_page
 from .test_bulletin import _busy_day
 from .test_ui import _shot, chinese  # noqa: F401  (module fixture: Chinese UI)
 
@@ -21,10 +21,7 @@ PAGE = (1366, 700)
 
 def test_bulletin_and_catalog_fit_1366x768(hall: Hall, app_services, qtbot) -> None:  # type: ignore[no-untyped-def]
     _busy_day(hall)
-    page = build_supervision(app_services, hall.supervisor)
-    qtbot.addWidget(page)
-    page.resize(*PAGE)
-    page.show()
+    page = shown_page(app_services, hall, qtbot, PAGE)
     view = page.bulletin
     qtbot.waitUntil(lambda: view.bulletin is not None, timeout=60000)
     for _ in range(3):
@@ -67,11 +64,7 @@ LONG = ("上午九点到不动产登记窗口办理房屋转移登记，排队�
 def test_a_long_complaint_keeps_the_columns_on_screen(hall: Hall, app_services, qtbot) -> None:  # type: ignore[no-untyped-def]
     case_no = accept(hall)
     ComplaintService(hall.ctx).receive(hall.supervisor, LONG, complainant="王先生", case_no=case_no)
-    page = build_supervision(app_services, hall.supervisor)
-    qtbot.addWidget(page)
-    page.resize(*PAGE)
-    page.show()
-    page.setCurrentWidget(page.complaints)
+    page = shown_page(app_services, hall, qtbot, PAGE, "complaints")
     w = page.complaints
     qtbot.waitUntil(lambda: w.table.rowCount() == 1, timeout=10000)
     for _ in range(3):
