@@ -19,7 +19,8 @@ import hashlib
 import os
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -733,14 +734,22 @@ def _daily(conn: sqlite3.Connection, path: Path, since: dict[str, tuple[int, str
     """The daily run: the file's ``quick_check`` (most of the time at a million cases) on a
     thread of its own while the new events and the cases they sealed are checked; its
     verdict still decides."""
-    whole_file = IntegrityCheck(path, in_process=False, quick=True)
-    try:
+    with _beside(IntegrityCheck(path, in_process=False, quick=True), path, progress):
         own = own_if_partial(conn)
         result = run_since(conn, since, progress, own)
         for text in papers:
             check_paper(conn, result, text)
         if anchors is not None:
             check_anchors(conn, result, anchors, own)
+    return result
+
+
+@contextmanager
+def _beside(whole_file: IntegrityCheck, path: Path, progress: Progress | None) -> Iterator[None]:
+    """The checks inside run while the file's own check runs beside them; its verdict comes
+    first, also when reading tripped on the damage (said as the file's check says it)."""
+    try:
+        yield
     except sqlite3.DatabaseError as exc:
         whole_file.wait()
         raise AuditFileError(f"读取数据库“{path}”时出错（{exc}）：审计不能通过") from None
@@ -748,7 +757,6 @@ def _daily(conn: sqlite3.Connection, path: Path, since: dict[str, tuple[int, str
         whole_file.wait()
         raise
     whole_file.wait(progress)
-    return result
 
 
 def hall_settings(folder: str | Path | None) -> dict[str, str]:
@@ -784,16 +792,8 @@ def verify_folder(folder: str | Path | None, progress: Progress | None = None,
         if vault.is_protected(path.parent):
             workers = 1  # the folder's key lives in this process only, never in a worker's
         workers = workers if workers is not None else (os.cpu_count() or 1)
-        whole_file = IntegrityCheck(path, in_process=_forks(conn, workers))
-        try:
+        with _beside(IntegrityCheck(path, in_process=_forks(conn, workers)), path, progress):
             result = run_check(conn, path, progress, papers, anchors, workers)
-        except sqlite3.DatabaseError as exc:
-            whole_file.wait()  # a damaged file is said as its own check says it
-            raise AuditFileError(f"读取数据库“{path}”时出错（{exc}）：审计不能通过") from None
-        except Exception:
-            whole_file.wait()  # on a damaged file, its verdict before what reading tripped on
-            raise
-        whole_file.wait(progress)
         return result
     finally:
         conn.close()

@@ -12,7 +12,7 @@ Today's tickets also get the acts the queue service writes (issued, called, reca
 no_show, done) with the desk's clerk, and the desks that called today are left open on
 this PC, as a clerk's ``open_desk`` leaves them: the display shows each desk's number, its
 last calls come from the acts, and a clerk signing in here can go on calling at that desk.
-Rows are plain tuples in ``demo_rows.COLUMNS`` order, like the rest of the demo.
+Rows are plain tuples in ``rows.COLUMNS`` order, like the rest of the demo.
 """
 
 from __future__ import annotations
@@ -23,15 +23,25 @@ from typing import Any
 
 from ...ids.stable import stable_id
 from ...models import PRIORITY_KINDS
+from .rows import COLUMNS
 
 CLOSE = time(17, 30)
 OPENED = time(8, 20)  # desks are opened before the first tickets (08:30)
 
-# Column positions in a ``queue_ticket`` tuple (``demo_rows.COLUMNS``).
-_UPDATED, _ISSUED, _STATUS, _DESK, _FIRST_CALL, _SERVED, _DONE, _KEY = (
-    2, 12, 15, 18, 19, 24, 25, 26)
-_ID, _WINDOW, _PRIORITY, _GUIDE = 0, 8, 10, 13
+# Column positions in a ``queue_ticket`` tuple, from the one column order (``rows.COLUMNS``).
+_AT = {c: i for i, c in enumerate(COLUMNS["queue_ticket"])}
+_ID, _WINDOW, _PRIORITY, _GUIDE = _AT["id"], _AT["window_code"], _AT["priority"], _AT["issued_by_id"]
+_ISSUED, _STATUS, _DESK = _AT["issued_at"], _AT["status"], _AT["desk_no"]
+_FIRST_CALL, _DONE = _AT["first_called_at"], _AT["done_at"]
 _Act = tuple[str, str, int | None, str | None, str]  # kind, at, desk, staff, note
+
+
+def _with(r: tuple[Any, ...], **values: Any) -> tuple[Any, ...]:
+    """The ticket's tuple with the named columns changed."""
+    row = list(r)
+    for name, value in values.items():
+        row[_AT[name]] = value
+    return tuple(row)
 
 
 @dataclass
@@ -55,8 +65,10 @@ class Today:
             start = r[_FIRST_CALL]
             if r[_STATUS] == "waiting" or start > cut_s:
                 # Still waiting: nothing of a call.
-                self.tickets.append((*r[:_UPDATED], r[_ISSUED], *r[_UPDATED + 1:_STATUS], "waiting",
-                                     None, 0, None, None, None, "", None, 0, None, None, r[_KEY]))
+                self.tickets.append(_with(
+                    r, updated_at=r[_ISSUED], status="waiting", to_desk=None, transfers=0,
+                    desk_no=None, first_called_at=None, first_desk=None, first_window_code="",
+                    called_at=None, calls=0, served_by_id=None, done_at=None))
                 self.acts += self._acts(r, acts, term)
                 continue
             desk = r[_DESK]
@@ -66,16 +78,17 @@ class Today:
             self.desks[desk] = self.desks.get(desk, False) or serving
             self.groups[desk] = r[_WINDOW]
             if serving:  # at the desk now
-                self.tickets.append((*r[:_STATUS], "called", None, 0, desk, start, desk, r[_WINDOW],
-                                     start, 1, clerk, None, r[_KEY]))
+                self.tickets.append(_with(
+                    r, status="called", to_desk=None, transfers=0, desk_no=desk,
+                    first_called_at=start, first_desk=desk, first_window_code=r[_WINDOW],
+                    called_at=start, calls=1, served_by_id=clerk, done_at=None))
             else:
                 if r[_STATUS] == "no_show":  # called twice, nobody came
                     second = _dt(datetime.fromisoformat(start) + (
                         datetime.fromisoformat(r[_DONE]) - datetime.fromisoformat(start)) / 2)
                     acts.append(("recalled", second, desk, clerk, ""))
                 acts.append((r[_STATUS], r[_DONE], desk, clerk, ""))
-                self.tickets.append((*r[:_UPDATED], r[_DONE], *r[_UPDATED + 1:_SERVED], clerk,
-                                     *r[_SERVED + 1:]))
+                self.tickets.append(_with(r, updated_at=r[_DONE], served_by_id=clerk))
             self.acts += self._acts(r, acts, term)
 
     @staticmethod
